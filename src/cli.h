@@ -1,0 +1,59 @@
+/*
+ * cli.h: the command line.  main.c parses the global options and
+ * dispatches to one cmd_*.c file per subcommand.
+ */
+#ifndef NERVE_CLI_H
+#define NERVE_CLI_H
+
+#include <getopt.h>
+
+struct store;
+
+/* Global options, shared by every command. */
+struct cli {
+	const char *db_path;     /* --db, else $NERVE_DB, else NULL (XDG default) */
+	const char *annotator;   /* --annotator, $NERVE_ANNOTATOR, login name */
+	int sync_full;           /* --sync full */
+	const char *script;      /* --script FILE or $NERVE_SCRIPT (browser) */
+};
+
+/* Long option ids of the global options, above any short option char. */
+enum {
+	OPT_DB = 1000, OPT_ANNOTATOR, OPT_SYNC, OPT_SCRIPT, OPT_HELP, OPT_VERSION,
+	OPT_CMD_BASE = 1100      /* commands number their own long options from here */
+};
+
+/* The global options, to splice into each command's getopt_long table so
+ * that they may follow the command name. */
+#define CLI_GLOBAL_LONGOPTS \
+	{ "db", required_argument, NULL, OPT_DB }, \
+	{ "annotator", required_argument, NULL, OPT_ANNOTATOR }, \
+	{ "sync", required_argument, NULL, OPT_SYNC }, \
+	{ "script", required_argument, NULL, OPT_SCRIPT }, \
+	{ "help", no_argument, NULL, OPT_HELP }, \
+	{ "version", no_argument, NULL, OPT_VERSION }
+
+/* Handle a global option returned by getopt_long (opt, optarg).  Returns
+ * 1 if it was one (--help prints usage, the command's own when given,
+ * and exits 0; --version prints the version and exits 0), 0 if not, and
+ * exits 2 on a bad value. */
+int cli_global_option(struct cli *cli, int opt, const char *usage);
+
+/* Report misuse ("nerve: MESSAGE" and a hint to --help) and return 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...);
+
+/* Open the database the options name (creating it and, for the XDG
+ * default, its directory when 'create'); prints the error and returns
+ * NULL on failure. */
+struct store *cli_open_store(const struct cli *cli, int create);
+
+/* Commands: each takes the arguments after the command name (argv[0] is
+ * the command name) and returns the exit status. */
+#define CLI_COMMANDS(X) \
+	X(backup, N_("write an online copy of the database"))
+
+#define X(name, help) int cmd_##name(struct cli *cli, int argc, char **argv);
+CLI_COMMANDS(X)
+#undef X
+
+#endif

@@ -1,0 +1,116 @@
+/*
+ * store.h: the database.  Opening, migrating and querying; the only module
+ * that includes sqlite3.h, and the home of every SQL statement.
+ *
+ * Offsets in the store are code points of the stored (clean, NFC) text,
+ * end exclusive.  Times are UTC strings "YYYY-MM-DDTHH:MM:SSZ".
+ * Functions returning int give 0 on success and -1 on failure with
+ * err_set() (the message names the database where that helps).
+ *
+ * The implementation is split by concern: store.c (open, schema,
+ * migrations, transactions), and store_*.c files for articles, entities,
+ * types, the list views, the edit journal and models, sharing the private
+ * store_impl.h.
+ */
+#ifndef NERVE_STORE_H
+#define NERVE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+
+enum store_open_flags {
+	STORE_CREATE = 1,      /* create the file (not its directory) if missing */
+	STORE_READONLY = 2,    /* open read-only; never writes, never migrates */
+	STORE_SYNC_FULL = 4,   /* synchronous=FULL instead of NORMAL */
+};
+
+/* Open (and create, migrate) the database at path.  NULL on failure with
+ * err_set(): a missing directory, a file that is not a database or is
+ * corrupt, a database written by a newer nerve, a read-only file when
+ * writing is needed.  Nothing is written to a database that fails to
+ * open.  ":memory:" gives an in-memory database (for tests). */
+struct store *store_open(const char *path, int flags);
+/* Close and clear *st (NULL-safe). */
+void store_close(struct store **st);
+/* The path given to store_open (borrowed). */
+const char *store_path(const struct store *st);
+
+/* Schema version this nerve writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+/* Explicit transactions (BEGIN IMMEDIATE, so a writer waits for another
+ * writer at the start, not at commit).  Nesting is not supported. */
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* An online copy of the whole database to path (SQLite backup API). */
+int store_backup(struct store *st, const char *path);
+
+/* ---- articles ------------------------------------------------------ */
+
+enum article_state { STATE_NEW, STATE_IN_PROGRESS, STATE_DONE };
+const char *article_state_name(enum article_state s);   /* "new", ... */
+int article_state_parse(const char *name, enum article_state *out);
+
+struct article {
+	int64_t id;
+	char *ext_id;       /* external id, unique */
+	char *title;
+	char *source;
+	char *published;    /* "" when unknown */
+	char *text;         /* clean NFC UTF-8 */
+	size_t text_len;    /* bytes */
+	char *sha256;       /* hex of the text */
+	char imported_at[21];
+	enum article_state state;
+	char *reviewed_by;  /* "" when never */
+	char reviewed_at[21];
+	int annotated;      /* came with annotations: detect only when asked */
+};
+/* Release the strings of a (not a itself). */
+void article_finish(struct article *a);
+
+/* ---- entities ------------------------------------------------------ */
+
+enum entity_status { ENT_SUGGESTED, ENT_ACCEPTED, ENT_REJECTED };
+enum entity_origin { ORIGIN_DETECTOR, ORIGIN_ANALYST, ORIGIN_IMPORT };
+const char *entity_status_name(enum entity_status s);
+int entity_status_parse(const char *name, enum entity_status *out);
+const char *entity_origin_name(enum entity_origin o);
+int entity_origin_parse(const char *name, enum entity_origin *out);
+
+struct entity {
+	int64_t id;
+	int64_t article;
+	int64_t start, end;         /* code points */
+	char type[64];
+	enum entity_status status;
+	enum entity_origin origin;
+	double confidence;          /* suggestions; 0 otherwise */
+	char annotator[64];
+	char created_at[21], updated_at[21];
+};
+
+/* A growable array of entities (embedded; zero-initialise, then
+ * entity_list_finish()). */
+struct entity_list {
+	struct entity *v;
+	size_t n, cap;
+};
+struct entity *entity_list_push(struct entity_list *l);
+void entity_list_finish(struct entity_list *l);
+
+/* ---- entity types --------------------------------------------------- */
+
+struct entity_type {
+	char name[64];
+	int hotkey;                 /* 1..9, or 0 for none */
+	char colour[32];            /* curses colour name or 0..255 */
+	char description[128];
+	int order;
+};
+
+#endif

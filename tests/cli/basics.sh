@@ -1,0 +1,21 @@
+# basics.sh: global options, help, version, misuse, backup.
+. "$TESTLIB"
+
+expect 0 "$NERVE" --version
+contains "$T/out" "nerve "
+expect 0 "$NERVE" --help
+contains "$T/out" "Usage:"
+expect 2 "$NERVE" --no-such-option
+contains "$T/err" "unknown option"
+expect 2 "$NERVE" frobnicate
+contains "$T/err" "unknown command 'frobnicate'"
+expect 2 "$NERVE" --sync sometimes backup x
+expect 0 "$NERVE" backup --help
+contains "$T/out" "Usage: nerve backup"
+
+# --db whose directory is missing: error, exit 1, nothing created
+expect 1 "$NERVE" --db "$T/missing/dir/x.db" backup "$T/b.db"
+contains "$T/err" "does not exist"
+[ -e "$T/missing" ] && fail "a missing directory was created"
+
+finish

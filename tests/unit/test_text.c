@@ -1,0 +1,123 @@
+/*
+ * test_text.c: unit tests of the text module.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "tap.h"
+#include "text.h"
+#include "util.h"
+
+static void test_decode(void)
+{
+	const char *s = "a\xC3\xA9\xE2\x80\x99\xF0\x9D\x90\x80"; /* a é ’ 𝐀 */
+	size_t len = strlen(s), i = 0;
+	CHECK_INT(text_decode(s, len, &i), 'a');
+	CHECK_INT(text_decode(s, len, &i), 0xE9);
+	CHECK_INT(text_decode(s, len, &i), 0x2019);
+	CHECK_INT(text_decode(s, len, &i), 0x1D400);
+	CHECK_INT(i, len);
+	CHECK_INT(text_cp_len(s, len), 4);
+	CHECK_INT(text_cp_to_byte(s, len, 3), 6);
+	CHECK_INT(text_byte_to_cp(s, len, 6), 3);
+	char e[4];
+	CHECK_INT(text_encode(0x1D400, e), 4);
+	CHECK(memcmp(e, "\xF0\x9D\x90\x80", 4) == 0);
+}
+
+static void test_valid(void)
+{
+	size_t bad = 99;
+	CHECK(text_valid("plain ascii text, long enough", 29, &bad));
+	CHECK(text_valid("a\0b", 3, &bad));
+	CHECK(!text_valid("abc\xC3", 4, &bad));
+	CHECK_INT(bad, 3);
+	CHECK(!text_valid("ab\xC0\x80", 4, &bad)); /* overlong NUL */
+	CHECK_INT(bad, 2);
+	CHECK(!text_valid("\xED\xA0\x80", 3, &bad)); /* surrogate */
+	CHECK_INT(bad, 0);
+	CHECK(!text_valid("0123456789\xF4\x90\x80\x80", 14, &bad)); /* > U+10FFFF */
+	CHECK_INT(bad, 10);
+}
+
+static void test_clean(void)
+{
+	size_t n, bad = 0, *map = NULL;
+	char *t = text_clean("\xEF\xBB\xBFline\r\nnext\r\n", 15, 0, &n, &bad, &map);
+	CHECK_STR(t, "line\nnext\n");
+	CHECK_INT(n, 10);
+	CHECK_INT(map[0], 0);  /* BOM */
+	CHECK_INT(map[1], 0);  /* l */
+	CHECK_INT(map[5], 4);  /* CR -> LF */
+	CHECK_INT(map[6], 4);  /* LF */
+	CHECK_INT(map[7], 5);  /* n */
+	CHECK_INT(map[12], 9);  /* last LF */
+	CHECK_INT(map[13], 10); /* end */
+	free(t);
+	free(map);
+
+	/* e + combining acute composes; offsets after it shift by one */
+	map = NULL;
+	t = text_clean("Be\xCC\x81la X", 9, 0, &n, &bad, &map);
+	CHECK_STR(t, "B\xC3\xA9la X");
+	CHECK_INT(map[1], 1);            /* e */
+	CHECK_INT(map[2], (size_t)-1);   /* inside the cluster */
+	CHECK_INT(map[3], 2);            /* l */
+	CHECK_INT(map[6], 5);            /* X */
+	free(t);
+	free(map);
+
+	t = text_clean("ok\xFFok", 5, 0, &n, &bad, NULL);
+	CHECK(t == NULL);
+	CHECK_INT(bad, 2);
+	t = text_clean("ok\xFFok", 5, 1, &n, &bad, NULL);
+	CHECK_STR(t, "ok\xEF\xBF\xBDok");
+	free(t);
+}
+
+static void test_graphemes(void)
+{
+	const char *s = "e\xCC\x81x\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7"; /* é(decomposed) x 🇫🇷 */
+	size_t len = strlen(s);
+	CHECK_INT(text_grapheme_end(s, len, 0), 3);
+	CHECK_INT(text_grapheme_end(s, len, 3), 4);
+	CHECK_INT(text_grapheme_end(s, len, 4), len);
+	CHECK(text_is_grapheme_boundary(s, len, 3));
+	CHECK(!text_is_grapheme_boundary(s, len, 1));
+	CHECK(!text_is_grapheme_boundary(s, len, 8));
+	CHECK_INT(text_cp_width(0x4E2D), 2);
+	CHECK_INT(text_cp_width(0x301), 0);
+	CHECK_INT(text_grapheme_width("e\xCC\x81", 3), 1);
+}
+
+static void test_classes(void)
+{
+	CHECK(text_is_letter(0x4E2D));
+	CHECK(text_is_letter(0x0416));
+	CHECK(text_is_upper(0x0416));
+	CHECK(text_is_lower(0x015F));
+	CHECK(text_is_digit(0x0663)); /* Arabic-Indic three */
+	CHECK(text_is_dash(0x2013));
+	CHECK(text_is_apostrophe(0x2019));
+	CHECK(text_is_quote(0x201C));
+	CHECK(text_is_space(0x00A0));
+	CHECK(text_is_control(0x1B));
+	CHECK(!text_is_control('\n'));
+	CHECK_INT(text_ascii_punct(0x2014), '-');
+	CHECK_INT(text_ascii_punct(0x2019), '\'');
+	size_t n;
+	char *f = text_fold("T\xC3\xBCrk\xC4\xB1ye", 9, &n); /* Türkiye */
+	CHECK_STR(f, "turk\xC4\xB1ye");
+	free(f);
+}
+
+int main(void)
+{
+	test_decode();
+	test_valid();
+	test_clean();
+	test_graphemes();
+	test_classes();
+	return tap_status();
+}
