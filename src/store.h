@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "doc.h"
+
 struct store;
 
 enum store_open_flags {
@@ -112,5 +114,16 @@ struct entity_type {
 	char description[128];
 	int order;
 };
+
+/* ---- JSON (through SQLite's JSON functions) -------------------------- */
+
+/* Parse one JSON Lines line in the corpus format ({"id", "title", "text",
+ * "date", "entities": [{"start", "end", "type", "text", "status",
+ * "origin", "annotator", "confidence"}]}) into *d (zeroed first; the
+ * caller sets d->line and calls doc_finish()).  Unknown keys are ignored.
+ * -1 with err_set() (a reason without file or line) when the line is not
+ * a JSON object, "text" is missing or not a string, or an entity lacks
+ * integer start/end or a string type. */
+int store_json_doc(struct store *st, const char *json, size_t len, struct doc *d);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -54,8 +55,61 @@ static void test_open_errors(void)
 	free(missing);
 }
 
+static void test_json_doc(void)
+{
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	struct doc d;
+	const char *line = "{\"id\": \"a1\", \"title\": \"T\", \"text\": \"\\u00e9 Baku \\ud835\\udc00 x\", "
+	                   "\"extra\": [1], \"entities\": [{\"start\": 2, \"end\": 6, \"type\": \"geo\", "
+	                   "\"text\": \"Baku\", \"confidence\": 0.5, \"status\": \"accepted\"}, "
+	                   "{\"type\": \"per\", \"end\": 9, \"start\": 7}]}";
+	CHECK(store_json_doc(st, line, strlen(line), &d) == 0);
+	CHECK_STR(d.id, "a1");
+	CHECK_STR(d.title, "T");
+	CHECK_STR(d.text, "\xC3\xA9 Baku \xF0\x9D\x90\x80 x");
+	CHECK_INT(d.text_len, 14);
+	CHECK(d.has_entities);
+	CHECK_INT(d.nspans, 2);
+	if (d.nspans == 2) {
+		CHECK_INT(d.spans[0].start, 2);
+		CHECK_INT(d.spans[0].end, 6);
+		CHECK_STR(d.spans[0].type, "geo");
+		CHECK_STR(d.spans[0].text, "Baku");
+		CHECK_STR(d.spans[0].status, "accepted");
+		CHECK(d.spans[0].has == (SPAN_HAS_STATUS | SPAN_HAS_CONFIDENCE));
+		CHECK_STR(d.spans[1].type, "per");
+		CHECK_INT(d.spans[1].start, 7);
+	}
+	doc_finish(&d);
+
+	const char *numeric_id = "{\"id\": 42, \"text\": \"x\"}";
+	CHECK(store_json_doc(st, numeric_id, strlen(numeric_id), &d) == 0);
+	CHECK_STR(d.id, "42");
+	CHECK(!d.has_entities);
+	doc_finish(&d);
+
+	static const struct { const char *json, *msg; } bad[] = {
+		{ "{\"text\": 1}", "not a string" },
+		{ "{\"title\": \"x\"}", "no \"text\"" },
+		{ "[1, 2]", "not a JSON object" },
+		{ "{\"text\": \"x\"", "not valid JSON" },
+		{ "{\"text\": \"x\", \"entities\": {}}", "not an array" },
+		{ "{\"text\": \"x\", \"entities\": [{\"start\": 0, \"type\": \"a\"}]}", "lacks \"end\"" },
+		{ "{\"text\": \"x\", \"entities\": [{\"start\": \"0\", \"end\": 1, \"type\": \"a\"}]}", "wrong kind" },
+		{ "{\"text\": \"x\", \"entities\": [3]}", "other than objects" },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		CHECK(store_json_doc(st, bad[i].json, strlen(bad[i].json), &d) == -1);
+		if (!strstr(err_msg(), bad[i].msg))
+			fprintf(stderr, "case %zu: message '%s'\n", i, err_msg());
+		CHECK(strstr(err_msg(), bad[i].msg) != NULL);
+	}
+	store_close(&st);
+}
+
 int main(void)
 {
+	test_json_doc();
 	test_open_memory();
 	test_open_errors();
 	return tap_status();
