@@ -115,6 +115,25 @@ struct entity_type {
 	int order;
 };
 
+/* ---- the edit journal ------------------------------------------------ */
+
+/* Every change made by an analyst or an import is journalled: one row
+ * per entity changed, with JSON snapshots of the entity before and after
+ * (NULL when it did not exist / no longer exists).  The rows of one
+ * keystroke or one imported file share a group number, the unit of
+ * undo.  Detector suggestions are not journalled. */
+
+/* A new group number (larger than every one in the journal). */
+int64_t store_journal_group(struct store *st);
+/* JSON snapshot of entity id as it is now (owned), or NULL if it does not
+ * exist. */
+char *store_entity_snapshot(struct store *st, int64_t entity_id);
+/* Append one journal row; action is a short verb ("accept", "reject",
+ * "retype", "resize", "create", "import", "state", "undo", ...). */
+int store_journal(struct store *st, int64_t grp, const char *annotator, int64_t article,
+                  int64_t entity_id, const char *action, const char *before,
+                  const char *after);
+
 /* ---- JSON (through SQLite's JSON functions) -------------------------- */
 
 /* Parse one JSON Lines line in the corpus format ({"id", "title", "text",
