@@ -75,6 +75,18 @@ struct article {
 /* Release the strings of a (not a itself). */
 void article_finish(struct article *a);
 
+/* Insert an article (a->id and imported_at are set by the store; text
+ * must already be clean).  Returns 0, or 1 when an article with the same
+ * sha256 exists (a->id is then that article's id and nothing is written),
+ * or -1 with err_set() (an ext_id clash is an error here: callers pick a
+ * free ext_id with store_ext_id_free() first). */
+int store_article_add(struct store *st, struct article *a);
+/* 1 if no article has this external id, 0 if one has, -1 on error. */
+int store_ext_id_free(struct store *st, const char *ext_id);
+/* Load article id into *a (owned strings; article_finish()).  -1 with
+ * err_set() when it does not exist. */
+int store_article_get(struct store *st, int64_t id, struct article *a);
+
 /* ---- entities ------------------------------------------------------ */
 
 enum entity_status { ENT_SUGGESTED, ENT_ACCEPTED, ENT_REJECTED };
@@ -104,6 +116,13 @@ struct entity_list {
 };
 struct entity *entity_list_push(struct entity_list *l);
 void entity_list_finish(struct entity_list *l);
+
+/* Insert e (e->id and the times are set by the store).  The caller
+ * journals it when it is an analyst's or an import's. */
+int store_entity_add(struct store *st, struct entity *e);
+/* Append the entities of article (all statuses) to l, ordered by start,
+ * then end. */
+int store_entities_of(struct store *st, int64_t article, struct entity_list *l);
 
 /* ---- entity types --------------------------------------------------- */
 

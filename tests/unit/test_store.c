@@ -107,8 +107,59 @@ static void test_json_doc(void)
 	store_close(&st);
 }
 
+static void test_article_entity(void)
+{
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	struct article a = { 0 };
+	a.ext_id = "x1";
+	a.title = "Title";
+	a.text = "Zakir Hasanov met them.";
+	a.text_len = strlen(a.text);
+	a.sha256 = "abc";
+	CHECK_INT(store_ext_id_free(st, "x1"), 1);
+	CHECK_INT(store_article_add(st, &a), 0);
+	CHECK(a.id > 0);
+	CHECK_INT(store_ext_id_free(st, "x1"), 0);
+	int64_t id = a.id;
+	CHECK_INT(store_article_add(st, &a), 1);   /* same sha256 */
+	CHECK_INT(a.id, id);
+
+	struct entity e = { 0 };
+	e.article = id;
+	e.start = 0;
+	e.end = 13;
+	strcpy(e.type, "PERSON");
+	e.status = ENT_SUGGESTED;
+	e.origin = ORIGIN_DETECTOR;
+	e.confidence = 0.75;
+	strcpy(e.annotator, "detector");
+	CHECK_INT(store_entity_add(st, &e), 0);
+	CHECK(e.id > 0);
+	strcpy(e.type, "NO_SUCH_TYPE");
+	CHECK_INT(store_entity_add(st, &e), -1);   /* foreign key */
+
+	struct entity_list l = { 0 };
+	CHECK_INT(store_entities_of(st, id, &l), 0);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1) {
+		CHECK_STR(l.v[0].type, "PERSON");
+		CHECK(l.v[0].confidence == 0.75);
+		CHECK(l.v[0].status == ENT_SUGGESTED);
+	}
+	entity_list_finish(&l);
+
+	struct article b;
+	CHECK_INT(store_article_get(st, id, &b), 0);
+	CHECK_STR(b.text, "Zakir Hasanov met them.");
+	CHECK(b.state == STATE_NEW);
+	article_finish(&b);
+	CHECK_INT(store_article_get(st, id + 1, &b), -1);
+	store_close(&st);
+}
+
 int main(void)
 {
+	test_article_entity();
 	test_json_doc();
 	test_open_memory();
 	test_open_errors();

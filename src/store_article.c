@@ -1,0 +1,136 @@
+/*
+ * store_article.c: articles (see store.h).
+ */
+#include "config.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_impl.h"
+#include "util.h"
+
+static const char *const state_names[] = { "new", "in_progress", "done" };
+
+const char *article_state_name(enum article_state s)
+{
+	return state_names[s];
+}
+
+int article_state_parse(const char *name, enum article_state *out)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(state_names); i++) {
+		if (strcmp(name, state_names[i]) == 0) {
+			*out = (enum article_state)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void article_finish(struct article *a)
+{
+	free(a->ext_id);
+	free(a->title);
+	free(a->source);
+	free(a->published);
+	free(a->text);
+	free(a->sha256);
+	free(a->reviewed_by);
+	memset(a, 0, sizeof *a);
+}
+
+static void bind_str(sqlite3_stmt *s, int i, const char *v)
+{
+	sqlite3_bind_text(s, i, v ? v : "", -1, SQLITE_STATIC);
+}
+
+int store_article_add(struct store *st, struct article *a)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM article WHERE sha256 = ?1");
+	if (!s)
+		return -1;
+	bind_str(s, 1, a->sha256);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		a->id = sqlite3_column_int64(s, 0);
+		return 1;
+	}
+	s = store_stmt(st,
+		"INSERT INTO article (ext_id, title, source, published, text, sha256, imported_at, "
+		"state, reviewed_by, reviewed_at, annotated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+		"strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?7, ?8, ?9, ?10) "
+		"RETURNING id, imported_at");
+	if (!s)
+		return -1;
+	bind_str(s, 1, a->ext_id);
+	bind_str(s, 2, a->title);
+	bind_str(s, 3, a->source);
+	bind_str(s, 4, a->published);
+	sqlite3_bind_text(s, 5, a->text, (int)a->text_len, SQLITE_STATIC);
+	bind_str(s, 6, a->sha256);
+	sqlite3_bind_text(s, 7, article_state_name(a->state), -1, SQLITE_STATIC);
+	bind_str(s, 8, a->reviewed_by);
+	bind_str(s, 9, a->reviewed_at);
+	sqlite3_bind_int(s, 10, a->annotated);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, _("storing an article"));
+	a->id = sqlite3_column_int64(s, 0);
+	snprintf(a->imported_at, sizeof a->imported_at, "%s", sqlite3_column_text(s, 1));
+	sqlite3_reset(s);
+	return 0;
+}
+
+int store_ext_id_free(struct store *st, const char *ext_id)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM article WHERE ext_id = ?1");
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, ext_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return store_fail(st, _("looking up an article"));
+}
+
+static char *col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return xstrndup(t ? (const char *)t : "", (size_t)sqlite3_column_bytes(s, i));
+}
+
+int store_article_get(struct store *st, int64_t id, struct article *a)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT id, ext_id, title, source, published, text, sha256, imported_at, state, "
+		"reviewed_by, reviewed_at, annotated FROM article WHERE id = ?1");
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE) {
+			err_set(_("no article %lld"), (long long)id);
+			return -1;
+		}
+		return store_fail(st, _("reading an article"));
+	}
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(s, 0);
+	a->ext_id = col_dup(s, 1);
+	a->title = col_dup(s, 2);
+	a->source = col_dup(s, 3);
+	a->published = col_dup(s, 4);
+	a->text = col_dup(s, 5);
+	a->text_len = (size_t)sqlite3_column_bytes(s, 5);
+	a->sha256 = col_dup(s, 6);
+	snprintf(a->imported_at, sizeof a->imported_at, "%s", sqlite3_column_text(s, 7));
+	article_state_parse((const char *)sqlite3_column_text(s, 8), &a->state);
+	a->reviewed_by = col_dup(s, 9);
+	snprintf(a->reviewed_at, sizeof a->reviewed_at, "%s", sqlite3_column_text(s, 10));
+	a->annotated = sqlite3_column_int(s, 11);
+	sqlite3_reset(s);
+	return 0;
+}

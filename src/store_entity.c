@@ -1,0 +1,123 @@
+/*
+ * store_entity.c: entities (see store.h).
+ */
+#include "config.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_impl.h"
+#include "util.h"
+
+static const char *const status_names[] = { "suggested", "accepted", "rejected" };
+static const char *const origin_names[] = { "detector", "analyst", "import" };
+
+const char *entity_status_name(enum entity_status s)
+{
+	return status_names[s];
+}
+
+int entity_status_parse(const char *name, enum entity_status *out)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(status_names); i++) {
+		if (strcmp(name, status_names[i]) == 0) {
+			*out = (enum entity_status)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *entity_origin_name(enum entity_origin o)
+{
+	return origin_names[o];
+}
+
+int entity_origin_parse(const char *name, enum entity_origin *out)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(origin_names); i++) {
+		if (strcmp(name, origin_names[i]) == 0) {
+			*out = (enum entity_origin)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+struct entity *entity_list_push(struct entity_list *l)
+{
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	struct entity *e = &l->v[l->n++];
+	memset(e, 0, sizeof *e);
+	return e;
+}
+
+void entity_list_finish(struct entity_list *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+int store_entity_add(struct store *st, struct entity *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"INSERT INTO entity (article, start, \"end\", type, status, origin, confidence, "
+		"annotator, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+		"strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+		"RETURNING id, created_at");
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, e->article);
+	sqlite3_bind_int64(s, 2, e->start);
+	sqlite3_bind_int64(s, 3, e->end);
+	sqlite3_bind_text(s, 4, e->type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, entity_status_name(e->status), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, entity_origin_name(e->origin), -1, SQLITE_STATIC);
+	if (e->status == ENT_SUGGESTED)
+		sqlite3_bind_double(s, 7, e->confidence);
+	sqlite3_bind_text(s, 8, e->annotator, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, _("storing an entity"));
+	e->id = sqlite3_column_int64(s, 0);
+	snprintf(e->created_at, sizeof e->created_at, "%s", sqlite3_column_text(s, 1));
+	memcpy(e->updated_at, e->created_at, sizeof e->updated_at);
+	sqlite3_reset(s);
+	return 0;
+}
+
+/* Fill e from a row of the columns listed in ENTITY_COLUMNS. */
+#define ENTITY_COLUMNS \
+	"id, article, start, \"end\", type, status, origin, coalesce(confidence, 0), " \
+	"annotator, created_at, updated_at"
+
+static void entity_from_row(sqlite3_stmt *s, struct entity *e)
+{
+	e->id = sqlite3_column_int64(s, 0);
+	e->article = sqlite3_column_int64(s, 1);
+	e->start = sqlite3_column_int64(s, 2);
+	e->end = sqlite3_column_int64(s, 3);
+	snprintf(e->type, sizeof e->type, "%s", sqlite3_column_text(s, 4));
+	entity_status_parse((const char *)sqlite3_column_text(s, 5), &e->status);
+	entity_origin_parse((const char *)sqlite3_column_text(s, 6), &e->origin);
+	e->confidence = sqlite3_column_double(s, 7);
+	snprintf(e->annotator, sizeof e->annotator, "%s", sqlite3_column_text(s, 8));
+	snprintf(e->created_at, sizeof e->created_at, "%s", sqlite3_column_text(s, 9));
+	snprintf(e->updated_at, sizeof e->updated_at, "%s", sqlite3_column_text(s, 10));
+}
+
+int store_entities_of(struct store *st, int64_t article, struct entity_list *l)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT " ENTITY_COLUMNS " FROM entity WHERE article = ?1 ORDER BY start, \"end\", id");
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		entity_from_row(s, entity_list_push(l));
+	if (rc != SQLITE_DONE)
+		return store_fail(st, _("reading entities"));
+	return 0;
+}
