@@ -50,7 +50,9 @@ struct store *cli_open_store(const struct cli *cli, int create);
 /* Commands: each takes the arguments after the command name (argv[0] is
  * the command name) and returns the exit status. */
 #define CLI_COMMANDS(X) \
-	X(backup, N_("write an online copy of the database"))
+	X(backup, N_("write an online copy of the database")) \
+	X(eval, N_("score the detector on gold documents")) \
+	X(train, N_("train the detector and use the new model"))
 
 #define X(name, help) int cmd_##name(struct cli *cli, int argc, char **argv);
 CLI_COMMANDS(X)

@@ -164,4 +164,34 @@ int store_journal(struct store *st, int64_t grp, const char *annotator, int64_t 
  * integer start/end or a string type. */
 int store_json_doc(struct store *st, const char *json, size_t len, struct doc *d);
 
+/* ---- models (store_model.c) ------------------------------------------------ */
+
+/* A row of the model table. */
+struct model_row {
+	int64_t id;
+	char created_at[21];
+	char *trained_on;       /* what it was trained on (text) */
+	char *scores;           /* JSON object of its measured scores */
+	void *data;             /* the model blob, when asked for */
+	size_t len;             /* its length in bytes */
+};
+void model_row_finish(struct model_row *m);
+
+/* Store a model (not active yet); *id gets its row id. */
+int store_model_add(struct store *st, const void *blob, size_t len, const char *trained_on,
+                    const char *scores, int64_t *id);
+/* Make model id the active one (and no other). */
+int store_model_activate(struct store *st, int64_t id);
+int store_model_set_scores(struct store *st, int64_t id, const char *scores);
+/* The active model into *m (the blob too when with_data; owned:
+ * model_row_finish): 0, 1 when there is none, -1 on error. */
+int store_model_active(struct store *st, struct model_row *m, int with_data);
+/* No active model: nerve goes back to the shipped one. */
+int store_model_reset(struct store *st);
+
+/* Call fn for each article marked done, as a document whose spans are its
+ * accepted entities (start, end, type set; d->id the external id).  fn
+ * returning -1 stops the walk (-1 returned). */
+int store_done_docs(struct store *st, int (*fn)(struct doc *d, void *arg), void *arg);
+
 #endif

@@ -1,0 +1,482 @@
+/*
+ * detect.c: the detection pipeline, the model blob and the merge step
+ * that applies nerve's conventions (see detect.h).
+ *
+ * Blob layout (native byte order, checked): "NERVEMDL", version, byte
+ * order mark, section count, then sections {id, length, data padded to
+ * 8 bytes}: INFO (text), ABBR (abbreviations, one a line), GAZT
+ * (gazetteer), CLUS (word clusters), TAGR (tagger; absent in a blob that
+ * only prepares texts for training).
+ */
+#include "config.h"
+#include "detect.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "detect_impl.h"
+
+#define SEC_INFO 0x4F464E49u    /* "INFO" */
+#define SEC_ABBR 0x52424241u    /* "ABBR" */
+#define SEC_GAZT 0x545A4147u    /* "GAZT" */
+#define SEC_CLUS 0x53554C43u    /* "CLUS" */
+#define SEC_TAGR 0x52474154u    /* "TAGR" */
+#define BYTE_ORDER_MARK 0x01020304u
+
+const char *detect_datadir(void)
+{
+	const char *d = getenv("NERVE_DATADIR");
+	return d && d[0] ? d : PKGDATADIR;
+}
+
+char *detect_model_path(const char *datadir)
+{
+	return xasprintf("%s/model/nerve.model", datadir ? datadir : detect_datadir());
+}
+
+char *detect_train_dir(const char *datadir)
+{
+	return xasprintf("%s/train", datadir ? datadir : detect_datadir());
+}
+
+void dspans_push(struct dspans *s, uint32_t a, uint32_t b, int type, float conf)
+{
+	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+	s->v[s->n].a = a;
+	s->v[s->n].b = b;
+	s->v[s->n].type = type;
+	s->v[s->n].conf = conf;
+	s->n++;
+}
+
+/* ---- the blob ------------------------------------------------------------ */
+
+static void section(struct buf *b, uint32_t id, const void *data, size_t len)
+{
+	static const char zero[8];
+	uint32_t h[2] = { id, 0 };
+	uint64_t n = len;
+	buf_add(b, (const char *)h, sizeof h);
+	buf_add(b, (const char *)&n, sizeof n);
+	buf_add(b, data, len);
+	buf_add(b, zero, ((len + 7) & ~(size_t)7) - len);
+}
+
+void detect_blob_build(struct buf *out, const char *info, const char *abbrevs,
+                       size_t abbrevs_len, const struct gazetteer *gaz,
+                       const struct clusters *clusters, const struct buf *tagger)
+{
+	uint32_t head[4] = { DETECT_MODEL_VERSION, BYTE_ORDER_MARK, tagger ? 5 : 4, 0 };
+	buf_add(out, "NERVEMDL", 8);
+	buf_add(out, (const char *)head, sizeof head);
+	section(out, SEC_INFO, info ? info : "", (info ? strlen(info) : 0) + 1);
+	section(out, SEC_ABBR, abbrevs, abbrevs_len);
+	struct buf tmp = BUF_INIT;
+	gaz_write(gaz, &tmp);
+	section(out, SEC_GAZT, tmp.data, tmp.len);
+	buf_clear(&tmp);
+	clusters_write(clusters, &tmp);
+	section(out, SEC_CLUS, tmp.data, tmp.len);
+	buf_free(&tmp);
+	if (tagger)
+		section(out, SEC_TAGR, tagger->data, tagger->len);
+}
+
+int detect_type_index(const struct detector *det, const char *name)
+{
+	for (unsigned i = 0; i < det->ntypes; i++)
+		if (strcmp(det->types[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static uint32_t list_bit(const struct gazetteer *g, const char *name)
+{
+	int id = gaz_find_list(g, name);
+	return id < 0 ? 0 : 1u << id;
+}
+
+/* Set up the parts that depend on the lists and types. */
+static void wire(struct detector *det)
+{
+	const struct gazetteer *g = &det->gaz;
+	det->l_countries = list_bit(g, "countries");
+	det->l_regions = list_bit(g, "regions");
+	det->l_cities = list_bit(g, "cities");
+	det->l_demonyms = list_bit(g, "demonyms");
+	det->l_titles = list_bit(g, "ranks") | list_bit(g, "offices");
+	det->l_first = list_bit(g, "first_names");
+	det->res.gaz = g;
+	det->res.clusters = &det->clusters;
+	det->res.common_words = list_bit(g, "common_words");
+	det->res.titles = det->l_titles;
+	det->res.first_names = det->l_first;
+	det->rl.titles = det->l_titles;
+	det->rl.org_words = list_bit(g, "org_words");
+	det->rl.places = det->l_countries | det->l_regions | det->l_cities;
+
+	det->ntypes = 0;
+	if (det->has_tagger) {
+		for (unsigned i = 0; i < det->tagger.ntypes; i++)
+			memcpy(det->types[det->ntypes++], det->tagger.types[i], TAGGER_TYPE_LEN);
+	}
+	if (detect_type_index(det, "TITLE") < 0)
+		snprintf(det->types[det->ntypes++], TAGGER_TYPE_LEN, "TITLE");
+	det->t_person = detect_type_index(det, "PERSON");
+	det->t_org = detect_type_index(det, "ORG");
+	det->t_loc = detect_type_index(det, "LOC");
+	det->t_date = detect_type_index(det, "DATE");
+	det->t_norp = detect_type_index(det, "NORP");
+	det->t_title = detect_type_index(det, "TITLE");
+}
+
+struct detector *detect_from_owned(char *blob, size_t len)
+{
+	struct detector *det = xcalloc(1, sizeof *det);
+	det->blob = blob;
+	det->bloblen = len;
+	det->abbrevs = tok_abbrevs_new();
+	uint32_t head[4];
+	if (len < 24 || memcmp(blob, "NERVEMDL", 8) != 0) {
+		err_set(_("not a nerve model"));
+		goto fail;
+	}
+	memcpy(head, blob + 8, sizeof head);
+	if (head[1] != BYTE_ORDER_MARK) {
+		err_set(_("the model was made on a machine of another byte order"));
+		goto fail;
+	}
+	if (head[0] != DETECT_MODEL_VERSION) {
+		err_set(_("the model was made by another version of nerve (model format %u, "
+		          "this nerve reads %u); train it again"),
+		        head[0], DETECT_MODEL_VERSION);
+		goto fail;
+	}
+	int have_gaz = 0, have_clus = 0;
+	size_t off = 24;
+	for (uint32_t s = 0; s < head[2]; s++) {
+		uint32_t h[2];
+		uint64_t n;
+		if (off + 16 > len)
+			goto bad;
+		memcpy(h, blob + off, sizeof h);
+		memcpy(&n, blob + off + 8, sizeof n);
+		off += 16;
+		if (n > len - off)
+			goto bad;
+		const char *p = blob + off;
+		switch (h[0]) {
+		case SEC_INFO:
+			if (n == 0 || p[n - 1] != '\0')
+				goto bad;
+			det->info = p;
+			break;
+		case SEC_ABBR:
+			for (size_t i = 0; i < n;) {
+				const char *nl = memchr(p + i, '\n', n - i);
+				size_t e = nl ? (size_t)(nl - p) : n;
+				if (e > i)
+					tok_abbrevs_add(det->abbrevs, p + i, e - i);
+				i = e + 1;
+			}
+			break;
+		case SEC_GAZT:
+			if (gaz_view(&det->gaz, p, n) == 0)
+				goto fail;
+			have_gaz = 1;
+			break;
+		case SEC_CLUS:
+			if (clusters_view(&det->clusters, p, n) == 0)
+				goto fail;
+			have_clus = 1;
+			break;
+		case SEC_TAGR:
+			if (tagger_view(&det->tagger, p, n) == 0)
+				goto fail;
+			det->has_tagger = 1;
+			break;
+		default:
+			break;
+		}
+		off += (n + 7) & ~(uint64_t)7;
+	}
+	if (!have_gaz || !have_clus || !det->info)
+		goto bad;
+	wire(det);
+	return det;
+bad:
+	err_set(_("the model is damaged"));
+fail:
+	detector_free(&det);
+	return NULL;
+}
+
+struct detector *detector_from_blob(const void *blob, size_t len)
+{
+	char *copy = xmalloc(len ? len : 1);
+	memcpy(copy, blob, len);
+	return detect_from_owned(copy, len);
+}
+
+struct detector *detector_adopt(void *blob, size_t len)
+{
+	struct detector *det = detect_from_owned(blob, len);
+	if (det && !det->has_tagger) {
+		err_set(_("the model has no tagger"));
+		detector_free(&det);
+	}
+	return det;
+}
+
+struct detector *detector_open(const char *datadir)
+{
+	char *path = detect_model_path(datadir);
+	char *data;
+	size_t len;
+	struct detector *det = NULL;
+	if (read_file(path, &data, &len) == 0) {
+		det = detect_from_owned(data, len);
+		if (!det)
+			err_set("%s: %s", path, err_msg());
+		else if (!det->has_tagger) {
+			err_set(_("%s: the model has no tagger"), path);
+			detector_free(&det);
+		}
+	}
+	free(path);
+	return det;
+}
+
+void detector_free(struct detector **pdet)
+{
+	struct detector *det = *pdet;
+	if (!det)
+		return;
+	tok_abbrevs_free(&det->abbrevs);
+	gaz_finish(&det->gaz);
+	clusters_finish(&det->clusters);
+	tokens_finish(&det->toks);
+	free(det->marks);
+	rules_finish(&det->rules);
+	feat_doc_finish(&det->fd);
+	tagger_out_finish(&det->out);
+	free(det->spans.v);
+	free(det->blob);
+	free(det);
+	*pdet = NULL;
+}
+
+const char *detector_info(const struct detector *det)
+{
+	return det->info ? det->info : "";
+}
+
+/* ---- the pipeline ---------------------------------------------------------- */
+
+void detect_prepare(struct detector *det, const char *text, size_t len)
+{
+	tokenize(det->abbrevs, text, len, &det->toks);
+	size_t n = det->toks.n;
+	if (det->capmarks < n + 1) {
+		free(det->marks);
+		det->capmarks = n + 1 + n / 2;
+		det->marks = xmalloc(det->capmarks * sizeof *det->marks);
+	}
+	gaz_match(&det->gaz, &det->toks, det->marks);
+	rules_apply(&det->rl, &det->toks, det->marks, &det->rules);
+	feat_static(&det->res, &det->toks, det->marks, &det->rules, &det->fd);
+}
+
+/* Honorifics: not titles (no TITLE span), but not part of the name. */
+static const char *const honorifics[] = {
+	"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame",
+	"madam", "madame", "mme", "mme.", "mister", "messrs", "messrs.", "lord", "lady",
+	"prof", "prof.", "professor", "sheikh", "shaikh",
+};
+
+static int honorific(const struct tokens *t, size_t i)
+{
+	if (i >= t->n || !(t->v[i].flags & TOKF_UPPER_INIT))
+		return 0;
+	for (size_t k = 0; k < ARRAY_SIZE(honorifics); k++)
+		if (rules_tok_is(t, i, honorifics[k]))
+			return 1;
+	return 0;
+}
+
+size_t detect_title_end(const struct detector *det, size_t a, size_t b)
+{
+	const struct tokens *t = &det->toks;
+	const struct gaz_marks *m = det->marks;
+	size_t e = a;
+	for (;;) {
+		if (e < b && honorific(t, e)) {
+			e++;
+			continue;
+		}
+		if (e >= b || !((m[e].b | m[e].u) & det->l_titles) ||
+		    !(t->v[e].flags & (TOKF_UPPER_INIT | TOKF_ALL_UPPER)))
+			break;
+		/* the longest title entry starting at e */
+		size_t best = e;
+		for (size_t k = e; k < b && k < e + GAZ_MAX_TOKENS; k++) {
+			if (k == e && (m[k].u & det->l_titles))
+				best = k + 1;
+			if (k > e && (m[k].l & det->l_titles) && gaz_lookup(&det->gaz, t, e, k + 1))
+				best = k + 1;
+		}
+		if (best == e)
+			break;
+		e = best;
+	}
+	return e;
+}
+
+int detect_has_anchor(const struct detector *det, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (rules_is_anchor(&det->toks, k))
+			return 1;
+	return 0;
+}
+
+uint32_t detect_lookup(const struct detector *det, size_t a, size_t b)
+{
+	return gaz_lookup(&det->gaz, &det->toks, a, b);
+}
+
+static float confidence(const float *margin, size_t a, size_t b)
+{
+	float m = margin[a];
+	for (size_t k = a + 1; k < b; k++)
+		if (margin[k] < m)
+			m = margin[k];
+	return 1.0f / (1.0f + expf(-m / 4.0f));
+}
+
+static int overlaps(const struct dspans *s, uint32_t a, uint32_t b, size_t *which)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i].a < b && a < s->v[i].b) {
+			if (which)
+				*which = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int cmp_dspan(const void *x, const void *y)
+{
+	const struct dspan *a = x, *b = y;
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return a->b < b->b ? -1 : a->b > b->b;
+}
+
+/* The tagger's spans, then the conventions and the rules. */
+static void merge(struct detector *det)
+{
+	const struct tokens *t = &det->toks;
+	struct dspans *s = &det->spans;
+	s->n = 0;
+	if (det->has_tagger) {
+		const uint8_t *tags = det->out.tags;
+		for (size_t i = 0; i < t->n; i++) {
+			unsigned tag = tags[i];
+			if (tag == 0)
+				continue;
+			size_t a = i;
+			while (i + 1 < t->n && tag_pos(tags[i]) < 2 && tags[i + 1] != 0)
+				i++;
+			int type = (int)tag_type(tag);
+			float conf = confidence(det->out.margin, a, i + 1);
+			size_t b = i + 1;
+			if (type == det->t_person) {
+				/* titles and honorifics are not part of the name */
+				size_t e = detect_title_end(det, a, b);
+				if (e > a && e < b) {
+					size_t k = a;
+					while (k < e && honorific(t, k))
+						k++;
+					if (k < e && det->t_title >= 0)
+						dspans_push(s, (uint32_t)k, (uint32_t)e, det->t_title, conf);
+					a = e;
+				}
+			} else if (type == det->t_date) {
+				if (!detect_has_anchor(det, a, b))
+					continue;
+			}
+			dspans_push(s, (uint32_t)a, (uint32_t)b, type, conf);
+		}
+	}
+	/* rule matches where the tagger found nothing; strong dates widen an
+	 * overlapping date */
+	size_t ntagger = s->n;
+	for (size_t r = 0; r < det->rules.n; r++) {
+		const struct rule_span *rs = &det->rules.v[r];
+		int type = -1;
+		float conf = 0.6f;
+		switch (rs->kind) {
+		case RULE_DATE:
+			type = det->t_date;
+			conf = 0.8f;
+			break;
+		case RULE_TITLE:
+			type = det->t_title;
+			conf = 0.7f;
+			break;
+		default:
+			break;
+		}
+		if (type < 0)
+			continue;
+		size_t w;
+		if (overlaps(s, rs->start, rs->end, &w)) {
+			if (rs->kind == RULE_DATE && s->v[w].type == det->t_date && w < ntagger) {
+				struct dspan *d = &s->v[w];
+				uint32_t a = rs->start < d->a ? rs->start : d->a;
+				uint32_t b = rs->end > d->b ? rs->end : d->b;
+				/* widen only when nothing else is in the way */
+				struct dspan keep = *d;
+				d->a = d->b = 0;
+				if (!overlaps(s, a, b, NULL)) {
+					keep.a = a;
+					keep.b = b;
+				}
+				*d = keep;
+			}
+			continue;
+		}
+		dspans_push(s, rs->start, rs->end, type, conf);
+	}
+	qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
+}
+
+size_t detect_doc(struct detector *det, const char *text, size_t len, struct doc *out)
+{
+	detect_prepare(det, text, len);
+	if (det->has_tagger)
+		tagger_decode(&det->tagger, &det->fd, &det->out);
+	merge(det);
+	const struct tokens *t = &det->toks;
+	size_t added = 0;
+	for (size_t i = 0; i < det->spans.n; i++) {
+		const struct dspan *d = &det->spans.v[i];
+		if (d->b <= d->a || d->type < 0)
+			continue;
+		struct span *sp = doc_push_span(out);
+		sp->start = t->v[d->a].c0;
+		sp->end = t->v[d->b - 1].c1;
+		snprintf(sp->type, sizeof sp->type, "%s", det->types[d->type]);
+		snprintf(sp->status, sizeof sp->status, "suggested");
+		snprintf(sp->origin, sizeof sp->origin, "detector");
+		snprintf(sp->annotator, sizeof sp->annotator, "detector");
+		sp->confidence = d->conf;
+		sp->has = SPAN_HAS_STATUS | SPAN_HAS_ORIGIN | SPAN_HAS_ANNOTATOR | SPAN_HAS_CONFIDENCE;
+		added++;
+	}
+	return added;
+}

@@ -1,0 +1,447 @@
+/*
+ * tagger.c: averaged perceptron, greedy BILOU decoding (see tagger.h).
+ */
+#include "config.h"
+#include "tagger.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define TAG_MAGIC 0x31474154u   /* "TAG1" */
+#define MAX_TAGS (1 + 4 * TAGGER_MAX_TYPES)
+#define BOS_TAG 255u
+
+/* 1 when tag cur may follow tag prev (prev BOS_TAG at a sentence start);
+ * 'last' when cur is the last token of its sentence. */
+static inline int valid(unsigned prev, unsigned cur, int last)
+{
+	int open = prev != BOS_TAG && prev != 0 && tag_pos(prev) < 2;
+	if (open) {
+		if (cur == 0 || tag_type(cur) != tag_type(prev))
+			return 0;
+		return last ? tag_pos(cur) == 2 : (tag_pos(cur) == 1 || tag_pos(cur) == 2);
+	}
+	if (cur == 0)
+		return 1;
+	if (last)
+		return tag_pos(cur) == 3;
+	return tag_pos(cur) == 0 || tag_pos(cur) == 3;
+}
+
+static inline int sentence_last(const struct tokens *t, size_t i)
+{
+	return i + 1 >= t->n || (t->v[i + 1].flags & TOKF_SENT_START);
+}
+
+/* Choose the best valid tag; *margin gets its lead over the next best. */
+static unsigned choose(const float *score, unsigned ntags, unsigned prev, int last,
+                       float *margin)
+{
+	unsigned best = 0;
+	float b1 = -FLT_MAX, b2 = -FLT_MAX;
+	for (unsigned t = 0; t < ntags; t++) {
+		if (!valid(prev, t, last))
+			continue;
+		if (score[t] > b1) {
+			b2 = b1;
+			b1 = score[t];
+			best = t;
+		} else if (score[t] > b2) {
+			b2 = score[t];
+		}
+	}
+	*margin = b2 == -FLT_MAX ? 100.0f : b1 - b2;
+	return best;
+}
+
+/* After tagging token i with tag, tell the document memory. */
+static void remember(struct feat_doc *d, size_t i, const uint8_t *tags, unsigned tag)
+{
+	if (tag == 0) {
+		feat_remember(d, i, -1);
+		return;
+	}
+	unsigned pos = tag_pos(tag);
+	if (pos == 2 || pos == 3) {   /* a span ends here: remember its words */
+		size_t a = i;
+		while (a > 0 && pos == 2 && tag_pos(tags[a]) != 0)
+			a--;
+		for (size_t k = a; k <= i; k++)
+			feat_remember(d, k, (int)tag_type(tag));
+	}
+}
+
+/* ---- the trained model ----------------------------------------------------- */
+
+static inline uint32_t check_of(uint64_t h)
+{
+	return (uint32_t)(h >> 32) | 1u;
+}
+
+static inline size_t align8(size_t n)
+{
+	return (n + 7) & ~(size_t)7;
+}
+
+size_t tagger_view(struct tagger *tg, const void *data, size_t len)
+{
+	const char *p = data;
+	uint32_t h[6];
+	if (len < sizeof h)
+		goto bad;
+	memcpy(h, p, sizeof h);
+	uint32_t ntypes = h[1], nfeat = h[2], nslots = h[3], nweights = h[4];
+	if (h[0] != TAG_MAGIC || ntypes == 0 || ntypes > TAGGER_MAX_TYPES || nslots == 0 ||
+	    (nslots & (nslots - 1)) || nfeat >= nslots)
+		goto bad;
+	size_t off = sizeof h;
+	size_t types_at = off;
+	off += align8((size_t)ntypes * TAGGER_TYPE_LEN);
+	size_t slot_at = off;
+	off += (size_t)nslots * 8;
+	size_t fstart_at = off;
+	off += align8(((size_t)nfeat + 1) * 4);
+	size_t wtag_at = off;
+	off += align8(nweights);
+	size_t wval_at = off;
+	off += align8((size_t)nweights * 4);
+	if (off > len)
+		goto bad;
+	memset(tg, 0, sizeof *tg);
+	tg->ntypes = ntypes;
+	tg->ntags = 1 + 4 * ntypes;
+	for (unsigned i = 0; i < ntypes; i++) {
+		memcpy(tg->types[i], p + types_at + i * TAGGER_TYPE_LEN, TAGGER_TYPE_LEN);
+		tg->types[i][TAGGER_TYPE_LEN - 1] = '\0';
+	}
+	tg->slot = (const uint32_t *)(const void *)(p + slot_at);
+	tg->mask = nslots - 1;
+	tg->nfeat = nfeat;
+	tg->nweights = nweights;
+	tg->fstart = (const uint32_t *)(const void *)(p + fstart_at);
+	tg->wtag = (const uint8_t *)(p + wtag_at);
+	tg->wval = (const float *)(const void *)(p + wval_at);
+	/* check what decoding relies on: indexes in range, an empty slot */
+	size_t empty = 0;
+	for (size_t i = 0; i < nslots; i++) {
+		if (tg->slot[2 * i] == 0)
+			empty++;
+		else if (tg->slot[2 * i + 1] >= nfeat)
+			goto bad;
+	}
+	if (empty == 0 || tg->fstart[0] != 0 || tg->fstart[nfeat] != nweights)
+		goto bad;
+	for (uint32_t f = 0; f < nfeat; f++)
+		if (tg->fstart[f] > tg->fstart[f + 1])
+			goto bad;
+	for (uint32_t w = 0; w < nweights; w++)
+		if (tg->wtag[w] >= tg->ntags)
+			goto bad;
+	return off;
+bad:
+	err_set(_("malformed tagger in the model"));
+	return 0;
+}
+
+void tagger_out_finish(struct tagger_out *o)
+{
+	free(o->tags);
+	free(o->margin);
+	memset(o, 0, sizeof *o);
+}
+
+static inline void add_feature(const struct tagger *tg, uint64_t h, float *score)
+{
+	uint32_t chk = check_of(h);
+	size_t j = h & tg->mask;
+	for (;;) {
+		uint32_t c = tg->slot[2 * j];
+		if (c == chk) {
+			uint32_t f = tg->slot[2 * j + 1];
+			for (uint32_t w = tg->fstart[f]; w < tg->fstart[f + 1]; w++)
+				score[tg->wtag[w]] += tg->wval[w];
+			return;
+		}
+		if (c == 0)
+			return;
+		j = (j + 1) & tg->mask;
+	}
+}
+
+void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_out *o)
+{
+	const struct tokens *t = d->toks;
+	if (o->cap < t->n + 1) {
+		free(o->tags);
+		free(o->margin);
+		o->cap = t->n + 1 + t->n / 2;
+		o->tags = xmalloc(o->cap);
+		o->margin = xmalloc(o->cap * sizeof *o->margin);
+	}
+	float score[MAX_TAGS];
+	uint64_t dyn[FEAT_MAX_DYNAMIC];
+	unsigned p1 = BOS_TAG, p2 = BOS_TAG;
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].flags & TOKF_SENT_START)
+			p1 = p2 = BOS_TAG;
+		memset(score, 0, tg->ntags * sizeof *score);
+		for (uint32_t k = d->off[i]; k < d->off[i + 1]; k++)
+			add_feature(tg, d->f[k], score);
+		size_t nd = feat_dynamic(d, i, p1, p2, dyn);
+		for (size_t k = 0; k < nd; k++)
+			add_feature(tg, dyn[k], score);
+		unsigned tag = choose(score, tg->ntags, p1, sentence_last(t, i), &o->margin[i]);
+		o->tags[i] = (uint8_t)tag;
+		remember(d, i, o->tags, tag);
+		p2 = p1;
+		p1 = tag;
+	}
+}
+
+/* ---- training ----------------------------------------------------------- */
+
+struct tagger_trainer {
+	unsigned ntypes, ntags;
+	char types[TAGGER_MAX_TYPES][TAGGER_TYPE_LEN];
+	uint64_t *key;          /* feature hash; 0 empty */
+	uint32_t *row;
+	size_t mask, n;
+	float *w, *u;           /* rows x ntags: weights, and their sums for averaging */
+	size_t caprows;
+	double c;               /* instances seen (weighted) */
+	uint8_t *pred;
+	size_t cappred;
+};
+
+struct tagger_trainer *tagger_trainer_new(unsigned ntypes,
+                                          const char types[][TAGGER_TYPE_LEN])
+{
+	struct tagger_trainer *tr = xcalloc(1, sizeof *tr);
+	tr->ntypes = ntypes > TAGGER_MAX_TYPES ? TAGGER_MAX_TYPES : ntypes;
+	tr->ntags = 1 + 4 * tr->ntypes;
+	memcpy(tr->types, types, tr->ntypes * sizeof tr->types[0]);
+	tr->mask = (1u << 16) - 1;
+	tr->key = xcalloc(tr->mask + 1, sizeof *tr->key);
+	tr->row = xcalloc(tr->mask + 1, sizeof *tr->row);
+	tr->c = 1;
+	return tr;
+}
+
+void tagger_trainer_free(struct tagger_trainer **ptr)
+{
+	struct tagger_trainer *tr = *ptr;
+	if (!tr)
+		return;
+	free(tr->key);
+	free(tr->row);
+	free(tr->w);
+	free(tr->u);
+	free(tr->pred);
+	free(tr);
+	*ptr = NULL;
+}
+
+static long tr_find(const struct tagger_trainer *tr, uint64_t h)
+{
+	if (!h)
+		h = 1;
+	size_t j = h & tr->mask;
+	while (tr->key[j]) {
+		if (tr->key[j] == h)
+			return tr->row[j];
+		j = (j + 1) & tr->mask;
+	}
+	return -1;
+}
+
+static uint32_t tr_get(struct tagger_trainer *tr, uint64_t h)
+{
+	if (!h)
+		h = 1;
+	if ((tr->n + 1) * 2 > tr->mask + 1) {
+		size_t ncap = (tr->mask + 1) * 2;
+		uint64_t *nk = xcalloc(ncap, sizeof *nk);
+		uint32_t *nr = xcalloc(ncap, sizeof *nr);
+		for (size_t i = 0; i <= tr->mask; i++) {
+			if (!tr->key[i])
+				continue;
+			size_t j = tr->key[i] & (ncap - 1);
+			while (nk[j])
+				j = (j + 1) & (ncap - 1);
+			nk[j] = tr->key[i];
+			nr[j] = tr->row[i];
+		}
+		free(tr->key);
+		free(tr->row);
+		tr->key = nk;
+		tr->row = nr;
+		tr->mask = ncap - 1;
+	}
+	size_t j = h & tr->mask;
+	while (tr->key[j]) {
+		if (tr->key[j] == h)
+			return tr->row[j];
+		j = (j + 1) & tr->mask;
+	}
+	size_t r = tr->n++;
+	if (r + 1 > tr->caprows) {
+		size_t old = tr->caprows;
+		tr->w = xgrow(tr->w, &tr->caprows, (r + 1), tr->ntags * sizeof *tr->w);
+		tr->u = xrealloc(tr->u, tr->caprows * tr->ntags * sizeof *tr->u);
+		memset(tr->w + old * tr->ntags, 0, (tr->caprows - old) * tr->ntags * sizeof *tr->w);
+		memset(tr->u + old * tr->ntags, 0, (tr->caprows - old) * tr->ntags * sizeof *tr->u);
+	}
+	tr->key[j] = h;
+	tr->row[j] = (uint32_t)r;
+	return (uint32_t)r;
+}
+
+static void tr_score(const struct tagger_trainer *tr, uint64_t h, float *score)
+{
+	long r = tr_find(tr, h);
+	if (r < 0)
+		return;
+	const float *w = tr->w + (size_t)r * tr->ntags;
+	for (unsigned t = 0; t < tr->ntags; t++)
+		score[t] += w[t];
+}
+
+static void tr_update(struct tagger_trainer *tr, uint64_t h, unsigned good, unsigned bad,
+                      float delta)
+{
+	uint32_t r = tr_get(tr, h);
+	float *w = tr->w + (size_t)r * tr->ntags, *u = tr->u + (size_t)r * tr->ntags;
+	float cd = (float)(tr->c * delta);
+	w[good] += delta;
+	u[good] += cd;
+	w[bad] -= delta;
+	u[bad] -= cd;
+}
+
+size_t tagger_train_doc(struct tagger_trainer *tr, struct feat_doc *d, const uint8_t *gold,
+                        float weight)
+{
+	const struct tokens *t = d->toks;
+	if (tr->cappred < t->n + 1) {
+		free(tr->pred);
+		tr->cappred = t->n + 1 + t->n / 2;
+		tr->pred = xmalloc(tr->cappred);
+	}
+	float score[MAX_TAGS], margin;
+	uint64_t dyn[FEAT_MAX_DYNAMIC];
+	unsigned p1 = BOS_TAG, p2 = BOS_TAG;
+	size_t errors = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].flags & TOKF_SENT_START)
+			p1 = p2 = BOS_TAG;
+		memset(score, 0, tr->ntags * sizeof *score);
+		for (uint32_t k = d->off[i]; k < d->off[i + 1]; k++)
+			tr_score(tr, d->f[k], score);
+		size_t nd = feat_dynamic(d, i, p1, p2, dyn);
+		for (size_t k = 0; k < nd; k++)
+			tr_score(tr, dyn[k], score);
+		unsigned tag = choose(score, tr->ntags, p1, sentence_last(t, i), &margin);
+		unsigned g = gold[i] < tr->ntags ? gold[i] : 0;
+		if (tag != g) {
+			errors++;
+			for (uint32_t k = d->off[i]; k < d->off[i + 1]; k++)
+				tr_update(tr, d->f[k], g, tag, weight);
+			for (size_t k = 0; k < nd; k++)
+				tr_update(tr, dyn[k], g, tag, weight);
+		}
+		tr->c += weight;
+		tr->pred[i] = (uint8_t)tag;
+		remember(d, i, tr->pred, tag);
+		p2 = p1;
+		p1 = tag;
+	}
+	return errors;
+}
+
+void tagger_trainer_write(struct tagger_trainer *tr, float prune, struct buf *b)
+{
+	/* averaged weights of each row; keep rows with a weight left */
+	unsigned nt = tr->ntags;
+	uint32_t nfeat = 0, nweights = 0;
+	float *avg = xmalloc(nt * sizeof *avg);
+	size_t nslots = 1024;
+	for (size_t i = 0; i <= tr->mask; i++) {
+		if (!tr->key[i])
+			continue;
+		const float *w = tr->w + (size_t)tr->row[i] * nt, *u = tr->u + (size_t)tr->row[i] * nt;
+		uint32_t k = 0;
+		for (unsigned t = 0; t < nt; t++)
+			k += fabsf((float)(w[t] - u[t] / tr->c)) >= prune;
+		if (k) {
+			nfeat++;
+			nweights += k;
+		}
+	}
+	while (nslots < 2 * (size_t)nfeat + 2)
+		nslots *= 2;
+	uint32_t *slot = xcalloc(nslots * 2, sizeof *slot);
+	uint32_t *fstart = xmalloc(((size_t)nfeat + 1) * sizeof *fstart);
+	uint8_t *wtag = xmalloc(nweights + 1);
+	float *wval = xmalloc(((size_t)nweights + 1) * sizeof *wval);
+	uint32_t f = 0, nw = 0;
+	/* visit features in key order of the trainer's table: deterministic */
+	for (size_t i = 0; i <= tr->mask; i++) {
+		if (!tr->key[i])
+			continue;
+		const float *w = tr->w + (size_t)tr->row[i] * nt, *u = tr->u + (size_t)tr->row[i] * nt;
+		uint32_t k = 0;
+		for (unsigned t = 0; t < nt; t++) {
+			avg[t] = (float)(w[t] - u[t] / tr->c);
+			k += fabsf(avg[t]) >= prune;
+		}
+		if (!k)
+			continue;
+		uint64_t h = tr->key[i];
+		uint32_t chk = check_of(h);
+		size_t j = h & (nslots - 1);
+		int clash = 0;
+		while (slot[2 * j]) {
+			if (slot[2 * j] == chk)
+				clash = 1;
+			j = (j + 1) & (nslots - 1);
+		}
+		if (clash) /* a 32-bit check clash on the same chain: drop the later one */
+			continue;
+		slot[2 * j] = chk;
+		slot[2 * j + 1] = f;
+		fstart[f] = nw;
+		for (unsigned t = 0; t < nt; t++) {
+			if (fabsf(avg[t]) >= prune) {
+				wtag[nw] = (uint8_t)t;
+				wval[nw++] = avg[t];
+			}
+		}
+		f++;
+	}
+	fstart[f] = nw;
+	nfeat = f;
+	nweights = nw;
+
+	uint32_t h[6] = { TAG_MAGIC, tr->ntypes, nfeat, (uint32_t)nslots, nweights, 0 };
+	static const char zero[8];
+	buf_add(b, (const char *)h, sizeof h);
+	char types[TAGGER_MAX_TYPES * TAGGER_TYPE_LEN] = { 0 };
+	memcpy(types, tr->types, tr->ntypes * TAGGER_TYPE_LEN);
+	buf_add(b, types, align8((size_t)tr->ntypes * TAGGER_TYPE_LEN));
+	buf_add(b, (const char *)slot, nslots * 8);
+	buf_add(b, (const char *)fstart, ((size_t)nfeat + 1) * 4);
+	buf_add(b, zero, align8(((size_t)nfeat + 1) * 4) - ((size_t)nfeat + 1) * 4);
+	buf_add(b, (const char *)wtag, nweights);
+	buf_add(b, zero, align8(nweights) - nweights);
+	buf_add(b, (const char *)wval, (size_t)nweights * 4);
+	buf_add(b, zero, align8((size_t)nweights * 4) - (size_t)nweights * 4);
+	free(avg);
+	free(slot);
+	free(fstart);
+	free(wtag);
+	free(wval);
+}

@@ -1,0 +1,76 @@
+/*
+ * tagger.h: a greedy left-to-right averaged perceptron over BILOU tags.
+ *
+ * Tags: 0 is O (outside); entity type k (0-based) has B = 1 + 4k,
+ * I = 2 + 4k, L = 3 + 4k, U = 4 + 4k.  Decoding keeps to valid
+ * sequences (a span opened by B continues with I and closes with L
+ * inside its sentence).
+ *
+ * The trained model is a flat table (feature hash -> the few tags it
+ * has weights for), written into a model blob and used in place, so
+ * loading costs no more than reading the blob.
+ */
+#ifndef NERVE_TAGGER_H
+#define NERVE_TAGGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "feature.h"
+#include "tokenize.h"
+
+struct buf;
+
+enum { TAGGER_MAX_TYPES = 30, TAGGER_TYPE_LEN = 32 };
+
+static inline unsigned tag_type(unsigned tag) { return (tag - 1) / 4; }
+static inline unsigned tag_pos(unsigned tag) { return (tag - 1) % 4; }   /* 0 B, 1 I, 2 L, 3 U */
+static inline unsigned tag_make(unsigned type, unsigned pos) { return 1 + 4 * type + pos; }
+
+/* A trained tagger, viewed in place in a blob. */
+struct tagger {
+	unsigned ntypes, ntags;
+	char types[TAGGER_MAX_TYPES][TAGGER_TYPE_LEN];
+	const uint32_t *slot;   /* pairs (check, feature index); check 0: empty */
+	size_t mask;
+	uint32_t nfeat, nweights;
+	const uint32_t *fstart; /* feature f's weights: [fstart[f], fstart[f+1]) */
+	const uint8_t *wtag;
+	const float *wval;
+};
+
+/* View a serialised tagger (8-byte aligned, alive while used); returns
+ * the bytes used, or 0 with err_set() when malformed. */
+size_t tagger_view(struct tagger *tg, const void *data, size_t len);
+
+/* Scratch of the decoder (embedded, reused; tagger_out_finish). */
+struct tagger_out {
+	uint8_t *tags;          /* one per token */
+	float *margin;          /* score of the chosen tag minus the next best */
+	size_t cap;
+};
+void tagger_out_finish(struct tagger_out *o);
+
+/* Tag the tokens of d (feat_static done) into o. */
+void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_out *o);
+
+/* ---- training ----------------------------------------------------------- */
+
+struct tagger_trainer;
+
+/* A trainer for the given entity types (owned; tagger_trainer_free). */
+struct tagger_trainer *tagger_trainer_new(unsigned ntypes,
+                                          const char types[][TAGGER_TYPE_LEN]);
+void tagger_trainer_free(struct tagger_trainer **tr);
+
+/* One pass of the perceptron over a document (feat_static done) with its
+ * gold tags; weight scales its updates (a document of weight 3 counts as
+ * three).  Returns the number of tokens tagged wrongly. */
+size_t tagger_train_doc(struct tagger_trainer *tr, struct feat_doc *d, const uint8_t *gold,
+                        float weight);
+
+/* Write the averaged model (weights below 'prune' in absolute value
+ * dropped) to b in the form tagger_view() reads. */
+void tagger_trainer_write(struct tagger_trainer *tr, float prune, struct buf *b);
+
+#endif
