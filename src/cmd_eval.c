@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "eval.h"
 #include "formats.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 static const char eval_usage[] = N_(
@@ -23,16 +25,53 @@ static const char eval_usage[] = N_(
 	"recall and F1 per type and overall (ALL), exact-span and overlap.  The\n"
 	"database's articles are not touched.\n\n"
 	"  --types LIST   score only these types (comma-separated)\n"
-	"  --json         print a JSON object instead of a table\n");
+	"  --json         print a JSON object instead of a table\n"
+	"  --errors FILE  write every difference to FILE, one a line: document id,\n"
+	"                 'missed' (gold, not predicted exactly) or 'spurious'\n"
+	"                 (predicted, not in the gold), type, start, end and text\n");
 
-enum { OPT_TYPES = OPT_CMD_BASE, OPT_JSON };
+enum { OPT_TYPES = OPT_CMD_BASE, OPT_JSON, OPT_ERRORS };
 
 struct run {
 	struct detector *det;
 	struct eval ev;
 	struct doc pred;
 	size_t docs;
+	FILE *errors;
 };
+
+static int wanted(const struct eval *e, const char *type)
+{
+	if (!e->only)
+		return type[0] != '\0';
+	for (size_t i = 0; i < e->nonly; i++)
+		if (strcmp(e->only[i], type) == 0)
+			return 1;
+	return 0;
+}
+
+/* Spans of a missing from b (same start, end and type), to f. */
+static void differences(FILE *f, const struct doc *d, const char *kind, const struct span *a,
+                        size_t na, const struct span *b, size_t nb, const struct eval *e)
+{
+	for (size_t i = 0; i < na; i++) {
+		if (!wanted(e, a[i].type))
+			continue;
+		size_t j = 0;
+		while (j < nb && !(a[i].start == b[j].start && a[i].end == b[j].end &&
+		                   strcmp(a[i].type, b[j].type) == 0))
+			j++;
+		if (j < nb)
+			continue;
+		size_t b0 = text_cp_to_byte(d->text, d->text_len, (size_t)a[i].start);
+		size_t b1 = text_cp_to_byte(d->text, d->text_len, (size_t)a[i].end);
+		fprintf(f, "%s\t%s\t%s\t%lld\t%lld\t", d->id ? d->id : "", kind, a[i].type,
+		        (long long)a[i].start, (long long)a[i].end);
+		for (size_t k = b0; k < b1; k++)
+			fputc(d->text[k] == '\n' || d->text[k] == '\t' ? ' ' : d->text[k], f);
+		fputc('\n', f);
+	}
+}
 
 static int eval_one(struct doc *d, void *arg)
 {
@@ -40,6 +79,12 @@ static int eval_one(struct doc *d, void *arg)
 	r->pred.nspans = 0;
 	detect_doc(r->det, d->text, d->text_len, &r->pred);
 	eval_doc(&r->ev, d->spans, d->nspans, r->pred.spans, r->pred.nspans);
+	if (r->errors) {
+		differences(r->errors, d, "missed", d->spans, d->nspans, r->pred.spans,
+		            r->pred.nspans, &r->ev);
+		differences(r->errors, d, "spurious", r->pred.spans, r->pred.nspans, d->spans,
+		            d->nspans, &r->ev);
+	}
 	r->docs++;
 	return 0;
 }
@@ -49,9 +94,10 @@ int cmd_eval(struct cli *cli, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "types", required_argument, NULL, OPT_TYPES },
 		{ "json", no_argument, NULL, OPT_JSON },
+		{ "errors", required_argument, NULL, OPT_ERRORS },
 		CLI_GLOBAL_LONGOPTS, { 0, 0, 0, 0 }
 	};
-	const char *types = NULL;
+	const char *types = NULL, *errors = NULL;
 	int json = 0, opt;
 	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (opt) {
@@ -60,6 +106,9 @@ int cmd_eval(struct cli *cli, int argc, char **argv)
 			break;
 		case OPT_JSON:
 			json = 1;
+			break;
+		case OPT_ERRORS:
+			errors = optarg;
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(eval_usage)))
@@ -79,6 +128,10 @@ int cmd_eval(struct cli *cli, int argc, char **argv)
 	if (!r.det)
 		goto out;
 	eval_limit(&r.ev, types);
+	if (errors && !(r.errors = fopen(errors, "w"))) {
+		warnmsg("%s: %s", errors, strerror(errno));
+		goto out;
+	}
 	if (fmt_jsonl_read(st, gold, eval_one, &r) < 0) {
 		warnmsg("%s", err_msg());
 		goto out;
@@ -86,6 +139,10 @@ int cmd_eval(struct cli *cli, int argc, char **argv)
 	eval_print(&r.ev, stdout, json);
 	rc = 0;
 out:
+	if (r.errors && fclose(r.errors) != 0) {
+		warnmsg("%s: %s", errors, strerror(errno));
+		rc = 1;
+	}
 	doc_finish(&r.pred);
 	eval_finish(&r.ev);
 	detector_free(&r.det);

@@ -108,6 +108,7 @@ static void wire(struct detector *det)
 	det->l_demonyms = list_bit(g, "demonyms");
 	det->l_titles = list_bit(g, "ranks") | list_bit(g, "offices");
 	det->l_first = list_bit(g, "first_names");
+	det->l_groups = list_bit(g, "groups");
 	det->res.gaz = g;
 	det->res.clusters = &det->clusters;
 	det->res.common_words = list_bit(g, "common_words");
@@ -316,8 +317,7 @@ size_t detect_title_end(const struct detector *det, size_t a, size_t b)
 			e++;
 			continue;
 		}
-		if (e >= b || !((m[e].b | m[e].u) & det->l_titles) ||
-		    !(t->v[e].flags & (TOKF_UPPER_INIT | TOKF_ALL_UPPER)))
+		if (e >= b || !((m[e].b | m[e].u) & det->l_titles))
 			break;
 		/* the longest title entry starting at e */
 		size_t best = e;
@@ -376,6 +376,66 @@ static int cmp_dspan(const void *x, const void *y)
 	return a->b < b->b ? -1 : a->b > b->b;
 }
 
+/* A currency right after the token (US$, US dollars): money, not a place. */
+static int before_money(const struct tokens *t, size_t b)
+{
+	if (b >= t->n)
+		return 0;
+	const struct token *k = &t->v[b];
+	if (k->kind == TOK_SYMBOL && !(k->flags & TOKF_SPACE_BEFORE))
+		return 1;
+	return rules_tok_is(t, b, "dollar") || rules_tok_is(t, b, "dollars");
+}
+
+/* Surnames of the people found: later (and earlier) mentions of the
+ * surname alone are the same person. */
+static void propagate_names(struct detector *det)
+{
+	const struct tokens *t = &det->toks;
+	struct dspans *s = &det->spans;
+	if (det->t_person < 0)
+		return;
+	uint64_t names[64];
+	size_t nn = 0;
+	for (size_t k = 0; k < s->n && nn < ARRAY_SIZE(names); k++) {
+		const struct dspan *d = &s->v[k];
+		if (d->type != det->t_person || d->b - d->a < 2)
+			continue;
+		const struct token *last = &t->v[d->b - 1];
+		if (last->kind != TOK_WORD || !(last->flags & TOKF_UPPER_INIT) || last->ncp < 2)
+			continue;
+		names[nn++] = det->fd.wid[d->b - 1];
+	}
+	if (!nn)
+		return;
+	/* spans sorted by start: walk tokens and spans together */
+	size_t k = 0, n0 = s->n;
+	for (size_t i = 0; i < t->n; i++) {
+		while (k < n0 && s->v[k].b <= i)
+			k++;
+		const struct token *tk = &t->v[i];
+		if (tk->kind != TOK_WORD || !(tk->flags & TOKF_UPPER_INIT))
+			continue;
+		size_t j = 0;
+		while (j < nn && names[j] != det->fd.wid[i])
+			j++;
+		if (j == nn)
+			continue;
+		if (k < n0 && s->v[k].a <= i) {
+			/* inside a span: a lone word of another type becomes the person */
+			struct dspan *d = &s->v[k];
+			if (d->b - d->a == 1 && d->type != det->t_person && d->type != det->t_date &&
+			    d->conf < 0.9f)
+				d->type = det->t_person;
+			continue;
+		}
+		if ((i + 1 < t->n && (t->v[i + 1].flags & TOKF_UPPER_INIT) &&
+		     !(t->v[i + 1].flags & TOKF_SENT_START)))
+			continue; /* part of a longer name we did not find */
+		dspans_push(s, (uint32_t)i, (uint32_t)i + 1, det->t_person, 0.6f);
+	}
+}
+
 /* The tagger's spans, then the conventions and the rules. */
 static void merge(struct detector *det)
 {
@@ -404,13 +464,20 @@ static void merge(struct detector *det)
 					if (k < e && det->t_title >= 0)
 						dspans_push(s, (uint32_t)k, (uint32_t)e, det->t_title, conf);
 					a = e;
+					if (!(t->v[a].flags & (TOKF_UPPER_INIT | TOKF_ALL_UPPER)))
+						continue; /* "President of ...": no name */
 				}
 			} else if (type == det->t_date) {
 				if (!detect_has_anchor(det, a, b))
 					continue;
+			} else if (type == det->t_loc) {
+				if (before_money(t, b))
+					continue;
 			}
 			dspans_push(s, (uint32_t)a, (uint32_t)b, type, conf);
 		}
+		propagate_names(det);
+		qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
 	}
 	/* rule matches where the tagger found nothing; strong dates widen an
 	 * overlapping date */

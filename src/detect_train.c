@@ -55,6 +55,22 @@ static int load_abbrevs(const char *path, struct buf *out)
 	return 0;
 }
 
+/* Religious and ethnic groups (NORP), general vocabulary written for
+ * nerve; data/gazetteer/groups.txt, when there is one, adds to it. */
+static const char *const group_words[] = {
+	"Muslim", "Muslims", "Christian", "Christians", "Jew", "Jews", "Jewish", "Hindu",
+	"Hindus", "Buddhist", "Buddhists", "Sikh", "Sikhs", "Shiite", "Shiites", "Shi'ite",
+	"Shi'ites", "Shia", "Shias", "Sunni", "Sunnis", "Catholic", "Catholics", "Protestant",
+	"Protestants", "Orthodox", "Evangelical", "Evangelicals", "Islamist", "Islamists",
+	"Arab", "Arabs", "Kurd", "Kurds", "Kurdish", "Druze", "Yazidi", "Yazidis", "Alawite",
+	"Alawites", "Copt", "Copts", "Coptic", "Maronite", "Maronites", "Baha'i", "Zoroastrian",
+	"Mormon", "Mormons", "Anglican", "Anglicans", "Lutheran", "Methodist", "Baptist",
+	"Pentecostal", "Salafi", "Salafist", "Salafists", "Wahhabi", "Jihadist", "Jihadists",
+	"Pashtun", "Pashtuns", "Hazara", "Hazaras", "Baloch", "Berber", "Berbers", "Bedouin",
+	"Bedouins", "Tuareg", "Roma", "Uighur", "Uighurs", "Uyghur", "Uyghurs", "Rohingya",
+	"Indigenous", "Aboriginal", "Aborigines", "Aboriginals",
+};
+
 /* A detector without a tagger, holding the lists of datadir. */
 static struct detector *prepare_lists(const char *datadir, const char *info)
 {
@@ -100,6 +116,14 @@ static struct detector *prepare_lists(const char *datadir, const char *info)
 		path = xasprintf("%s/%s.txt", dir, names[i]);
 		if (gaz_load_file(&gaz, names[i], path, abbrevs) < 0)
 			goto out;
+	}
+	{
+		struct tokens scratch = { 0 };
+		int gl = gaz_list(&gaz, "groups");
+		for (size_t i = 0; gl >= 0 && i < ARRAY_SIZE(group_words); i++)
+			gaz_add(&gaz, gl, abbrevs, &scratch, group_words[i],
+			        strlen(group_words[i]));
+		tokens_finish(&scratch);
 	}
 	free(path);
 	path = xasprintf("%s/clusters.txt", datadir);
@@ -263,7 +287,7 @@ static void relabel(struct detector *det, struct names *nm, struct dspans *s)
 		}
 		if (exact >= 0) {
 			int ty = s->v[exact].type;
-			if (ty == org || ty == norp || (!city_only && ty == misc))
+			if (ty == org || ty == norp || (!city_only && (ty == misc || ty == person)))
 				s->v[exact].type = loc;
 		} else if (!city_only) {
 			for (size_t k = 0; k < s->n; k++)
@@ -273,13 +297,20 @@ static void relabel(struct detector *det, struct names *nm, struct dspans *s)
 		}
 		i = e - 1;
 	}
-	/* demonyms are NORP */
+	/* demonyms and religious and ethnic groups are NORP; an abbreviation
+	 * that is no place is an organisation (GMB's geo "U.N.") */
+	uint32_t groups = det->l_demonyms | det->l_groups;
 	for (size_t k = 0; k < s->n; k++) {
 		struct dspan *d = &s->v[k];
-		if ((d->type == org || d->type == misc || d->type == loc) &&
-		    (detect_lookup(det, d->a, d->b) & det->l_demonyms) &&
-		    !(detect_lookup(det, d->a, d->b) & places))
+		uint32_t l = detect_lookup(det, d->a, d->b);
+		if ((d->type == org || d->type == misc || d->type == loc) && (l & groups) &&
+		    !(l & places))
 			d->type = norp;
+		const struct token *tk = &t->v[d->a];
+		if (d->type == loc && d->b - d->a == 1 && !(l & (places | det->l_cities)) &&
+		    tk->kind == TOK_WORD && (tk->flags & TOKF_ALL_UPPER) && tk->ncp >= 2 &&
+		    tk->ncp <= 6)
+			d->type = org;
 	}
 	/* titles and honorifics out of PERSON */
 	size_t n0 = s->n;
@@ -431,6 +462,16 @@ int detect_train(const struct train_opts *o, const struct train_set *sets, size_
 				relabel(prep, &nm, &one);
 			else
 				tidy(&one);
+			if (getenv("NERVE_DEBUG_TRAIN")) {
+				static FILE *dbg;
+				if (!dbg)
+					dbg = fopen(getenv("NERVE_DEBUG_TRAIN"), "w");
+				for (size_t j = 0; j < one.n; j++)
+					if (one.v[j].type >= 0)
+						fprintf(dbg, "%s\t%s\t%.*s\n", d->id, nm.v[one.v[j].type],
+						        (int)(prep->toks.v[one.v[j].b - 1].b1 - prep->toks.v[one.v[j].a].b0),
+						        d->text + prep->toks.v[one.v[j].a].b0);
+			}
 			items = xgrow(items, &capitems, nitems + 1, sizeof *items);
 			items[nitems].doc = d;
 			items[nitems].weight = sets[s].weight > 0 ? sets[s].weight : 1;

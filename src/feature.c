@@ -198,20 +198,20 @@ void feat_doc_finish(struct feat_doc *d)
 	memset(d, 0, sizeof *d);
 }
 
-/* Word identity: the folded form, with digits as '0' for numbers. */
+/* Word identity: the folded form, with digits as '0' for numbers and
+ * without the period of an abbreviation ("Gen." and "Gen" alike). */
 static uint64_t word_id(const struct tokens *t, size_t i)
 {
 	const struct token *k = &t->v[i];
-	if (!(k->flags & TOKF_HAS_DIGIT))
-		return k->h;
-	char tmp[16];
+	const char *f = t->fold + k->f0;
 	size_t n = k->f1 - k->f0;
+	if (!(k->flags & TOKF_HAS_DIGIT))
+		return k->hw;
+	char tmp[16];
 	if (n > sizeof tmp)
 		n = sizeof tmp;
-	for (size_t j = 0; j < n; j++) {
-		char c = t->fold[k->f0 + j];
-		tmp[j] = (c >= '0' && c <= '9') ? '0' : c;
-	}
+	for (size_t j = 0; j < n; j++)
+		tmp[j] = (f[j] >= '0' && f[j] <= '9') ? '0' : f[j];
 	return tok_hash(tmp, n) ^ 0x5555;
 }
 

@@ -104,11 +104,18 @@ void gaz_add(struct gazetteer *g, int list, const struct tok_abbrevs *abbrevs,
 	if (list < 0 || list >= GAZ_MAX_LISTS)
 		return;
 	tokenize(abbrevs, entry, len, toks);
+	/* an entry ends no sentence: "U.S." keeps its period */
+	if (toks->n >= 2 && (toks->v[toks->n - 1].flags & TOKF_SENT_END) &&
+	    toks->v[toks->n - 1].c1 - toks->v[toks->n - 1].c0 == 1 &&
+	    !(toks->v[toks->n - 1].flags & TOKF_SPACE_BEFORE) &&
+	    memchr(toks->fold + toks->v[toks->n - 2].f0, '.',
+	           toks->v[toks->n - 2].f1 - toks->v[toks->n - 2].f0))
+		toks->n--;
 	if (toks->n == 0 || toks->n > GAZ_MAX_TOKENS)
 		return;
 	uint64_t h = SEQ_SEED;
 	for (size_t i = 0; i < toks->n; i++) {
-		h = nonzero(tok_mix(h, toks->v[i].h));
+		h = nonzero(tok_mix(h, toks->v[i].hw));
 		struct gaz_slot *s = insert(g, h);
 		if (i + 1 < toks->n) {
 			s->any_lists |= PREFIX_BIT;
@@ -170,7 +177,7 @@ uint32_t gaz_lookup(const struct gazetteer *g, const struct tokens *t, size_t i,
 	uint64_t h = SEQ_SEED;
 	const struct gaz_slot *s = NULL;
 	for (size_t k = i; k < j; k++) {
-		h = nonzero(tok_mix(h, t->v[k].h));
+		h = nonzero(tok_mix(h, t->v[k].hw));
 		s = find(g, h);
 		if (!s)
 			return 0;
@@ -196,7 +203,7 @@ void gaz_match(const struct gazetteer *g, const struct tokens *t, struct gaz_mar
 		for (size_t j = i; j < t->n && j - i < GAZ_MAX_TOKENS; j++) {
 			if (j > i && (t->v[j].flags & TOKF_SENT_START))
 				break;
-			h = nonzero(tok_mix(h, t->v[j].h));
+			h = nonzero(tok_mix(h, t->v[j].hw));
 			const struct gaz_slot *s = find(g, h);
 			if (!s)
 				break;

@@ -287,6 +287,15 @@ static inline int wordish(enum cls k)
 	return k == C_LETTER || k == C_MARK || k == C_DIGIT || k == C_JOINER;
 }
 
+/* Words that mostly start a sentence: after "U.S." they say that its
+ * period ends the sentence too. */
+static const char *const starters[] = {
+	"The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These",
+	"Those", "In", "On", "At", "But", "And", "However", "His", "Her", "Their", "Its",
+	"There", "As", "For", "After", "When", "While", "If", "According", "Meanwhile",
+	"Also", "Some", "Many", "Our", "My", "Your", "What", "Why", "How", "Earlier", "Later",
+};
+
 /* ---- the scanner ---------------------------------------------------------- */
 
 struct scan {
@@ -318,6 +327,26 @@ static int ascii_prefix(const struct scan *s, size_t k, const char *p)
 		if (k >= s->n || s->cp[k] != (unsigned char)*p)
 			return 0;
 	return 1;
+}
+
+/* 1 when the period at k (after a dotted abbreviation) ends a sentence:
+ * the text or line ends, or a sentence starter follows. */
+static int period_ends(const struct scan *s, size_t k)
+{
+	size_t j = k + 1;
+	while (j < s->n && s->cl[j] == C_SPACE)
+		j++;
+	if (j >= s->n || s->cl[j] == C_NEWLINE)
+		return 1;
+	if (j == k + 1)
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(starters); i++) {
+		size_t n = strlen(starters[i]);
+		if (ascii_prefix(s, j, starters[i]) && !wordish(cls_at(s, j + n)) &&
+		    cls_at(s, j + n) != C_PERIOD && cls_at(s, j + n) != C_APOS)
+			return 1;
+	}
+	return 0;
 }
 
 /* End of a URL starting at k: up to white space, without trailing
@@ -479,6 +508,7 @@ static void push_token(struct tokens *out, const struct scan *s, const uint32_t 
 	t->f1 = (uint32_t)(f - out->fold);
 	out->foldlen = t->f1;
 	t->h = tok_hash(out->fold + t->f0, t->f1 - t->f0);
+	t->hw = (flags & TOKF_PERIOD) ? tok_hash(out->fold + t->f0, t->f1 - t->f0 - 1) : t->h;
 	t->shape = (uint32_t)(hs ^ (hs >> 32));
 	if (nupper > 0 && nlower == 0)
 		flags |= TOKF_ALL_UPPER;
@@ -591,10 +621,10 @@ void tokenize(const struct tok_abbrevs *abbrevs, const char *text, size_t len,
 				e = scan_word(&s, k, &dotted);
 				kind = TOK_WORD;
 				if (cp_at(&s, e) == '.') {
-					int take = dotted;
-					if (!take && e - k == 1 && text_is_upper(ch))
+					int take = dotted && !period_ends(&s, e);
+					if (!dotted && e - k == 1 && text_is_upper(ch))
 						take = 1;   /* an initial */
-					if (!take && abbrevs) {
+					if (!take && !dotted && abbrevs) {
 						int32_t fc[3];
 						uint64_t h = 0xCBF29CE484222325ULL;
 						for (size_t j = k; j < e; j++) {

@@ -52,6 +52,8 @@ struct token {
 	uint32_t c0, c1;        /* code points, end exclusive */
 	uint32_t f0, f1;        /* the folded form: bytes of tokens.fold */
 	uint64_t h;             /* hash of the folded form */
+	uint64_t hw;            /* the same without an abbreviation's period
+	                         * ("Gen." as "Gen", "U.S." as "U.S") */
 	uint32_t shape;         /* hash of the word shape ("Xx", "X.X.", "d,d") */
 	uint16_t flags;         /* enum tok_flags */
 	uint8_t kind;           /* enum tok_kind */
