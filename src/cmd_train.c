@@ -31,7 +31,7 @@ static const char train_usage[] = N_(
 	"  --reset         go back to the shipped model (and train nothing)\n"
 	"  --weight W      count each of the team's documents W times (default:\n"
 	"                  chosen from the amount of data, 1 to 10)\n"
-	"  --epochs N      passes over the data (default 6)\n"
+	"  --epochs N      passes over the data (default 3)\n"
 	"  --output FILE   write the model to FILE instead of the database\n"
 	"                  (done articles are then not used; 'make model' builds\n"
 	"                  the shipped model this way)\n");

@@ -387,6 +387,20 @@ static int before_money(const struct tokens *t, size_t b)
 	return rules_tok_is(t, b, "dollar") || rules_tok_is(t, b, "dollars");
 }
 
+/* A clock time (8:00 a.m.) in tokens [a, b): no entity. */
+static int has_clock(const struct tokens *t, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++) {
+		if (t->v[k].kind != TOK_WORD || k == 0 || t->v[k - 1].kind != TOK_NUMBER)
+			continue;
+		if (rules_tok_is(t, k, "a.m.") || rules_tok_is(t, k, "p.m.") ||
+		    rules_tok_is(t, k, "a.m") || rules_tok_is(t, k, "p.m") ||
+		    rules_tok_is(t, k, "am") || rules_tok_is(t, k, "pm"))
+			return 1;
+	}
+	return 0;
+}
+
 /* Surnames of the people found: later (and earlier) mentions of the
  * surname alone are the same person. */
 static void propagate_names(struct detector *det)
@@ -454,6 +468,19 @@ static void merge(struct detector *det)
 			int type = (int)tag_type(tag);
 			float conf = confidence(det->out.margin, a, i + 1);
 			size_t b = i + 1;
+			if (has_clock(t, a, b))
+				continue;
+			if (type != det->t_title && det->t_title >= 0) {
+				/* a title alone ("the Crown Prince") is a TITLE */
+				size_t a2 = rules_tok_is(t, a, "the") ? a + 1 : a;
+				if (a2 < b && detect_title_end(det, a2, b) == b && !honorific(t, b - 1)) {
+					dspans_push(s, (uint32_t)a2, (uint32_t)b, det->t_title, conf);
+					continue;
+				}
+			}
+			if (type != det->t_loc && det->t_loc >= 0 &&
+			    (detect_lookup(det, a, b) & det->l_countries) && !before_money(t, b))
+				type = det->t_loc;   /* a country is a place */
 			if (type == det->t_person) {
 				/* titles and honorifics are not part of the name */
 				size_t e = detect_title_end(det, a, b);
@@ -495,12 +522,21 @@ static void merge(struct detector *det)
 			type = det->t_title;
 			conf = 0.7f;
 			break;
+		case RULE_DATELINE:
+			type = det->t_loc;
+			conf = 0.8f;
+			break;
 		default:
 			break;
 		}
 		if (type < 0)
 			continue;
 		size_t w;
+		if (rs->kind == RULE_DATELINE && overlaps(s, rs->start, rs->end, &w) &&
+		    s->v[w].a == rs->start && s->v[w].b == rs->end) {
+			s->v[w].type = type;   /* the dateline's place */
+			continue;
+		}
 		if (overlaps(s, rs->start, rs->end, &w)) {
 			if (rs->kind == RULE_DATE && s->v[w].type == det->t_date && w < ntagger) {
 				struct dspan *d = &s->v[w];

@@ -67,7 +67,7 @@ struct train_set {
 
 struct train_opts {
 	const char *datadir;    /* lists and clusters (NULL: detect_datadir()) */
-	unsigned epochs;        /* 0: the default (6) */
+	unsigned epochs;        /* 0: the default (3) */
 	const char *info;       /* stored in the model (detector_info()) */
 	/* Called after each epoch (may be NULL). */
 	void (*progress)(void *arg, unsigned epoch, unsigned epochs, size_t errors,

@@ -285,9 +285,11 @@ static void relabel(struct detector *det, struct names *nm, struct dspans *s)
 			i = e - 1;
 			continue;
 		}
-		if (exact >= 0) {
+		if (exact >= 0 && !city_only) {
 			int ty = s->v[exact].type;
-			if (ty == org || ty == norp || (!city_only && (ty == misc || ty == person)))
+			/* GMB's org and gpe for a country in context (metonymy) stay:
+			 * detection makes countries LOC, the tagger need not */
+			if (ty == misc || ty == person)
 				s->v[exact].type = loc;
 		} else if (!city_only) {
 			for (size_t k = 0; k < s->n; k++)
@@ -468,7 +470,8 @@ int detect_train(const struct train_opts *o, const struct train_set *sets, size_
 					dbg = fopen(getenv("NERVE_DEBUG_TRAIN"), "w");
 				for (size_t j = 0; j < one.n; j++)
 					if (one.v[j].type >= 0)
-						fprintf(dbg, "%s\t%s\t%.*s\n", d->id, nm.v[one.v[j].type],
+						fprintf(dbg, "%s\t%s\t%u\t%u\t%.*s\n", d->id, nm.v[one.v[j].type],
+						        prep->toks.v[one.v[j].a].c0, prep->toks.v[one.v[j].b - 1].c1,
 						        (int)(prep->toks.v[one.v[j].b - 1].b1 - prep->toks.v[one.v[j].a].b0),
 						        d->text + prep->toks.v[one.v[j].a].b0);
 			}
@@ -525,7 +528,7 @@ int detect_train(const struct train_opts *o, const struct train_set *sets, size_
 	}
 
 	struct tagger_trainer *tr = tagger_trainer_new(ntypes, (const char (*)[TAGGER_TYPE_LEN])types);
-	unsigned epochs = o->epochs ? o->epochs : 6;
+	unsigned epochs = o->epochs ? o->epochs : 3;
 	size_t *order = xmalloc(nitems * sizeof *order);
 	for (size_t i = 0; i < nitems; i++)
 		order[i] = i;

@@ -172,7 +172,8 @@ enum tmpl {
 	T_BIAS = 1, T_W0, T_WM1, T_WP1, T_WM2, T_WP2, T_WM1W0, T_W0WP1,
 	T_SH0, T_SHM1, T_SHP1, T_SH3, T_FLAGS, T_PRE, T_SUF, T_GAZ, T_GAZP, T_GAZN,
 	T_CAPCOMMON, T_RULE, T_RULEP, T_RULEN, T_CL0, T_CLM1, T_CLP1, T_YEAR,
-	T_P1, T_P2P1, T_P1W0, T_P1SH, T_MEM, T_MEMSH,
+	T_P1, T_P2P1, T_P1W0, T_P1SH, T_MEM, T_MEMSH, T_SHB1, T_SHB2, T_SHM2, T_SHP2,
+	T_WM1SH, T_SHWP1, T_SHM3, T_SHP3, T_FLM1, T_FLP1, T_SHL3, T_SHR3,
 };
 
 #define BOS 0x2545A1B3C9D7E1F3ULL
@@ -198,21 +199,30 @@ void feat_doc_finish(struct feat_doc *d)
 	memset(d, 0, sizeof *d);
 }
 
-/* Word identity: the folded form, with digits as '0' for numbers and
- * without the period of an abbreviation ("Gen." and "Gen" alike). */
+/* Word identity: the folded form, with digits as '0' in numbers, without
+ * the periods of abbreviations ("Gen." as "Gen", "U.N." as "UN"), and
+ * short acronyms apart from lower-case words ("US" is not "us"). */
 static uint64_t word_id(const struct tokens *t, size_t i)
 {
 	const struct token *k = &t->v[i];
 	const char *f = t->fold + k->f0;
 	size_t n = k->f1 - k->f0;
-	if (!(k->flags & TOKF_HAS_DIGIT))
+	char tmp[24];
+	if (k->flags & TOKF_HAS_DIGIT) {
+		if (n > sizeof tmp)
+			n = sizeof tmp;
+		for (size_t j = 0; j < n; j++)
+			tmp[j] = (f[j] >= '0' && f[j] <= '9') ? '0' : f[j];
+		return tok_hash(tmp, n) ^ 0x5555;
+	}
+	if (k->kind != TOK_WORD || !(k->flags & TOKF_ALL_UPPER) || n > sizeof tmp)
 		return k->hw;
-	char tmp[16];
-	if (n > sizeof tmp)
-		n = sizeof tmp;
+	size_t m = 0;
 	for (size_t j = 0; j < n; j++)
-		tmp[j] = (f[j] >= '0' && f[j] <= '9') ? '0' : f[j];
-	return tok_hash(tmp, n) ^ 0x5555;
+		if (f[j] != '.')
+			tmp[m++] = f[j];
+	uint64_t h = tok_hash(tmp, m);
+	return m >= 2 && m <= 4 ? h ^ 0xACE0ACE0ACE0ULL : h;
 }
 
 static inline unsigned len_class(unsigned n)
@@ -312,8 +322,8 @@ void feat_static(const struct feat_res *res, const struct tokens *t,
 			while (send < n && !(t->v[send].flags & TOKF_SENT_START))
 				send++;
 		}
-		/* at most 40 fixed features plus the gazetteer and rule bits */
-		d->f = xgrow(d->f, &d->capf, d->nf + 40 + 3 * 32 + 3 * 20, sizeof *d->f);
+		/* at most 60 fixed features plus the gazetteer and rule bits */
+		d->f = xgrow(d->f, &d->capf, d->nf + 60 + 3 * 32 + 3 * 24, sizeof *d->f);
 		uint64_t *f = d->f + d->nf;
 		d->off[i] = (uint32_t)d->nf;
 
@@ -343,7 +353,23 @@ void feat_static(const struct feat_res *res, const struct tokens *t,
 		                          TOKF_PERIOD | TOKF_ATTACHED | TOKF_POSSESSIVE |
 		                          TOKF_HYPHEN | TOKF_PARA_BEFORE)) | ((unsigned)k->kind << 16);
 		*f++ = F1(T_FLAGS, fl);
-
+		/* the shapes around: capitalisation patterns carry most of a name */
+		uint64_t shm2 = i >= sent + 2 ? t->v[i - 2].shape : BOS;
+		uint64_t shp2 = i + 2 < send ? t->v[i + 2].shape : EOS;
+		*f++ = F2(T_SHB1, shm1, k->shape);
+		*f++ = F2(T_SHB2, k->shape, shp1);
+		*f++ = F1(T_SHM2, shm2);
+		*f++ = F1(T_SHP2, shp2);
+		*f++ = F1(T_SHM3, i >= sent + 3 ? t->v[i - 3].shape : BOS);
+		*f++ = F1(T_SHP3, i + 3 < send ? t->v[i + 3].shape : EOS);
+		*f++ = F2(T_SHL3, tok_mix(shm2, shm1), k->shape);
+		*f++ = F2(T_SHR3, tok_mix(k->shape, shp1), shp2);
+		*f++ = F2(T_WM1SH, wm1, k->shape);
+		*f++ = F2(T_SHWP1, k->shape, wp1);
+		/* the neighbours' capitalisation and sentence position */
+		const unsigned nbm = TOKF_UPPER_INIT | TOKF_ALL_UPPER | TOKF_SENT_START | TOKF_PERIOD;
+		*f++ = F1(T_FLM1, has_m1 ? (t->v[i - 1].flags & nbm) | ((unsigned)t->v[i - 1].kind << 16) : 99);
+		*f++ = F1(T_FLP1, has_p1 ? (t->v[i + 1].flags & nbm) | ((unsigned)t->v[i + 1].kind << 16) : 99);
 		if (k->kind == TOK_WORD && k->ncp > 2) {
 			const char *fs = t->fold + k->f0;
 			size_t fn = k->f1 - k->f0;

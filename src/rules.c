@@ -528,6 +528,29 @@ static void chunks(const struct rule_lists *lists, const struct tokens *t,
 	}
 }
 
+/* Datelines: a known place in capitals at the start of a line, followed
+ * by a comma, a dash or a bracket. */
+static void datelines(const struct rule_lists *lists, const struct tokens *t,
+                      const struct gaz_marks *m, struct rule_spans *out)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		if (i > 0 && !(t->v[i].flags & TOKF_NEWLINE_BEFORE))
+			continue;
+		size_t e = i;
+		while (e < t->n && e < i + 4 && t->v[e].kind == TOK_WORD &&
+		       (t->v[e].flags & TOKF_ALL_UPPER) && (e == i || !(t->v[e].flags & TOKF_NEWLINE_BEFORE)))
+			e++;
+		if (e == i || e >= t->n)
+			continue;
+		int32_t c = t->fold[t->v[e].f0];
+		if (c != ',' && c != '-' && c != '(' && c != ':')
+			continue;
+		if ((e == i + 1 && (m[i].u & lists->places)) ||
+		    (e > i + 1 && (m[i].b & lists->places) && (m[e - 1].l & lists->places)))
+			push(out, i, e, RULE_DATELINE);
+	}
+}
+
 void rules_apply(const struct rule_lists *lists, const struct tokens *t,
                  const struct gaz_marks *marks, struct rule_spans *out)
 {
@@ -544,4 +567,5 @@ void rules_apply(const struct rule_lists *lists, const struct tokens *t,
 	}
 	titles(lists, t, marks, out);
 	chunks(lists, t, marks, out);
+	datelines(lists, t, marks, out);
 }

@@ -3,7 +3,8 @@
  * ("Dec. 15, 2016", "Thursday 28 July", "25-28 July", "2019-2020"),
  * titles before names ("Colonel General Zakir ..."), organisations
  * ("Ministry of Defense", "the 1st Army", "Defense Ministry") and places
- * ("Republic of Azerbaijan", "Gulf of Aden", "Nineveh Province").
+ * ("Republic of Azerbaijan", "Gulf of Aden", "Nineveh Province") and
+ * datelines ("KUWAIT CITY, May 2 -").
  *
  * Rules work on tokens (tokenize.h) and gazetteer marks; their matches
  * become features of the tagger and candidates of the merge step.  The
@@ -25,6 +26,7 @@ enum rule_kind {
 	RULE_TITLE,         /* ranks and offices before a capitalised name */
 	RULE_ORG,
 	RULE_LOC,
+	RULE_DATELINE,      /* a place in capitals opening a line: "CAIRO, July 2 -" */
 	RULE_NKINDS
 };
 

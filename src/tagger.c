@@ -354,10 +354,12 @@ size_t tagger_train_doc(struct tagger_trainer *tr, struct feat_doc *d, const uin
 				tr_update(tr, dyn[k], g, tag, weight);
 		}
 		tr->c += weight;
-		tr->pred[i] = (uint8_t)tag;
-		remember(d, i, tr->pred, tag);
+		/* the history goes on from the gold tags (teacher forcing): on
+		 * every corpus tried, it beats learning from its own mistakes */
+		tr->pred[i] = (uint8_t)g;
+		remember(d, i, tr->pred, g);
 		p2 = p1;
-		p1 = tag;
+		p1 = g;
 	}
 	return errors;
 }
