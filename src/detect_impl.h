@@ -16,7 +16,7 @@
 
 /* Bumped whenever tokens, features or the blob layout change: a model
  * made with another version is refused (train again). */
-#define DETECT_MODEL_VERSION 1
+#define DETECT_MODEL_VERSION 2
 
 enum { MAX_TYPES = TAGGER_MAX_TYPES + 1 };
 

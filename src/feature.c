@@ -322,8 +322,8 @@ void feat_static(const struct feat_res *res, const struct tokens *t,
 			while (send < n && !(t->v[send].flags & TOKF_SENT_START))
 				send++;
 		}
-		/* at most 60 fixed features plus the gazetteer and rule bits */
-		d->f = xgrow(d->f, &d->capf, d->nf + 60 + 3 * 32 + 3 * 24, sizeof *d->f);
+		/* at most 64 fixed features, 6 x 32 gazetteer bits, 3 x 32 rule bits */
+		d->f = xgrow(d->f, &d->capf, d->nf + FEAT_MAX_STATIC, sizeof *d->f);
 		uint64_t *f = d->f + d->nf;
 		d->off[i] = (uint32_t)d->nf;
 

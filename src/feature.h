@@ -81,7 +81,8 @@ void feat_static(const struct feat_res *res, const struct tokens *t,
                  const struct gaz_marks *marks, const struct rule_spans *rules,
                  struct feat_doc *d);
 
-enum { FEAT_MAX_DYNAMIC = 8 };
+/* Bounds of the features of one token. */
+enum { FEAT_MAX_STATIC = 64 + 6 * 32 + 3 * 32, FEAT_MAX_DYNAMIC = 8 };
 
 /* The dynamic features of token i given the two previous tags (0 = O or
  * nothing) into out; returns how many. */

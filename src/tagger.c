@@ -87,6 +87,22 @@ static inline size_t align8(size_t n)
 	return (n + 7) & ~(size_t)7;
 }
 
+#define COUNT_SHIFT 25
+#define OFFSET_MASK ((1u << COUNT_SHIFT) - 1)
+#define TAG_BITS 0x7Fu
+
+static inline float weight_val(uint32_t e)
+{
+	union { uint32_t u; float f; } x = { e & ~TAG_BITS };
+	return x.f;
+}
+
+static inline uint32_t weight_pack(float v, unsigned tag)
+{
+	union { float f; uint32_t u; } x = { v };
+	return (x.u & ~TAG_BITS) | tag;
+}
+
 size_t tagger_view(struct tagger *tg, const void *data, size_t len)
 {
 	const char *p = data;
@@ -96,18 +112,14 @@ size_t tagger_view(struct tagger *tg, const void *data, size_t len)
 	memcpy(h, p, sizeof h);
 	uint32_t ntypes = h[1], nfeat = h[2], nslots = h[3], nweights = h[4];
 	if (h[0] != TAG_MAGIC || ntypes == 0 || ntypes > TAGGER_MAX_TYPES || nslots == 0 ||
-	    (nslots & (nslots - 1)) || nfeat >= nslots)
+	    (nslots & (nslots - 1)) || nfeat >= nslots || nweights > OFFSET_MASK)
 		goto bad;
 	size_t off = sizeof h;
 	size_t types_at = off;
 	off += align8((size_t)ntypes * TAGGER_TYPE_LEN);
 	size_t slot_at = off;
 	off += (size_t)nslots * 8;
-	size_t fstart_at = off;
-	off += align8(((size_t)nfeat + 1) * 4);
-	size_t wtag_at = off;
-	off += align8(nweights);
-	size_t wval_at = off;
+	size_t w_at = off;
 	off += align8((size_t)nweights * 4);
 	if (off > len)
 		goto bad;
@@ -122,24 +134,22 @@ size_t tagger_view(struct tagger *tg, const void *data, size_t len)
 	tg->mask = nslots - 1;
 	tg->nfeat = nfeat;
 	tg->nweights = nweights;
-	tg->fstart = (const uint32_t *)(const void *)(p + fstart_at);
-	tg->wtag = (const uint8_t *)(p + wtag_at);
-	tg->wval = (const float *)(const void *)(p + wval_at);
-	/* check what decoding relies on: indexes in range, an empty slot */
+	tg->w = (const uint32_t *)(const void *)(p + w_at);
+	/* check what decoding relies on: weights in range, an empty slot */
 	size_t empty = 0;
 	for (size_t i = 0; i < nslots; i++) {
-		if (tg->slot[2 * i] == 0)
+		if (tg->slot[2 * i] == 0) {
 			empty++;
-		else if (tg->slot[2 * i + 1] >= nfeat)
+			continue;
+		}
+		uint32_t o = tg->slot[2 * i + 1] & OFFSET_MASK, n = tg->slot[2 * i + 1] >> COUNT_SHIFT;
+		if ((uint64_t)o + n > nweights)
 			goto bad;
 	}
-	if (empty == 0 || tg->fstart[0] != 0 || tg->fstart[nfeat] != nweights)
+	if (empty == 0)
 		goto bad;
-	for (uint32_t f = 0; f < nfeat; f++)
-		if (tg->fstart[f] > tg->fstart[f + 1])
-			goto bad;
-	for (uint32_t w = 0; w < nweights; w++)
-		if (tg->wtag[w] >= tg->ntags)
+	for (uint32_t i = 0; i < nweights; i++)
+		if ((tg->w[i] & TAG_BITS) >= tg->ntags)
 			goto bad;
 	return off;
 bad:
@@ -161,15 +171,42 @@ static inline void add_feature(const struct tagger *tg, uint64_t h, float *score
 	for (;;) {
 		uint32_t c = tg->slot[2 * j];
 		if (c == chk) {
-			uint32_t f = tg->slot[2 * j + 1];
-			for (uint32_t w = tg->fstart[f]; w < tg->fstart[f + 1]; w++)
-				score[tg->wtag[w]] += tg->wval[w];
+			uint32_t v = tg->slot[2 * j + 1];
+			const uint32_t *w = tg->w + (v & OFFSET_MASK), *e = w + (v >> COUNT_SHIFT);
+			for (; w < e; w++)
+				score[*w & TAG_BITS] += weight_val(*w);
 			return;
 		}
 		if (c == 0)
 			return;
 		j = (j + 1) & tg->mask;
 	}
+}
+
+/* The weights (offset | count << COUNT_SHIFT) of the static features of
+ * token i into hits; the weights' cache lines are fetched ahead. */
+static size_t resolve(const struct tagger *tg, const struct feat_doc *d, size_t i,
+                      uint32_t *hits)
+{
+	size_t n = 0;
+	for (uint32_t k = d->off[i]; k < d->off[i + 1]; k++) {
+		uint64_t h = d->f[k];
+		uint32_t chk = check_of(h);
+		size_t j = h & tg->mask;
+		for (;;) {
+			uint32_t c = tg->slot[2 * j];
+			if (c == chk) {
+				uint32_t v = tg->slot[2 * j + 1];
+				__builtin_prefetch(tg->w + (v & OFFSET_MASK));
+				hits[n++] = v;
+				break;
+			}
+			if (c == 0)
+				break;
+			j = (j + 1) & tg->mask;
+		}
+	}
+	return n;
 }
 
 void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_out *o)
@@ -184,13 +221,31 @@ void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_ou
 	}
 	float score[MAX_TAGS];
 	uint64_t dyn[FEAT_MAX_DYNAMIC];
+	/* a pipeline: the slots of token i+2 are fetched, the weights of
+	 * token i+1 found and fetched, while token i is scored */
+	uint32_t hits[2][FEAT_MAX_STATIC];
+	size_t nhits[2] = { 0, 0 };
 	unsigned p1 = BOS_TAG, p2 = BOS_TAG;
+	if (t->n > 0) {
+		for (uint32_t k = d->off[1]; k < d->off[t->n > 1 ? 2 : 1]; k++)
+			__builtin_prefetch(&tg->slot[2 * (d->f[k] & tg->mask)]);
+		nhits[0] = resolve(tg, d, 0, hits[0]);
+	}
 	for (size_t i = 0; i < t->n; i++) {
 		if (t->v[i].flags & TOKF_SENT_START)
 			p1 = p2 = BOS_TAG;
+		if (i + 2 < t->n)
+			for (uint32_t k = d->off[i + 2]; k < d->off[i + 3]; k++)
+				__builtin_prefetch(&tg->slot[2 * (d->f[k] & tg->mask)]);
+		if (i + 1 < t->n)
+			nhits[(i + 1) & 1] = resolve(tg, d, i + 1, hits[(i + 1) & 1]);
 		memset(score, 0, tg->ntags * sizeof *score);
-		for (uint32_t k = d->off[i]; k < d->off[i + 1]; k++)
-			add_feature(tg, d->f[k], score);
+		const uint32_t *hv = hits[i & 1];
+		for (size_t k = 0; k < nhits[i & 1]; k++) {
+			const uint32_t *w = tg->w + (hv[k] & OFFSET_MASK), *e = w + (hv[k] >> COUNT_SHIFT);
+			for (; w < e; w++)
+				score[*w & TAG_BITS] += weight_val(*w);
+		}
 		size_t nd = feat_dynamic(d, i, p1, p2, dyn);
 		for (size_t k = 0; k < nd; k++)
 			add_feature(tg, dyn[k], score);
@@ -386,9 +441,7 @@ void tagger_trainer_write(struct tagger_trainer *tr, float prune, struct buf *b)
 	while (nslots < 2 * (size_t)nfeat + 2)
 		nslots *= 2;
 	uint32_t *slot = xcalloc(nslots * 2, sizeof *slot);
-	uint32_t *fstart = xmalloc(((size_t)nfeat + 1) * sizeof *fstart);
-	uint8_t *wtag = xmalloc(nweights + 1);
-	float *wval = xmalloc(((size_t)nweights + 1) * sizeof *wval);
+	uint32_t *wts = xmalloc(((size_t)nweights + 1) * sizeof *wts);
 	uint32_t f = 0, nw = 0;
 	/* visit features in key order of the trainer's table: deterministic */
 	for (size_t i = 0; i <= tr->mask; i++) {
@@ -414,17 +467,12 @@ void tagger_trainer_write(struct tagger_trainer *tr, float prune, struct buf *b)
 		if (clash) /* a 32-bit check clash on the same chain: drop the later one */
 			continue;
 		slot[2 * j] = chk;
-		slot[2 * j + 1] = f;
-		fstart[f] = nw;
-		for (unsigned t = 0; t < nt; t++) {
-			if (fabsf(avg[t]) >= prune) {
-				wtag[nw] = (uint8_t)t;
-				wval[nw++] = avg[t];
-			}
-		}
+		slot[2 * j + 1] = nw | (k << COUNT_SHIFT);
+		for (unsigned t = 0; t < nt; t++)
+			if (fabsf(avg[t]) >= prune)
+				wts[nw++] = weight_pack(avg[t], t);
 		f++;
 	}
-	fstart[f] = nw;
 	nfeat = f;
 	nweights = nw;
 
@@ -435,15 +483,9 @@ void tagger_trainer_write(struct tagger_trainer *tr, float prune, struct buf *b)
 	memcpy(types, tr->types, tr->ntypes * TAGGER_TYPE_LEN);
 	buf_add(b, types, align8((size_t)tr->ntypes * TAGGER_TYPE_LEN));
 	buf_add(b, (const char *)slot, nslots * 8);
-	buf_add(b, (const char *)fstart, ((size_t)nfeat + 1) * 4);
-	buf_add(b, zero, align8(((size_t)nfeat + 1) * 4) - ((size_t)nfeat + 1) * 4);
-	buf_add(b, (const char *)wtag, nweights);
-	buf_add(b, zero, align8(nweights) - nweights);
-	buf_add(b, (const char *)wval, (size_t)nweights * 4);
+	buf_add(b, (const char *)wts, (size_t)nweights * 4);
 	buf_add(b, zero, align8((size_t)nweights * 4) - (size_t)nweights * 4);
 	free(avg);
 	free(slot);
-	free(fstart);
-	free(wtag);
-	free(wval);
+	free(wts);
 }

@@ -27,16 +27,17 @@ static inline unsigned tag_type(unsigned tag) { return (tag - 1) / 4; }
 static inline unsigned tag_pos(unsigned tag) { return (tag - 1) % 4; }   /* 0 B, 1 I, 2 L, 3 U */
 static inline unsigned tag_make(unsigned type, unsigned pos) { return 1 + 4 * type + pos; }
 
-/* A trained tagger, viewed in place in a blob. */
+/* A trained tagger, viewed in place in a blob.  Each feature's slot holds
+ * a check (the high half of its hash), the offset of its weights and
+ * their count; a weight is a float whose lowest 7 mantissa bits are
+ * replaced by its tag, so one cache line usually holds them all. */
 struct tagger {
 	unsigned ntypes, ntags;
 	char types[TAGGER_MAX_TYPES][TAGGER_TYPE_LEN];
-	const uint32_t *slot;   /* pairs (check, feature index); check 0: empty */
+	const uint32_t *slot;   /* pairs (check, offset | count << 25); check 0: empty */
 	size_t mask;
 	uint32_t nfeat, nweights;
-	const uint32_t *fstart; /* feature f's weights: [fstart[f], fstart[f+1]) */
-	const uint8_t *wtag;
-	const float *wval;
+	const uint32_t *w;      /* weights with their tags */
 };
 
 /* View a serialised tagger (8-byte aligned, alive while used); returns
