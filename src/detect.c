@@ -205,6 +205,8 @@ struct detector *detect_from_owned(char *blob, size_t len)
 	}
 	if (!have_gaz || !have_clus || !det->info)
 		goto bad;
+	if (det->has_tagger)
+		det->salt = feat_domain_salt(det->tagger.domain);
 	wire(det);
 	return det;
 bad:
@@ -287,6 +289,7 @@ void detect_prepare(struct detector *det, const char *text, size_t len)
 	}
 	gaz_match(&det->gaz, &det->toks, det->marks);
 	rules_apply(&det->rl, &det->toks, det->marks, &det->rules);
+	det->fd.salt = det->salt;
 	feat_static(&det->res, &det->toks, det->marks, &det->rules, &det->fd);
 }
 
@@ -503,7 +506,8 @@ static void merge(struct detector *det)
 			}
 			dspans_push(s, (uint32_t)a, (uint32_t)b, type, conf);
 		}
-		propagate_names(det);
+		if (!getenv("NERVE_NOPROP"))
+			propagate_names(det);
 		qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
 	}
 	/* rule matches where the tagger found nothing; strong dates widen an

@@ -63,11 +63,14 @@ struct train_set {
 	size_t ndocs;
 	float weight;           /* each document counts this many times */
 	int convention;         /* relabel GMB habits to nerve's convention */
+	unsigned domain;        /* 1 for the shipped data, 2 for the team's: when
+	                         * both are there, each domain gets features of
+	                         * its own and the model tags as the last one */
 };
 
 struct train_opts {
 	const char *datadir;    /* lists and clusters (NULL: detect_datadir()) */
-	unsigned epochs;        /* 0: the default (3) */
+	unsigned epochs;        /* 0: the default (3, or 8 with two domains) */
 	const char *info;       /* stored in the model (detector_info()) */
 	/* Called after each epoch (may be NULL). */
 	void (*progress)(void *arg, unsigned epoch, unsigned epochs, size_t errors,

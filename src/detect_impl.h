@@ -41,6 +41,7 @@ struct detector {
 	struct clusters clusters;
 	struct tagger tagger;
 	int has_tagger;
+	uint64_t salt;          /* domain features to add (feat_doc.salt) */
 	struct feat_res res;
 	struct rule_lists rl;
 	/* gazetteer list bits the conventions use */
@@ -67,7 +68,8 @@ void detect_blob_build(struct buf *out, const char *info, const char *abbrevs,
 /* A detector owning blob (malloc'd; freed on failure too). */
 struct detector *detect_from_owned(char *blob, size_t len);
 
-/* Tokens, gazetteer marks, rules and static features of a text. */
+/* Tokens, gazetteer marks, rules and static features of a text (with
+ * the domain features of det->salt). */
 void detect_prepare(struct detector *det, const char *text, size_t len);
 
 /* Index of type name in det->types, or -1. */

@@ -425,6 +425,7 @@ static void to_tags(const struct tokens *t, const struct dspans *s, const int *m
 struct item {
 	const struct doc *doc;
 	float weight;
+	unsigned domain;
 	size_t first, count;    /* its spans in the pool */
 };
 
@@ -458,6 +459,7 @@ int detect_train(const struct train_opts *o, const struct train_set *sets, size_
 			const struct doc *d = &sets[s].docs[k];
 			if (!d->text || d->text_len == 0)
 				continue;
+			prep->salt = 0;
 			detect_prepare(prep, d->text, d->text_len);
 			gold_spans(prep, d, &nm, &one);
 			if (sets[s].convention)
@@ -478,6 +480,7 @@ int detect_train(const struct train_opts *o, const struct train_set *sets, size_
 			items = xgrow(items, &capitems, nitems + 1, sizeof *items);
 			items[nitems].doc = d;
 			items[nitems].weight = sets[s].weight > 0 ? sets[s].weight : 1;
+			items[nitems].domain = sets[s].domain;
 			items[nitems].first = pool.n;
 			items[nitems].count = one.n;
 			for (size_t j = 0; j < one.n; j++) {
@@ -527,8 +530,20 @@ int detect_train(const struct train_opts *o, const struct train_set *sets, size_
 		goto out;
 	}
 
-	struct tagger_trainer *tr = tagger_trainer_new(ntypes, (const char (*)[TAGGER_TYPE_LEN])types);
-	unsigned epochs = o->epochs ? o->epochs : 3;
+	/* domain features when documents of several domains are there */
+	unsigned dmin = UINT32_MAX, dmax = 0;
+	for (size_t i = 0; i < nitems; i++) {
+		if (items[i].domain < dmin)
+			dmin = items[i].domain;
+		if (items[i].domain > dmax)
+			dmax = items[i].domain;
+	}
+	int adapt = dmax != dmin;
+	struct tagger_trainer *tr = tagger_trainer_new(ntypes, (const char (*)[TAGGER_TYPE_LEN])types,
+	                                               adapt ? dmax : 0);
+	/* a few passes over the shipped data alone keep it general; the
+	 * team's documents, in a domain of their own, want more */
+	unsigned epochs = o->epochs ? o->epochs : adapt ? 8 : 3;
 	size_t *order = xmalloc(nitems * sizeof *order);
 	for (size_t i = 0; i < nitems; i++)
 		order[i] = i;
@@ -546,6 +561,7 @@ int detect_train(const struct train_opts *o, const struct train_set *sets, size_
 		size_t errors = 0;
 		for (size_t r = 0; r < nitems; r++) {
 			const struct item *it = &items[order[r]];
+			prep->salt = adapt ? feat_domain_salt(it->domain) : 0;
 			detect_prepare(prep, it->doc->text, it->doc->text_len);
 			gold = xgrow(gold, &capgold, prep->toks.n + 1, 1);
 			struct dspans view = { pool.v + it->first, it->count, it->count };

@@ -454,9 +454,20 @@ void feat_static(const struct feat_res *res, const struct tokens *t,
 			*f++ = F1(T_CLM1, cm);
 			*f++ = F1(T_CLP1, cp);
 		}
+		if (d->salt) {
+			uint64_t *f0 = d->f + d->nf;
+			size_t nf = (size_t)(f - f0);
+			for (size_t q = 0; q < nf; q++)
+				*f++ = tok_mix(f0[q], d->salt);
+		}
 		d->nf = (size_t)(f - d->f);
 	}
 	d->off[n] = (uint32_t)d->nf;
+}
+
+uint64_t feat_domain_salt(unsigned domain)
+{
+	return domain ? tok_mix(0xD0D0D0D0D0D0D0D0ULL, domain) : 0;
 }
 
 static inline int capital_word(const struct token *k)
@@ -487,6 +498,11 @@ size_t feat_dynamic(struct feat_doc *d, size_t i, unsigned p1, unsigned p2,
 			}
 			j = (j + 1) & d->memmask;
 		}
+	}
+	if (d->salt) {
+		size_t m = n;
+		for (size_t q = 0; q < m; q++)
+			out[n++] = tok_mix(out[q], d->salt);
 	}
 	return n;
 }

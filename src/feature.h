@@ -71,18 +71,25 @@ struct feat_doc {
 	size_t memmask;
 	uint32_t gen;
 	const struct tokens *toks;
+	/* domain adaptation: when not 0, every feature comes twice, as it is
+	 * (shared by all domains) and mixed with this salt (its domain's own) */
+	uint64_t salt;
 };
 
 void feat_doc_finish(struct feat_doc *d);
 
 /* Compute the static features of the tokens t (with their gazetteer
- * marks and rule matches) into d, and forget the document memory. */
+ * marks and rule matches) into d, and forget the document memory.  Set
+ * d->salt first. */
 void feat_static(const struct feat_res *res, const struct tokens *t,
                  const struct gaz_marks *marks, const struct rule_spans *rules,
                  struct feat_doc *d);
 
-/* Bounds of the features of one token. */
-enum { FEAT_MAX_STATIC = 64 + 6 * 32 + 3 * 32, FEAT_MAX_DYNAMIC = 8 };
+/* Bounds of the features of one token (with domain copies). */
+enum { FEAT_MAX_STATIC = 2 * (64 + 6 * 32 + 3 * 32), FEAT_MAX_DYNAMIC = 16 };
+
+/* The salt of domain number 'domain' (0: none). */
+uint64_t feat_domain_salt(unsigned domain);
 
 /* The dynamic features of token i given the two previous tags (0 = O or
  * nothing) into out; returns how many. */

@@ -135,6 +135,7 @@ size_t tagger_view(struct tagger *tg, const void *data, size_t len)
 	tg->nfeat = nfeat;
 	tg->nweights = nweights;
 	tg->w = (const uint32_t *)(const void *)(p + w_at);
+	tg->domain = h[5];
 	/* check what decoding relies on: weights in range, an empty slot */
 	size_t empty = 0;
 	for (size_t i = 0; i < nslots; i++) {
@@ -260,7 +261,7 @@ void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_ou
 /* ---- training ----------------------------------------------------------- */
 
 struct tagger_trainer {
-	unsigned ntypes, ntags;
+	unsigned ntypes, ntags, domain;
 	char types[TAGGER_MAX_TYPES][TAGGER_TYPE_LEN];
 	uint64_t *key;          /* feature hash; 0 empty */
 	uint32_t *row;
@@ -273,9 +274,11 @@ struct tagger_trainer {
 };
 
 struct tagger_trainer *tagger_trainer_new(unsigned ntypes,
-                                          const char types[][TAGGER_TYPE_LEN])
+                                          const char types[][TAGGER_TYPE_LEN],
+                                          unsigned domain)
 {
 	struct tagger_trainer *tr = xcalloc(1, sizeof *tr);
+	tr->domain = domain;
 	tr->ntypes = ntypes > TAGGER_MAX_TYPES ? TAGGER_MAX_TYPES : ntypes;
 	tr->ntags = 1 + 4 * tr->ntypes;
 	memcpy(tr->types, types, tr->ntypes * sizeof tr->types[0]);
@@ -476,7 +479,7 @@ void tagger_trainer_write(struct tagger_trainer *tr, float prune, struct buf *b)
 	nfeat = f;
 	nweights = nw;
 
-	uint32_t h[6] = { TAG_MAGIC, tr->ntypes, nfeat, (uint32_t)nslots, nweights, 0 };
+	uint32_t h[6] = { TAG_MAGIC, tr->ntypes, nfeat, (uint32_t)nslots, nweights, tr->domain };
 	static const char zero[8];
 	buf_add(b, (const char *)h, sizeof h);
 	char types[TAGGER_MAX_TYPES * TAGGER_TYPE_LEN] = { 0 };

@@ -38,6 +38,7 @@ struct tagger {
 	size_t mask;
 	uint32_t nfeat, nweights;
 	const uint32_t *w;      /* weights with their tags */
+	unsigned domain;        /* the domain whose features to add at tagging, or 0 */
 };
 
 /* View a serialised tagger (8-byte aligned, alive while used); returns
@@ -59,9 +60,11 @@ void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_ou
 
 struct tagger_trainer;
 
-/* A trainer for the given entity types (owned; tagger_trainer_free). */
+/* A trainer for the given entity types (owned; tagger_trainer_free);
+ * domain is the domain the model tags as (0: no domain features). */
 struct tagger_trainer *tagger_trainer_new(unsigned ntypes,
-                                          const char types[][TAGGER_TYPE_LEN]);
+                                          const char types[][TAGGER_TYPE_LEN],
+                                          unsigned domain);
 void tagger_trainer_free(struct tagger_trainer **tr);
 
 /* One pass of the perceptron over a document (feat_static done) with its
