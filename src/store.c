@@ -35,7 +35,9 @@ static const char *const migrations[] = {
 	"    CHECK (state IN ('new', 'in_progress', 'done')),\n"
 	"  reviewed_by TEXT NOT NULL DEFAULT '',\n"
 	"  reviewed_at TEXT NOT NULL DEFAULT '',\n"
-	"  annotated INTEGER NOT NULL DEFAULT 0\n"
+	"  annotated INTEGER NOT NULL DEFAULT 0,\n"
+	"  n_entities INTEGER NOT NULL DEFAULT 0,\n"   /* suggested + accepted, by trigger */
+	"  n_suggested INTEGER NOT NULL DEFAULT 0\n"   /* suggested, by trigger */
 	");\n"
 	"CREATE INDEX article_state ON article(state, id);\n"
 	"CREATE INDEX article_published ON article(published, id);\n"
@@ -110,6 +112,46 @@ static const char *const migrations[] = {
 	"  INSERT INTO article_fts(article_fts, rowid, title, text)\n"
 	"    VALUES ('delete', old.id, old.title, old.text);\n"
 	"  INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text);\n"
+	"END;\n"
+	/* The browser's article list (store_browse.c): entity tallies per
+	 * article and article counts per review state, kept by triggers, so
+	 * that sorting by suggestions left and counting the rows of a filter
+	 * never scan the corpus; and an index per sort order within a
+	 * state, so that a filtered list pages by index too. */
+	"CREATE INDEX article_suggested ON article(n_suggested, id);\n"
+	"CREATE INDEX article_state_published ON article(state, published, id);\n"
+	"CREATE INDEX article_state_title ON article(state, title, id);\n"
+	"CREATE INDEX article_state_suggested ON article(state, n_suggested, id);\n"
+	"CREATE TABLE article_tally (\n"
+	"  state TEXT PRIMARY KEY,\n"
+	"  n INTEGER NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	"INSERT INTO article_tally (state, n) VALUES ('new', 0), ('in_progress', 0), ('done', 0);\n"
+	"CREATE TRIGGER article_tally_ai AFTER INSERT ON article BEGIN\n"
+	"  UPDATE article_tally SET n = n + 1 WHERE state = new.state;\n"
+	"END;\n"
+	"CREATE TRIGGER article_tally_ad AFTER DELETE ON article BEGIN\n"
+	"  UPDATE article_tally SET n = n - 1 WHERE state = old.state;\n"
+	"END;\n"
+	"CREATE TRIGGER article_tally_au AFTER UPDATE OF state ON article\n"
+	"  WHEN old.state <> new.state BEGIN\n"
+	"  UPDATE article_tally SET n = n - 1 WHERE state = old.state;\n"
+	"  UPDATE article_tally SET n = n + 1 WHERE state = new.state;\n"
+	"END;\n"
+	"CREATE TRIGGER entity_tally_ai AFTER INSERT ON entity BEGIN\n"
+	"  UPDATE article SET n_entities = n_entities + (new.status <> 'rejected'),\n"
+	"    n_suggested = n_suggested + (new.status = 'suggested') WHERE id = new.article;\n"
+	"END;\n"
+	"CREATE TRIGGER entity_tally_ad AFTER DELETE ON entity BEGIN\n"
+	"  UPDATE article SET n_entities = n_entities - (old.status <> 'rejected'),\n"
+	"    n_suggested = n_suggested - (old.status = 'suggested') WHERE id = old.article;\n"
+	"END;\n"
+	"CREATE TRIGGER entity_tally_au AFTER UPDATE OF status, article ON entity\n"
+	"  WHEN old.status <> new.status OR old.article <> new.article BEGIN\n"
+	"  UPDATE article SET n_entities = n_entities - (old.status <> 'rejected'),\n"
+	"    n_suggested = n_suggested - (old.status = 'suggested') WHERE id = old.article;\n"
+	"  UPDATE article SET n_entities = n_entities + (new.status <> 'rejected'),\n"
+	"    n_suggested = n_suggested + (new.status = 'suggested') WHERE id = new.article;\n"
 	"END;\n",
 };
 
