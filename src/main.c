@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "store.h"
+#include "ui.h"
 #include "util.h"
 
 static const struct command {
@@ -186,7 +187,7 @@ int main(int argc, char **argv)
 			return cli_usage_error(NULL, _("unknown option '%s'"), argv[optind - 1]);
 	}
 	if (optind >= argc)
-		return cli_usage_error(NULL, _("the browser is not built yet; give a command"));
+		return ui_run(&cli);
 
 	int first = optind;
 	const char *name = argv[first];
