@@ -128,8 +128,10 @@ static void ensure_layout(struct ui *ui)
 	layout_build(&av->lo, av->a.text, av->a.text_len, av->spans, av->nspans, &o);
 	av->lo_width = ui->cols;
 	av->lo_markup = ui->markup;
-	size_t line = cursor_line(av);
-	av->top = line > row ? line - row : 0;
+	if (had) {
+		size_t line = cursor_line(av);
+		av->top = line > row ? line - row : 0;
+	}
 	av->goal = -1;
 }
 

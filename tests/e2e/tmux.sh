@@ -1,0 +1,2 @@
+# tmux.sh: placeholder
+exit 77
