@@ -42,7 +42,7 @@
 	X(PROMPT,      "prompt",       ":",                       N_("command prompt"),              N_("command prompt")) \
 	X(HELP,        "help",         "?",                       N_("show the keys"),               N_("show the keys")) \
 	X(REDRAW,      "redraw",       "<C-l>",                   N_("redraw the screen"),           N_("redraw the screen")) \
-	X(QUIT,        "quit",         "q",                       N_("quit"),                        N_("back to the list"))
+	X(QUIT,        "close",        "q",                       N_("quit"),                        N_("back to the list"))
 
 enum action {
 	ACT_NONE,
