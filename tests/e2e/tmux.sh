@@ -57,9 +57,9 @@ tm send-keys -t t / z z
 wait_for "/zz"
 tm send-keys -t t Escape
 wait_gone "/zz"
-tm send-keys -t t l
+tm send-keys -t t l l
 wait_gone 'DATE accepted "May 21"'
-tm send-keys -t t h
+tm send-keys -t t h h
 wait_for 'DATE accepted "May 21"'
 
 # a resize lays the text out again, the cursor still on its word
