@@ -308,7 +308,8 @@ static void find_matches(struct ui *ui, const char *words)
 		}
 		free(f);
 	}
-	qsort(av->matches, av->nmatches, sizeof *av->matches, cmp_range);
+	if (av->nmatches > 1)
+		qsort(av->matches, av->nmatches, sizeof *av->matches, cmp_range);
 }
 
 static void set_cursor_cp(struct ui *ui, size_t cp)

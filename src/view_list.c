@@ -52,6 +52,8 @@ static int failed(struct ui *ui)
 /* Move the rows of src to the end (or start) of dst, leaving src empty. */
 static void splice(struct browse_page *dst, struct browse_page *src, int at_start)
 {
+	if (src->n == 0)
+		return;
 	dst->v = xgrow(dst->v, &dst->cap, dst->n + src->n, sizeof *dst->v);
 	if (at_start) {
 		memmove(dst->v + src->n, dst->v, dst->n * sizeof *dst->v);
@@ -68,6 +70,8 @@ static void drop(struct browse_page *p, size_t k, int at_start)
 {
 	if (k > p->n)
 		k = p->n;
+	if (k == 0)
+		return;
 	size_t from = at_start ? 0 : p->n - k;
 	for (size_t i = from; i < from + k; i++)
 		browse_row_finish(&p->v[i]);
