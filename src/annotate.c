@@ -228,24 +228,35 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 	free(t);
 }
 
-/* Describe group grp of the analyst; a redo is described by the group it
- * re-applies ("accept PERSON 'Zakir Hasanov'"). */
-static void describe(struct annot *a, int64_t grp, char *out, size_t size)
+/* The rows of the analyst's group grp, or for an undo or a redo those of
+ * the decision it reverses or re-applies, into l (emptied first). */
+static int original(struct annot *a, int64_t grp, struct journal_list *l)
 {
-	struct journal_list l = { 0 };
-	snprintf(out, size, "?");
 	/* redo -> the undo it reverses -> the group that undid: follow the
 	 * chain to a decision (bounded, in case of a damaged journal). */
 	for (int depth = 0; depth < 10000 && grp > 0; depth++) {
-		journal_list_finish(&l);
-		if (store_edit_group(a->st, a->annotator, grp, &l) < 0 || l.n == 0)
+		journal_list_finish(l);
+		if (store_edit_group(a->st, a->annotator, grp, l) < 0)
+			return -1;
+		if (l->n == 0)
 			break;
-		if (strcmp(l.v[0].action, "undo") != 0 && strcmp(l.v[0].action, "redo") != 0) {
-			describe_rows(a, &l, out, size);
-			break;
-		}
-		grp = l.v[0].undo_of;
+		if (strcmp(l->v[0].action, "undo") != 0 && strcmp(l->v[0].action, "redo") != 0)
+			return 0;
+		grp = l->v[0].undo_of;
 	}
+	journal_list_finish(l);
+	err_set(_("journal group %lld is damaged"), (long long)grp);
+	return -1;
+}
+
+/* Describe group grp of the analyst ("accept PERSON 'Zakir Hasanov'"). */
+static void describe(struct annot *a, int64_t grp, char *out, size_t size)
+{
+	struct journal_list l = { 0 };
+	if (original(a, grp, &l) == 0)
+		describe_rows(a, &l, out, size);
+	else
+		snprintf(out, size, "?");
 	journal_list_finish(&l);
 }
 
@@ -885,9 +896,17 @@ static int reverse(struct annot *a, const struct journal_list *l, const char *ac
 		if (rc < 0)
 			return -1;
 	}
-	const struct journal_row *p = primary_row(l);
+	/* Focus the entity the reversed decision was about, if it is still
+	 * there. */
+	struct journal_list orig = { 0 };
+	*focus = 0;
+	if (original(a, of, &orig) < 0)
+		return -1;
+	const struct journal_row *p = primary_row(&orig);
 	struct entity e;
-	*focus = p && p->entity && store_edit_get(st, p->entity, &e) == 0 ? p->entity : 0;
+	if (p && p->entity && store_edit_get(st, p->entity, &e) == 0)
+		*focus = p->entity;
+	journal_list_finish(&orig);
 	return 0;
 }
 
