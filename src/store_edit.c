@@ -627,7 +627,8 @@ int store_edit_check(struct store *st)
 	int rc = check_entities(st, &ids, &nids);
 	if (rc == 0) {
 		/* Every other entity must be a detector's suggestion. */
-		qsort(ids, nids, sizeof *ids, cmp_id);
+		if (nids)
+			qsort(ids, nids, sizeof *ids, cmp_id);
 		sqlite3_stmt *s = store_stmt(st,
 			"SELECT id FROM entity WHERE NOT (status = 'suggested' AND origin = 'detector') "
 			"ORDER BY id");
@@ -637,7 +638,7 @@ int store_edit_check(struct store *st)
 			int r;
 			while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 				int64_t id = sqlite3_column_int64(s, 0);
-				if (!bsearch(&id, ids, nids, sizeof *ids, cmp_id)) {
+				if (!nids || !bsearch(&id, ids, nids, sizeof *ids, cmp_id)) {
 					err_set(_("entity %lld was decided without a journal row"),
 					        (long long)id);
 					rc = -1;
