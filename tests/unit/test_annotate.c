@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "annotate.h"
@@ -865,6 +866,114 @@ static void test_file_db(void)
 	free(path);
 }
 
+/* ---- two processes at once ----------------------------------------------- */
+
+/* One of the processes: random keystrokes; exits 0 when every failure was
+ * a refusal (an undo of something the other changed), 1 otherwise. */
+static int worker(int go, const char *path, const char *who, unsigned seed, int64_t first,
+                  int64_t nent, int64_t art)
+{
+	char c;
+	/* start together: the parent closes the pipe */
+	if (read(go, &c, 1) != 0)
+		return 1;
+	struct store *st = store_open(path, 0);
+	if (!st)
+		return 1;
+	struct annot a;
+	struct annot_result r;
+	annot_init(&a, st, who);
+	srand(seed);
+	int bad = 0;
+	for (int i = 0; i < 150 && !bad; i++) {
+		int64_t e = first + rand() % nent;
+		int op = rand() % 20, rc;
+		if (op < 5)
+			rc = annot_accept(&a, e, &r);
+		else if (op < 9)
+			rc = annot_reject(&a, e, &r);
+		else if (op < 12)
+			rc = annot_set_type(&a, e, rand() % 2 ? "ORG" : "LOC", &r);
+		else if (op < 15)
+			rc = annot_undo(&a, &r);
+		else if (op < 17)
+			rc = annot_redo(&a, &r);
+		else if (op < 18)
+			rc = annot_propagate(&a, e, NULL, NULL, &r);
+		else if (op < 19) {
+			int64_t at = 6 * (rand() % 19);   /* two words */
+			rc = annot_create(&a, art, at, at + 11, "MISC", &r);
+		}
+		else
+			rc = annot_accept_all(&a, art, &r);
+		if (rc < 0 && !strstr(err_msg(), "cannot undo") && !strstr(err_msg(), "cannot redo") &&
+		    !strstr(err_msg(), "no longer exists")) {
+			fprintf(stderr, "%s: %s\n", who, err_msg());
+			bad = 1;
+		}
+		usleep((useconds_t)(rand() % 800));   /* let the other one in */
+	}
+	store_close(&st);
+	return bad;
+}
+
+static void test_two_processes(void)
+{
+	char dir[] = "/tmp/nerve-annotate-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char *path = xasprintf("%s/n.db", dir);
+	struct store *st = store_open(path, STORE_CREATE);
+	CHECK(st != NULL);
+	/* twenty words of five letters, each a suggestion */
+	struct buf text = BUF_INIT;
+	for (int i = 0; i < 20; i++)
+		buf_printf(&text, "%sW%04d", i ? " " : "", i % 7);
+	int64_t art = add_article(st, text.data);
+	int64_t first = 0;
+	for (int i = 0; i < 20; i++) {
+		struct entity e = { 0 };
+		e.article = art;
+		e.start = 6 * i;
+		e.end = 6 * i + 5;
+		strcpy(e.type, "PERSON");
+		e.status = ENT_SUGGESTED;
+		e.origin = ORIGIN_DETECTOR;
+		strcpy(e.annotator, "detector");
+		CHECK_INT(store_entity_add(st, &e), 0);
+		if (!first)
+			first = e.id;
+	}
+	store_close(&st);
+	fflush(NULL);
+	int go[2];
+	CHECK(pipe(go) == 0);
+	pid_t kids[2];
+	for (int k = 0; k < 2; k++) {
+		kids[k] = fork();
+		if (kids[k] == 0) {
+			close(go[1]);
+			_exit(worker(go[0], path, k ? "bob" : "alice", 17u + (unsigned)k, first, 20, art));
+		}
+	}
+	close(go[0]);
+	close(go[1]);
+	for (int k = 0; k < 2; k++) {
+		int status = 0;
+		CHECK(waitpid(kids[k], &status, 0) == kids[k]);
+		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	st = store_open(path, 0);
+	CHECK(st != NULL);
+	CHECK_JOURNAL(st);
+	CHECK(journal_rows(st) > 100);
+	store_close(&st);
+	buf_free(&text);
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	CHECK(system(cmd) == 0);
+	free(cmd);
+	free(path);
+}
+
 /* ---- the journal check itself ------------------------------------------- */
 
 static void test_check(void)
@@ -919,6 +1028,7 @@ int main(void)
 	test_article_ops();
 	test_undo_redo();
 	test_file_db();
+	test_two_processes();
 	test_check();
 	return tap_status();
 }
