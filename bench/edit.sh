@@ -21,6 +21,8 @@ ${CC:-cc} -O2 -Wall -Wformat -I"$build" -I"$top/src" -o "$bin" "$top/bench/edit-
 	"$build/src/libnerve.a" $(pkg-config --cflags --libs sqlite3 libutf8proc) -lm
 for n in $sizes; do
 	db=$dir/edit-$n.db
-	[ "$n" -gt 10000 ] || rm -f "$db" "$db-wal" "$db-shm"
-	"$bin" "$db" "$n"
+	for mode in "" idle; do
+		[ "$n" -gt 10000 ] || rm -f "$db" "$db-wal" "$db-shm"
+		"$bin" "$db" "$n" $mode
+	done
 done

@@ -266,6 +266,13 @@ int store_edit_check(struct store *st);
  * no limit), which makes a full disk easy to simulate. */
 int store_set_busy_timeout(struct store *st, int ms);
 int store_set_max_pages(struct store *st, int64_t pages);
+/* Checkpoints: by default the commit that fills the write-ahead log past
+ * 1000 pages copies it into the database (several milliseconds on a big
+ * one).  An interactive caller may raise that limit (pages; 0: never)
+ * and call store_checkpoint() when it is idle instead, which copies what
+ * it can without waiting for readers; a busy database is not an error. */
+int store_set_autocheckpoint(struct store *st, int pages);
+int store_checkpoint(struct store *st);
 
 /* ---- JSON (through SQLite's JSON functions) -------------------------- */
 

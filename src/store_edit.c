@@ -733,3 +733,18 @@ int store_set_max_pages(struct store *st, int64_t pages)
 		return store_fail(st, _("setting the page limit"));
 	return 0;
 }
+
+int store_set_autocheckpoint(struct store *st, int pages)
+{
+	if (sqlite3_wal_autocheckpoint(st->db, pages) != SQLITE_OK)
+		return store_fail(st, _("setting the checkpoint limit"));
+	return 0;
+}
+
+int store_checkpoint(struct store *st)
+{
+	int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+		return store_fail(st, _("checkpointing"));
+	return 0;
+}
