@@ -859,24 +859,35 @@ static int reverse(struct annot *a, const struct journal_list *l, const char *ac
                    int64_t of, const char *what, int64_t *focus)
 {
 	struct store *st = a->st;
-	for (size_t i = l->n; i-- > 0;) {
+	/* An article row beside entity rows is a side effect (the first
+	 * decision made the article in progress): when another process has
+	 * changed the state since (marked it done, say), the state is left as
+	 * it is and the decisions are still reverted.  A group of only an
+	 * article row (done) is refused like an entity. */
+	int has_entities = 0;
+	for (size_t i = 0; i < l->n; i++)
+		has_entities |= l->v[i].entity != 0;
+	char *skip = xcalloc(l->n ? l->n : 1, 1);
+	int rc = 0;
+	for (size_t i = l->n; rc == 0 && i-- > 0;) {
 		const struct journal_row *row = &l->v[i];
 		int m = row->entity ? store_edit_matches(st, row->entity, row->after)
 		                    : store_edit_article_matches(st, row->article, row->after);
-		if (m < 0)
-			return -1;
-		if (m == 0) {
+		if (m == 0 && !row->entity && has_entities) {
+			skip[i] = 1;
+		} else if (m == 0) {
 			conflict(a, row, what);
-			return -1;
+			rc = -1;
+		} else if (m < 0) {
+			rc = -1;
 		}
 	}
-	int64_t grp = store_journal_group(st);
-	if (grp < 0)
-		return -1;
-	for (size_t i = l->n; i-- > 0;) {
+	int64_t grp = rc == 0 ? store_journal_group(st) : -1;
+	for (size_t i = l->n; grp > 0 && i-- > 0;) {
 		const struct journal_row *row = &l->v[i];
+		if (skip[i])
+			continue;
 		char *before, *after;
-		int rc;
 		if (row->entity) {
 			before = store_entity_snapshot(st, row->entity);
 			rc = store_edit_restore(st, row->entity, row->before);
@@ -894,8 +905,11 @@ static int reverse(struct annot *a, const struct journal_list *l, const char *ac
 		free(before);
 		free(after);
 		if (rc < 0)
-			return -1;
+			break;
 	}
+	free(skip);
+	if (rc < 0 || grp < 0)
+		return -1;
 	/* Focus the entity the reversed decision was about, if it is still
 	 * there. */
 	struct journal_list orig = { 0 };

@@ -779,6 +779,13 @@ static void test_file_db(void)
 	CHECK_INT(annot_undo(&a, &r), 0);
 	CHECK_JOURNAL(st);
 
+	/* checkpoints left to idle time */
+	CHECK_INT(store_set_autocheckpoint(st, 0), 0);
+	CHECK_INT(annot_accept(&a, baku, &r), 0);
+	CHECK_INT(store_checkpoint(st), 0);
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_INT(store_set_autocheckpoint(st, 1000), 0);
+
 	/* two connections interleaving decisions */
 	struct store *st2 = store_open(path, STORE_CREATE);
 	CHECK(st2 != NULL);
@@ -814,6 +821,32 @@ static void test_file_db(void)
 	CHECK_INT(annot_reject(&b, mon, &r), 0);
 	CHECK_ERR(annot_redo(&a, &r), "cannot redo: DATE 'Monday' was changed since by bob");
 	CHECK(get(st, mon).status == ENT_REJECTED);
+
+	/* a state change by another process is left alone by undo */
+	int64_t art3 = add_article(st, t);
+	int64_t z3 = suggest(st, art3, t, "Zakir Hasanov", 0, "PERSON");
+	CHECK_INT(annot_accept(&a, z3, &r), 0);
+	CHECK(state_of(st, art3) == STATE_IN_PROGRESS);
+	CHECK_INT(annot_done(&b, art3, &r), 0);
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_STR(r.msg, "undid: accept PERSON 'Zakir Hasanov'");
+	CHECK(get(st, z3).status == ENT_SUGGESTED);
+	CHECK(state_of(st, art3) == STATE_DONE);
+	CHECK_JOURNAL(st);
+	CHECK_INT(annot_redo(&a, &r), 0);
+	CHECK(get(st, z3).status == ENT_ACCEPTED);
+	CHECK(state_of(st, art3) == STATE_DONE);
+	CHECK_JOURNAL(st);
+	/* but an undo of done is refused when the state changed since */
+	CHECK_INT(annot_done(&a, art, &r), 0);
+	char *done = store_edit_article_snapshot(st2, art);
+	CHECK_INT(store_edit_set_state(st2, art, STATE_IN_PROGRESS, NULL), 0);
+	CHECK_ERR(annot_undo(&a, &r), "review state was changed since");
+	CHECK_INT(store_edit_article_restore(st2, art, done), 0);
+	free(done);
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_STR(r.msg, "undid: mark done 'A title'");
+	CHECK_JOURNAL(st);
 
 	/* a locked database: the other connection holds the write lock */
 	CHECK_INT(store_set_busy_timeout(st, 50), 0);
