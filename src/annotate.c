@@ -947,7 +947,7 @@ static int undo_redo(struct annot *a, int undo, struct annot_result *r)
 		rc = reverse(a, &l, undo ? "undo" : "redo", grp,
 		             undo ? _("cannot undo") : _("cannot redo"), &r->entity);
 	if (rc == 0) {
-		char what[200];
+		char what[sizeof r->msg];
 		describe(a, grp, what, sizeof what);
 		snprintf(r->msg, sizeof r->msg, undo ? _("undid: %s") : _("redid: %s"), what);
 		r->article = l.v[0].article;

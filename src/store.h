@@ -179,9 +179,10 @@ int store_edit_get(struct store *st, int64_t id, struct entity *e);
 /* Write e's start, end, type, status, origin and annotator to entity
  * e->id (its confidence and created_at stay; updated_at becomes now). */
 int store_edit_update(struct store *st, const struct entity *e);
-/* 1 when entity id is exactly as the snapshot says (a JSON object from
- * store_entity_snapshot(); NULL: the entity does not exist), ignoring
- * updated_at; 0 when it differs; -1 on error. */
+/* 1 when entity id is as the snapshot says (a JSON object from
+ * store_entity_snapshot(); NULL: the entity does not exist), field by
+ * field but for updated_at, confidence within 1e-9; 0 when it differs;
+ * -1 on error. */
 int store_edit_matches(struct store *st, int64_t id, const char *snapshot);
 /* Make entity id as the snapshot says: update it, insert it with that id
  * (and created_at) when it does not exist, or delete it when snapshot is
