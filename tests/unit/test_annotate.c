@@ -227,6 +227,16 @@ static void test_decisions(void)
 	CHECK_ERR(annot_type_of_key(&a, 9, name), "no entity type has the key 9");
 	CHECK_ERR(annot_type_of_key(&a, 0, name), "key 0");
 
+	/* the status line shows a long or multi-line text cut short */
+	const char *lt = "Line one\nline two and then a very long name that goes on and on "
+	                 "past forty characters";
+	int64_t lart = add_article(st, lt);
+	int64_t two = suggest(st, lart, lt, "one\nline", 0, "MISC");
+	CHECK_INT(annot_accept(&a, two, &r), 0);
+	CHECK_STR(r.msg, "accept MISC 'one line'");
+	CHECK_INT(annot_resize(&a, two, 5, cp_len(lt), &r), 0);
+	CHECK_STR(r.msg, "resize MISC 'one line two and then a very long name t\xE2\x80\xA6'");
+
 	/* a done article stays done when decided in */
 	CHECK_INT(annot_done(&a, art, &r), 0);
 	CHECK_INT(annot_reject(&a, zh, &r), 0);
@@ -732,6 +742,28 @@ static void test_undo_redo(void)
 		CHECK(l.v[0].undo_of > 0);
 	}
 	journal_list_finish(&l);
+
+	/* an import's rows are not undone, nor do they end the redo history */
+	CHECK_INT(annot_undo(&a, &r), 0);
+	int64_t imported_grp = store_journal_group(st);
+	struct entity imp = { 0 };
+	imp.article = art2;
+	imp.start = 0;
+	imp.end = 5;
+	strcpy(imp.type, "MISC");
+	imp.status = ENT_ACCEPTED;
+	imp.origin = ORIGIN_IMPORT;
+	strcpy(imp.annotator, "alice");
+	CHECK_INT(store_entity_add(st, &imp), 0);
+	char *snap = store_entity_snapshot(st, imp.id);
+	CHECK_INT(store_journal(st, imported_grp, "alice", art2, imp.id, "import", NULL, snap), 0);
+	free(snap);
+	CHECK_INT(annot_redo(&a, &r), 0);
+	CHECK(strncmp(r.msg, "redid: ", 7) == 0);
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK(strncmp(r.msg, "undid: ", 7) == 0);
+	CHECK(exists(st, imp.id));
+	CHECK_JOURNAL(st);
 
 	/* bob undoes his own */
 	CHECK_INT(annot_undo(&b, &r), 0);
