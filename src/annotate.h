@@ -38,9 +38,10 @@
  *                   no selection: annot_set_type(a, e, name, &r)   (accepts)
  *                   selection:    annot_create(a, art, sel_start, sel_end,
  *                                              name, &r), then end the selection
- *   t             menu of the entity_type rows (the legend's list); the
- *                 chosen name goes to annot_set_type or annot_create as
- *                 for 1 ... 9; `:type NAME` likewise
+ *   t             menu of the entity types in their order (store_types(),
+ *                 the legend's list); the chosen name goes to
+ *                 annot_set_type or annot_create as for 1 ... 9;
+ *                 `:type NAME` likewise
  *   [  ]          annot_nudge(a, e, ANNOT_START_LEFT / ANNOT_START_RIGHT,
  *                             wb, arg, &r)   start one word left / right
  *   {  }          annot_nudge(a, e, ANNOT_END_LEFT / ANNOT_END_RIGHT,
