@@ -54,6 +54,7 @@ int store_article_add(struct store *st, struct article *a)
 	bind_str(s, 1, a->sha256);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		a->id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s); /* do not hold a read snapshot open */
 		return 1;
 	}
 	s = store_stmt(st,
@@ -88,6 +89,7 @@ int store_ext_id_free(struct store *st, const char *ext_id)
 		return -1;
 	sqlite3_bind_text(s, 1, ext_id, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
