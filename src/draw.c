@@ -157,6 +157,12 @@ struct draw_attr draw_style(const struct ui *ui, enum draw_style s)
 	case DS_DIM:
 		a.attr = A_DIM;
 		break;
+	case DS_SELECT:
+		if (ui->colour)
+			a.pair = pair_of(ui, COLOR_WHITE, COLOR_BLUE);
+		else
+			a.attr = A_UNDERLINE | A_BOLD;
+		break;
 	case DS_COUNT:
 		break;
 	}

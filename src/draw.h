@@ -34,6 +34,7 @@ enum draw_style {
 	DS_MATCH,       /* a search match */
 	DS_ERROR,       /* an error message */
 	DS_DIM,         /* secondary text */
+	DS_SELECT,      /* a selection of text in the article */
 	DS_COUNT
 };
 

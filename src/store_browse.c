@@ -52,7 +52,8 @@ enum kind {
 	K_NKINDS
 };
 
-#define ROW_COLUMNS "id, state, published, title, n_entities, n_suggested"
+#define ROW_COLUMNS "id, state, published, title, n_entities, n_suggested, " \
+	"CASE WHEN title = '' THEN substr(text, 1, 120) ELSE '' END"
 
 /* Parameters: ?1 state, ?2 key, ?3 id, ?4 limit (or offset), ?5 fts. */
 static char sql_text[BROWSE_NSORTS][2][K_NKINDS][512];
@@ -114,6 +115,7 @@ void browse_row_finish(struct browse_row *r)
 {
 	free(r->published);
 	free(r->title);
+	free(r->lead);
 	memset(r, 0, sizeof *r);
 }
 
@@ -122,6 +124,7 @@ void browse_row_copy(struct browse_row *dst, const struct browse_row *r)
 	*dst = *r;
 	dst->published = xstrdup(r->published ? r->published : "");
 	dst->title = xstrdup(r->title ? r->title : "");
+	dst->lead = xstrdup(r->lead ? r->lead : "");
 }
 
 void browse_page_clear(struct browse_page *p)
@@ -181,6 +184,7 @@ static int fetch(struct store *st, const struct browse_query *q, enum kind k,
 		r->title = col_dup(s, 3);
 		r->entities = sqlite3_column_int64(s, 4);
 		r->suggested = sqlite3_column_int64(s, 5);
+		r->lead = col_dup(s, 6);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

@@ -46,6 +46,8 @@ struct browse_row {
 	enum article_state state;
 	char *published;        /* "" when unknown */
 	char *title;
+	char *lead;             /* the text's first 120 characters when the
+	                           title is empty, else "" */
 	int64_t entities;       /* suggested and accepted */
 	int64_t suggested;      /* suggestions left to decide */
 };

@@ -247,6 +247,8 @@ static int term_start(struct ui *ui)
 			err_set(_("the browser needs a terminal (or --script FILE)"));
 			return -1;
 		}
+		/* the terminal's own size, even when LINES or COLUMNS is exported */
+		use_tioctl(TRUE);
 		screen = newterm(NULL, stdout, stdin);
 	}
 	if (!screen) {
@@ -381,8 +383,17 @@ int ui_next_event(struct ui *ui, struct ui_event *ev)
 		int rc = wget_wch(stdscr, &wc);
 		if (quit_signal)
 			return -1;
-		if (rc == ERR)
-			continue; /* a timeout or an interrupted read */
+		if (rc == ERR) {
+			/* A timeout or an interrupted read.  A pause after keys is the
+			 * time to copy the write-ahead log into the database, out of
+			 * the way of the next keystroke. */
+			if (ui->idle_work) {
+				ui->idle_work = 0;
+				store_checkpoint(ui->st);
+			}
+			continue;
+		}
+		ui->idle_work = 1;
 		ev->cmd = NULL;
 		ev->key = canonical_key(rc == KEY_CODE_YES ? FN((int)wc) : (int)wc);
 		return 0;
@@ -567,7 +578,11 @@ void ui_act(struct ui *ui, enum action a)
 		return;
 	}
 	case ACT_REDRAW:
+		/* redraw from scratch, and show what another process changed */
 		clearok(curscr, TRUE);
+		list_refresh(ui);
+		if (ui->article)
+			article_reload(ui);
 		return;
 	default:
 		break;
@@ -670,6 +685,9 @@ int ui_run(const struct cli *cli)
 		return 1;
 	}
 	install_signals(!ui.script);
+	/* Checkpoints wait for a pause (see ui_next_event), not a keystroke. */
+	if (!ui.script)
+		store_set_autocheckpoint(ui.st, 10000);
 	list_open(&ui);
 	if (ascii_warning)
 		ui_error(&ui, "%s", ascii_warning);

@@ -28,6 +28,7 @@ struct list_view;
 struct article_view;
 struct help_view;
 struct script;
+struct layout_word;
 
 /* Key codes: Unicode code points as themselves, curses function keys
  * (KEY_DOWN, ...) as UI_KEY_FN | code.  Enter is '\n', Tab '\t', Esc 27,
@@ -66,6 +67,7 @@ struct ui {
 	struct buf msg;             /* the message line, until the next key */
 	int msg_error;
 	int quit;
+	int idle_work;              /* a key came since the last idle checkpoint */
 };
 
 /* Run the browser on the database the options name; returns the exit
@@ -137,6 +139,17 @@ const struct entity *article_focus(const struct ui *ui);
 /* The code point range of the word under the cursor; 0 when the article
  * has no words. */
 int article_cursor(const struct ui *ui, size_t *start, size_t *end);
+/* Focus entity id (after an edit or an undo): the cursor goes to its
+ * first word.  0 when it is not in the article (or rejected). */
+int article_focus_entity(struct ui *ui, int64_t id);
+/* Show [start, end) (code points) as the selection; start == end clears
+ * it.  The view only draws it: the editing actions own its meaning. */
+void article_select(struct ui *ui, size_t start, size_t end);
+/* The words (layout_words(): code point ranges, in order) and the
+ * cursor's index among them, for actions that move by words. */
+const struct layout_word *article_words(const struct ui *ui, size_t *n, size_t *cur);
+/* Move the cursor to word w (focusing the entity under it). */
+void article_set_cursor(struct ui *ui, size_t w);
 
 /* The help overlay (view_help.c). */
 void help_open(struct ui *ui);

@@ -50,6 +50,7 @@ struct article_view {
 	int goal;                   /* column j/k aim for, or -1 */
 	size_t top;                 /* first line on the screen */
 	int64_t focus;              /* focused entity id, or 0 */
+	struct range sel;           /* the selection (start == end: none) */
 
 	char *search;               /* the search as typed, or NULL */
 	struct range *matches;
@@ -200,6 +201,49 @@ int article_cursor(const struct ui *ui, size_t *start, size_t *end)
 	*start = av->words[av->cur].start;
 	*end = av->words[av->cur].end;
 	return 1;
+}
+
+int article_focus_entity(struct ui *ui, int64_t id)
+{
+	struct article_view *av = ui->article;
+	for (size_t i = 0; av && i < av->ents.n; i++) {
+		const struct entity *e = &av->ents.v[i];
+		if (e->id != id || e->status == ENT_REJECTED)
+			continue;
+		size_t w = layout_word_at(av->words, av->nwords, (size_t)e->start);
+		if (w < av->nwords)
+			av->cur = w;
+		av->goal = -1;
+		av->focus = id;
+		return 1;
+	}
+	return 0;
+}
+
+void article_select(struct ui *ui, size_t start, size_t end)
+{
+	if (!ui->article)
+		return;
+	ui->article->sel.start = start;
+	ui->article->sel.end = end > start ? end : start;
+}
+
+const struct layout_word *article_words(const struct ui *ui, size_t *n, size_t *cur)
+{
+	const struct article_view *av = ui->article;
+	*n = av ? av->nwords : 0;
+	*cur = av ? av->cur : 0;
+	return av ? av->words : NULL;
+}
+
+void article_set_cursor(struct ui *ui, size_t w)
+{
+	struct article_view *av = ui->article;
+	if (!av || w >= av->nwords)
+		return;
+	av->cur = w;
+	av->goal = -1;
+	focus_from_cursor(ui);
 }
 
 int article_reload(struct ui *ui)
@@ -655,6 +699,11 @@ static struct draw_attr cell_attr(struct ui *ui, const struct layout_cell *c, si
 		a = draw_style(ui, DS_DIM);
 	}
 	int text = c->kind != LAYOUT_OPEN && c->kind != LAYOUT_CLOSE;
+	if (text && c->cp >= av->sel.start && c->cp < av->sel.end) {
+		struct draw_attr sa = draw_style(ui, DS_SELECT);
+		a.pair = sa.pair ? sa.pair : a.pair;
+		a.attr |= sa.attr;
+	}
 	int in_cursor = text && c->cp >= ws && c->cp < we;
 	if (in_cursor)
 		a.attr |= focused ? (A_BOLD | A_UNDERLINE) : A_REVERSE;

@@ -554,8 +554,16 @@ void list_draw(struct ui *ui)
 			failed(ui);
 		struct draw_attr ma = match;
 		ma.attr |= a.attr;
-		draw_str(ui, y, title_x, title_w, r->title, strlen(r->title), a, DRAW_ELLIPSIS,
-		         marks, nmarks, ma);
+		if (r->title[0]) {
+			draw_str(ui, y, title_x, title_w, r->title, strlen(r->title), a, DRAW_ELLIPSIS,
+			         marks, nmarks, ma);
+		} else {
+			/* no title: the first words of the text, dimmed */
+			struct draw_attr d = draw_style(ui, DS_DIM);
+			d.attr |= a.attr;
+			draw_str(ui, y, title_x, title_w, r->lead, strlen(r->lead), d, DRAW_ELLIPSIS,
+			         NULL, 0, d);
+		}
 		free(marks);
 		char c[40];
 		snprintf(c, sizeof c, "%5lld %5lld", (long long)r->entities, (long long)r->suggested);

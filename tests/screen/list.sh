@@ -3,7 +3,8 @@
 . "$SCREENLIB"
 
 makedb "$TESTDATA/browse/browse.jsonl" "$DATADIR"/samples/centcom-*.txt \
-	--state done "$DATADIR"/samples/us-state-department-*.txt
+	--state done "$DATADIR"/samples/us-state-department-*.txt \
+	--state in_progress "$TESTDATA/browse/untitled.txt"
 cat >"$T/keys" <<END
 :screen $T/list-start.screen
 j
