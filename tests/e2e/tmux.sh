@@ -84,6 +84,30 @@ grep -qx "icanon" "$T/pane" || fail "the terminal was left out of canonical mode
 grep -qx "echo" "$T/pane" || fail "the terminal was left without echo"
 tm kill-session -t t
 
+# The terminal shows what script mode draws: wide characters, combining
+# marks and control characters land in the same columns.
+tm new-session -d -s t -x 80 -y 24 "$run"
+wait_for "nerve: test.db" || finish
+printf 'j\n<Enter>\n:screen %s\nq\nj\n<Enter>\n:screen %s\nq\nj\n<Enter>\n:screen %s\n' \
+	"$T/cjk.screen" "$T/marks.screen" "$T/controls.screen" >"$T/keys"
+browse 80x24 "$T/keys"
+for name in cjk marks controls; do
+	tm send-keys -t t j Enter
+	i=0
+	while [ $i -lt 100 ]; do
+		tm capture-pane -p -t t | sed 's/ *$//' >"$T/$name.pane"
+		cmp -s "$T/$name.pane" "$T/$name.screen" && break
+		sleep 0.1
+		i=$((i + 1))
+	done
+	cmp -s "$T/$name.pane" "$T/$name.screen" ||
+		fail "tmux shows the $name article otherwise than script mode:
+$(diff "$T/$name.screen" "$T/$name.pane" | head -20)"
+	tm send-keys -t t q
+	wait_for "nerve: test.db"
+done
+tm kill-session -t t
+
 # SIGTERM: the terminal is restored and nerve dies of the signal
 tm new-session -d -s t -x 80 -y 24 "$run"
 wait_for "nerve: test.db" || finish
