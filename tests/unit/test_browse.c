@@ -282,8 +282,78 @@ static void test_types(void)
 	store_close(&st);
 }
 
+/* The tallies follow edits: an entity's status, an article's state. */
+static void test_tallies(void)
+{
+	struct store *st = make_db();
+	struct browse_query q = { BROWSE_IMPORTED, -1 };
+	struct browse_page p = { 0 };
+	/* article 3: three suggestions, one accepted, one rejected; accept one */
+	struct entity_list l = { 0 };
+	CHECK(store_entities_of(st, 3, &l) == 0);
+	CHECK_INT(l.n, 5);
+	for (size_t i = 0; i < l.n; i++) {
+		if (l.v[i].status != ENT_SUGGESTED)
+			continue;
+		struct entity e = l.v[i];
+		e.status = ENT_ACCEPTED;
+		CHECK(store_edit_update(st, &e) == 0);
+		break;
+	}
+	entity_list_finish(&l);
+	CHECK(store_browse_nth(st, &q, 2, &p) == 0);
+	CHECK(p.n == 1 && p.v[0].id == 3);
+	if (p.n == 1) {
+		CHECK_INT(p.v[0].suggested, 2);
+		CHECK_INT(p.v[0].entities, 4);
+	}
+	int64_t n;
+	q.state = STATE_DONE;
+	CHECK(store_browse_count(st, &q, &n) == 0);
+	CHECK_INT(n, 10);
+	CHECK(store_edit_set_state(st, 1, STATE_DONE, "tester") == 0);
+	CHECK(store_browse_count(st, &q, &n) == 0);
+	CHECK_INT(n, 11);
+	q.state = STATE_NEW;
+	CHECK(store_browse_count(st, &q, &n) == 0);
+	CHECK_INT(n, 15);
+	browse_page_finish(&p);
+	store_close(&st);
+}
+
+/* An article without a title is listed by the start of its text. */
+static void test_lead(void)
+{
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	struct article a = { 0 };
+	a.ext_id = "x";
+	a.title = "";
+	a.text = "BAKU, June 2. No title here.";
+	a.text_len = strlen(a.text);
+	a.sha256 = "s";
+	CHECK(store_article_add(st, &a) == 0);
+	a.ext_id = "y";
+	a.title = "A title";
+	a.sha256 = "t";
+	a.text = "Another text.";
+	a.text_len = strlen(a.text);
+	CHECK(store_article_add(st, &a) == 0);
+	struct browse_query q = { BROWSE_IMPORTED, -1 };
+	struct browse_page p = { 0 };
+	CHECK(store_browse_first(st, &q, 10, &p) == 0);
+	CHECK_INT(p.n, 2);
+	if (p.n == 2) {
+		CHECK_STR(p.v[0].lead, "BAKU, June 2. No title here.");
+		CHECK_STR(p.v[1].lead, "");
+	}
+	browse_page_finish(&p);
+	store_close(&st);
+}
+
 int main(void)
 {
+	test_tallies();
+	test_lead();
 	test_paging();
 	test_search();
 	test_fts_query();
