@@ -256,8 +256,13 @@ int article_reload(struct ui *ui)
 		return -1;
 	}
 	make_spans(ui);
-	if (focus_index(av) < 0)
+	int f = focus_index(av);
+	if (f < 0 || av->ents.v[f].status == ENT_REJECTED)
 		focus_from_cursor(ui);
+	/* the review state may have changed with the entities */
+	enum article_state state;
+	if (store_edit_state(ui->st, av->a.id, &state) == 0)
+		av->a.state = state;
 	return 0;
 }
 

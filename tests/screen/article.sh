@@ -23,6 +23,7 @@ l
 l
 j
 j
+<C-l>
 :screen --attrs $T/article-cursor.screen
 <Space>
 :screen $T/article-page.screen

@@ -14,6 +14,7 @@ j
 <Tab>
 l
 j
+<C-l>
 /
 aliyev
 <Enter>
