@@ -108,28 +108,39 @@ void ui_resize_to(struct ui *ui, int cols, int rows);
 
 /* ---- views (one file each) ------------------------------------------ */
 
-/* The article list (view_list.c). */
+/* The article list (view_list.c).  Each view draws the title bar and its
+ * rows (list_draw: rows 0 to rows-3), gives the status bar's text
+ * (list_status appends to b) and carries out actions (list_act: 1 when
+ * the action applies to the list, else 0 and nothing happened). */
+/* Create the list (sorted by import, no filter) and show its first page;
+ * store errors go to the message line. */
 void list_open(struct ui *ui);
+/* Release the list (NULL-safe). */
 void list_close(struct ui *ui);
 void list_draw(struct ui *ui);
 void list_status(struct ui *ui, struct buf *b);
-int list_act(struct ui *ui, enum action a);     /* 1 if handled */
-/* Move the cursor to row n (1-based) of the list. */
+int list_act(struct ui *ui, enum action a);
+/* Move the cursor to row n (1-based, clamped) of the list. */
 void list_goto(struct ui *ui, int64_t n);
-/* Re-read the visible rows (after the database changed). */
+/* Re-read the visible rows and counts before the next use (after the
+ * database changed); the cursor stays on its article when it can. */
 void list_refresh(struct ui *ui);
 /* The cursor's position (0-based) and the rows in the list. */
 void list_position(const struct ui *ui, int64_t *cur, int64_t *total);
-/* The FTS5 query of the list's search, or NULL (borrowed). */
+/* The list's search as the user typed it, or NULL (borrowed). */
 const char *list_search_words(const struct ui *ui);
 
-/* The article view (view_article.c). */
-/* Open article id; -1 with a message on failure. */
+/* The article view (view_article.c): article_draw, article_status and
+ * article_act as for the list. */
+/* Open article id (closing the one open), the cursor on its first word
+ * (on the first match of the list's search, when there is one); -1 with
+ * a message on the message line when it cannot be read. */
 int article_open(struct ui *ui, int64_t id);
+/* Close the article (NULL-safe); the caller shows the list. */
 void article_close(struct ui *ui);
 void article_draw(struct ui *ui);
 void article_status(struct ui *ui, struct buf *b);
-int article_act(struct ui *ui, enum action a);  /* 1 if handled */
+int article_act(struct ui *ui, enum action a);
 /* Re-read the article's entities from the store and lay it out again,
  * keeping the cursor on its word and the focus on its entity (when it
  * still exists).  The editing actions call it after each change. */
@@ -151,12 +162,15 @@ const struct layout_word *article_words(const struct ui *ui, size_t *n, size_t *
 /* Move the cursor to word w (focusing the entity under it). */
 void article_set_cursor(struct ui *ui, size_t w);
 
-/* The help overlay (view_help.c). */
+/* The help overlay (view_help.c): the keys of the view beneath it, the
+ * ':' commands and the entity types.  help_open shows it over the
+ * current view, help_close returns to that view (NULL-safe), help_act
+ * scrolls or closes (1 when handled). */
 void help_open(struct ui *ui);
 void help_close(struct ui *ui);
 void help_draw(struct ui *ui);
 int help_act(struct ui *ui, enum action a);
-/* A key the help handles before dispatch (Esc); 1 if handled. */
+/* A key the help handles before dispatch (Esc closes it); 1 if handled. */
 int help_key(struct ui *ui, int key);
 
 /* The prompt line (prompt.c). */
