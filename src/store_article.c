@@ -54,8 +54,10 @@ int store_article_add(struct store *st, struct article *a)
 	bind_str(s, 1, a->sha256);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		a->id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
 		return 1;
 	}
+	sqlite3_reset(s);
 	s = store_stmt(st,
 		"INSERT INTO article (ext_id, title, source, published, text, sha256, imported_at, "
 		"state, reviewed_by, reviewed_at, annotated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -81,6 +83,53 @@ int store_article_add(struct store *st, struct article *a)
 	return 0;
 }
 
+int store_article_by_sha(struct store *st, const char *sha256, int64_t *id)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM article WHERE sha256 = ?1");
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, sha256, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		return 1;
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(st, _("looking up an article"));
+}
+
+int store_article_find(struct store *st, const char *ref, int64_t *id)
+{
+	int digits = ref[0] != '\0' && strlen(ref) < 19;
+	for (const char *p = ref; *p && digits; p++)
+		digits = *p >= '0' && *p <= '9';
+	sqlite3_stmt *s;
+	if (digits) {
+		s = store_stmt(st, "SELECT id FROM article WHERE id = ?1");
+		if (!s)
+			return -1;
+		sqlite3_bind_int64(s, 1, strtoll(ref, NULL, 10));
+	} else {
+		s = store_stmt(st, "SELECT id FROM article WHERE ext_id = ?1");
+		if (!s)
+			return -1;
+		sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
+	}
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		return 1;
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(st, _("looking up an article"));
+}
+
 int store_ext_id_free(struct store *st, const char *ext_id)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM article WHERE ext_id = ?1");
@@ -88,6 +137,7 @@ int store_ext_id_free(struct store *st, const char *ext_id)
 		return -1;
 	sqlite3_bind_text(s, 1, ext_id, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)

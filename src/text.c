@@ -190,7 +190,14 @@ char *text_clean(const char *s, size_t len, int replace_invalid,
 		}
 	}
 	if (cpmap) {
-		map = xmalloc((text_cp_len(s, len) + 1) * sizeof *map);
+		/* one entry per code point as text_decode() counts them: an
+		 * invalid byte is one (text_cp_len() would undercount it) */
+		size_t n = 0;
+		for (size_t k = 0; k < len; n++) {
+			size_t q = (unsigned char)s[k] < 0x80 ? 1 : seq_len((const unsigned char *)s, len, k);
+			k += q ? q : 1;
+		}
+		map = xmalloc((n + 1) * sizeof *map);
 	}
 	buf_reserve(&a, len);
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
