@@ -31,20 +31,35 @@ static void trim(const char *s, size_t *a, size_t *b)
 		(*b)--;
 }
 
-char *fmt_text_title(const char *text, size_t len)
+/* When the text opens with a title line (at most TITLE_LINE_MAX
+ * characters, followed by a blank line): 1, with the line's trimmed
+ * extent in *a, *b and the start of the next non-blank line in *body. */
+static int title_line(const char *text, size_t len, size_t *a, size_t *b, size_t *body)
 {
 	const char *nl = memchr(text, '\n', len);
-	if (nl) {
-		size_t a = 0, b = (size_t)(nl - text);
-		trim(text, &a, &b);
-		/* the next line must be blank */
-		size_t p = (size_t)(nl - text) + 1;
-		while (p < len && is_blank(text[p]))
-			p++;
-		if (a < b && (p >= len || text[p] == '\n') &&
-		    text_cp_len(text + a, b - a) <= TITLE_LINE_MAX)
-			return xstrndup(text + a, b - a);
-	}
+	if (!nl)
+		return 0;
+	*a = 0;
+	*b = (size_t)(nl - text);
+	trim(text, a, b);
+	/* the next line must be blank */
+	size_t p = (size_t)(nl - text) + 1;
+	while (p < len && is_blank(text[p]))
+		p++;
+	if (*a == *b || (p < len && text[p] != '\n') ||
+	    text_cp_len(text + *a, *b - *a) > TITLE_LINE_MAX)
+		return 0;
+	while (p < len && (is_blank(text[p]) || text[p] == '\n'))
+		p++;
+	*body = p;
+	return 1;
+}
+
+char *fmt_text_title(const char *text, size_t len)
+{
+	size_t a, b, body;
+	if (title_line(text, len, &a, &b, &body))
+		return xstrndup(text + a, b - a);
 	return fmt_text_sentence_title(text, len);
 }
 
@@ -89,12 +104,14 @@ static int period_ends(const char *s, size_t len, size_t dot)
 	return 1;
 }
 
+static int dateline_at(const char *text, size_t len, size_t at, char date[11], size_t *end);
+
 /* Skip a dateline and what separates it from the story. */
 static size_t after_dateline(const char *text, size_t len)
 {
 	char date[11];
 	size_t end;
-	if (!fmt_text_dateline(text, len, date, &end))
+	if (!dateline_at(text, len, 0, date, &end))
 		return 0;
 	while (end < len) {
 		size_t j = end;
@@ -271,14 +288,45 @@ static int date_at(const char *s, size_t len, size_t *i, int *y, int *m, int *d)
 	return *d >= 1 && *d <= 31;
 }
 
-int fmt_text_dateline(const char *text, size_t len, char date[11], size_t *end)
+/* Words that start sentences, not place names ("The Minister, May 21,
+ * said", "On Monday, May 21, ..."). */
+static const char *const not_places[] = {
+	"A", "An", "As", "At", "By", "For", "From", "He", "In", "It", "Last", "Next", "On",
+	"She", "Since", "That", "The", "They", "This", "Until", "We",
+};
+
+/* Does text[at..lim) open with what may be a dateline's place: one to
+ * four capitalised words before the first comma, not a sentence opener? */
+static int place_name(const char *text, size_t lim, size_t at)
 {
-	size_t lim = len < DATELINE_SCAN ? len : DATELINE_SCAN;
-	size_t i = 0;
-	if (lim == 0)
+	size_t i = at, words = 0;
+	while (i < lim && text[i] != ',') {
+		size_t w = i;
+		int32_t c = text_decode(text, lim, &i);
+		if (!text_is_upper(c))
+			return 0;
+		while (i < lim && text[i] != ' ' && text[i] != ',')
+			text_decode(text, lim, &i);
+		if (++words > 4)
+			return 0;
+		if (words == 1)
+			for (size_t k = 0; k < ARRAY_SIZE(not_places); k++)
+				if (strlen(not_places[k]) == i - w && memcmp(not_places[k], text + w, i - w) == 0)
+					return 0;
+		while (i < lim && text[i] == ' ')
+			i++;
+	}
+	return words > 0 && i < lim;
+}
+
+/* A dateline starting at byte at. */
+static int dateline_at(const char *text, size_t len, size_t at, char date[11], size_t *end)
+{
+	size_t lim = len - at < DATELINE_SCAN ? len : at + DATELINE_SCAN;
+	size_t i = at;
+	if (lim == at)
 		return 0;
-	int32_t c0 = text_decode(text, lim, &i);
-	if (!text_is_upper(c0))
+	if (!place_name(text, lim, at))
 		return 0;
 	/* the place: letters, spaces and . ' - up to each comma, where a
 	 * date may begin */
@@ -305,4 +353,13 @@ int fmt_text_dateline(const char *text, size_t len, char date[11], size_t *end)
 		i = j;
 	}
 	return 0;
+}
+
+int fmt_text_dateline(const char *text, size_t len, char date[11], size_t *end)
+{
+	size_t a, b, body;
+	if (dateline_at(text, len, 0, date, end))
+		return 1;
+	/* or where the story starts, under a title line */
+	return title_line(text, len, &a, &b, &body) && dateline_at(text, len, body, date, end);
 }

@@ -70,8 +70,9 @@ char *fmt_text_title(const char *text, size_t len);
 /* A title derived from the first sentence (after a dateline, if any):
  * at most 100 characters, cut at a word with "…" when longer.  Owned. */
 char *fmt_text_sentence_title(const char *text, size_t len);
-/* A date in the dateline that opens a report ("BAKU, Azerbaijan, May
- * 21.", "WASHINGTON, Jan. 5, 2017 —", "LONDON, 5 March 2016:"): 1 with
+/* A date in the dateline that opens a report, or its body under a title
+ * line ("BAKU, Azerbaijan, May 21.", "WASHINGTON, Jan. 5, 2017 —",
+ * "LONDON, 5 March 2016:"): 1 with
  * date set to "YYYY-MM-DD", or "--MM-DD" when the dateline has no year,
  * and *end (if not NULL) to the byte offset just past the date; 0 when
  * the text has no dated dateline. */
