@@ -48,7 +48,7 @@ enum { OPT_STATE = OPT_CMD_BASE, OPT_BY, OPT_SINCE, OPT_NO_GUARD };
 
 struct selection {
 	struct store *st;
-	const char *bad;                /* the item that failed to parse */
+	char bad[64];                   /* the item that failed to parse */
 	unsigned statuses, states;
 	char **types;
 	size_t ntypes, captypes;
@@ -67,7 +67,7 @@ static int add_status(void *arg, const char *item)
 		return 0;
 	}
 	if (entity_status_parse(item, &k) < 0) {
-		s->bad = item;
+		snprintf(s->bad, sizeof s->bad, "%s", item);
 		return -1;
 	}
 	s->statuses |= 1u << k;
@@ -79,7 +79,7 @@ static int add_state(void *arg, const char *item)
 	struct selection *s = arg;
 	enum article_state k;
 	if (article_state_parse(item, &k) < 0) {
-		s->bad = item;
+		snprintf(s->bad, sizeof s->bad, "%s", item);
 		return -1;
 	}
 	s->states |= 1u << k;

@@ -46,7 +46,7 @@ static int title_line(const char *text, size_t len, size_t *a, size_t *b, size_t
 	size_t p = (size_t)(nl - text) + 1;
 	while (p < len && is_blank(text[p]))
 		p++;
-	if (*a == *b || (p < len && text[p] != '\n') ||
+	if (*a == *b || p >= len || text[p] != '\n' ||
 	    text_cp_len(text + *a, *b - *a) > TITLE_LINE_MAX)
 		return 0;
 	while (p < len && (is_blank(text[p]) || text[p] == '\n'))

@@ -820,7 +820,8 @@ static int walk(struct import *im, const char *root, const char *rel, const char
 		here.v[here.n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(here.v, here.n, sizeof *here.v, cmp_str);
+	if (here.n)
+		qsort(here.v, here.n, sizeof *here.v, cmp_str);
 	int rc = 0;
 	for (size_t i = 0; i < here.n; i++) {
 		char *sub = rel[0] ? xasprintf("%s/%s", rel, here.v[i]) : xstrdup(here.v[i]);
