@@ -60,7 +60,8 @@ static void show_progress(void *arg, const char *name, const struct import_stats
 		return;
 	m->last = now;
 	m->shown = 1;
-	fprintf(stderr, _("\r\033[Kimporting %.40s: %zu imported, %zu duplicates, %.1f M characters"),
+	fputs("\r\033[K", stderr);
+	fprintf(stderr, _("importing %.40s: %zu imported, %zu duplicates, %.1f M characters"),
 	        name, s->imported, s->duplicates, (double)s->chars / 1e6);
 	fflush(stderr);
 }

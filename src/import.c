@@ -225,7 +225,9 @@ enum import_format import_recognise(struct store *st, const char *path,
 	if (has_suffix(path, ".conll") || has_suffix(path, ".iob") || has_suffix(path, ".bio"))
 		return IMPORT_CONLL;
 	if (has_suffix(path, ".jsonl") || has_suffix(path, ".json"))
-		return json_flavour(st, path);
+		return S_ISREG(sb.st_mode) ? json_flavour(st, path) : IMPORT_JSONL;
+	if (!S_ISREG(sb.st_mode))
+		return IMPORT_TEXT; /* a pipe or device: reading to look would eat it */
 	char *line = first_line(path);
 	enum import_format f = line && line[0] == '{' ? IMPORT_JSONL : IMPORT_TEXT;
 	free(line);

@@ -140,6 +140,18 @@ contains "$T/err" "the brat format cannot be imported yet"
 # --format text reads it as text all the same
 expect 0 "$NERVE" import --format text "$T/bratdir"
 
+# progress: on standard error when it is a terminal, silent otherwise
+expect 0 "$NERVE" --db "$T/progress.db" import "$TESTDATA/reports"
+[ -s "$T/err" ] && fail "import wrote to a standard error that is not a terminal: $(cat "$T/err")"
+if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then
+	script -qec "'$NERVE' --db '$T/progress2.db' import '$TESTDATA/reports'" /dev/null >"$T/tty" 2>&1 ||
+		fail "import under a terminal failed: $(cat "$T/tty")"
+	contains "$T/tty" "importing "
+	contains "$T/tty" "imported: 2, duplicates: 0, failed: 0"
+else
+	echo "SKIP (part): no script(1) to run import under a terminal" >&2
+fi
+
 # --no-detect is accepted
 printf 'Detect nothing here.\n' >"$T/nodetect.txt"
 expect 0 "$NERVE" import --no-detect "$T/nodetect.txt"

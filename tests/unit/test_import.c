@@ -349,6 +349,8 @@ static void test_import(void)
 	entity_list_finish(&l);
 	article_finish(&a);
 	CHECK_INT(store_article_find(st, "docs.jsonl:3", &id), 1);
+	/* the file's entities went into the journal, as one group */
+	CHECK_INT(store_journal_group(st), 2);
 	CHECK_INT(store_article_find(st, "d1#2", &id), 1);
 
 	/* a file with a bad line leaves nothing behind */
