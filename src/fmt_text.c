@@ -77,7 +77,7 @@ static const char *const abbreviations[] = {
 static int period_ends(const char *s, size_t len, size_t dot)
 {
 	size_t w = dot;
-	while (w > 0 && !text_is_space((unsigned char)s[w - 1]) && s[w - 1] != '(' &&
+	while (w > 0 && !is_blank(s[w - 1]) && s[w - 1] != '\n' && s[w - 1] != '(' &&
 	       s[w - 1] != '"')
 		w--;
 	size_t wl = dot - w;

@@ -16,7 +16,12 @@ int64_t store_journal_group(struct store *st)
 		store_fail(st, _("reading the journal"));
 		return -1;
 	}
-	return sqlite3_column_int64(s, 0);
+	int64_t grp = sqlite3_column_int64(s, 0);
+	/* reset now: a pending statement would keep a stale read snapshot
+	 * open after COMMIT, and the next BEGIN IMMEDIATE could then fail
+	 * at once instead of waiting for another writer */
+	sqlite3_reset(s);
+	return grp;
 }
 
 char *store_entity_snapshot(struct store *st, int64_t entity_id)
@@ -29,9 +34,13 @@ char *store_entity_snapshot(struct store *st, int64_t entity_id)
 	if (!s)
 		return NULL;
 	sqlite3_bind_int64(s, 1, entity_id);
-	if (sqlite3_step(s) != SQLITE_ROW)
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
 		return NULL;
-	return xstrdup((const char *)sqlite3_column_text(s, 0));
+	}
+	char *json = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	return json;
 }
 
 int store_journal(struct store *st, int64_t grp, const char *annotator, int64_t article,
