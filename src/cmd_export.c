@@ -31,7 +31,7 @@ static const char export_usage[] = N_(
 	"      --state R           only articles in review state new, in_progress or\n"
 	"                          done (a comma list)\n"
 	"  -a, --article ID        only this article (its number or external id;\n"
-	"                          may be repeated or a comma list)\n"
+	"                          may be repeated)\n"
 	"      --by NAME           only entities of this annotator\n"
 	"      --since TIME        only entities changed at or after TIME (ISO 8601\n"
 	"                          date or time, UTC unless it has an offset)\n"
@@ -181,7 +181,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			}
 			break;
 		case 'a':
-			cli_each_item(optarg, add_ref, &sel);
+			add_ref(&sel, optarg); /* whole: external ids may hold commas */
 			break;
 		case OPT_BY:
 			by = optarg;

@@ -71,6 +71,8 @@ expect 0 "$NERVE" export --article astral-1 --status all
 [ "$(records "$T/out")" = 6 ] || fail "--article astral-1 gave $(records "$T/out") records"
 expect 0 "$NERVE" export --article 2 -a 3
 [ "$(records "$T/out")" = 9 ] || fail "--article 2 -a 3 gave $(records "$T/out") records"
+expect 0 "$NERVE" export --article 'quotes,commas'
+[ "$(records "$T/out")" = 4 ] || fail "--article 'quotes,commas' gave $(records "$T/out") records"
 expect 1 "$NERVE" export --article nope
 contains "$T/err" "no article nope"
 expect 0 "$NERVE" export --by ayla
