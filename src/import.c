@@ -750,7 +750,11 @@ static int jsonl_file(struct import *im, FILE *f, const char *path, const char *
 {
 	if (file_begin(im, path, name, source) < 0)
 		return -1;
-	int ok = fmt_jsonl_stream(im->st, f, im->shown, im->o.replace_invalid, jsonl_doc, im) == 0;
+	/* many documents: index them in one go at the end */
+	int ok = store_bulk_begin(im->st) == 0 &&
+	         fmt_jsonl_stream(im->st, f, im->shown, im->o.replace_invalid, jsonl_doc, im) == 0;
+	if (store_bulk_end(im->st, ok) < 0)
+		ok = 0;
 	if (!ok)
 		report(im, _("%s; nothing of this file was imported"), err_msg());
 	return file_end(im, ok);

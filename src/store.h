@@ -81,6 +81,20 @@ void article_finish(struct article *a);
  * or -1 with err_set() (an ext_id clash is an error here: callers pick a
  * free ext_id with store_ext_id_free() first). */
 int store_article_add(struct store *st, struct article *a);
+/* Bulk loading, for import: between store_bulk_begin() and
+ * store_bulk_end(), both inside one transaction, this connection's
+ * triggers are off, so the full-text index is not updated by each
+ * store_article_add(); store_bulk_end() then indexes every article added
+ * since store_bulk_begin() in one statement (when index is 1: pass 0
+ * after a failure, before rolling back) and turns the triggers on again.
+ * Indexing many articles in one statement is much faster than one at a
+ * time (FTS5 writes its pending terms at each statement). */
+int store_bulk_begin(struct store *st);
+int store_bulk_end(struct store *st, int index);
+/* Check that every article is in the full-text index once: 0, or -1 with
+ * err_set() saying how many articles and index entries there are. */
+int store_index_check(struct store *st);
+
 /* 1 if no article has this external id, 0 if one has, -1 on error. */
 int store_ext_id_free(struct store *st, const char *ext_id);
 /* Load article id into *a (owned strings; article_finish()).  -1 with

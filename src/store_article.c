@@ -83,6 +83,72 @@ int store_article_add(struct store *st, struct article *a)
 	return 0;
 }
 
+int store_bulk_begin(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT coalesce(max(id), 0) FROM article");
+	if (!s)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_fail(st, _("reading articles"));
+	}
+	st->bulk_from = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	int off;
+	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &off) != SQLITE_OK)
+		return store_fail(st, _("starting a bulk load"));
+	st->bulk = 1;
+	return 0;
+}
+
+int store_bulk_end(struct store *st, int index)
+{
+	int rc = 0, on;
+	if (!st->bulk)
+		return 0;
+	if (index) {
+		/* the rows the article_fts_ai trigger would have added */
+		sqlite3_stmt *s = store_stmt(st,
+			"INSERT INTO article_fts(rowid, title, text) "
+			"SELECT id, title, text FROM article WHERE id > ?1");
+		if (!s)
+			rc = -1;
+		else {
+			sqlite3_bind_int64(s, 1, st->bulk_from);
+			if (sqlite3_step(s) != SQLITE_DONE)
+				rc = store_fail(st, _("indexing articles"));
+			sqlite3_reset(s);
+		}
+	}
+	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, &on) != SQLITE_OK && rc == 0)
+		rc = store_fail(st, _("ending a bulk load"));
+	st->bulk = 0;
+	return rc;
+}
+
+int store_index_check(struct store *st)
+{
+	/* article_fts_docsize has a row per indexed document */
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM article_fts_docsize), "
+		"(SELECT count(*) FROM article a JOIN article_fts_docsize d ON d.id = a.id)");
+	if (!s)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_fail(st, _("checking the full-text index"));
+	}
+	int64_t n = sqlite3_column_int64(s, 0), m = sqlite3_column_int64(s, 1);
+	int64_t both = sqlite3_column_int64(s, 2);
+	sqlite3_reset(s);
+	if (n != m || n != both) {
+		err_set(_("%s: %lld articles, %lld in the full-text index (%lld matching)"), st->path,
+		        (long long)n, (long long)m, (long long)both);
+		return -1;
+	}
+	return 0;
+}
+
 int store_article_by_sha(struct store *st, const char *sha256, int64_t *id)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM article WHERE sha256 = ?1");

@@ -349,6 +349,8 @@ static void test_import(void)
 	entity_list_finish(&l);
 	article_finish(&a);
 	CHECK_INT(store_article_find(st, "docs.jsonl:3", &id), 1);
+	/* indexed in bulk at the end of the file */
+	CHECK_INT(store_index_check(st), 0);
 	/* the file's entities went into the journal, as one group */
 	CHECK_INT(store_journal_group(st), 2);
 	CHECK_INT(store_article_find(st, "d1#2", &id), 1);
@@ -360,6 +362,8 @@ static void test_import(void)
 	CHECK_INT(store_article_find(st, "ok", &id), 0);
 	CHECK(strstr(messages.data, "bad.jsonl:2:") != NULL);
 	CHECK_INT(s->imported, 3);
+	/* and the triggers are back on after the failed file */
+	CHECK_INT(store_index_check(st), 0);
 
 	/* NUL bytes and invalid UTF-8: rejected, or replaced when asked */
 	char *p4 = write_temp(dir, "nul.txt", "ab\0cd", 5);
@@ -395,6 +399,7 @@ static void test_import(void)
 	char *tree = xasprintf("%s/tree", dir);
 	CHECK_INT(import_path(im, tree), 0);
 	CHECK_INT(store_article_find(st, "deeper/x.txt", &id), 1);
+	CHECK_INT(store_index_check(st), 0);
 	/* an empty directory, a missing path */
 	char *empty = xasprintf("%s/tree/empty", dir);
 	cmd = xasprintf("mkdir -p '%s'", empty);

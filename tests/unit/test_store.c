@@ -527,6 +527,33 @@ static void set_user_version(const char *path, int v)
 	fclose(f);
 }
 
+static void test_bulk(void)
+{
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	add_article(st, "one", "indexed by the trigger");
+	CHECK_INT(store_index_check(st), 0);
+	/* bulk: indexed at the end, in one statement */
+	CHECK_INT(store_begin(st), 0);
+	CHECK_INT(store_bulk_begin(st), 0);
+	add_article(st, "two", "second text");
+	add_article(st, "three", "third text");
+	CHECK_INT(store_index_check(st), -1);       /* not yet */
+	CHECK(strstr(err_msg(), "3 articles, 1 in the full-text index") != NULL);
+	CHECK_INT(store_bulk_end(st, 1), 0);
+	CHECK_INT(store_commit(st), 0);
+	CHECK_INT(store_index_check(st), 0);
+	/* a failed bulk load: rolled back, triggers on again */
+	CHECK_INT(store_begin(st), 0);
+	CHECK_INT(store_bulk_begin(st), 0);
+	add_article(st, "four", "fourth text");
+	CHECK_INT(store_bulk_end(st, 0), 0);
+	store_rollback(st);
+	add_article(st, "five", "fifth text");
+	CHECK_INT(store_index_check(st), 0);
+	CHECK_INT(store_bulk_end(st, 1), 0);        /* not in bulk mode: nothing */
+	store_close(&st);
+}
+
 static void test_open_more(void)
 {
 	char dir[] = "/tmp/nerve-test-XXXXXX";
@@ -564,6 +591,7 @@ int main(void)
 	test_stats();
 	test_replace_suggestions();
 	test_json_helpers();
+	test_bulk();
 	test_open_more();
 	test_article_entity();
 	test_json_doc();
