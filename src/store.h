@@ -87,6 +87,9 @@ int store_article_add(struct store *st, struct article *a);
  * store_article_add(); store_bulk_end() then indexes every article added
  * since store_bulk_begin() in one statement (when index is 1: pass 0
  * after a failure, before rolling back) and turns the triggers on again.
+ * Use only store_article_add() and entity, type and journal functions in
+ * between.  When the schema has triggers other than the full-text ones,
+ * bulk mode does nothing (they all keep running).
  * Indexing many articles in one statement is much faster than one at a
  * time (FTS5 writes its pending terms at each statement). */
 int store_bulk_begin(struct store *st);

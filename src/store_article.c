@@ -85,7 +85,11 @@ int store_article_add(struct store *st, struct article *a)
 
 int store_bulk_begin(struct store *st)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT coalesce(max(id), 0) FROM article");
+	/* Only the full-text triggers may be skipped: should the schema ever
+	 * hold another trigger, every insert keeps running them all. */
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT coalesce(max(id), 0), (SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+		"AND name NOT IN ('article_fts_ai', 'article_fts_ad', 'article_fts_au')) FROM article");
 	if (!s)
 		return -1;
 	if (sqlite3_step(s) != SQLITE_ROW) {
@@ -93,7 +97,10 @@ int store_bulk_begin(struct store *st)
 		return store_fail(st, _("reading articles"));
 	}
 	st->bulk_from = sqlite3_column_int64(s, 0);
+	int others = sqlite3_column_int(s, 1);
 	sqlite3_reset(s);
+	if (others)
+		return 0;
 	int off;
 	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &off) != SQLITE_OK)
 		return store_fail(st, _("starting a bulk load"));
