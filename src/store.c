@@ -89,6 +89,8 @@ static const char *const migrations[] = {
 	"  undo_of INTEGER\n"
 	");\n"
 	"CREATE INDEX edit_annotator ON edit(annotator, grp);\n"
+	/* undo and redo look up whether a group was reversed already */
+	"CREATE INDEX edit_undo_of ON edit(undo_of) WHERE undo_of IS NOT NULL;\n"
 	"CREATE TABLE model (\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  created_at TEXT NOT NULL,\n"

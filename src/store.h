@@ -306,6 +306,128 @@ int store_journal(struct store *st, int64_t grp, const char *annotator, int64_t 
                   int64_t entity_id, const char *action, const char *before,
                   const char *after);
 
+/* Like store_journal(), for the rows of an undo or a redo: undo_of names
+ * the group this row reverses. */
+int store_journal_reversal(struct store *st, int64_t grp, const char *annotator,
+                           int64_t article, int64_t entity_id, const char *action,
+                           const char *before, const char *after, int64_t undo_of);
+
+/* ---- editing (store_edit.c) ------------------------------------------- */
+
+/* The SQL under src/annotate.c: reading and writing single entities and
+ * article states, snapshots to journal and compare, and walking the
+ * journal for undo and redo.  None of these starts a transaction: the
+ * caller wraps each keystroke in store_begin()/store_commit().
+ *
+ * Journal actions written by the annotation core (the "action" column):
+ * accept, reject, retype, resize, create, replace (an entity rejected
+ * because a new one overlaps it), propagate, accept-all, state (an
+ * article's review state changed as a side effect), done, and the
+ * reversals undo and redo.  Only groups of these actions are undone or
+ * redone: an import's rows ("import") are not. */
+
+/* Read entity id into *e.  Returns 0, 1 when it does not exist, -1 on
+ * error. */
+int store_edit_get(struct store *st, int64_t id, struct entity *e);
+/* Write e's start, end, type, status, origin and annotator to entity
+ * e->id (its confidence and created_at stay; updated_at becomes now). */
+int store_edit_update(struct store *st, const struct entity *e);
+/* 1 when entity id is as the snapshot says (a JSON object from
+ * store_entity_snapshot(); NULL: the entity does not exist), field by
+ * field but for updated_at, confidence within 1e-9; 0 when it differs;
+ * -1 on error. */
+int store_edit_matches(struct store *st, int64_t id, const char *snapshot);
+/* Make entity id as the snapshot says: update it, insert it with that id
+ * (and created_at) when it does not exist, or delete it when snapshot is
+ * NULL.  updated_at becomes now. */
+int store_edit_restore(struct store *st, int64_t id, const char *snapshot);
+/* The fields of an entity snapshot (not NULL) into *e (times and
+ * confidence left zero). */
+int store_edit_snapshot_entity(struct store *st, const char *snapshot, struct entity *e);
+/* Whether a snapshot (not NULL) is a detector's suggestion. */
+int store_edit_snapshot_is_suggestion(struct store *st, const char *snapshot);
+
+/* JSON snapshot of an article's review state ({"state", "reviewed_by",
+ * "reviewed_at"}; owned), or NULL when it does not exist (err_set()). */
+char *store_edit_article_snapshot(struct store *st, int64_t article);
+/* 1 when the article's review state is as the snapshot says, 0 if not,
+ * -1 on error. */
+int store_edit_article_matches(struct store *st, int64_t article, const char *snapshot);
+/* Set the article's review state from a snapshot. */
+int store_edit_article_restore(struct store *st, int64_t article, const char *snapshot);
+/* Set the article's review state; for STATE_DONE reviewed_by becomes
+ * reviewer and reviewed_at now, otherwise they stay. */
+int store_edit_set_state(struct store *st, int64_t article, enum article_state state,
+                         const char *reviewer);
+/* The article's review state into *state; -1 with err_set() when there is
+ * no such article. */
+int store_edit_state(struct store *st, int64_t article, enum article_state *state);
+/* The article's title (owned; "" when it has none), or NULL on error. */
+char *store_edit_title(struct store *st, int64_t article);
+/* The text of code points [start, end) of the article (owned), or NULL on
+ * error. */
+char *store_edit_span_text(struct store *st, int64_t article, int64_t start, int64_t end);
+/* The next article still to review (state new or in_progress) after
+ * article 'after' in id order, wrapping around to the first; *next = 0
+ * when there is none but 'after' itself. */
+int store_edit_next_to_review(struct store *st, int64_t after, int64_t *next);
+
+/* 1 when type name exists, 0 if not, -1 on error. */
+int store_edit_type_exists(struct store *st, const char *name);
+/* The type with hotkey key (1..9) into name: 1 found, 0 none, -1 error. */
+int store_edit_type_of_hotkey(struct store *st, int key, char name[64]);
+
+/* One row of the journal. */
+struct journal_row {
+	int64_t id, grp, undo_of;   /* undo_of 0 unless an undo or redo row */
+	int64_t article;
+	int64_t entity;             /* 0 for a row about the article's state */
+	char action[16];
+	char annotator[64];
+	char at[21];
+	char *before, *after;       /* owned JSON, or NULL */
+};
+/* A growable array of journal rows (embedded; zero-initialise, then
+ * journal_list_finish(), which frees the snapshots too). */
+struct journal_list {
+	struct journal_row *v;
+	size_t n, cap;
+};
+void journal_list_finish(struct journal_list *l);
+
+/* The rows of annotator's group grp, in the order they were written,
+ * appended to l. */
+int store_edit_group(struct store *st, const char *annotator, int64_t grp,
+                     struct journal_list *l);
+/* The group undo should revert for annotator: their most recent group of
+ * annotation actions (or redo) not yet undone.  *grp = 0 when none. */
+int store_edit_undo_target(struct store *st, const char *annotator, int64_t *grp);
+/* The group redo should revert for annotator: their most recent undo not
+ * yet redone, provided they made no new decision since.  *grp = 0 when
+ * none. */
+int store_edit_redo_target(struct store *st, const char *annotator, int64_t *grp);
+/* Check that the journal and the tables agree: replaying every entity's
+ * journal rows in order, each row's before is the previous row's after,
+ * and the last after is the entity as it is now (ignoring updated_at);
+ * the last state row of an article is its review state now; and every
+ * entity without journal rows is a detector's suggestion.  A detector's
+ * suggestion may have been replaced by re-detection in between.  Returns
+ * 0 when they agree, -1 with err_set() naming the first disagreement. */
+int store_edit_check(struct store *st);
+
+/* Connection settings, for tests and special callers: the busy timeout
+ * in milliseconds, and the most pages the database file may grow to (0:
+ * no limit), which makes a full disk easy to simulate. */
+int store_set_busy_timeout(struct store *st, int ms);
+int store_set_max_pages(struct store *st, int64_t pages);
+/* Checkpoints: by default the commit that fills the write-ahead log past
+ * 1000 pages copies it into the database (several milliseconds on a big
+ * one).  An interactive caller may raise that limit (pages; 0: never)
+ * and call store_checkpoint() when it is idle instead, which copies what
+ * it can without waiting for readers; a busy database is not an error. */
+int store_set_autocheckpoint(struct store *st, int pages);
+int store_checkpoint(struct store *st);
+
 /* ---- JSON (through SQLite's JSON functions) -------------------------- */
 
 /* Parse one JSON Lines line in the corpus format ({"id", "title", "text",

@@ -54,7 +54,7 @@ int store_article_add(struct store *st, struct article *a)
 	bind_str(s, 1, a->sha256);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		a->id = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
+		sqlite3_reset(s); /* do not hold a read snapshot open */
 		return 1;
 	}
 	sqlite3_reset(s);
