@@ -1,7 +1,7 @@
 #!/bin/sh
 # demo.sh: set nerve up (Debian packages, build) and open it on a demo
-# database made from the bundled sample reports in data/samples.  Until
-# the browser exists it shows `nerve stats` of that database.
+# database made from the bundled sample reports in data/samples.
+# Arguments, if any, are passed to nerve instead (./demo.sh stats).
 set -e
 top=$(cd "$(dirname "$0")" && pwd)
 "$top/tools/setup.sh" build
@@ -10,5 +10,4 @@ db="$top/build/demo.db"
 if [ ! -f "$db" ]; then
 	"$top/build/src/nerve" --db "$db" import "$top/data/samples" || true
 fi
-[ $# -gt 0 ] || set -- stats
 exec "$top/build/src/nerve" --db "$db" "$@"
