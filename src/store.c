@@ -35,7 +35,9 @@ static const char *const migrations[] = {
 	"    CHECK (state IN ('new', 'in_progress', 'done')),\n"
 	"  reviewed_by TEXT NOT NULL DEFAULT '',\n"
 	"  reviewed_at TEXT NOT NULL DEFAULT '',\n"
-	"  annotated INTEGER NOT NULL DEFAULT 0\n"
+	"  annotated INTEGER NOT NULL DEFAULT 0,\n"
+	"  n_entities INTEGER NOT NULL DEFAULT 0,\n"   /* suggested + accepted, by trigger */
+	"  n_suggested INTEGER NOT NULL DEFAULT 0\n"   /* suggested, by trigger */
 	");\n"
 	"CREATE INDEX article_state ON article(state, id);\n"
 	"CREATE INDEX article_published ON article(published, id);\n"
@@ -89,6 +91,8 @@ static const char *const migrations[] = {
 	"  undo_of INTEGER\n"
 	");\n"
 	"CREATE INDEX edit_annotator ON edit(annotator, grp);\n"
+	/* undo and redo look up whether a group was reversed already */
+	"CREATE INDEX edit_undo_of ON edit(undo_of) WHERE undo_of IS NOT NULL;\n"
 	"CREATE TABLE model (\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  created_at TEXT NOT NULL,\n"
@@ -110,6 +114,46 @@ static const char *const migrations[] = {
 	"  INSERT INTO article_fts(article_fts, rowid, title, text)\n"
 	"    VALUES ('delete', old.id, old.title, old.text);\n"
 	"  INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text);\n"
+	"END;\n"
+	/* The browser's article list (store_browse.c): entity tallies per
+	 * article and article counts per review state, kept by triggers, so
+	 * that sorting by suggestions left and counting the rows of a filter
+	 * never scan the corpus; and an index per sort order within a
+	 * state, so that a filtered list pages by index too. */
+	"CREATE INDEX article_suggested ON article(n_suggested, id);\n"
+	"CREATE INDEX article_state_published ON article(state, published, id);\n"
+	"CREATE INDEX article_state_title ON article(state, title, id);\n"
+	"CREATE INDEX article_state_suggested ON article(state, n_suggested, id);\n"
+	"CREATE TABLE article_tally (\n"
+	"  state TEXT PRIMARY KEY,\n"
+	"  n INTEGER NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	"INSERT INTO article_tally (state, n) VALUES ('new', 0), ('in_progress', 0), ('done', 0);\n"
+	"CREATE TRIGGER article_tally_ai AFTER INSERT ON article BEGIN\n"
+	"  UPDATE article_tally SET n = n + 1 WHERE state = new.state;\n"
+	"END;\n"
+	"CREATE TRIGGER article_tally_ad AFTER DELETE ON article BEGIN\n"
+	"  UPDATE article_tally SET n = n - 1 WHERE state = old.state;\n"
+	"END;\n"
+	"CREATE TRIGGER article_tally_au AFTER UPDATE OF state ON article\n"
+	"  WHEN old.state <> new.state BEGIN\n"
+	"  UPDATE article_tally SET n = n - 1 WHERE state = old.state;\n"
+	"  UPDATE article_tally SET n = n + 1 WHERE state = new.state;\n"
+	"END;\n"
+	"CREATE TRIGGER entity_tally_ai AFTER INSERT ON entity BEGIN\n"
+	"  UPDATE article SET n_entities = n_entities + (new.status <> 'rejected'),\n"
+	"    n_suggested = n_suggested + (new.status = 'suggested') WHERE id = new.article;\n"
+	"END;\n"
+	"CREATE TRIGGER entity_tally_ad AFTER DELETE ON entity BEGIN\n"
+	"  UPDATE article SET n_entities = n_entities - (old.status <> 'rejected'),\n"
+	"    n_suggested = n_suggested - (old.status = 'suggested') WHERE id = old.article;\n"
+	"END;\n"
+	"CREATE TRIGGER entity_tally_au AFTER UPDATE OF status, article ON entity\n"
+	"  WHEN old.status <> new.status OR old.article <> new.article BEGIN\n"
+	"  UPDATE article SET n_entities = n_entities - (old.status <> 'rejected'),\n"
+	"    n_suggested = n_suggested - (old.status = 'suggested') WHERE id = old.article;\n"
+	"  UPDATE article SET n_entities = n_entities + (new.status <> 'rejected'),\n"
+	"    n_suggested = n_suggested + (new.status = 'suggested') WHERE id = new.article;\n"
 	"END;\n",
 };
 
@@ -126,6 +170,11 @@ int store_fail(struct store *st, const char *what)
 		err_set(_("%s: %s: the database is read-only"), st->path, what);
 	else if ((code & 0xff) == SQLITE_FULL)
 		err_set(_("%s: %s: the disk is full"), st->path, what);
+	else if ((code & 0xff) == SQLITE_CORRUPT)
+		err_set(_("%s: %s: the database file is corrupt (restore it from a backup)"),
+		        st->path, what);
+	else if ((code & 0xff) == SQLITE_NOTADB)
+		err_set(_("%s: not a nerve database (the file is not an SQLite database)"), st->path);
 	else
 		err_set("%s: %s: %s", st->path, what, msg);
 	return -1;
@@ -285,6 +334,27 @@ struct store *store_open(const char *path, int flags)
 		open_error(st);
 		goto fail;
 	}
+	if (version == 0 && !memory) {
+		/* An SQLite file with tables but no version is someone else's:
+		 * never add nerve's tables to it.  Reading the schema also finds a
+		 * file whose first page is damaged. */
+		sqlite3_stmt *s;
+		int n = -1;
+		if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_schema", -1, &s, NULL) ==
+		    SQLITE_OK) {
+			if (sqlite3_step(s) == SQLITE_ROW)
+				n = sqlite3_column_int(s, 0);
+			sqlite3_finalize(s);
+		}
+		if (n < 0) {
+			store_fail(st, _("opening"));
+			goto fail;
+		}
+		if (n > 0) {
+			err_set(_("%s: not a nerve database (an SQLite database of something else)"), path);
+			goto fail;
+		}
+	}
 	if (version > STORE_SCHEMA_VERSION) {
 		err_set(_("%s: the database was written by a newer nerve (schema %d; this one "
 		          "knows up to %d); upgrade nerve to open it"),
@@ -340,6 +410,13 @@ const char *store_path(const struct store *st)
 
 int store_begin(struct store *st)
 {
+	/* A statement left mid-result holds a read snapshot; BEGIN IMMEDIATE
+	 * on an old snapshot fails at once instead of waiting for the other
+	 * writer.  Statements are only ever read to their end or to the row
+	 * needed, so resetting them here loses nothing. */
+	for (sqlite3_stmt *q = sqlite3_next_stmt(st->db, NULL); q; q = sqlite3_next_stmt(st->db, q))
+		if (sqlite3_stmt_busy(q))
+			sqlite3_reset(q);
 	return exec(st, "BEGIN IMMEDIATE", _("starting a transaction"));
 }
 

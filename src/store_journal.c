@@ -9,14 +9,20 @@
 #include "store_impl.h"
 #include "util.h"
 
+/* A group is numbered after the largest row id, which is at least every
+ * group number so far (each group's number is at most its first row's id)
+ * and is found in the rowid tree without a scan.  Callers take the number
+ * inside the transaction that writes the group's rows. */
 int64_t store_journal_group(struct store *st)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT coalesce(max(grp), 0) + 1 FROM edit");
+	sqlite3_stmt *s = store_stmt(st, "SELECT coalesce(max(id), 0) + 1 FROM edit");
 	if (!s || sqlite3_step(s) != SQLITE_ROW) {
 		store_fail(st, _("reading the journal"));
 		return -1;
 	}
-	return sqlite3_column_int64(s, 0);
+	int64_t grp = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);   /* end the read now, not at the next use */
+	return grp;
 }
 
 char *store_entity_snapshot(struct store *st, int64_t entity_id)
@@ -29,18 +35,31 @@ char *store_entity_snapshot(struct store *st, int64_t entity_id)
 	if (!s)
 		return NULL;
 	sqlite3_bind_int64(s, 1, entity_id);
-	if (sqlite3_step(s) != SQLITE_ROW)
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
 		return NULL;
-	return xstrdup((const char *)sqlite3_column_text(s, 0));
+	}
+	char *json = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	return json;
 }
 
 int store_journal(struct store *st, int64_t grp, const char *annotator, int64_t article,
                   int64_t entity_id, const char *action, const char *before,
                   const char *after)
 {
+	return store_journal_reversal(st, grp, annotator, article, entity_id, action, before,
+	                              after, 0);
+}
+
+int store_journal_reversal(struct store *st, int64_t grp, const char *annotator,
+                           int64_t article, int64_t entity_id, const char *action,
+                           const char *before, const char *after, int64_t undo_of)
+{
 	sqlite3_stmt *s = store_stmt(st,
-		"INSERT INTO edit (at, annotator, article, entity, action, before, after, grp) "
-		"VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+		"INSERT INTO edit (at, annotator, article, entity, action, before, after, grp, "
+		"undo_of) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3, ?4, ?5, ?6, "
+		"?7, ?8)");
 	if (!s)
 		return -1;
 	sqlite3_bind_text(s, 1, annotator, -1, SQLITE_STATIC);
@@ -53,7 +72,10 @@ int store_journal(struct store *st, int64_t grp, const char *annotator, int64_t 
 	if (after)
 		sqlite3_bind_text(s, 6, after, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 7, grp);
+	if (undo_of > 0)
+		sqlite3_bind_int64(s, 8, undo_of);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		return store_fail(st, _("writing the journal"));
+	sqlite3_reset(s);
 	return 0;
 }

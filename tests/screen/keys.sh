@@ -1,0 +1,18 @@
+# keys.sh: the man page lists the keys of the action table, and no key
+# is bound twice in one view.
+. "$SCREENLIB"
+
+keytable="$(dirname "$MKDB")/keytable"
+expect 0 "$keytable" --check
+"$keytable" >"$T/keys.roff" || fail "keytable failed"
+man="$DATADIR/../man/nerve.1"
+sed -n '/^\.\\" BEGIN KEYS/,/^\.\\" END KEYS/p' "$man" >"$T/man.roff"
+cmp -s "$T/keys.roff" "$T/man.roff" ||
+	fail "man/nerve.1's key list differs from the action table; regenerate it with
+tests/screen/keytable:
+$(diff -u "$T/man.roff" "$T/keys.roff" | head -40)"
+# --help tells how to open the browser
+expect 0 "$NERVE" --help
+contains "$T/out" "open the browser"
+contains "$T/out" "--script FILE"
+finish

@@ -1,0 +1,44 @@
+# screen/lib.sh: helpers of the browser's screen tests, on top of
+# cli/lib.sh.  A test builds a database with mkdb (tests/screen/mkdb.c),
+# writes a script of keys and ':screen' commands, runs nerve on it in
+# script mode (no terminal), and compares each screen written with the
+# expected one in tests/screen/expected/.
+#
+# NERVE_UPDATE_SCREENS=1 make check TESTS=screen/X.sh rewrites the
+# expected screens from the actual ones (review the diff before
+# committing).
+. "$TESTLIB"
+export TERM=xterm-256color
+unset NO_COLOR NERVE_SCRIPT LINES COLUMNS
+EXPECTED="$SCREENDIR/expected"
+
+# makedb ARGS...: build $NERVE_DB from test files (see mkdb.c).
+makedb() {
+	"$MKDB" "$NERVE_DB" "$@" >"$T/mkdb.out" 2>&1 || fail "mkdb $*: $(cat "$T/mkdb.out")"
+}
+
+# browse COLSxLINES SCRIPT [NERVE OPTIONS...]: run a scripted session;
+# its status in $status, stderr in $T/err.
+browse() {
+	size=$1 script=$2
+	shift 2
+	LINES=${size#*x} COLUMNS=${size%x*} timeout 60 "$NERVE" --script "$script" "$@" \
+		>"$T/out" 2>"$T/err"
+	status=$?
+	[ "$status" = 0 ] || fail "nerve --script $script exited $status: $(head -c 600 "$T/err")"
+}
+
+# screen NAME: compare $T/NAME.screen with the expected screen.
+screen() {
+	got="$T/$1.screen" want="$EXPECTED/$1.screen"
+	if [ ! -f "$got" ]; then
+		fail "no screen $1 was written"
+	elif [ "${NERVE_UPDATE_SCREENS:-}" = 1 ]; then
+		cp "$got" "$want"
+	elif [ ! -f "$want" ]; then
+		fail "no expected screen $want"
+	elif ! cmp -s "$got" "$want"; then
+		fail "screen $1 differs from the expected one:
+$(diff -u "$want" "$got" | head -60)"
+	fi
+}

@@ -1,0 +1,156 @@
+/*
+ * mkdb.c: a test-only helper that builds a database for the browser's
+ * tests and benchmarks through the store API (a stand-in for "nerve
+ * import" that keeps the entities' statuses as the files give them).
+ *
+ *   mkdb DB [--state S] FILE...
+ *
+ * FILE is corpus JSON Lines (.jsonl: id, title, date, text, entities with
+ * start, end, type and optionally status, origin, annotator, confidence)
+ * or a plain text report (any other name: the first line is the title
+ * when it is short and followed by a blank line).  --state sets the
+ * review state of the articles of the files after it.  Without FILE the
+ * database is only created.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+struct ctx {
+	struct store *st;
+	const char *file;
+	enum article_state state;
+	int failed;
+};
+
+/* A stand-in for the text's sha256: 64-bit FNV-1a, twice with different
+ * seeds (unique enough for test data). */
+static void fake_sha(const char *s, size_t n, char out[33])
+{
+	uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
+	for (size_t i = 0; i < n; i++) {
+		h1 = (h1 ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+		h2 = (h2 ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	}
+	snprintf(out, 33, "%016llx%016llx", (unsigned long long)h1, (unsigned long long)h2);
+}
+
+static int add_doc(struct doc *d, void *arg)
+{
+	struct ctx *c = arg;
+	size_t n, bad;
+	char *text = text_clean(d->text, d->text_len, 1, &n, &bad, NULL);
+	char sha[33], ext[512];
+	fake_sha(text, n, sha);
+	if (d->id)
+		snprintf(ext, sizeof ext, "%s", d->id);
+	else
+		snprintf(ext, sizeof ext, "%s:%zu", c->file, d->line);
+	struct article a = { 0 };
+	a.ext_id = ext;
+	a.title = d->title ? d->title : "";
+	a.published = d->date ? d->date : "";
+	a.text = text;
+	a.text_len = n;
+	a.sha256 = sha;
+	a.state = c->state;
+	a.annotated = d->has_entities;
+	int rc = store_article_add(c->st, &a);
+	if (rc < 0) {
+		fprintf(stderr, "mkdb: %s: %s\n", c->file, err_msg());
+		c->failed = 1;
+	}
+	for (size_t k = 0; rc == 0 && k < d->nspans; k++) {
+		const struct span *sp = &d->spans[k];
+		struct entity e = { 0 };
+		e.article = a.id;
+		e.start = sp->start;
+		e.end = sp->end;
+		snprintf(e.type, sizeof e.type, "%s", sp->type);
+		e.status = ENT_SUGGESTED;
+		if (sp->has & SPAN_HAS_STATUS)
+			entity_status_parse(sp->status, &e.status);
+		e.origin = ORIGIN_DETECTOR;
+		if (sp->has & SPAN_HAS_ORIGIN)
+			entity_origin_parse(sp->origin, &e.origin);
+		snprintf(e.annotator, sizeof e.annotator, "%s",
+		         (sp->has & SPAN_HAS_ANNOTATOR) ? sp->annotator : "detector");
+		e.confidence = (sp->has & SPAN_HAS_CONFIDENCE) ? sp->confidence : 0.5;
+		if (store_entity_add(c->st, &e) < 0) {
+			fprintf(stderr, "mkdb: %s:%zu: %s\n", c->file, d->line, err_msg());
+			c->failed = 1;
+		}
+	}
+	free(text);
+	return 0;
+}
+
+/* A plain text report: title from a short first line before a blank line. */
+static int add_text(struct ctx *c, const char *path)
+{
+	char *data;
+	size_t len;
+	if (read_file(path, &data, &len) < 0) {
+		fprintf(stderr, "mkdb: %s\n", err_msg());
+		return -1;
+	}
+	struct doc d = { 0 };
+	const char *nl = memchr(data, '\n', len);
+	if (nl && nl - data <= 150 && (size_t)(nl - data) + 1 < len && nl[1] == '\n')
+		d.title = xstrndup(data, (size_t)(nl - data));
+	const char *base = strrchr(path, '/');
+	d.id = xstrdup(base ? base + 1 : path);
+	d.text = data;
+	d.text_len = len;
+	add_doc(&d, c);
+	doc_finish(&d);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: mkdb DB [--state S] FILE...\n");
+		return 2;
+	}
+	struct ctx c = { 0 };
+	c.st = store_open(argv[1], STORE_CREATE);
+	if (!c.st) {
+		fprintf(stderr, "mkdb: %s\n", err_msg());
+		return 1;
+	}
+	if (store_begin(c.st) < 0)
+		return 1;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--state") == 0 && i + 1 < argc) {
+			if (article_state_parse(argv[++i], &c.state) < 0) {
+				fprintf(stderr, "mkdb: bad state %s\n", argv[i]);
+				return 2;
+			}
+			continue;
+		}
+		c.file = argv[i];
+		size_t n = strlen(argv[i]);
+		if (n > 6 && strcmp(argv[i] + n - 6, ".jsonl") == 0) {
+			if (fmt_jsonl_read(c.st, argv[i], add_doc, &c) < 0) {
+				fprintf(stderr, "mkdb: %s\n", err_msg());
+				c.failed = 1;
+			}
+		} else if (add_text(&c, argv[i]) < 0) {
+			c.failed = 1;
+		}
+	}
+	if (store_commit(c.st) < 0) {
+		fprintf(stderr, "mkdb: %s\n", err_msg());
+		c.failed = 1;
+	}
+	store_close(&c.st);
+	return c.failed;
+}
