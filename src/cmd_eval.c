@@ -14,6 +14,7 @@
 #include "detect.h"
 #include "eval.h"
 #include "formats.h"
+#include "import.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -24,13 +25,15 @@ static const char eval_usage[] = N_(
 	"one) on the documents of GOLD (corpus JSON Lines) and print precision,\n"
 	"recall and F1 per type and overall (ALL), exact-span and overlap.  The\n"
 	"database's articles are not touched.\n\n"
+	"  --map FILE     rename the gold types first: a JSON object\n"
+	"                 {\"their type\": \"OUR TYPE\"}, \"-\" drops a type\n"
 	"  --types LIST   score only these types (comma-separated)\n"
 	"  --json         print a JSON object instead of a table\n"
 	"  --errors FILE  write every difference to FILE, one a line: document id,\n"
 	"                 'missed' (gold, not predicted exactly) or 'spurious'\n"
 	"                 (predicted, not in the gold), type, start, end and text\n");
 
-enum { OPT_TYPES = OPT_CMD_BASE, OPT_JSON, OPT_ERRORS };
+enum { OPT_TYPES = OPT_CMD_BASE, OPT_JSON, OPT_ERRORS, OPT_MAP };
 
 struct run {
 	struct detector *det;
@@ -38,6 +41,7 @@ struct run {
 	struct doc pred;
 	size_t docs;
 	FILE *errors;
+	const struct typemap *map;
 };
 
 static int wanted(const struct eval *e, const char *type)
@@ -76,6 +80,13 @@ static void differences(FILE *f, const struct doc *d, const char *kind, const st
 static int eval_one(struct doc *d, void *arg)
 {
 	struct run *r = arg;
+	for (size_t i = 0; i < d->nspans && r->map; i++) {
+		const char *to = typemap_apply(r->map, d->spans[i].type);
+		if (!to)
+			d->spans[i].type[0] = '\0';   /* dropped: not scored */
+		else if (to != d->spans[i].type)
+			snprintf(d->spans[i].type, sizeof d->spans[i].type, "%s", to);
+	}
 	r->pred.nspans = 0;
 	detect_doc(r->det, d->text, d->text_len, &r->pred);
 	eval_doc(&r->ev, d->spans, d->nspans, r->pred.spans, r->pred.nspans);
@@ -95,9 +106,10 @@ int cmd_eval(struct cli *cli, int argc, char **argv)
 		{ "types", required_argument, NULL, OPT_TYPES },
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "errors", required_argument, NULL, OPT_ERRORS },
+		{ "map", required_argument, NULL, OPT_MAP },
 		CLI_GLOBAL_LONGOPTS, { 0, 0, 0, 0 }
 	};
-	const char *types = NULL, *errors = NULL;
+	const char *types = NULL, *errors = NULL, *map_path = NULL;
 	int json = 0, opt;
 	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (opt) {
@@ -109,6 +121,9 @@ int cmd_eval(struct cli *cli, int argc, char **argv)
 			break;
 		case OPT_ERRORS:
 			errors = optarg;
+			break;
+		case OPT_MAP:
+			map_path = optarg;
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(eval_usage)))
@@ -123,7 +138,13 @@ int cmd_eval(struct cli *cli, int argc, char **argv)
 	if (!st)
 		return 1;
 	struct run r = { 0 };
+	struct typemap *map = NULL;
 	int rc = 1;
+	if (map_path && !(map = typemap_load(st, map_path))) {
+		warnmsg("%s", err_msg());
+		goto out;
+	}
+	r.map = map;
 	r.det = cli_detector(st);
 	if (!r.det)
 		goto out;
@@ -143,6 +164,7 @@ out:
 		warnmsg("%s: %s", errors, strerror(errno));
 		rc = 1;
 	}
+	typemap_free(&map);
 	doc_finish(&r.pred);
 	eval_finish(&r.ev);
 	detector_free(&r.det);

@@ -16,6 +16,7 @@
 #include "detect.h"
 #include "eval.h"
 #include "formats.h"
+#include "import.h"
 #include "store.h"
 #include "util.h"
 
@@ -27,6 +28,8 @@ static const char train_usage[] = N_(
 	"use it from then on.  The team's own documents (gold files and done\n"
 	"articles) get features of their own beside the shared ones (domain\n"
 	"adaptation), so that a hundred corrected reports make a difference.\n\n"
+	"  --map FILE      rename the types of the gold files: a JSON object\n"
+	"                  {\"their type\": \"OUR TYPE\"}, \"-\" drops a type\n"
 	"  --only          train on the given gold files alone\n"
 	"  --reset         go back to the shipped model (and train nothing)\n"
 	"  --weight W      count each of the team's documents W times (default 1)\n"
@@ -36,21 +39,27 @@ static const char train_usage[] = N_(
 	"                  (done articles are then not used; 'make model' builds\n"
 	"                  the shipped model this way)\n");
 
-enum { OPT_ONLY = OPT_CMD_BASE, OPT_RESET, OPT_WEIGHT, OPT_EPOCHS, OPT_OUTPUT };
+enum { OPT_ONLY = OPT_CMD_BASE, OPT_RESET, OPT_WEIGHT, OPT_EPOCHS, OPT_OUTPUT, OPT_MAP };
 
 /* Documents read from files and the database. */
 struct docs {
 	struct doc *v;
 	size_t n, cap;
-	size_t tokens;          /* rough size: bytes / 6 */
+	const struct typemap *map;  /* for the types of the next ones, or NULL */
 };
 
 static int take_doc(struct doc *d, void *arg)
 {
 	struct docs *ds = arg;
+	for (size_t i = 0; i < d->nspans && ds->map; i++) {
+		const char *to = typemap_apply(ds->map, d->spans[i].type);
+		if (!to)
+			d->spans[i].type[0] = '\0';   /* dropped: not trained on */
+		else if (to != d->spans[i].type)
+			snprintf(d->spans[i].type, sizeof d->spans[i].type, "%s", to);
+	}
 	ds->v = xgrow(ds->v, &ds->cap, ds->n + 1, sizeof *ds->v);
 	ds->v[ds->n++] = *d;
-	ds->tokens += d->text_len / 6;
 	memset(d, 0, sizeof *d);
 	return 0;
 }
@@ -146,12 +155,13 @@ int cmd_train(struct cli *cli, int argc, char **argv)
 		{ "weight", required_argument, NULL, OPT_WEIGHT },
 		{ "epochs", required_argument, NULL, OPT_EPOCHS },
 		{ "output", required_argument, NULL, OPT_OUTPUT },
+		{ "map", required_argument, NULL, OPT_MAP },
 		CLI_GLOBAL_LONGOPTS, { 0, 0, 0, 0 }
 	};
 	int only = 0, reset = 0, opt;
 	double weight = 0;
 	unsigned epochs = 0;
-	const char *output = NULL;
+	const char *output = NULL, *map_path = NULL;
 	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		char *end;
 		switch (opt) {
@@ -178,12 +188,15 @@ int cmd_train(struct cli *cli, int argc, char **argv)
 		case OPT_OUTPUT:
 			output = optarg;
 			break;
+		case OPT_MAP:
+			map_path = optarg;
+			break;
 		default:
 			if (!cli_global_option(cli, opt, _(train_usage)))
 				return cli_usage_error("train", _("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
-	if (reset && (only || optind < argc || output))
+	if (reset && (only || optind < argc || output || map_path))
 		return cli_usage_error("train", _("--reset takes no files or other options"));
 	if (only && optind >= argc)
 		return cli_usage_error("train", _("--only needs gold files to train on"));
@@ -204,9 +217,15 @@ int cmd_train(struct cli *cli, int argc, char **argv)
 	struct docs shipped = { 0 }, team = { 0 };
 	struct buf what = BUF_INIT, names = BUF_INIT, blob = BUF_INIT;
 	char *scores = NULL;
+	struct typemap *map = NULL;
+	if (map_path && !(map = typemap_load(st, map_path))) {
+		warnmsg("%s", err_msg());
+		goto out;
+	}
 	if (!only && read_shipped(st, &shipped, &names) < 0)
 		goto out;
 	size_t from_files = 0;
+	team.map = map;
 	for (int i = optind; i < argc; i++) {
 		size_t before = team.n;
 		if (fmt_jsonl_read(st, argv[i], take_doc, &team) < 0) {
@@ -216,6 +235,7 @@ int cmd_train(struct cli *cli, int argc, char **argv)
 		buf_printf(&what, "%s%s (%zu documents)", what.len ? ", " : "", argv[i], team.n - before);
 		from_files = team.n;
 	}
+	team.map = NULL;   /* the database's types are nerve's already */
 	if (!only && !output) {
 		if (store_done_docs(st, take_doc, &team) < 0) {
 			warnmsg("%s", err_msg());
@@ -270,6 +290,7 @@ int cmd_train(struct cli *cli, int argc, char **argv)
 	buf_free(&info);
 	rc = 0;
 out:
+	typemap_free(&map);
 	free(scores);
 	buf_free(&what);
 	buf_free(&names);
