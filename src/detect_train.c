@@ -167,6 +167,7 @@ static int name_index(struct names *nm, const char *name)
 	size_t cap = nm->cap;
 	nm->v = xgrow(nm->v, &nm->cap, nm->n + 1, sizeof *nm->v);
 	nm->count = xgrow(nm->count, &cap, nm->n + 1, sizeof *nm->count);
+	memset(nm->v[nm->n], 0, TAGGER_TYPE_LEN);   /* the model holds all its bytes */
 	snprintf(nm->v[nm->n], TAGGER_TYPE_LEN, "%s", name);
 	nm->count[nm->n] = 0;
 	return (int)nm->n++;

@@ -50,6 +50,12 @@ static void test_abbreviations(void)
 	CHECK_STR(split("Col.-Gen. Ivanov"), "^Col.|-|Gen.|Ivanov");
 	CHECK_STR(split("He has a Ph.D. from there."), "^He|has|a|Ph.D.|from|there|.");
 	CHECK_STR(split("It was cold. Then it rained."), "^It|was|cold|.|^Then|it|rained|.");
+	/* the period of "U.S." ends a sentence at the end of a line or
+	 * before a sentence starter, and is kept before anything else */
+	CHECK_STR(split("in the U.S. The talks"), "^in|the|U.S|.|^The|talks");
+	CHECK_STR(split("to the U.S.\nNext"), "^to|the|U.S|.|^Next");
+	CHECK_STR(split("U.S. President Obama"), "^U.S.|President|Obama");
+	CHECK(toks.v[0].h != toks.v[0].hw);   /* hw: without the period */
 	/* an unknown word keeps no period */
 	CHECK_STR(split("Foo. Bar"), "^Foo|.|^Bar");
 	/* added abbreviations */
