@@ -36,3 +36,9 @@ struct detector *cli_detector(struct store *st)
 		warnmsg("%s", err_msg());
 	return det;
 }
+
+int cli_detect_hook(void *arg, struct doc *d)
+{
+	detect_doc(arg, d->text, d->text_len, d);
+	return 0;
+}

@@ -14,4 +14,9 @@ struct store;
  * the reason printed when no model loads.  Owned: detector_free(). */
 struct detector *cli_detector(struct store *st);
 
+/* The detection hook of import (import_detect_fn): arg is the detector;
+ * appends the suggestions for d->text to d's spans.  Returns 0. */
+struct doc;
+int cli_detect_hook(void *arg, struct doc *d);
+
 #endif

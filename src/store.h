@@ -465,6 +465,11 @@ int store_model_active(struct store *st, struct model_row *m, int with_data);
 /* No active model: nerve goes back to the shipped one. */
 int store_model_reset(struct store *st);
 
+/* The ids of the articles detection runs on (store_detect.c): those that
+ * came without annotations and are new or in progress, or also done when
+ * all.  *ids is owned (free()). */
+int store_articles_to_detect(struct store *st, int all, int64_t **ids, size_t *n);
+
 /* Call fn for each article marked done, as a document whose spans are its
  * accepted entities (start, end, type set; d->id the external id).  fn
  * returning -1 stops the walk (-1 returned). */
