@@ -195,6 +195,7 @@ void feat_doc_finish(struct feat_doc *d)
 	free(d->off);
 	free(d->wid);
 	free(d->rmark);
+	free(d->cluster);
 	free(d->mem);
 	memset(d, 0, sizeof *d);
 }
@@ -285,7 +286,9 @@ void feat_static(const struct feat_res *res, const struct tokens *t,
 		free(d->off);
 		free(d->wid);
 		free(d->rmark);
+		free(d->cluster);
 		d->off = xmalloc(cap * sizeof *d->off);
+		d->cluster = xmalloc(cap * sizeof *d->cluster);
 		d->wid = xmalloc(cap * sizeof *d->wid);
 		d->rmark = xmalloc(cap * sizeof *d->rmark);
 		d->captok = cap;
@@ -306,8 +309,11 @@ void feat_static(const struct feat_res *res, const struct tokens *t,
 		d->gen = 1;
 	}
 
-	for (size_t i = 0; i < n; i++)
+	int have_clusters = res->clusters && res->clusters->n;
+	for (size_t i = 0; i < n; i++) {
 		d->wid[i] = word_id(t, i);
+		d->cluster[i] = have_clusters ? clusters_get(res->clusters, t->v[i].h) : 0;
+	}
 	mark_rules(t, rules, d->rmark);
 
 	const uint32_t gaz_all = res->gaz ? (1u << res->gaz->nlists) - 1 : 0;
@@ -436,7 +442,7 @@ void feat_static(const struct feat_res *res, const struct tokens *t,
 		}
 
 		if (res->clusters && res->clusters->n) {
-			uint32_t c0 = clusters_get(res->clusters, k->h);
+			uint32_t c0 = d->cluster[i];
 			if (c0 >> 24 == 0xFF) {
 				*f++ = F2(T_CL0, 0, c0);
 			} else if (c0) {
@@ -449,8 +455,8 @@ void feat_static(const struct feat_res *res, const struct tokens *t,
 						break;
 				}
 			}
-			uint32_t cm = has_m1 ? clusters_get(res->clusters, t->v[i - 1].h) : 1;
-			uint32_t cp = has_p1 ? clusters_get(res->clusters, t->v[i + 1].h) : 1;
+			uint32_t cm = has_m1 ? d->cluster[i - 1] : 1;
+			uint32_t cp = has_p1 ? d->cluster[i + 1] : 1;
 			*f++ = F1(T_CLM1, cm);
 			*f++ = F1(T_CLP1, cp);
 		}

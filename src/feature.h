@@ -65,6 +65,7 @@ struct feat_doc {
 	uint32_t *off;          /* token i: f[off[i] .. off[i+1]) */
 	uint64_t *wid;          /* word identity of each token */
 	uint32_t *rmark;        /* rule marks: bit (kind * 4 + B/I/L/U) */
+	uint32_t *cluster;      /* word cluster of each token, or 0 */
 	size_t captok;
 	/* document memory: word identity -> what it was called last */
 	struct { uint64_t key; uint32_t gen; uint8_t label; } *mem;

@@ -90,6 +90,10 @@ static inline size_t align8(size_t n)
 #define COUNT_SHIFT 25
 #define OFFSET_MASK ((1u << COUNT_SHIFT) - 1)
 #define TAG_BITS 0x7Fu
+/* A count of DENSE: the feature has a dense row of ntags plain floats
+ * (features with many weights: adding a row is quicker than scattering). */
+#define DENSE 127u
+#define DENSE_MIN 8u
 
 static inline float weight_val(uint32_t e)
 {
@@ -144,14 +148,17 @@ size_t tagger_view(struct tagger *tg, const void *data, size_t len)
 			continue;
 		}
 		uint32_t o = tg->slot[2 * i + 1] & OFFSET_MASK, n = tg->slot[2 * i + 1] >> COUNT_SHIFT;
+		if (n == DENSE)
+			n = tg->ntags;
+		else
+			for (uint32_t k = 0; k < n && (uint64_t)o + k < nweights; k++)
+				if ((tg->w[o + k] & TAG_BITS) >= tg->ntags)
+					goto bad;
 		if ((uint64_t)o + n > nweights)
 			goto bad;
 	}
 	if (empty == 0)
 		goto bad;
-	for (uint32_t i = 0; i < nweights; i++)
-		if ((tg->w[i] & TAG_BITS) >= tg->ntags)
-			goto bad;
 	return off;
 bad:
 	err_set(_("malformed tagger in the model"));
@@ -165,6 +172,21 @@ void tagger_out_finish(struct tagger_out *o)
 	memset(o, 0, sizeof *o);
 }
 
+/* Add the weights of a feature (its slot value v) to score. */
+static inline void add_weights(const struct tagger *tg, uint32_t v, float *restrict score)
+{
+	const uint32_t *w = tg->w + (v & OFFSET_MASK);
+	uint32_t n = v >> COUNT_SHIFT;
+	if (n == DENSE) {
+		const float *row = (const float *)(const void *)w;
+		for (unsigned q = 0; q < tg->ntags; q++)
+			score[q] += row[q];
+		return;
+	}
+	for (const uint32_t *e = w + n; w < e; w++)
+		score[*w & TAG_BITS] += weight_val(*w);
+}
+
 static inline void add_feature(const struct tagger *tg, uint64_t h, float *score)
 {
 	uint32_t chk = check_of(h);
@@ -172,10 +194,7 @@ static inline void add_feature(const struct tagger *tg, uint64_t h, float *score
 	for (;;) {
 		uint32_t c = tg->slot[2 * j];
 		if (c == chk) {
-			uint32_t v = tg->slot[2 * j + 1];
-			const uint32_t *w = tg->w + (v & OFFSET_MASK), *e = w + (v >> COUNT_SHIFT);
-			for (; w < e; w++)
-				score[*w & TAG_BITS] += weight_val(*w);
+			add_weights(tg, tg->slot[2 * j + 1], score);
 			return;
 		}
 		if (c == 0)
@@ -242,11 +261,8 @@ void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_ou
 			nhits[(i + 1) & 1] = resolve(tg, d, i + 1, hits[(i + 1) & 1]);
 		memset(score, 0, tg->ntags * sizeof *score);
 		const uint32_t *hv = hits[i & 1];
-		for (size_t k = 0; k < nhits[i & 1]; k++) {
-			const uint32_t *w = tg->w + (hv[k] & OFFSET_MASK), *e = w + (hv[k] >> COUNT_SHIFT);
-			for (; w < e; w++)
-				score[*w & TAG_BITS] += weight_val(*w);
-		}
+		for (size_t k = 0; k < nhits[i & 1]; k++)
+			add_weights(tg, hv[k], score);
 		size_t nd = feat_dynamic(d, i, p1, p2, dyn);
 		for (size_t k = 0; k < nd; k++)
 			add_feature(tg, dyn[k], score);
@@ -438,7 +454,7 @@ void tagger_trainer_write(struct tagger_trainer *tr, float prune, struct buf *b)
 			k += fabsf((float)(w[t] - u[t] / tr->c)) >= prune;
 		if (k) {
 			nfeat++;
-			nweights += k;
+			nweights += k >= DENSE_MIN ? nt : k;
 		}
 	}
 	while (nslots < 2 * (size_t)nfeat + 2)
@@ -470,10 +486,18 @@ void tagger_trainer_write(struct tagger_trainer *tr, float prune, struct buf *b)
 		if (clash) /* a 32-bit check clash on the same chain: drop the later one */
 			continue;
 		slot[2 * j] = chk;
-		slot[2 * j + 1] = nw | (k << COUNT_SHIFT);
-		for (unsigned t = 0; t < nt; t++)
-			if (fabsf(avg[t]) >= prune)
-				wts[nw++] = weight_pack(avg[t], t);
+		if (k >= DENSE_MIN) {
+			slot[2 * j + 1] = nw | (DENSE << COUNT_SHIFT);
+			for (unsigned t = 0; t < nt; t++) {
+				union { float f; uint32_t u; } x = { fabsf(avg[t]) >= prune ? avg[t] : 0 };
+				wts[nw++] = x.u;
+			}
+		} else {
+			slot[2 * j + 1] = nw | (k << COUNT_SHIFT);
+			for (unsigned t = 0; t < nt; t++)
+				if (fabsf(avg[t]) >= prune)
+					wts[nw++] = weight_pack(avg[t], t);
+		}
 		f++;
 	}
 	nfeat = f;

@@ -1,0 +1,75 @@
+#!/bin/sh
+# bench/detect.sh: entity detection against the bars of issue 3, in one
+# run: speed, model load and memory on the speed corpus (one core), the
+# shipped model's scores on the three annotated corpora with their type
+# maps, and learning from the analysts' domain (nerve train on the first
+# 100 documents and on the first 70% of worldwide/dev, scored on its last
+# 30%); then nerve import with detection.
+#
+# Run from the repository root after a build in build/ (BUILD=dir for
+# another).  Reads ../shared/corpora (SHARED=dir to override).  Needs
+# python3 (to cut the worldwide file) and /usr/bin/time.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$top/build}
+shared=${SHARED:-$top/../shared}
+[ -d "$shared" ] || shared=$top/../../shared   # a worktree beside the clone
+corpora=$shared/corpora
+nerve=$build/src/nerve
+types=PERSON,ORG,LOC,DATE
+[ -x "$nerve" ] || { echo "detect.sh: no nerve at $nerve (build first)" >&2; exit 1; }
+[ -d "$corpora" ] || { echo "detect.sh: no corpora at $corpora" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "detect.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/nerve-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export NERVE_DATADIR="$top/data" NERVE_DB="$work/bench.db" LC_ALL=C.UTF-8
+
+echo "== speed (speed corpus, one core)"
+${CC:-cc} -O2 -Wall -I"$build" -I"$top/src" -o "$work/detect-core" "$top/bench/detect-core.c" \
+	"$build/src/libnerve.a" $(pkg-config --cflags --libs sqlite3 libutf8proc) -lm
+gzip -dc "$corpora/speed/whitehouse_2009_2015.jsonl.gz" >"$work/speed.jsonl"
+# one thread, so one core (not pinned: on a shared machine a pinned core may
+# be the busy one)
+/usr/bin/time -v "$work/detect-core" "$work/speed.jsonl" 2>"$work/time.txt"
+awk -F': ' '/Maximum resident set size/ { printf "peak memory: %.1f MB\n", $2 / 1024 }' "$work/time.txt"
+
+echo "== the shipped model (exact / overlap F1 over $types)"
+score() { # score NAME GOLD MAP
+	"$nerve" eval --json --map "$3" --types $types "$2" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+e, o = d["exact"], d["overlap"]
+print("%-16s exact F1 %.4f  overlap F1 %.4f  (%s)" % (sys.argv[1], e["ALL"]["f1"], o["ALL"]["f1"],
+      "  ".join("%s %.3f/%.3f" % (t, e[t]["f1"], o[t]["f1"]) for t in sys.argv[2].split(","))))
+' "$1" "$types"
+}
+score worldwide/dev "$corpora/worldwide/dev.jsonl" "$corpora/worldwide/typemap.json"
+score gmb/test "$corpora/gmb/test.jsonl" "$corpora/gmb/typemap.json"
+score re3d/dev "$corpora/re3d/dev.jsonl" "$corpora/re3d/typemap.json"
+
+echo "== learning from the analysts' domain (worldwide/dev, scored on its last 30%)"
+python3 - "$corpora/worldwide/dev.jsonl" "$work" <<'PY'
+import sys
+lines = [l for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+k = int(len(lines) * 0.7)
+for name, part in (("first100", lines[:100]), ("first70", lines[:k]), ("last30", lines[k:])):
+    open("%s/ww-%s.jsonl" % (sys.argv[2], name), "w", encoding="utf-8").writelines(part)
+PY
+for part in first100 first70; do
+	NERVE_DB="$work/$part.db" "$nerve" train --map "$corpora/worldwide/typemap.json" \
+		"$work/ww-$part.jsonl" >/dev/null
+	NERVE_DB="$work/$part.db" score "trained $part" "$work/ww-last30.jsonl" \
+		"$corpora/worldwide/typemap.json"
+done
+
+echo "== nerve import with detection (speed corpus, fresh database)"
+/usr/bin/time -v "$nerve" import "$work/speed.jsonl" >"$work/import.out" 2>"$work/import.time" || :
+cat "$work/import.out"
+awk -F': ' '
+	/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; wall = s }
+	/User time/ { user = $2 }
+	/Maximum resident set size/ { rss = $2 }
+	END { printf "import: %.2f s wall, %.2f s user, %.1f M characters/s, peak %.1f MB\n",
+	      wall, user, 47071502 / wall / 1e6, rss / 1024 }' "$work/import.time"
+grep -q "suggestions" "$work/import.out" ||
+	echo "(import ran no detection: cmd_import.c does not call the detector yet)"
