@@ -48,6 +48,7 @@ void dspans_push(struct dspans *s, uint32_t a, uint32_t b, int type, float conf)
 	s->v[s->n].b = b;
 	s->v[s->n].type = type;
 	s->v[s->n].conf = conf;
+	s->v[s->n].margin = -1;
 	s->n++;
 }
 
@@ -350,13 +351,21 @@ uint32_t detect_lookup(const struct detector *det, size_t a, size_t b)
 	return gaz_lookup(&det->gaz, &det->toks, a, b);
 }
 
-static float confidence(const float *margin, size_t a, size_t b)
+/* The least margin of the tagger's decisions over tokens [a, b). */
+static float min_margin(const float *margin, size_t a, size_t b)
 {
 	float m = margin[a];
 	for (size_t k = a + 1; k < b; k++)
 		if (margin[k] < m)
 			m = margin[k];
-	return 1.0f / (1.0f + expf(-m / 4.0f));
+	return m;
+}
+
+/* A margin as a probability of being right, calibrated at training. */
+static float confidence(const struct detector *det, float margin)
+{
+	float c = 1.0f / (1.0f + expf(-(det->tagger.cal_a * margin + det->tagger.cal_b)));
+	return c < 0.01f ? 0.01f : c > 0.99f ? 0.99f : c;
 }
 
 static int overlaps(const struct dspans *s, uint32_t a, uint32_t b, size_t *which)
@@ -442,7 +451,7 @@ static void propagate_names(struct detector *det)
 			/* inside a span: a lone word of another type becomes the person */
 			struct dspan *d = &s->v[k];
 			if (d->b - d->a == 1 && d->type != det->t_person && d->type != det->t_date &&
-			    d->conf < 0.9f)
+			    d->conf < 0.7f)
 				d->type = det->t_person;
 			continue;
 		}
@@ -469,7 +478,8 @@ static void merge(struct detector *det)
 			while (i + 1 < t->n && tag_pos(tags[i]) < 2 && tags[i + 1] != 0)
 				i++;
 			int type = (int)tag_type(tag);
-			float conf = confidence(det->out.margin, a, i + 1);
+			float margin = min_margin(det->out.margin, a, i + 1);
+			float conf = confidence(det, margin);
 			size_t b = i + 1;
 			if (has_clock(t, a, b))
 				continue;
@@ -505,9 +515,9 @@ static void merge(struct detector *det)
 					continue;
 			}
 			dspans_push(s, (uint32_t)a, (uint32_t)b, type, conf);
+			s->v[s->n - 1].margin = margin;
 		}
-		if (!getenv("NERVE_NOPROP"))
-			propagate_names(det);
+		propagate_names(det);
 		qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
 	}
 	/* rule matches where the tagger found nothing; strong dates widen an
@@ -562,12 +572,17 @@ static void merge(struct detector *det)
 	qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
 }
 
-size_t detect_doc(struct detector *det, const char *text, size_t len, struct doc *out)
+void detect_run(struct detector *det, const char *text, size_t len)
 {
 	detect_prepare(det, text, len);
 	if (det->has_tagger)
 		tagger_decode(&det->tagger, &det->fd, &det->out);
 	merge(det);
+}
+
+size_t detect_doc(struct detector *det, const char *text, size_t len, struct doc *out)
+{
+	detect_run(det, text, len);
 	const struct tokens *t = &det->toks;
 	size_t added = 0;
 	for (size_t i = 0; i < det->spans.n; i++) {

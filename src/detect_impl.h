@@ -16,7 +16,7 @@
 
 /* Bumped whenever tokens, features or the blob layout change: a model
  * made with another version is refused (train again). */
-#define DETECT_MODEL_VERSION 2
+#define DETECT_MODEL_VERSION 3
 
 enum { MAX_TYPES = TAGGER_MAX_TYPES + 1 };
 
@@ -25,6 +25,7 @@ struct dspan {
 	uint32_t a, b;
 	int type;               /* index into detector.types */
 	float conf;
+	float margin;           /* the tagger's least margin over it, or -1 */
 };
 
 struct dspans {
@@ -71,6 +72,8 @@ struct detector *detect_from_owned(char *blob, size_t len);
 /* Tokens, gazetteer marks, rules and static features of a text (with
  * the domain features of det->salt). */
 void detect_prepare(struct detector *det, const char *text, size_t len);
+/* The whole pipeline: det->spans gets the merged spans (sorted). */
+void detect_run(struct detector *det, const char *text, size_t len);
 
 /* Index of type name in det->types, or -1. */
 int detect_type_index(const struct detector *det, const char *name);

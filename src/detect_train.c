@@ -17,6 +17,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -430,6 +431,68 @@ struct item {
 	size_t first, count;    /* its spans in the pool */
 };
 
+/* Fit P(right) = 1 / (1 + exp(-(a * margin + b))) to the tagger's spans
+ * on a sample of the training documents (a span is right when the gold
+ * has it, type and all): logistic regression by Newton's method. */
+static void calibrate(struct detector *det, const struct item *items, size_t nitems,
+                      const struct dspans *pool, const int *map,
+                      const char types[][TAGGER_TYPE_LEN], float cal[2])
+{
+	double *x = NULL;
+	unsigned char *y = NULL;
+	size_t n = 0, cap = 0, capy = 0;
+	size_t step = nitems / 400 + 1;
+	for (size_t r = 0; r < nitems; r += step) {
+		const struct item *it = &items[r];
+		detect_run(det, it->doc->text, it->doc->text_len);
+		for (size_t k = 0; k < det->spans.n; k++) {
+			const struct dspan *d = &det->spans.v[k];
+			if (d->margin < 0 || d->type < 0)
+				continue;
+			int right = 0;
+			for (size_t g = it->first; g < it->first + it->count && !right; g++) {
+				const struct dspan *gs = &pool->v[g];
+				right = gs->a == d->a && gs->b == d->b && gs->type >= 0 &&
+				        map[gs->type] >= 0 &&
+				        strcmp(types[map[gs->type]], det->types[d->type]) == 0;
+			}
+			x = xgrow(x, &cap, n + 1, sizeof *x);
+			y = xgrow(y, &capy, n + 1, 1);
+			x[n] = d->margin / 100.0;
+			y[n++] = (unsigned char)right;
+		}
+	}
+	double a = 1, b = 0;
+	size_t pos = 0;
+	for (size_t i = 0; i < n; i++)
+		pos += y[i];
+	if (n >= 20 && pos > 0 && pos < n) {
+		for (int it = 0; it < 30; it++) {
+			double ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
+			for (size_t i = 0; i < n; i++) {
+				double p = 1 / (1 + exp(-(a * x[i] + b)));
+				double e = p - y[i], w = p * (1 - p);
+				ga += e * x[i];
+				gb += e;
+				haa += w * x[i] * x[i];
+				hab += w * x[i];
+				hbb += w;
+			}
+			double dd = haa * hbb - hab * hab;
+			if (!(dd > 0))
+				break;
+			a -= (hbb * ga - hab * gb) / dd;
+			b -= (haa * gb - hab * ga) / dd;
+		}
+		if (a > 0 && a < 1e4 && b > -50 && b < 50) {
+			cal[0] = (float)(a / 100.0);
+			cal[1] = (float)b;
+		}
+	}
+	free(x);
+	free(y);
+}
+
 static uint64_t rng_next(uint64_t *s)
 {
 	uint64_t x = *s;
@@ -467,17 +530,6 @@ int detect_train(const struct train_opts *o, const struct train_set *sets, size_
 				relabel(prep, &nm, &one);
 			else
 				tidy(&one);
-			if (getenv("NERVE_DEBUG_TRAIN")) {
-				static FILE *dbg;
-				if (!dbg)
-					dbg = fopen(getenv("NERVE_DEBUG_TRAIN"), "w");
-				for (size_t j = 0; j < one.n; j++)
-					if (one.v[j].type >= 0)
-						fprintf(dbg, "%s\t%s\t%u\t%u\t%.*s\n", d->id, nm.v[one.v[j].type],
-						        prep->toks.v[one.v[j].a].c0, prep->toks.v[one.v[j].b - 1].c1,
-						        (int)(prep->toks.v[one.v[j].b - 1].b1 - prep->toks.v[one.v[j].a].b0),
-						        d->text + prep->toks.v[one.v[j].a].b0);
-			}
 			items = xgrow(items, &capitems, nitems + 1, sizeof *items);
 			items[nitems].doc = d;
 			items[nitems].weight = sets[s].weight > 0 ? sets[s].weight : 1;
@@ -572,8 +624,6 @@ int detect_train(const struct train_opts *o, const struct train_set *sets, size_
 		if (o->progress)
 			o->progress(o->progress_arg, ep + 1, epochs, errors, tokens);
 	}
-	struct buf tb = BUF_INIT;
-	tagger_trainer_write(tr, 1e-3f, &tb);
 	const char *abbr = "";
 	size_t abbr_len = 0;
 	/* the lists go into the model as the preparing detector holds them */
@@ -593,6 +643,23 @@ int detect_train(const struct train_opts *o, const struct train_set *sets, size_
 			off += 16 + ((n + 7) & ~(uint64_t)7);
 		}
 	}
+	/* calibrate the confidence on a sample of the documents, then write
+	 * the model again with it */
+	struct buf tb = BUF_INIT;
+	float cal[2] = { 0.25f, 0 };
+	tagger_trainer_write(tr, 1e-3f, cal[0], cal[1], &tb);
+	{
+		struct buf cb = BUF_INIT;
+		detect_blob_build(&cb, o->info, abbr, abbr_len, &prep->gaz, &prep->clusters, &tb);
+		size_t cblen = cb.len;
+		struct detector *cd = detect_from_owned(buf_steal(&cb), cblen);
+		if (cd) {
+			calibrate(cd, items, nitems, &pool, map, (const char (*)[TAGGER_TYPE_LEN])types, cal);
+			detector_free(&cd);
+		}
+	}
+	buf_clear(&tb);
+	tagger_trainer_write(tr, 1e-3f, cal[0], cal[1], &tb);
 	detect_blob_build(out, o->info, abbr, abbr_len, &prep->gaz, &prep->clusters, &tb);
 	buf_free(&tb);
 	free(gold);

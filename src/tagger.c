@@ -110,7 +110,7 @@ static inline uint32_t weight_pack(float v, unsigned tag)
 size_t tagger_view(struct tagger *tg, const void *data, size_t len)
 {
 	const char *p = data;
-	uint32_t h[6];
+	uint32_t h[8];
 	if (len < sizeof h)
 		goto bad;
 	memcpy(h, p, sizeof h);
@@ -140,6 +140,10 @@ size_t tagger_view(struct tagger *tg, const void *data, size_t len)
 	tg->nweights = nweights;
 	tg->w = (const uint32_t *)(const void *)(p + w_at);
 	tg->domain = h[5];
+	memcpy(&tg->cal_a, &h[6], sizeof tg->cal_a);
+	memcpy(&tg->cal_b, &h[7], sizeof tg->cal_b);
+	if (!(tg->cal_a > 0 && tg->cal_a < 1e6f) || !(tg->cal_b > -1e6f && tg->cal_b < 1e6f))
+		goto bad;
 	/* check what decoding relies on: weights in range, an empty slot */
 	size_t empty = 0;
 	for (size_t i = 0; i < nslots; i++) {
@@ -438,7 +442,8 @@ size_t tagger_train_doc(struct tagger_trainer *tr, struct feat_doc *d, const uin
 	return errors;
 }
 
-void tagger_trainer_write(struct tagger_trainer *tr, float prune, struct buf *b)
+void tagger_trainer_write(struct tagger_trainer *tr, float prune, float cal_a, float cal_b,
+                          struct buf *b)
 {
 	/* averaged weights of each row; keep rows with a weight left */
 	unsigned nt = tr->ntags;
@@ -503,7 +508,9 @@ void tagger_trainer_write(struct tagger_trainer *tr, float prune, struct buf *b)
 	nfeat = f;
 	nweights = nw;
 
-	uint32_t h[6] = { TAG_MAGIC, tr->ntypes, nfeat, (uint32_t)nslots, nweights, tr->domain };
+	uint32_t h[8] = { TAG_MAGIC, tr->ntypes, nfeat, (uint32_t)nslots, nweights, tr->domain, 0, 0 };
+	memcpy(&h[6], &cal_a, sizeof cal_a);
+	memcpy(&h[7], &cal_b, sizeof cal_b);
 	static const char zero[8];
 	buf_add(b, (const char *)h, sizeof h);
 	char types[TAGGER_MAX_TYPES * TAGGER_TYPE_LEN] = { 0 };

@@ -39,6 +39,7 @@ struct tagger {
 	uint32_t nfeat, nweights;
 	const uint32_t *w;      /* weights with their tags */
 	unsigned domain;        /* the domain whose features to add at tagging, or 0 */
+	float cal_a, cal_b;     /* P(right) = 1 / (1 + exp(-(cal_a * margin + cal_b))) */
 };
 
 /* View a serialised tagger (8-byte aligned, alive while used); returns
@@ -74,7 +75,9 @@ size_t tagger_train_doc(struct tagger_trainer *tr, struct feat_doc *d, const uin
                         float weight);
 
 /* Write the averaged model (weights below 'prune' in absolute value
- * dropped) to b in the form tagger_view() reads. */
-void tagger_trainer_write(struct tagger_trainer *tr, float prune, struct buf *b);
+ * dropped), with the calibration of its margins (cal_a, cal_b as in
+ * struct tagger), to b in the form tagger_view() reads. */
+void tagger_trainer_write(struct tagger_trainer *tr, float prune, float cal_a, float cal_b,
+                          struct buf *b);
 
 #endif
