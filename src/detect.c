@@ -491,9 +491,11 @@ static void merge(struct detector *det)
 					continue;
 				}
 			}
-			if (type != det->t_loc && det->t_loc >= 0 &&
+			/* a country is a place, unless the tagger reads it as an
+			 * organisation acting ("Turkey said": its government) */
+			if (type != det->t_loc && type != det->t_org && det->t_loc >= 0 &&
 			    (detect_lookup(det, a, b) & det->l_countries) && !before_money(t, b))
-				type = det->t_loc;   /* a country is a place */
+				type = det->t_loc;
 			if (type == det->t_person) {
 				/* titles and honorifics are not part of the name */
 				size_t e = detect_title_end(det, a, b);
