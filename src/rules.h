@@ -1,7 +1,7 @@
 /*
  * rules.h: patterns for what lists cannot hold.  Dates and date ranges
  * ("Dec. 15, 2016", "Thursday 28 July", "25-28 July", "2019-2020"),
- * titles before names ("Colonel General Zakir ..."), organisations
+ * titles before names ("Colonel General Ivan ..."), organisations
  * ("Ministry of Defense", "the 1st Army", "Defense Ministry") and places
  * ("Republic of Azerbaijan", "Gulf of Aden", "Nineveh Province") and
  * datelines ("KUWAIT CITY, May 2 -").

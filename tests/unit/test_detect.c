@@ -19,14 +19,14 @@
 
 /* A tiny corpus written for this test: text with [TYPE words] marks. */
 static const char *const corpus[] = {
-	"[PERSON Maria Lopez] visited [LOC Baku] on [DATE Monday] with [PERSON Ana Silva].",
+	"[PERSON Maria Lopez] visited [LOC Lagos] on [DATE Monday] with [PERSON Ana Silva].",
 	"The [ORG Ministry of Health] said on [DATE 3 May 2021] that [LOC Kenya] would help.",
 	"Talks between [LOC Kenya] and [LOC Uganda] ended in [LOC Nairobi] last week.",
-	"[PERSON John Smith] of [ORG Acme Corporation] met [PERSON Ana Silva] in [LOC Baku].",
+	"[PERSON John Smith] of [ORG Acme Corporation] met [PERSON Ana Silva] in [LOC Lagos].",
 	"On [DATE Friday] , [PERSON Maria Lopez] flew to [LOC Nairobi] for the talks.",
 	"[ORG Acme Corporation] opened an office in [LOC Uganda] in [DATE June 2020].",
 	"[PERSON John Smith] said the [ORG Ministry of Health] had no comment.",
-	"Officials in [LOC Baku] and [LOC Nairobi] met on [DATE Tuesday].",
+	"Officials in [LOC Lagos] and [LOC Nairobi] met on [DATE Tuesday].",
 };
 
 /* Parse "[TYPE words]" marks into d (text without the marks). */

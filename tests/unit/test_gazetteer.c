@@ -68,7 +68,7 @@ static uint32_t bit(const struct gazetteer *g, const char *name)
 
 static void check_matches(const struct gazetteer *g)
 {
-	const char *s = "Colonel General Zakir Hasanov of Azerbaijan met the TÜRKIYE and "
+	const char *s = "Colonel General Ivan Petrov of Azerbaijan met the TÜRKIYE and "
 	                "Cote d’Ivoire delegations in Sao Paulo and New York in May; they may "
 	                "go to the United States of America, Guinea-Bissau or Newyork.";
 	tokenize(abbrevs, s, strlen(s), &toks);
@@ -86,7 +86,7 @@ static void check_matches(const struct gazetteer *g)
 	CHECK(marks[i].l & rank);
 	CHECK(marks[i].u & rank);     /* "General" on its own too */
 	CHECK(marks[i].u & common);   /* common words match whatever the case */
-	CHECK(marks[tok_at(s, "Zakir", 0)].u & first);
+	CHECK(marks[tok_at(s, "Ivan", 0)].u & first);
 	CHECK(marks[tok_at(s, "Azerbaijan", 0)].u & country);
 	CHECK(marks[tok_at(s, "TÜRKIYE", 0)].u & country);
 	CHECK(marks[tok_at(s, "Cote", 0)].b & country);
@@ -106,7 +106,7 @@ static void check_matches(const struct gazetteer *g)
 	CHECK(marks[tok_at(s, "-", 0)].i & country);
 	CHECK(marks[tok_at(s, "Bissau", 0)].l & country);
 	CHECK(!(marks[tok_at(s, "Newyork", 0)].u & city));
-	CHECK(!marks[tok_at(s, "Hasanov", 0)].u);
+	CHECK(!marks[tok_at(s, "Petrov", 0)].u);
 
 	i = tok_at(s, "United", 0);
 	CHECK(gaz_lookup(g, &toks, i, i + 2) & country);
@@ -115,7 +115,7 @@ static void check_matches(const struct gazetteer *g)
 	CHECK(gaz_lookup(g, &toks, i, i) == 0);
 
 	/* the abbreviation list reached the tokenizer through the entries */
-	const char *t = "Lt. Gen. Hasanov";
+	const char *t = "Lt. Gen. Petrov";
 	tokenize(abbrevs, t, strlen(t), &toks);
 	gaz_match(g, &toks, marks);
 	CHECK_INT(toks.n, 3);

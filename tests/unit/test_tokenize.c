@@ -43,8 +43,8 @@ static const char *folded(size_t i)
 
 static void test_abbreviations(void)
 {
-	CHECK_STR(split("Lt. Gen. Z. Hasanov met U.S. officials on Dec. 15."),
-	          "^Lt.|Gen.|Z.|Hasanov|met|U.S.|officials|on|Dec.|15|.");
+	CHECK_STR(split("Lt. Gen. K. Petrov met U.S. officials on Dec. 15."),
+	          "^Lt.|Gen.|K.|Petrov|met|U.S.|officials|on|Dec.|15|.");
 	CHECK_STR(split("The U.N. Security Council. It met."),
 	          "^The|U.N.|Security|Council|.|^It|met|.");
 	CHECK_STR(split("Col.-Gen. Ivanov"), "^Col.|-|Gen.|Ivanov");
@@ -87,7 +87,7 @@ static void test_dashes(void)
 	CHECK(toks.v[1].flags & TOKF_ATTACHED);
 	CHECK(toks.v[2].flags & TOKF_ATTACHED);
 	CHECK(!(toks.v[3].flags & TOKF_ATTACHED));
-	CHECK_STR(split("Baku – Trend"), "^Baku|–|Trend");
+	CHECK_STR(split("Lagos – Reuters"), "^Lagos|–|Reuters");
 	CHECK(!(toks.v[1].flags & TOKF_ATTACHED));
 	CHECK_STR(split("2019–2020 and al‐Maliki — yes"),
 	          "^2019|–|2020|and|al|‐|Maliki|—|yes");
@@ -129,14 +129,14 @@ static void test_scripts(void)
 
 static void test_offsets(void)
 {
-	const char *s = "Yaşar Güler’s “visit”";
+	const char *s = "Şükrü Özdil’s “visit”";
 	split(s);
 	CHECK_INT(toks.n, 6);
 	CHECK_INT(toks.v[0].c0, 0);
 	CHECK_INT(toks.v[0].c1, 5);
 	CHECK_INT(toks.v[1].c0, 6);
 	CHECK_INT(toks.v[1].c1, 11);
-	CHECK_INT(toks.v[1].b0, 7);
+	CHECK_INT(toks.v[1].b0, 9);
 	CHECK_INT(toks.v[2].c0, 11);
 	CHECK_INT(toks.v[2].c1, 13);
 	CHECK_INT(toks.v[3].c0, 14);
@@ -164,13 +164,13 @@ static void test_sentences(void)
 
 static void test_other(void)
 {
-	CHECK_STR(split("see https://example.org/a?b=c. and @ABlinken #Syria AT&T"),
-	          "^see|https://example.org/a?b=c|.|and|@ABlinken|#Syria|AT&T");
+	CHECK_STR(split("see https://example.org/a?b=c. and @jdoe #Kenya AT&T"),
+	          "^see|https://example.org/a?b=c|.|and|@jdoe|#Kenya|AT&T");
 	CHECK_STR(split("(Reuters) -- \"quoted\""), "^(|Reuters|)|--|\"|quoted|\"");
 	/* invalid bytes do not stop it */
 	CHECK_STR(split("a\xFF" "b c"), "^a|\xFF|b|c");
 	/* shapes */
-	split("Baku BAKU baku U.S. 1,000 Kim");
+	split("Lagos LAGOS lagos U.S. 1,000 Kim");
 	CHECK(toks.v[0].shape == toks.v[5].shape);
 	CHECK(toks.v[0].shape != toks.v[1].shape);
 	CHECK(toks.v[1].shape != toks.v[2].shape);
@@ -180,8 +180,8 @@ static void test_other(void)
 	CHECK(toks.v[1].h == toks.v[2].h);
 	/* tok_fold agrees with the tokens' folded forms */
 	char *f = NULL;
-	size_t cap = 0, n = tok_fold("Güler’S", strlen("Güler’S"), &f, &cap);
-	CHECK_STR(f, "guler's");
+	size_t cap = 0, n = tok_fold("Özdil’S", strlen("Özdil’S"), &f, &cap);
+	CHECK_STR(f, "ozdil's");
 	CHECK_INT(n, 7);
 	free(f);
 }
