@@ -270,6 +270,26 @@ typedef int (*export_json_fn)(void *arg, const char *json, size_t len);
 int store_export_json(struct store *st, const struct export_filter *f, export_json_fn fn,
                       void *arg);
 
+/* One selected article with its selected entities, for the exports that
+ * write whole documents (doccano, Prodigy, CoNLL, brat).  Every pointer
+ * is borrowed and valid only during the callback. */
+struct export_doc {
+	int64_t article;            /* local id */
+	const char *ext_id, *title, *published;
+	const char *text;           /* NUL-terminated, text_len bytes */
+	size_t text_len;
+	const struct entity *ents;  /* ordered by start, end, id */
+	size_t nents;
+};
+/* Called for each document; return 0 to go on, -1 to stop (with
+ * err_set()). */
+typedef int (*export_doc_fn)(void *arg, const struct export_doc *d);
+/* Call fn for every selected article in id order (the same articles as
+ * store_export_json()), with its selected entities (possibly none).
+ * Returns 0, or -1 (fn's error or the store's). */
+int store_export_docs(struct store *st, const struct export_filter *f, export_doc_fn fn,
+                      void *arg);
+
 /* Normalise an ISO 8601 date or time ("2026-01-02", "2026-01-02T10:00",
  * "2026-01-02 10:00:00+02:00", ...) to UTC "YYYY-MM-DDTHH:MM:SSZ" in
  * out.  -1 with err_set() when SQLite's date functions cannot read it. */
@@ -439,5 +459,25 @@ int store_checkpoint(struct store *st);
  * a JSON object, "text" is missing or not a string, or an entity lacks
  * integer start/end or a string type. */
 int store_json_doc(struct store *st, const char *json, size_t len, struct doc *d);
+
+/* ---- interchange (store_interchange.c) ------------------------------- */
+
+/* The article whose external id is exactly ext_id (never a local number):
+ * 1 and *id set, 0 when there is none, -1 on error. */
+int store_article_by_ext_id(struct store *st, const char *ext_id, int64_t *id);
+
+/* Parse one line of doccano sequence-labelling JSON Lines ({"id", "text",
+ * "label": [[start, end, "TYPE"], ...]}) into *d (zeroed first; the
+ * caller sets d->line and calls doc_finish()).  d->has_entities is set
+ * when "label" is present, even empty.  -1 with err_set() (a reason
+ * without file or line) when the line is not a JSON object, "text" is
+ * missing or not a string, or a label is not [integer, integer, string]. */
+int store_json_doccano(struct store *st, const char *json, size_t len, struct doc *d);
+/* Likewise for Prodigy/spaCy JSON Lines ({"id", "text", "spans":
+ * [{"start", "end", "label", "text"}, ...]}, "tokens" and other keys
+ * ignored; an "id" inside "meta" serves when there is none at the top).
+ * -1 when a span is not an object with integer start and end and a
+ * string label. */
+int store_json_prodigy(struct store *st, const char *json, size_t len, struct doc *d);
 
 #endif
