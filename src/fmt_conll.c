@@ -139,8 +139,15 @@ static void initial_glue(struct conll_in *c)
 		int before = no_space_after, after = 0;
 		const struct ctok *p = i > 0 ? &c->v[i - 1] : NULL;
 		char plast = p ? c->chars.data[p->off + p->len - 1] : ' ';
+		/* quotes that end a sentence close, one that begins it opens */
+		int last = 1;
+		for (size_t k = i + 1; k < c->n && !c->v[k].sent_start && last; k++) {
+			const char *ks = c->chars.data + c->v[k].off;
+			size_t kl = c->v[k].len;
+			last = is(ks, kl, "\"") || is(ks, kl, "'") || closes(ks, kl);
+		}
 		if (is(s, t->len, "\"")) {
-			if (dquote_open)
+			if ((dquote_open || last) && !t->sent_start)
 				before = 1;
 			else
 				after = 1;
@@ -148,7 +155,7 @@ static void initial_glue(struct conll_in *c)
 		} else if (is(s, t->len, "'") && !squote_open && (plast == 's' || plast == 'S')) {
 			before = 1; /* the soldiers' */
 		} else if (is(s, t->len, "'")) {
-			if (squote_open)
+			if ((squote_open || last) && !t->sent_start)
 				before = 1;
 			else
 				after = 1;
