@@ -200,6 +200,11 @@ static int unglue_merged(struct conll_in *c)
 		struct ctok *t = &c->v[i];
 		if (!t->glue)
 			continue;
+		/* do n't: "don't" is one token to nerve, and a better read; the
+		 * tag cannot differ unless n't begins an entity */
+		if (t->kind != 'B' &&
+		    (is(c->chars.data + t->off, t->len, "n't") || is(c->chars.data + t->off, t->len, "N'T")))
+			continue;
 		size_t p = t->b0;
 		while (j < c->toks.n && c->toks.v[j].b1 <= p)
 			j++;

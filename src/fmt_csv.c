@@ -256,7 +256,7 @@ static int record(struct csv_in *c)
 	if (!c->have_header)
 		return header(c);
 	if (c->n != c->ncells) {
-		skip_row(c, _("the row has %zu cells, the header %zu; skipped"), c->n, c->ncells);
+		skip_row(c, _("the row has %zu cells, the header %zu; row skipped"), c->n, c->ncells);
 		return 0;
 	}
 	struct csv_entity e = { 0 };
@@ -265,11 +265,11 @@ static int record(struct csv_in *c)
 	const char *s = unguard(cell(c, (size_t)c->col[COL_START]));
 	const char *t = unguard(cell(c, (size_t)c->col[COL_END]));
 	if (parse_int64(s, &e.start) < 0) {
-		skip_row(c, _("start '%.40s' is not a number; skipped"), s);
+		skip_row(c, _("start '%.40s' is not a number; row skipped"), s);
 		return 0;
 	}
 	if (parse_int64(t, &e.end) < 0) {
-		skip_row(c, _("end '%.40s' is not a number; skipped"), t);
+		skip_row(c, _("end '%.40s' is not a number; row skipped"), t);
 		return 0;
 	}
 	if (c->col[COL_TEXT] >= 0) {
