@@ -111,15 +111,31 @@ static const struct {
 	{ '*', N_("equivalences (* lines)") },
 };
 
-/* Compare a and b code point by code point, any white space matching any
- * other (brat writes a newline in a span's text as a space). */
+/* Skip white space in s from *i on. */
+static void skip_space(const char *s, size_t len, size_t *i)
+{
+	while (*i < len) {
+		size_t k = *i;
+		if (!text_is_space(text_decode(s, len, &k)))
+			return;
+		*i = k;
+	}
+}
+
+/* Compare a and b code point by code point, any run of white space
+ * matching any other (brat writes a line end in a span's text as a
+ * space, and a CR LF is two code points). */
 static int same_text(const char *a, size_t alen, const char *b, size_t blen)
 {
 	size_t i = 0, j = 0;
 	while (i < alen && j < blen) {
 		int32_t x = text_decode(a, alen, &i), y = text_decode(b, blen, &j);
-		if (x != y && !(text_is_space(x) && text_is_space(y)))
+		if (text_is_space(x) && text_is_space(y)) {
+			skip_space(a, alen, &i);
+			skip_space(b, blen, &j);
+		} else if (x != y) {
 			return 0;
+		}
 	}
 	return i == alen && j == blen;
 }

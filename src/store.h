@@ -108,8 +108,8 @@ int store_article_get(struct store *st, int64_t id, struct article *a);
  * when there is one, 0 when not, -1 on error. */
 int store_article_by_sha(struct store *st, const char *sha256, int64_t *id);
 /* Resolve an article reference as a user types it: a local id (all
- * digits) or an external id.  1 and *id set when found, 0 when not, -1
- * on error. */
+ * digits), or an external id (also when no article has that number).  1
+ * and *id set when found, 0 when not, -1 on error. */
 int store_article_find(struct store *st, const char *ref, int64_t *id);
 
 /* ---- entities ------------------------------------------------------ */

@@ -212,7 +212,8 @@ int store_article_find(struct store *st, const char *ref, int64_t *id)
 	}
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
-		return 0;
+		/* no such number: an external id of digits (doccano's are) */
+		return digits ? store_article_by_ext_id(st, ref, id) : 0;
 	return store_fail(st, _("looking up an article"));
 }
 
