@@ -87,14 +87,21 @@ static int closes(const char *s, size_t len)
 		return 1;
 	if (is(s, len, "''") || is(s, len, "n't") || is(s, len, "N'T"))
 		return 1;
-	/* 's 're 'll 've 'd 'm, with either apostrophe */
+	/* 's 're 'll 've 'd 'm, with any apostrophe ("Britain‘s" too) */
+	static const char *const clitics[] = { "s", "re", "ll", "ve", "d", "m" };
 	size_t i = 0;
 	int32_t c = text_decode(s, len, &i);
-	if ((c == '\'' || c == 0x2019) && i < len && len - i <= 3) {
-		for (size_t j = i; j < len;)
-			if (!text_is_letter(text_decode(s, len, &j)))
-				return 0;
-		return 1;
+	if (text_is_apostrophe(c) && i < len) {
+		for (size_t k = 0; k < ARRAY_SIZE(clitics); k++) {
+			size_t n = strlen(clitics[k]);
+			if (len - i != n)
+				continue;
+			size_t j = 0;
+			while (j < n && (s[i + j] | 0x20) == clitics[k][j])
+				j++;
+			if (j == n)
+				return 1;
+		}
 	}
 	return 0;
 }

@@ -105,34 +105,36 @@ static int parse_spans(struct store *st, const char *json, struct doc *d)
 		return -1;
 	sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
 	int rc;
-	const char *why = NULL;
 	long long k = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		k = sqlite3_column_int64(s, 0);
-		if (!sqlite3_column_int(s, 1))
-			why = _("span %lld is not an object");
-		else if (!col_is(s, 2, "integer"))
-			why = _("span %lld: \"start\" is missing or not an integer");
-		else if (!col_is(s, 4, "integer"))
-			why = _("span %lld: \"end\" is missing or not an integer");
-		else if (!col_is(s, 6, "text"))
-			why = _("span %lld: \"label\" is missing or not a string");
-		else if ((size_t)sqlite3_column_bytes(s, 7) >= sizeof d->spans->type)
-			why = _("span %lld: the label is too long");
-		if (why)
-			break;
-		struct span *sp = doc_push_span(d);
-		sp->start = sqlite3_column_int64(s, 3);
-		sp->end = sqlite3_column_int64(s, 5);
-		snprintf(sp->type, sizeof sp->type, "%s", sqlite3_column_text(s, 7));
-		if (col_is(s, 8, "text"))
-			sp->text = col_dup(s, 9);
-	}
-	sqlite3_reset(s);
-	if (why) {
-		err_set(why, k + 1);
+		k = sqlite3_column_int64(s, 0) + 1;
+		const char *bad = NULL;  /* the member that is wrong */
+		if (!sqlite3_column_int(s, 1)) {
+			err_set(_("span %lld is not an object"), k);
+		} else if (!col_is(s, 2, "integer")) {
+			bad = "start";
+		} else if (!col_is(s, 4, "integer")) {
+			bad = "end";
+		} else if (!col_is(s, 6, "text")) {
+			err_set(_("span %lld: \"label\" is missing or not a string"), k);
+		} else if ((size_t)sqlite3_column_bytes(s, 7) >= sizeof d->spans->type) {
+			err_set(_("span %lld: the label is longer than %zu bytes"), k,
+			        sizeof d->spans->type - 1);
+		} else {
+			struct span *sp = doc_push_span(d);
+			sp->start = sqlite3_column_int64(s, 3);
+			sp->end = sqlite3_column_int64(s, 5);
+			snprintf(sp->type, sizeof sp->type, "%s", sqlite3_column_text(s, 7));
+			if (col_is(s, 8, "text"))
+				sp->text = col_dup(s, 9);
+			continue;
+		}
+		if (bad)
+			err_set(_("span %lld: \"%s\" is missing or not an integer"), k, bad);
+		sqlite3_reset(s);
 		return -1;
 	}
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, _("reading spans"));
 	return 0;

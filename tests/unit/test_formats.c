@@ -216,6 +216,9 @@ static void test_conll_read(void)
 	 * not 5,000 (one number); a skin tone stays on its emoji */
 	CHECK_INT(read_conll("5\tO\n,\tO\n000\tO\n👍\tO\n🏽\tO\n", &r), 0);
 	CHECK_STR(r.out.data, "1|5, 000 👍🏽|\n");
+	/* a possessive with any apostrophe; an opening quote is not one */
+	CHECK_INT(read_conll("Britain\tB-LOC\n‘s\tO\nvote\tO\n‘\tO\nsoon\tO\n’\tO\n", &r), 0);
+	CHECK_STR(r.out.data, "1|Britain‘s vote ‘soon’|0-7 LOC [Britain] (1)\n");
 	/* no -DOCSTART-: one document; space-separated columns */
 	CHECK_INT(read_conll("Zakir B-PER\nHasanov I-PER\n", &r), 0);
 	CHECK_STR(r.out.data, "1|Zakir Hasanov|0-13 PER [Zakir Hasanov] (1)\n");
