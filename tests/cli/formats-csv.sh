@@ -39,6 +39,11 @@ astral|71|77|DATE|accepted|[21 May]
 EOF
 	same "$T/got" "$T/want"
 fi
+# a row that would split a character (the emoji and its skin tone)
+printf 'article_id,start,end,text,type\r\nastral,10,11,👍,MISC\r\nastral,10,12,👍🏽,MISC\r\n' >"$T/split.csv"
+expect 1 "$NERVE" --db "$T/two.db" import "$T/split.csv"
+contains "$T/err" "split.csv:2: 10-11 splits a character (grapheme cluster); row skipped"
+contains "$T/out" "entities: 1, entities skipped: 1"
 expect 0 "$NERVE" --db "$T/two.db" export --format jsonl --status all -a "=formula"
 contains "$T/out" '{"start":40,"end":47,"type":"MISC","text":"'"'"'quoted","status":"accepted","origin":"analyst","annotator":"ayla"}'
 contains "$T/out" '"annotator":"@ann"'
