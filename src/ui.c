@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -617,7 +618,9 @@ static void handle_key(struct ui *ui, int key)
 		ui_message(ui, _("%s: no such key here (? shows the keys)"), ui_key_name(key));
 		return;
 	}
+	ui->key = key;
 	ui_act(ui, a);
+	ui->key = 0;
 }
 
 /* ---- running -------------------------------------------------------- */
@@ -633,6 +636,9 @@ static void ui_free(struct ui *ui)
 	free(ui->types);
 	free(ui->db_name);
 	buf_free(&ui->msg);
+	if (ui->timing)
+		fclose(ui->timing);
+	ui->timing = NULL;
 	free(bindings);
 	bindings = NULL;
 	nbindings = capbindings = 0;
@@ -660,6 +666,10 @@ int ui_run(const struct cli *cli)
 		ui_free(&ui);
 		return 1;
 	}
+	/* How long to wait for another process's write (default 10 s). */
+	const char *busy = getenv("NERVE_BUSY_TIMEOUT");
+	if (busy && *busy)
+		store_set_busy_timeout(ui.st, atoi(busy));
 	const char *path = store_path(ui.st), *slash = strrchr(path, '/');
 	ui.db_name = xstrdup(slash ? slash + 1 : path);
 	if (store_browse_types(ui.st, &ui.types, &ui.ntypes) < 0) {
@@ -693,15 +703,30 @@ int ui_run(const struct cli *cli)
 		ui_error(&ui, "%s", ascii_warning);
 	free(ascii_warning);
 
+	/* A key's time, for :timing, runs from reading it to the end of the
+	 * drawing that shows what it did. */
+	struct timespec t0;
+	int timed_key = -1;
 	while (!ui.quit) {
 		ui_draw(&ui);
+		if (timed_key >= 0 && ui.timing) {
+			struct timespec t1;
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			fprintf(ui.timing, "%s %.3f\n", ui_key_name(timed_key),
+			        (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+			            (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+		}
+		timed_key = -1;
 		struct ui_event ev;
 		if (ui_next_event(&ui, &ev) < 0)
 			break;
-		if (ev.key < 0)
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		if (ev.key < 0) {
 			prompt_command(&ui, ev.cmd);
-		else
+		} else {
 			handle_key(&ui, ev.key);
+			timed_key = ev.key;
+		}
 	}
 	ui_free(&ui);
 	if (quit_signal) {

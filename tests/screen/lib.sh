@@ -42,3 +42,18 @@ screen() {
 $(diff -u "$want" "$got" | head -60)"
 	fi
 }
+
+# dbstate NAME: what the database holds and whether its journal agrees
+# (tests/screen/dbcheck), compared with expected/NAME.db.
+dbstate() {
+	"$DBCHECK" "$NERVE_DB" >"$T/$1.db" 2>&1 || fail "dbcheck $1: $(tail -n 3 "$T/$1.db")"
+	got="$T/$1.db" want="$EXPECTED/$1.db"
+	if [ "${NERVE_UPDATE_SCREENS:-}" = 1 ]; then
+		cp "$got" "$want"
+	elif [ ! -f "$want" ]; then
+		fail "no expected database state $want"
+	elif ! cmp -s "$got" "$want"; then
+		fail "the database differs from $1.db:
+$(diff -u "$want" "$got" | head -60)"
+	fi
+}
