@@ -55,8 +55,8 @@
 	X(PROPAGATE,   "propagate",    "*",                       NULL,                              N_("apply the focused decision to every identical string")) \
 	X(ACCEPT_ALL,  "accept-all",   "A",                       NULL,                              N_("accept all remaining suggestions")) \
 	X(DONE,        "done",         "D",                       NULL,                              N_("mark the article done and open the next one to review")) \
-	X(UNDO,        "undo",         "u",                       NULL,                              N_("undo the last decision (in any article)")) \
-	X(REDO,        "redo",         "<C-r>",                   NULL,                              N_("redo what was undone")) \
+	X(UNDO,        "undo",         "u",                       N_("undo the last decision (opening its article)"), N_("undo the last decision (in any article)")) \
+	X(REDO,        "redo",         "<C-r>",                   N_("redo what was undone (opening its article)"), N_("redo what was undone")) \
 	X(PROMPT,      "prompt",       ":",                       N_("command prompt"),              N_("command prompt")) \
 	X(HELP,        "help",         "?",                       N_("show the keys"),               N_("show the keys")) \
 	X(REDRAW,      "redraw",       "<C-l>",                   N_("redraw the screen"),           N_("redraw the screen")) \

@@ -173,6 +173,10 @@ const struct layout_word *article_words(const struct ui *ui, size_t *n, size_t *
 /* Move the cursor to word w (focusing the entity under it). */
 void article_set_cursor(struct ui *ui, size_t w);
 
+/* Undo (redo) the analyst's last decision, in whichever article it was
+ * (from the list too): that article is opened, the entity focused, and
+ * the message line says what was undone. */
+void article_undo_redo(struct ui *ui, int redo);
 /* Set the focused entity's type to the type called name (accepting it),
  * or label the selection with it (:type NAME); errors on the message
  * line. */

@@ -742,6 +742,34 @@ static void menu_action(struct ui *ui, enum action a)
 	}
 }
 
+void article_undo_redo(struct ui *ui, int redo)
+{
+	struct article_view *av = ui->article;
+	struct annot session, *an = av ? &av->an : &session;
+	struct annot_result r;
+	if (!av)
+		annot_init(&session, ui->st, ui->cli ? ui->cli->annotator : NULL);
+	int rc = redo ? annot_redo(an, &r) : annot_undo(an, &r);
+	if (rc == 0 && r.article && (!av || r.article != av->a.id)) {
+		/* the decision was in another article: show it there */
+		if (open_other(ui, r.article) == 0) {
+			if (r.entity)
+				article_focus_entity(ui, r.entity);
+			ui_message(ui, "%s", r.msg);
+		}
+		return;
+	}
+	if (av) {
+		edited(ui, rc, &r);
+	} else {
+		if (rc < 0)
+			ui_error(ui, "%s", err_msg());
+		else
+			ui_message(ui, "%s", r.msg);
+		list_refresh(ui);
+	}
+}
+
 /* An editing action (1 when a is one). */
 static int edit_act(struct ui *ui, enum action a)
 {
@@ -830,17 +858,7 @@ static int edit_act(struct ui *ui, enum action a)
 	}
 	case ACT_UNDO:
 	case ACT_REDO:
-		rc = a == ACT_UNDO ? annot_undo(&av->an, &r) : annot_redo(&av->an, &r);
-		if (rc == 0 && r.article && r.article != av->a.id) {
-			/* the decision was in another article: show it there */
-			if (open_other(ui, r.article) == 0) {
-				if (r.entity)
-					article_focus_entity(ui, r.entity);
-				ui_message(ui, "%s", r.msg);
-			}
-			return 1;
-		}
-		edited(ui, rc, &r);
+		article_undo_redo(ui, a == ACT_REDO);
 		return 1;
 	case ACT_SELECT:
 		if (av->selecting) {

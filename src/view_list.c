@@ -504,6 +504,10 @@ int list_act(struct ui *ui, enum action a)
 		free(m);
 		return 1;
 	}
+	case ACT_UNDO:
+	case ACT_REDO:
+		article_undo_redo(ui, a == ACT_REDO);
+		return 1;
 	case ACT_QUIT:
 		ui->quit = 1;
 		return 1;
