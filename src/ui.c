@@ -443,6 +443,15 @@ static int too_small(const struct ui *ui)
 
 void ui_draw(struct ui *ui)
 {
+	/* Another process committed (an import, a second browser): show what
+	 * it changed. */
+	int64_t version;
+	if (store_data_version(ui->st, &version) == 0 && version != ui->data_version) {
+		ui->data_version = version;
+		list_refresh(ui);
+		if (ui->article)
+			article_reload(ui);
+	}
 	werase(stdscr);
 	if (too_small(ui)) {
 		draw_too_small(ui);

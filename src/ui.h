@@ -66,6 +66,8 @@ struct ui {
 	struct article_view *article;
 	struct help_view *help;
 
+	int64_t data_version;       /* the store's at the last draw: when another
+	                               process commits, the views re-read */
 	int key;                    /* the key that brought the current action (0:
 	                               the ':' prompt), for actions with several keys */
 	FILE *timing;               /* :timing FILE: a line per key with its time */

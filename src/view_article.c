@@ -16,8 +16,8 @@
  * edges of entities ([ ] { }) and for '*' are the cursor's words.  v
  * starts a selection that the cursor's moves extend; a type key labels
  * it.  The type menu (t) is view_menu.c.  Changes committed by another
- * process are noticed when the article is next drawn (the store's data
- * version) and re-read.
+ * process are re-read when the screen is next drawn (ui_draw watches
+ * the store's data version).
  */
 #include "config.h"
 
@@ -68,7 +68,6 @@ struct article_view {
 	int selecting;              /* v: the selection follows the cursor */
 	size_t anchor;              /* the word where the selection started */
 	struct type_menu *menu;     /* the type menu while it is open */
-	int64_t data_version;       /* the store's, when the entities were read */
 
 	char *search;               /* the search as typed, or NULL */
 	struct range *matches;
@@ -268,7 +267,6 @@ int article_reload(struct ui *ui)
 {
 	struct article_view *av = ui->article;
 	entity_list_finish(&av->ents);
-	store_data_version(ui->st, &av->data_version);
 	if (store_entities_of(ui->st, av->a.id, &av->ents) < 0) {
 		ui_error(ui, "%s", err_msg());
 		make_spans(ui);
@@ -900,7 +898,6 @@ int article_open(struct ui *ui, int64_t id)
 	av->nwords = layout_words(av->a.text, av->a.text_len, &av->words);
 	build_wordmarks(av);
 	annot_init(&av->an, ui->st, ui->cli ? ui->cli->annotator : NULL);
-	store_data_version(ui->st, &av->data_version);
 	av->goal = -1;
 	focus_from_cursor(ui);
 	ui->view = VIEW_ARTICLE;
@@ -1090,12 +1087,6 @@ static struct draw_attr cell_attr(struct ui *ui, const struct layout_cell *c, si
 void article_draw(struct ui *ui)
 {
 	struct article_view *av = ui->article;
-	/* another process committed a change: show it */
-	int64_t version;
-	if (store_data_version(ui->st, &version) == 0 && version != av->data_version) {
-		article_reload(ui);
-		list_refresh(ui);
-	}
 	ensure_layout(ui);
 	ensure_visible(ui);
 	int w = ui->cols;
