@@ -1,6 +1,7 @@
 # valgrind.sh: scripted sessions over every view and the editing keys
 # under valgrind: no definitely or indirectly lost blocks (ncurses'
-# still-reachable memory is expected).  Skipped without valgrind and in the sanitizer build.
+# still-reachable memory is expected).  Skipped without valgrind and in
+# the sanitizer build.
 . "$SCREENLIB"
 
 command -v valgrind >/dev/null 2>&1 || skip "valgrind is not installed"
