@@ -677,8 +677,15 @@ int ui_run(const struct cli *cli)
 	}
 	/* How long to wait for another process's write (default 10 s). */
 	const char *busy = getenv("NERVE_BUSY_TIMEOUT");
-	if (busy && *busy)
-		store_set_busy_timeout(ui.st, atoi(busy));
+	if (busy && *busy) {
+		char *end;
+		long ms = strtol(busy, &end, 10);
+		if (*end || ms < 0 || ms > 3600000)
+			warnmsg(_("NERVE_BUSY_TIMEOUT: '%s' is not a number of milliseconds; waiting "
+			          "10 s"), busy);
+		else
+			store_set_busy_timeout(ui.st, (int)ms);
+	}
 	const char *path = store_path(ui.st), *slash = strrchr(path, '/');
 	ui.db_name = xstrdup(slash ? slash + 1 : path);
 	if (store_browse_types(ui.st, &ui.types, &ui.ntypes) < 0) {
