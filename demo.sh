@@ -1,6 +1,7 @@
 #!/bin/sh
 # demo.sh: set nerve up (Debian packages, build) and open it on a demo
 # database made from the bundled sample reports in data/samples.
+# Arguments, if any, are passed to nerve instead (./demo.sh stats).
 set -e
 top=$(cd "$(dirname "$0")" && pwd)
 "$top/tools/setup.sh" build

@@ -46,10 +46,22 @@ int cli_usage_error(const char *cmd, const char *fmt, ...);
  * default, its directory when 'create'); prints the error and returns
  * NULL on failure. */
 struct store *cli_open_store(const struct cli *cli, int create);
+/* Open the database for a command that only reads it: read-write (so an
+ * older schema is upgraded) when the file is writable, else read-only.
+ * Never creates it.  Prints the error and returns NULL on failure. */
+struct store *cli_open_store_reading(const struct cli *cli);
+
+/* Parse a comma-separated list: call fn for each non-empty item (a
+ * NUL-terminated copy, borrowed); stops at and returns fn's -1. */
+int cli_each_item(const char *list, int (*fn)(void *arg, const char *item), void *arg);
 
 /* Commands: each takes the arguments after the command name (argv[0] is
  * the command name) and returns the exit status. */
 #define CLI_COMMANDS(X) \
+	X(import, N_("import reports (text, JSON Lines) into the database")) \
+	X(export, N_("export entities as CSV or JSON Lines")) \
+	X(stats, N_("count articles by review state and entities by type")) \
+	X(types, N_("list, add, rename and recolour entity types")) \
 	X(backup, N_("write an online copy of the database"))
 
 #define X(name, help) int cmd_##name(struct cli *cli, int argc, char **argv);

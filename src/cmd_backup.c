@@ -25,7 +25,7 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("backup", _("backup takes one FILE"));
-	struct store *st = cli_open_store(cli, 0);
+	struct store *st = cli_open_store_reading(cli);
 	if (!st)
 		return 1;
 	int rc = store_backup(st, argv[optind]);

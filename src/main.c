@@ -153,6 +153,32 @@ struct store *cli_open_store(const struct cli *cli, int create)
 	return st;
 }
 
+struct store *cli_open_store_reading(const struct cli *cli)
+{
+	char *path = cli->db_path ? xstrdup(cli->db_path) : default_db_path(0);
+	int flags = access(path, W_OK) == 0 ? 0 : STORE_READONLY;
+	struct store *st = store_open(path, flags | (cli->sync_full ? STORE_SYNC_FULL : 0));
+	if (!st)
+		warnmsg("%s", err_msg());
+	free(path);
+	return st;
+}
+
+int cli_each_item(const char *list, int (*fn)(void *arg, const char *item), void *arg)
+{
+	char *copy = xstrdup(list);
+	int rc = 0;
+	for (char *p = copy, *next; p && rc == 0; p = next) {
+		next = strchr(p, ',');
+		if (next)
+			*next++ = '\0';
+		if (*p)
+			rc = fn(arg, p);
+	}
+	free(copy);
+	return rc;
+}
+
 static const char *login_name(void)
 {
 	struct passwd *pw = getpwuid(getuid());

@@ -170,6 +170,11 @@ int store_fail(struct store *st, const char *what)
 		err_set(_("%s: %s: the database is read-only"), st->path, what);
 	else if ((code & 0xff) == SQLITE_FULL)
 		err_set(_("%s: %s: the disk is full"), st->path, what);
+	else if ((code & 0xff) == SQLITE_CORRUPT)
+		err_set(_("%s: %s: the database file is corrupt (restore it from a backup)"),
+		        st->path, what);
+	else if ((code & 0xff) == SQLITE_NOTADB)
+		err_set(_("%s: not a nerve database (the file is not an SQLite database)"), st->path);
 	else
 		err_set("%s: %s: %s", st->path, what, msg);
 	return -1;
@@ -329,6 +334,27 @@ struct store *store_open(const char *path, int flags)
 		open_error(st);
 		goto fail;
 	}
+	if (version == 0 && !memory) {
+		/* An SQLite file with tables but no version is someone else's:
+		 * never add nerve's tables to it.  Reading the schema also finds a
+		 * file whose first page is damaged. */
+		sqlite3_stmt *s;
+		int n = -1;
+		if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_schema", -1, &s, NULL) ==
+		    SQLITE_OK) {
+			if (sqlite3_step(s) == SQLITE_ROW)
+				n = sqlite3_column_int(s, 0);
+			sqlite3_finalize(s);
+		}
+		if (n < 0) {
+			store_fail(st, _("opening"));
+			goto fail;
+		}
+		if (n > 0) {
+			err_set(_("%s: not a nerve database (an SQLite database of something else)"), path);
+			goto fail;
+		}
+	}
 	if (version > STORE_SCHEMA_VERSION) {
 		err_set(_("%s: the database was written by a newer nerve (schema %d; this one "
 		          "knows up to %d); upgrade nerve to open it"),
@@ -384,6 +410,13 @@ const char *store_path(const struct store *st)
 
 int store_begin(struct store *st)
 {
+	/* A statement left mid-result holds a read snapshot; BEGIN IMMEDIATE
+	 * on an old snapshot fails at once instead of waiting for the other
+	 * writer.  Statements are only ever read to their end or to the row
+	 * needed, so resetting them here loses nothing. */
+	for (sqlite3_stmt *q = sqlite3_next_stmt(st->db, NULL); q; q = sqlite3_next_stmt(st->db, q))
+		if (sqlite3_stmt_busy(q))
+			sqlite3_reset(q);
 	return exec(st, "BEGIN IMMEDIATE", _("starting a transaction"));
 }
 

@@ -81,11 +81,36 @@ void article_finish(struct article *a);
  * or -1 with err_set() (an ext_id clash is an error here: callers pick a
  * free ext_id with store_ext_id_free() first). */
 int store_article_add(struct store *st, struct article *a);
+/* Bulk loading, for import: between store_bulk_begin() and
+ * store_bulk_end(), both inside one transaction, this connection's
+ * triggers are off, so the full-text index and the browser's tallies are
+ * not updated by each store_article_add(); store_bulk_end() then does the
+ * triggers' work for every article added since store_bulk_begin() (and
+ * its entities) in a few statements (when index is 1: pass 0 after a
+ * failure, before rolling back) and turns the triggers on again.  Use
+ * only store_article_add() and entity, type and journal functions on new
+ * articles in between.  When the schema has triggers other than those,
+ * bulk mode does nothing (they all keep running).
+ * Indexing many articles in one statement is much faster than one at a
+ * time (FTS5 writes its pending terms at each statement). */
+int store_bulk_begin(struct store *st);
+int store_bulk_end(struct store *st, int index);
+/* Check that every article is in the full-text index once: 0, or -1 with
+ * err_set() saying how many articles and index entries there are. */
+int store_index_check(struct store *st);
+
 /* 1 if no article has this external id, 0 if one has, -1 on error. */
 int store_ext_id_free(struct store *st, const char *ext_id);
 /* Load article id into *a (owned strings; article_finish()).  -1 with
  * err_set() when it does not exist. */
 int store_article_get(struct store *st, int64_t id, struct article *a);
+/* The id of the article whose text has this sha256 (hex): 1 and *id set
+ * when there is one, 0 when not, -1 on error. */
+int store_article_by_sha(struct store *st, const char *sha256, int64_t *id);
+/* Resolve an article reference as a user types it: a local id (all
+ * digits) or an external id.  1 and *id set when found, 0 when not, -1
+ * on error. */
+int store_article_find(struct store *st, const char *ref, int64_t *id);
 
 /* ---- entities ------------------------------------------------------ */
 
@@ -104,6 +129,7 @@ struct entity {
 	enum entity_status status;
 	enum entity_origin origin;
 	double confidence;          /* suggestions; 0 otherwise */
+	int no_confidence;          /* 1: store no confidence, even for a suggestion */
 	char annotator[64];
 	char created_at[21], updated_at[21];
 };
@@ -124,6 +150,21 @@ int store_entity_add(struct store *st, struct entity *e);
  * then end. */
 int store_entities_of(struct store *st, int64_t article, struct entity_list *l);
 
+/* Replace the detector's suggestions in an article with spans[0..n)
+ * (start, end, type and confidence are used; the rest is ignored).  The
+ * entities with status suggested and annotator "detector" are deleted;
+ * each span is then stored as a suggestion (origin and annotator
+ * "detector") unless the article has a rejected entity with the same
+ * start and end (a span the analyst rejected is never suggested again),
+ * or the span overlaps an entity that is not rejected (an analyst's or an
+ * import's entity, or an earlier span of this call).  Types the database
+ * does not know are created (store_type_ensure()).  Not journalled.
+ * Runs in the caller's transaction when there is one, else in its own.
+ * Returns the number of suggestions stored, or -1 with err_set() (and
+ * nothing changed when it ran its own transaction). */
+int store_replace_suggestions(struct store *st, int64_t article, const struct span *spans,
+                              size_t n);
+
 /* ---- entity types --------------------------------------------------- */
 
 struct entity_type {
@@ -133,6 +174,119 @@ struct entity_type {
 	char description[128];
 	int order;
 };
+
+/* 1 when name is acceptable as a type name: 1 to 63 bytes of valid
+ * UTF-8 with no control characters, no white space at either end. */
+int entity_type_name_valid(const char *name);
+/* 1 when c is a curses colour name (black, red, green, yellow, blue,
+ * magenta, cyan, white) or a number 0..255 without sign or leading
+ * zeros. */
+int entity_type_colour_valid(const char *c);
+
+/* All types in their order into *out (owned array, free()) and *n. */
+int store_types(struct store *st, struct entity_type **out, size_t *n);
+/* Load type name into *t: 1 found, 0 not, -1 on error. */
+int store_type_get(struct store *st, const char *name, struct entity_type *t);
+/* Add a type after the others; colour NULL assigns one not yet in use,
+ * hotkey 0 gives none.  -1 with err_set() when the name is invalid or
+ * taken, the colour invalid, or the hotkey (1..9) in use. */
+int store_type_add(struct store *st, const char *name, int hotkey, const char *colour,
+                   const char *description);
+/* Make sure a type exists, creating it (assigned colour, no hotkey) when
+ * missing: 1 when it was created, 0 when it existed, -1 on error. */
+int store_type_ensure(struct store *st, const char *name);
+/* Rename a type; its entities follow.  -1 when old does not exist or new
+ * is invalid or taken. */
+int store_type_rename(struct store *st, const char *old_name, const char *new_name);
+/* Set a type's colour (validated). */
+int store_type_colour(struct store *st, const char *name, const char *colour);
+/* Bind hotkey 1..9 to a type (0 removes its key).  A type that had that
+ * key loses it: its name is copied to taken_from (else ""). */
+int store_type_key(struct store *st, const char *name, int hotkey, char taken_from[64]);
+
+/* ---- statistics ------------------------------------------------------ */
+
+struct store_stats {
+	int64_t articles;
+	int64_t by_state[3];        /* indexed by enum article_state */
+	int64_t entities;
+	struct type_stats {
+		char type[64];
+		int64_t by_status[3];   /* indexed by enum entity_status */
+	} *types;                   /* every type, in order, then unknown ones (owned) */
+	size_t ntypes;
+};
+/* Counts of articles by review state and entities by type and status. */
+int store_stats(struct store *st, struct store_stats *out);
+void store_stats_finish(struct store_stats *s);
+
+/* ---- export ---------------------------------------------------------- */
+
+/* Which articles and entities an export takes.  Zero-initialised means
+ * every article with all its entities. */
+struct export_filter {
+	unsigned statuses;          /* bits 1 << enum entity_status; 0: all */
+	const char *const *types;   /* entity types, or NULL: all */
+	size_t ntypes;
+	unsigned states;            /* bits 1 << enum article_state; 0: all */
+	const int64_t *articles;    /* local article ids, or NULL: all */
+	size_t narticles;
+	const char *by;             /* entities of this annotator only, or NULL */
+	const char *since;          /* entities updated at or after this UTC time
+	                               ("YYYY-MM-DDTHH:MM:SSZ"), or NULL */
+};
+
+/* One entity row of an export; every pointer is borrowed and valid only
+ * during the callback.  Strings are NUL-terminated with their length. */
+struct export_row {
+	int64_t article;            /* local id */
+	const char *ext_id, *title;
+	size_t ext_id_len, title_len;
+	int64_t entity;
+	int64_t start, end;         /* code points */
+	const char *text;           /* the entity's text (not NUL-terminated) */
+	size_t text_len;
+	const char *type, *status, *origin, *annotator, *updated_at;
+	double confidence;
+	int has_confidence;
+};
+/* Called for each row; return 0 to go on, -1 to stop (with err_set()). */
+typedef int (*export_row_fn)(void *arg, const struct export_row *r);
+
+/* Call fn for every selected entity, ordered by article id, then start,
+ * end and entity id.  Returns 0, or -1 (fn's error or the store's). */
+int store_export_entities(struct store *st, const struct export_filter *f, export_row_fn fn,
+                          void *arg);
+
+/* Called with one JSON document of an export (borrowed, len bytes, no
+ * newline); return 0 to go on, -1 to stop. */
+typedef int (*export_json_fn)(void *arg, const char *json, size_t len);
+/* Call fn for every selected article in id order with its corpus-format
+ * JSON Lines document, built by SQLite's JSON functions: {"id" (external
+ * id), "title", "date" (when known), "text", "entities": [{"start",
+ * "end", "type", "text", "status", "origin", "annotator", "confidence"
+ * (suggestions that have one)}]} with the selected entities (possibly
+ * none) ordered by start, end and id. */
+int store_export_json(struct store *st, const struct export_filter *f, export_json_fn fn,
+                      void *arg);
+
+/* Normalise an ISO 8601 date or time ("2026-01-02", "2026-01-02T10:00",
+ * "2026-01-02 10:00:00+02:00", ...) to UTC "YYYY-MM-DDTHH:MM:SSZ" in
+ * out.  -1 with err_set() when SQLite's date functions cannot read it. */
+int store_time_normalise(struct store *st, const char *in, char out[21]);
+
+/* ---- small JSON helpers (SQLite's JSON functions) --------------------- */
+
+/* Called with each member of a JSON object: key, and value when it is a
+ * string (else NULL); return 0 to go on, -1 to stop. */
+typedef int (*json_member_fn)(void *arg, const char *key, const char *value);
+/* Walk the members of the JSON object in json[0..len).  -1 with err_set()
+ * when it is not valid JSON or not an object (or fn failed). */
+int store_json_members(struct store *st, const char *json, size_t len, json_member_fn fn,
+                       void *arg);
+/* 1 when json[0..len) is a JSON object that has the top-level key, 0
+ * when not (or not an object), -1 on error. */
+int store_json_has_key(struct store *st, const char *json, size_t len, const char *key);
 
 /* ---- the edit journal ------------------------------------------------ */
 

@@ -57,6 +57,7 @@ int store_article_add(struct store *st, struct article *a)
 		sqlite3_reset(s); /* do not hold a read snapshot open */
 		return 1;
 	}
+	sqlite3_reset(s);
 	s = store_stmt(st,
 		"INSERT INTO article (ext_id, title, source, published, text, sha256, imported_at, "
 		"state, reviewed_by, reviewed_at, annotated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -80,6 +81,139 @@ int store_article_add(struct store *st, struct article *a)
 	snprintf(a->imported_at, sizeof a->imported_at, "%s", sqlite3_column_text(s, 1));
 	sqlite3_reset(s);
 	return 0;
+}
+
+int store_bulk_begin(struct store *st)
+{
+	/* Only the triggers whose work store_bulk_end() redoes may be
+	 * skipped: should the schema ever hold another trigger, every insert
+	 * keeps running them all. */
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT coalesce(max(id), 0), (SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+		"AND name NOT IN ('article_fts_ai', 'article_fts_ad', 'article_fts_au', "
+		"'article_tally_ai', 'article_tally_ad', 'article_tally_au', "
+		"'entity_tally_ai', 'entity_tally_ad', 'entity_tally_au')) FROM article");
+	if (!s)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_fail(st, _("reading articles"));
+	}
+	st->bulk_from = sqlite3_column_int64(s, 0);
+	int others = sqlite3_column_int(s, 1);
+	sqlite3_reset(s);
+	if (others)
+		return 0;
+	int off;
+	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &off) != SQLITE_OK)
+		return store_fail(st, _("starting a bulk load"));
+	st->bulk = 1;
+	return 0;
+}
+
+int store_bulk_end(struct store *st, int index)
+{
+	int rc = 0, on;
+	if (!st->bulk)
+		return 0;
+	/* What the insert triggers would have done for the new articles and
+	 * their entities (a bulk load adds entities to new articles only). */
+	static const char *const redo[] = {
+		"INSERT INTO article_fts(rowid, title, text) "
+		"SELECT id, title, text FROM article WHERE id > ?1",
+		"UPDATE article SET "
+		"n_entities = (SELECT count(*) FROM entity WHERE article = article.id "
+		"AND status <> 'rejected'), "
+		"n_suggested = (SELECT count(*) FROM entity WHERE article = article.id "
+		"AND status = 'suggested') WHERE id > ?1",
+		"UPDATE article_tally SET n = n + "
+		"(SELECT count(*) FROM article WHERE id > ?1 AND state = article_tally.state)",
+	};
+	for (size_t i = 0; index && rc == 0 && i < ARRAY_SIZE(redo); i++) {
+		sqlite3_stmt *s = store_stmt(st, redo[i]);
+		if (!s) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, st->bulk_from);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = store_fail(st, _("indexing articles"));
+		sqlite3_reset(s);
+	}
+	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, &on) != SQLITE_OK && rc == 0)
+		rc = store_fail(st, _("ending a bulk load"));
+	st->bulk = 0;
+	return rc;
+}
+
+int store_index_check(struct store *st)
+{
+	/* article_fts_docsize has a row per indexed document */
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM article_fts_docsize), "
+		"(SELECT count(*) FROM article a JOIN article_fts_docsize d ON d.id = a.id)");
+	if (!s)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_fail(st, _("checking the full-text index"));
+	}
+	int64_t n = sqlite3_column_int64(s, 0), m = sqlite3_column_int64(s, 1);
+	int64_t both = sqlite3_column_int64(s, 2);
+	sqlite3_reset(s);
+	if (n != m || n != both) {
+		err_set(_("%s: %lld articles, %lld in the full-text index (%lld matching)"), st->path,
+		        (long long)n, (long long)m, (long long)both);
+		return -1;
+	}
+	return 0;
+}
+
+int store_article_by_sha(struct store *st, const char *sha256, int64_t *id)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM article WHERE sha256 = ?1");
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, sha256, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		return 1;
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(st, _("looking up an article"));
+}
+
+int store_article_find(struct store *st, const char *ref, int64_t *id)
+{
+	int digits = ref[0] != '\0' && strlen(ref) < 19;
+	for (const char *p = ref; *p && digits; p++)
+		digits = *p >= '0' && *p <= '9';
+	sqlite3_stmt *s;
+	if (digits) {
+		s = store_stmt(st, "SELECT id FROM article WHERE id = ?1");
+		if (!s)
+			return -1;
+		sqlite3_bind_int64(s, 1, strtoll(ref, NULL, 10));
+	} else {
+		s = store_stmt(st, "SELECT id FROM article WHERE ext_id = ?1");
+		if (!s)
+			return -1;
+		sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
+	}
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		return 1;
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(st, _("looking up an article"));
 }
 
 int store_ext_id_free(struct store *st, const char *ext_id)

@@ -75,7 +75,7 @@ int store_entity_add(struct store *st, struct entity *e)
 	sqlite3_bind_text(s, 4, e->type, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, entity_status_name(e->status), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 6, entity_origin_name(e->origin), -1, SQLITE_STATIC);
-	if (e->status == ENT_SUGGESTED)
+	if (e->status == ENT_SUGGESTED && !e->no_confidence)
 		sqlite3_bind_double(s, 7, e->confidence);
 	sqlite3_bind_text(s, 8, e->annotator, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_ROW)
@@ -120,4 +120,80 @@ int store_entities_of(struct store *st, int64_t article, struct entity_list *l)
 	if (rc != SQLITE_DONE)
 		return store_fail(st, _("reading entities"));
 	return 0;
+}
+
+/* Is there an entity in the article that keeps a new suggestion
+ * [start, end) out: a rejected one with the same span, or one that is
+ * not rejected and overlaps it?  1, 0, or -1 on error. */
+static int suggestion_blocked(struct store *st, int64_t article, int64_t start, int64_t end)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT 1 FROM entity WHERE article = ?1 AND start < ?3 AND \"end\" > ?2 "
+		"AND (status <> 'rejected' OR (start = ?2 AND \"end\" = ?3)) LIMIT 1");
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	sqlite3_bind_int64(s, 2, start);
+	sqlite3_bind_int64(s, 3, end);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(st, _("reading entities"));
+}
+
+int store_replace_suggestions(struct store *st, int64_t article, const struct span *spans,
+                              size_t n)
+{
+	int own = sqlite3_get_autocommit(st->db);
+	int stored = 0;
+	if (own && store_begin(st) < 0)
+		return -1;
+	sqlite3_stmt *s = store_stmt(st,
+		"DELETE FROM entity WHERE article = ?1 AND status = 'suggested' "
+		"AND annotator = 'detector'");
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, article);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		store_fail(st, _("replacing suggestions"));
+		goto fail;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct span *sp = &spans[i];
+		if (sp->start < 0 || sp->end <= sp->start)
+			continue;
+		int blocked = suggestion_blocked(st, article, sp->start, sp->end);
+		if (blocked < 0)
+			goto fail;
+		if (blocked)
+			continue;
+		if (store_type_ensure(st, sp->type) < 0)
+			goto fail;
+		struct entity e = { 0 };
+		e.article = article;
+		e.start = sp->start;
+		e.end = sp->end;
+		snprintf(e.type, sizeof e.type, "%s", sp->type);
+		e.status = ENT_SUGGESTED;
+		e.origin = ORIGIN_DETECTOR;
+		e.confidence = sp->confidence;
+		strcpy(e.annotator, "detector");
+		if (store_entity_add(st, &e) < 0)
+			goto fail;
+		stored++;
+	}
+	if (own && store_commit(st) < 0)
+		return -1;
+	return stored;
+fail:
+	if (own) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", err_msg());
+		store_rollback(st);
+		err_set("%s", msg);
+	}
+	return -1;
 }

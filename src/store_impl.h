@@ -17,6 +17,8 @@ struct store {
 		sqlite3_stmt *stmt;
 	} *cache;
 	size_t ncache, capcache;
+	int64_t bulk_from;          /* store_bulk_begin(): articles after this id */
+	int bulk;                   /* in bulk mode: triggers off */
 };
 
 /* Prepare sql on st (NULL with err_set() on failure).  Statements are

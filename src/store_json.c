@@ -42,7 +42,9 @@ static int parse_entities(struct store *st, const char *json, int n, struct doc 
 	sqlite3_bind_text(s, 1, json, n, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_ROW)
 		return store_fail(st, _("reading entities"));
-	if (sqlite3_column_int(s, 0) != sqlite3_column_int(s, 1)) {
+	int all_objects = sqlite3_column_int(s, 0) == sqlite3_column_int(s, 1);
+	sqlite3_reset(s);
+	if (!all_objects) {
 		err_set(_("\"entities\" holds something other than objects"));
 		return -1;
 	}

@@ -190,7 +190,14 @@ char *text_clean(const char *s, size_t len, int replace_invalid,
 		}
 	}
 	if (cpmap) {
-		map = xmalloc((text_cp_len(s, len) + 1) * sizeof *map);
+		/* one entry per code point as text_decode() counts them: an
+		 * invalid byte is one (text_cp_len() would undercount it) */
+		size_t n = 0;
+		for (size_t k = 0; k < len; n++) {
+			size_t q = (unsigned char)s[k] < 0x80 ? 1 : seq_len((const unsigned char *)s, len, k);
+			k += q ? q : 1;
+		}
+		map = xmalloc((n + 1) * sizeof *map);
 	}
 	buf_reserve(&a, len);
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
@@ -246,10 +253,34 @@ char *text_clean(const char *s, size_t len, int replace_invalid,
 		remap = xmalloc((out_cp + 1) * sizeof *remap);
 	buf_reserve(&b, a.len);
 	size_t acp = 0, bcp = 0;
+	const unsigned char *ua = (const unsigned char *)a.data;
 	for (size_t p = 0; p < a.len;) {
+		/* A run of ASCII (but CR) followed by more ASCII is a run of
+		 * one-byte clusters, already NFC; the last ASCII character before
+		 * a non-ASCII one may start a longer cluster, so it goes the slow
+		 * way.  Most news text is mostly this. */
+		size_t q = p;
+		while (q + 1 < a.len && ua[q] < 0x80 && ua[q] != '\r' && ua[q + 1] < 0x80)
+			q++;
+		if (q > p) {
+			buf_add(&b, a.data + p, q - p);
+			if (remap)
+				for (size_t k = 0; k < q - p; k++)
+					remap[acp + k] = bcp + k;
+			acp += q - p;
+			bcp += q - p;
+			p = q;
+			continue;
+		}
 		size_t e = text_grapheme_end(a.data, a.len, p);
 		size_t ncl = text_cp_len(a.data + p, e - p);
 		int simple = below_combining(a.data + p, e - p);
+		if (!simple && ncl == 1) {
+			/* one code point without a canonical decomposition is NFC */
+			size_t k = p;
+			const utf8proc_property_t *prop = utf8proc_get_property(text_decode(a.data, a.len, &k));
+			simple = prop->decomp_seqindex == UINT16_MAX || prop->decomp_type != 0;
+		}
 		size_t before = b.len;
 		if (simple)
 			buf_add(&b, a.data + p, e - p);

@@ -118,7 +118,11 @@ static _Thread_local char err_buf[1024];
 
 void err_vset(const char *fmt, va_list ap)
 {
-	vsnprintf(err_buf, sizeof err_buf, fmt, ap);
+	/* through a copy, so that err_msg() may be an argument (adding
+	 * context to the last error) */
+	char tmp[sizeof err_buf];
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	memcpy(err_buf, tmp, sizeof err_buf);
 }
 
 void err_set(const char *fmt, ...)

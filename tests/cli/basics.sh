@@ -10,8 +10,18 @@ contains "$T/err" "unknown option"
 expect 2 "$NERVE" frobnicate
 contains "$T/err" "unknown command 'frobnicate'"
 expect 2 "$NERVE" --sync sometimes backup x
-expect 0 "$NERVE" backup --help
-contains "$T/out" "Usage: nerve backup"
+for cmd in import export stats types backup; do
+	expect 0 "$NERVE" $cmd --help
+	contains "$T/out" "Usage: nerve $cmd"
+	expect 0 "$NERVE" $cmd --version
+	contains "$T/out" "nerve "
+	expect 2 "$NERVE" $cmd --no-such-option
+	contains "$T/err" "Try 'nerve $cmd --help'"
+done
+expect 0 "$NERVE" --help
+for cmd in import export stats types backup; do
+	grep -q "^  $cmd " "$T/out" || fail "--help does not list $cmd"
+done
 
 # --db whose directory is missing: error, exit 1, nothing created
 expect 1 "$NERVE" --db "$T/missing/dir/x.db" backup "$T/b.db"

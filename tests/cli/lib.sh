@@ -20,3 +20,11 @@ expect() {
 # contains FILE TEXT: FILE must contain TEXT
 contains() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2': $(head -c 400 "$1")"; }
 finish() { [ "$failures" = 0 ] || exit 1; exit 0; }
+# lacks FILE TEXT: FILE must not contain TEXT
+lacks() { ! grep -qF -- "$2" "$1" || fail "$1 has '$2': $(head -c 400 "$1")"; }
+# same FILE1 FILE2: the files must be byte for byte the same
+same() { cmp -s "$1" "$2" || fail "$1 and $2 differ: $(diff "$1" "$2" | head -c 400)"; }
+# as_root: true when permission bits do not stop this process
+as_root() { [ "$(id -u)" = 0 ]; }
+# rows FILE: number of lines of FILE
+rows() { wc -l <"$1" | tr -d ' '; }

@@ -1,0 +1,144 @@
+# export.sh: nerve export — CSV (quoting, CRLF, formula guard, filters),
+# JSON Lines round trips, -o FILE written whole or not at all.
+. "$TESTLIB"
+# records FILE: CSV records (lines ending in CRLF)
+records() { grep -c "$(printf '\r')\$" "$1"; }
+
+expect 0 "$NERVE" export --help
+contains "$T/out" "Usage: nerve export"
+expect 1 "$NERVE" export
+contains "$T/err" "no such database"
+
+expect 0 "$NERVE" import "$TESTDATA/annotated.jsonl"
+contains "$T/out" "imported: 4, duplicates: 0, failed: 0, entities: 13"
+
+CR=$(printf '\r')
+# CSV: header, CRLF line ends, accepted entities by default
+expect 0 "$NERVE" export
+head -n 1 "$T/out" >"$T/header"
+printf 'article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at\r\n' >"$T/want"
+same "$T/header" "$T/want"
+# every line ends in CRLF but the one inside a quoted cell
+grep -v "$CR\$" "$T/out" >"$T/bare"
+printf '"quotes,commas","He said ""no"", then left",6,4,23,"Ministry of\n' >"$T/want"
+same "$T/bare" "$T/want"
+lacks "$T/out" "suggested"
+lacks "$T/out" "rejected"
+# code point offsets with astral characters before the entities
+contains "$T/out" "astral-1,Astral characters before entities,1,12,25,Zakir Hasanov,PERSON,accepted,analyst,ayla,"
+contains "$T/out" "astral-1,Astral characters before entities,3,45,49,Bakı,LOC,accepted,import,ayla,"
+# quotes, commas and a newline: quoted, quotes doubled
+contains "$T/out" '"quotes,commas","He said ""no"", then left",6,4,23,"Ministry of'
+contains "$T/out" 'Defense",ORG,accepted,analyst,ayla,'
+contains "$T/out" ',29,33,"""no""",MISC,accepted,analyst,"bo, ""the"" second",'
+contains "$T/out" ",55,61,O'Neil,PERSON,accepted,"
+# formula-like cells get a leading ', a leading ' gets another
+contains "$T/out" "'=formula,'=1+1,9,0,22,\"'=HYPERLINK(\"\"http://x\"\")\",MISC,"
+contains "$T/out" ",'+Plus,MISC,"
+contains "$T/out" ",'-minus,MISC,accepted,analyst,'@ann,"
+contains "$T/out" ",'@at,MISC,"
+contains "$T/out" ",''quoted,MISC,"
+expect 0 "$NERVE" export --no-formula-guard
+contains "$T/out" "=formula,=1+1,9,0,22,\"=HYPERLINK(\"\"http://x\"\")\",MISC,"
+contains "$T/out" ",'quoted,MISC,"
+contains "$T/out" ",-minus,MISC,accepted,analyst,@ann,"
+# updated_at as YYYY-MM-DDTHH:MM:SSZ
+grep -q ",[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z$CR\$" "$T/out" ||
+	fail "updated_at is not YYYY-MM-DDTHH:MM:SSZ"
+
+# the CSV text column is the article text sliced by code points: compare
+# with bash, whose substrings count characters in a UTF-8 locale
+if command -v bash >/dev/null 2>&1; then
+	got=$(bash -c 't="📰 𝐁𝐫𝐞𝐚𝐤𝐢𝐧𝐠: Zakir Hasanov met Metin Tokel in Bakı on May 21."; printf %s "${t:45:4}|${t:12:13}"')
+	[ "$got" = "Bakı|Zakir Hasanov" ] || fail "code point slicing by bash gave '$got'"
+fi
+
+# filters
+expect 0 "$NERVE" export --status suggested
+[ "$(records "$T/out")" = 3 ] || fail "--status suggested: $(cat "$T/out")"
+contains "$T/out" ",30,41,Metin Tokel,PERSON,suggested,detector,detector,"
+expect 0 "$NERVE" export --status all
+[ "$(records "$T/out")" = 14 ] || fail "--status all gave $(records "$T/out") records"
+expect 0 "$NERVE" export --status rejected,suggested
+[ "$(records "$T/out")" = 4 ] || fail "--status rejected,suggested gave $(records "$T/out") records"
+expect 2 "$NERVE" export --status maybe
+contains "$T/err" "unknown status 'maybe'"
+expect 0 "$NERVE" export --type PERSON,LOC
+[ "$(records "$T/out")" = 4 ] || fail "--type PERSON,LOC gave $(records "$T/out") records"
+expect 1 "$NERVE" export --type NOPE
+contains "$T/err" "no entity type NOPE"
+expect 0 "$NERVE" export --article astral-1 --status all
+[ "$(records "$T/out")" = 6 ] || fail "--article astral-1 gave $(records "$T/out") records"
+expect 0 "$NERVE" export --article 2 -a 3
+[ "$(records "$T/out")" = 9 ] || fail "--article 2 -a 3 gave $(records "$T/out") records"
+expect 0 "$NERVE" export --article 'quotes,commas'
+[ "$(records "$T/out")" = 4 ] || fail "--article 'quotes,commas' gave $(records "$T/out") records"
+expect 1 "$NERVE" export --article nope
+contains "$T/err" "no article nope"
+expect 0 "$NERVE" export --by ayla
+[ "$(records "$T/out")" = 9 ] || fail "--by ayla gave $(records "$T/out") records"
+expect 0 "$NERVE" export --state done
+[ "$(records "$T/out")" = 1 ] || fail "--state done gave $(records "$T/out") records"
+expect 0 "$NERVE" export --state new,in_progress
+[ "$(records "$T/out")" = 11 ] || fail "--state new,in_progress gave $(records "$T/out") records"
+expect 2 "$NERVE" export --state finished
+expect 0 "$NERVE" export --since 2000-01-01
+[ "$(records "$T/out")" = 11 ] || fail "--since 2000-01-01 gave $(records "$T/out") records"
+expect 0 "$NERVE" export --since 2999-01-01T00:00:00Z
+[ "$(records "$T/out")" = 1 ] || fail "--since 2999 gave $(records "$T/out") records"
+expect 2 "$NERVE" export --since yesterday
+contains "$T/err" "not an ISO 8601 date"
+expect 2 "$NERVE" export --format xml
+contains "$T/err" "unknown format 'xml'"
+expect 2 "$NERVE" export --format conll
+contains "$T/err" "cannot be exported yet"
+expect 2 "$NERVE" export --format text
+expect 2 "$NERVE" export extra-argument
+
+# JSON Lines: every article, its selected entities (possibly none)
+expect 0 "$NERVE" export --format jsonl
+[ "$(rows "$T/out")" = 4 ] || fail "jsonl export gave $(rows "$T/out") lines"
+contains "$T/out" '{"id":"plain","title":"No entities in this one, and a date field.","date":"2016-03-05","text":"No entities in this one, and a date field.","entities":[]}'
+contains "$T/out" '{"start":12,"end":25,"type":"PERSON","text":"Zakir Hasanov","status":"accepted","origin":"analyst","annotator":"ayla"}'
+
+# round trip: export, import into an empty database, export again: same
+expect 0 "$NERVE" export --format jsonl --status all -o "$T/one.jsonl"
+contains "$T/one.jsonl" '"confidence":0.875'
+expect 0 "$NERVE" --db "$T/two.db" import "$T/one.jsonl"
+expect 0 "$NERVE" --db "$T/two.db" export --format jsonl --status all -o "$T/two.jsonl"
+same "$T/one.jsonl" "$T/two.jsonl"
+# and a corpus file mapped onto nerve's types, with --reviewed
+expect 0 "$NERVE" --db "$T/three.db" import --reviewed --map "$TESTDATA/typemap.json" "$TESTDATA/corpus.jsonl"
+contains "$T/out" "imported: 2, duplicates: 0, failed: 0, entities: 4"
+expect 0 "$NERVE" --db "$T/three.db" export --format jsonl --status all -o "$T/three.jsonl"
+lacks "$T/three.jsonl" "Money"
+contains "$T/three.jsonl" '{"start":4,"end":13,"type":"NORP","text":"Pakistani","status":"accepted","origin":"import","annotator":"tester"}'
+expect 0 "$NERVE" --db "$T/four.db" import "$T/three.jsonl"
+expect 0 "$NERVE" --db "$T/four.db" export --format jsonl --status all -o "$T/four.jsonl"
+same "$T/three.jsonl" "$T/four.jsonl"
+# the CSV of both databases is the same but for entity_id and updated_at
+expect 0 "$NERVE" --db "$T/three.db" export --status all -o "$T/three.csv"
+expect 0 "$NERVE" --db "$T/four.db" export --status all -o "$T/four.csv"
+cut -d, -f1,2,4-10 "$T/three.csv" >"$T/a"
+cut -d, -f1,2,4-10 "$T/four.csv" >"$T/b"
+same "$T/a" "$T/b"
+
+# -o FILE: a failed export leaves the old file as it was, and no
+# temporary file behind
+printf 'old contents\n' >"$T/keep.csv"
+expect 1 "$NERVE" --db "$T/missing.db" export -o "$T/keep.csv"
+contains "$T/keep.csv" "old contents"
+expect 1 "$NERVE" export -o "$T/no/such/dir/x.csv"
+contains "$T/err" "x.csv: No such file or directory"
+ls "$T" | grep -q 'keep.csv.' && fail "a temporary file was left behind"
+expect 0 "$NERVE" export -o "$T/keep.csv"
+lacks "$T/keep.csv" "old contents"
+[ "$(records "$T/keep.csv")" = 11 ] || fail "-o FILE wrote $(records "$T/keep.csv") records"
+ls "$T" | grep -q 'keep.csv.' && fail "a temporary file was left behind"
+# a write error on standard output is a failure
+if [ -w /dev/full ]; then
+	"$NERVE" export --status all >/dev/full 2>"$T/err" && fail "writing to /dev/full succeeded"
+	contains "$T/err" "standard output"
+fi
+
+finish
