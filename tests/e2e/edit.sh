@@ -1,10 +1,11 @@
 # edit.sh: the real binary in a real terminal (tmux) reviewing a report
 # with the editing keys, then killed with SIGKILL: the database holds
-# exactly the decisions the screen had shown, and the journal agrees.
-# Then a second session while other processes write into the same
-# database (an import, a second browser): the browser shows their
-# changes when it next redraws, and after another SIGKILL everything
-# each process did is there, once.  Skipped when tmux is not installed.
+# exactly the decisions the screen had shown, the journal agrees, and
+# "nerve export --status all" shows the same.  Then a second session
+# while other processes write into the same database ("nerve import", a
+# second browser): the browser shows their changes when it next redraws,
+# and after another SIGKILL everything each process did is there, once.
+# Skipped when tmux is not installed.
 . "$SCREENLIB"
 
 command -v tmux >/dev/null 2>&1 || skip "tmux is not installed"
@@ -72,8 +73,8 @@ dbstate e2e-review
 # Second session, with company.
 start
 keys Enter "BAKU, Azerbaijan, May 21."
-"$MKDB" "$NERVE_DB" "$TESTDATA/edit/edit.jsonl" >"$T/mkdb.out" 2>&1 ||
-	fail "mkdb: $(cat "$T/mkdb.out")"
+"$NERVE" import "$TESTDATA/edit/edit.jsonl" >"$T/import.out" 2>&1 ||
+	fail "nerve import: $(cat "$T/import.out")"
 printf '<Enter>\nA\n' >"$T/other.keys"
 LINES=24 COLUMNS=80 timeout 60 "$NERVE" --annotator other --script "$T/other.keys" \
 	>"$T/other.out" 2>&1 || fail "the second browser failed: $(cat "$T/other.out")"

@@ -8,35 +8,16 @@
  *                          status, origin, annotator, text), then check
  *                          that the journal agrees with the tables
  *                          (store_edit_check); exit 1 when it does not
- *   dbcheck DB --lock S FILE
- *                          hold the database's write lock for S seconds
- *                          (creating FILE once it is held), as another
- *                          process writing would
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "store.h"
 #include "store_browse.h"
 #include "util.h"
-
-static int lock(struct store *st, int seconds, const char *file)
-{
-	if (store_begin(st) < 0) {
-		fprintf(stderr, "dbcheck: %s\n", err_msg());
-		return 1;
-	}
-	FILE *f = fopen(file, "w");
-	if (f)
-		fclose(f);
-	sleep((unsigned)seconds);
-	store_rollback(st);
-	return 0;
-}
 
 static int show(struct store *st)
 {
@@ -81,8 +62,8 @@ static int show(struct store *st)
 
 int main(int argc, char **argv)
 {
-	if (argc != 2 && !(argc == 5 && strcmp(argv[2], "--lock") == 0)) {
-		fprintf(stderr, "usage: dbcheck DB [--lock SECONDS FILE]\n");
+	if (argc != 2) {
+		fprintf(stderr, "usage: dbcheck DB\n");
 		return 2;
 	}
 	struct store *st = store_open(argv[1], 0);
@@ -90,7 +71,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "dbcheck: %s\n", err_msg());
 		return 1;
 	}
-	int rc = argc == 5 ? lock(st, atoi(argv[3]), argv[4]) : show(st);
+	int rc = show(st);
 	store_close(&st);
 	return rc;
 }

@@ -1,7 +1,7 @@
 # edit-concurrent.sh: two processes on one database.  A browser reads its
 # keys from a pipe, so that another process's writes fall between them:
 # a second browser (another analyst) deciding in the same article, and
-# an import (mkdb) adding an article.  The first browser shows their
+# "nerve import" adding an article.  The first browser shows their
 # changes at its next redraw, neither loses or doubles the other's
 # decisions, undo reverts only one's own decisions and refuses what the
 # other has changed since, and the journal agrees with the tables.
@@ -44,8 +44,8 @@ other "<Enter>" u ":screen $T/concurrent-other-undo.screen" u \
 shot concurrent-seen-undo
 # an import adds an article while this browser shows the list
 send q
-"$MKDB" "$NERVE_DB" "$TESTDATA/edit/done.jsonl" >"$T/mkdb.out" 2>&1 ||
-	fail "mkdb: $(cat "$T/mkdb.out")"
+"$NERVE" import "$TESTDATA/edit/done.jsonl" >"$T/import.out" 2>&1 ||
+	fail "nerve import: $(cat "$T/import.out")"
 shot concurrent-imported
 # this one's undo takes back only its own decisions
 send u

@@ -10,11 +10,14 @@ makedb "$TESTDATA/edit/edit.jsonl"
 
 # Locked: another process holds the write lock; with a busy timeout of
 # 300 ms the key fails, and works again once the lock is gone.
-"$DBCHECK" "$NERVE_DB" --lock 4 "$T/locked" &
+"$HOLDLOCK" "$NERVE_DB" 4 >"$T/locked" &
 locker=$!
 i=0
-while [ ! -f "$T/locked" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-[ -f "$T/locked" ] || fail "the lock was never taken"
+while ! grep -q locked "$T/locked" 2>/dev/null && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+grep -q locked "$T/locked" || fail "the lock was never taken"
 cat >"$T/keys" <<END
 <Enter>
 a
