@@ -669,8 +669,12 @@ int ui_run(const struct cli *cli)
 		}
 	}
 	/* The default database is created on first use; one named by --db or
-	 * $NERVE_DB must exist (nerve import creates it). */
-	ui.st = cli_open_store(cli, cli->db_path == NULL);
+	 * $NERVE_DB must exist (nerve import creates it).  A database that
+	 * cannot be written is opened for reading: it can be browsed, and
+	 * each decision says why it cannot be made. */
+	int readonly = cli->db_path && access(cli->db_path, F_OK) == 0 &&
+	               access(cli->db_path, W_OK) != 0;
+	ui.st = readonly ? cli_open_store_reading(cli) : cli_open_store(cli, cli->db_path == NULL);
 	if (!ui.st) {
 		ui_free(&ui);
 		return 1;
@@ -715,6 +719,8 @@ int ui_run(const struct cli *cli)
 	if (!ui.script)
 		store_set_autocheckpoint(ui.st, 10000);
 	list_open(&ui);
+	if (readonly)
+		ui_error(&ui, _("%s: the database is read-only: browsing only"), cli->db_path);
 	if (ascii_warning)
 		ui_error(&ui, "%s", ascii_warning);
 	free(ascii_warning);

@@ -2,8 +2,8 @@
 # locked by another process past the busy timeout, a file that cannot
 # grow) is shown as an error on the message line, and the screen and the
 # database stay as they were: nothing the analyst saw done is lost and
-# nothing shown as undone was written.  A read-only database is refused
-# at the start.
+# nothing shown as undone was written.  A read-only database can be
+# browsed, and every decision says it cannot be made.
 . "$SCREENLIB"
 
 makedb "$TESTDATA/edit/edit.jsonl"
@@ -76,13 +76,28 @@ if (trap '' XFSZ; ulimit -f 100) 2>/dev/null; then
 	done
 fi
 
-# A read-only database is refused before the screen starts.
+# A read-only database can be browsed; each decision says it cannot be
+# made, and nothing changes.
 if [ "$(id -u)" != 0 ]; then
+	"$DBCHECK" "$NERVE_DB" >"$T/before.db" 2>&1
 	chmod a-w "$NERVE_DB"
-	printf 'q\n' >"$T/keys"
-	expect 1 env LINES=24 COLUMNS=80 "$NERVE" --script "$T/keys"
-	contains "$T/err" "read-only"
+	cat >"$T/keys" <<END
+:screen $T/ro-start.screen
+<Enter>
+<Tab>
+a
+:screen $T/ro-accept.screen
+D
+:screen $T/ro-done.screen
+END
+	browse 80x24 "$T/keys"
+	contains "$T/ro-start.screen" "read-only: browsing only"
+	for s in accept done; do
+		contains "$T/ro-$s.screen" "read-only"
+	done
 	chmod u+w "$NERVE_DB"
+	"$DBCHECK" "$NERVE_DB" >"$T/after.db" 2>&1
+	cmp -s "$T/before.db" "$T/after.db" || fail "the read-only database changed"
 else
 	echo "# running as root: the read-only case is skipped"
 fi
