@@ -79,6 +79,8 @@ fi
 # A read-only database can be browsed; each decision says it cannot be
 # made, and nothing changes.
 if [ "$(id -u)" != 0 ]; then
+	rm -f "$NERVE_DB" "$NERVE_DB-wal" "$NERVE_DB-shm"
+	makedb "$TESTDATA/edit/edit.jsonl"
 	"$DBCHECK" "$NERVE_DB" >"$T/before.db" 2>&1
 	chmod a-w "$NERVE_DB"
 	cat >"$T/keys" <<END
@@ -90,7 +92,7 @@ a
 D
 :screen $T/ro-done.screen
 END
-	browse 80x24 "$T/keys"
+	browse 200x24 "$T/keys"
 	contains "$T/ro-start.screen" "read-only: browsing only"
 	for s in accept done; do
 		contains "$T/ro-$s.screen" "read-only"
