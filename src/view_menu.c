@@ -53,7 +53,8 @@ static void geometry(const struct ui *ui, int *y0, int *x0, int *h, int *w)
 	int titlew = layout_width(title, strlen(title), ui->ascii) + 4;
 	if (titlew > want)
 		want = titlew;
-	*w = want + 2 < ui->cols - 2 ? want + 2 : ui->cols - 2;
+	/* centred, or the whole width when it does not fit with a margin */
+	*w = want + 2 <= ui->cols - 4 ? want + 2 : ui->cols;
 	/* the view's rows are 1 .. rows-3; the box leaves the first free */
 	int room = ui->rows - 4;
 	*h = (int)ui->ntypes + 2 < room ? (int)ui->ntypes + 2 : room;
@@ -61,8 +62,6 @@ static void geometry(const struct ui *ui, int *y0, int *x0, int *h, int *w)
 		*h = 3;
 	*y0 = 2;
 	*x0 = (ui->cols - *w) / 2;
-	if (*x0 < 1)
-		*x0 = 1;
 }
 
 void menu_draw(struct ui *ui, struct type_menu *m)
@@ -95,6 +94,9 @@ void menu_draw(struct ui *ui, struct type_menu *m)
 		char key[8];
 		snprintf(key, sizeof key, "%c", ty->hotkey >= 1 && ty->hotkey <= 9 ? '0' + ty->hotkey
 		                                                                    : ' ');
+		/* a mark on the chosen row, for screens without attributes */
+		if (on)
+			draw_str(ui, y, x0, 1, ">", 1, a, 0, NULL, 0, a);
 		int x = x0 + 2;
 		draw_str(ui, y, x, 1, key, strlen(key), a, 0, NULL, 0, a);
 		x += 3;

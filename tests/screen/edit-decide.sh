@@ -72,6 +72,10 @@ for s in accept again reject key menu menu-moved menu-chosen menu-cancel menu-no
 	screen "decide-$s"
 done
 dbstate decide
+# the menu on a small screen without colour: the chosen row is marked
+printf '<Enter>\nG\nt\nG\n:screen %s\n' "$T/decide-menu-small.screen" >"$T/keys"
+NO_COLOR=1 browse 40x12 "$T/keys"
+screen decide-menu-small
 # the annotator comes from --annotator over $NERVE_ANNOTATOR
 printf '<Enter>\nG\nx\n' >"$T/keys"
 browse 80x24 "$T/keys" --annotator "Ana Lyst"
