@@ -44,13 +44,13 @@
 	X(SORT,        "sort",         "s",                       N_("cycle the sort order"),        NULL) \
 	X(ACCEPT,      "accept",       "a <Enter>",               NULL,                              N_("accept the focused suggestion")) \
 	X(REJECT,      "reject",       "x <Del>",                 NULL,                              N_("reject the focused entity")) \
-	X(SET_TYPE,    "set-type",     "1 2 3 4 5 6 7 8 9",       NULL,                              N_("set the focused entity's type (accepting it), or label the selection")) \
+	X(SET_TYPE,    "set-type",     "1 2 3 4 5 6 7 8 9",       NULL,                              N_("set the focused entity's type, or label the selection")) \
 	X(TYPE_MENU,   "type-menu",    "t",                       NULL,                              N_("choose the type from a menu")) \
 	X(START_LEFT,  "start-left",   "[",                       NULL,                              N_("move the focused entity's start one word left")) \
 	X(START_RIGHT, "start-right",  "]",                       NULL,                              N_("move the focused entity's start one word right")) \
 	X(END_LEFT,    "end-left",     "{",                       NULL,                              N_("move the focused entity's end one word left")) \
 	X(END_RIGHT,   "end-right",    "}",                       NULL,                              N_("move the focused entity's end one word right")) \
-	X(SELECT,      "select",       "v",                       NULL,                              N_("select from the cursor (h l j k extend, a type key labels)")) \
+	X(SELECT,      "select",       "v",                       NULL,                              N_("select text from the cursor (h l j k extend it)")) \
 	X(CANCEL,      "cancel",       "<Esc>",                   NULL,                              N_("cancel the selection or the menu")) \
 	X(PROPAGATE,   "propagate",    "*",                       NULL,                              N_("apply the focused decision to every identical string")) \
 	X(ACCEPT_ALL,  "accept-all",   "A",                       NULL,                              N_("accept all remaining suggestions")) \

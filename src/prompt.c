@@ -207,7 +207,7 @@ static const struct prompt_cmd {
 	{ "q", "", N_("quit"), cmd_quit, 0 },
 	{ "quit", "", N_("quit"), cmd_quit, 0 },
 	{ "goto", "N", N_("go to row N of the article list"), cmd_goto, 0 },
-	{ "type", "NAME", N_("set the focused entity's type (or label the selection) by name"),
+	{ "type", "NAME", N_("set the type (or label the selection) by name"),
 	  cmd_type, 0 },
 	{ "help", "", N_("show the keys and commands"), cmd_help, 0 },
 	{ "screen", "[--attrs] FILE", N_("write the screen (and attributes) to FILE"),
