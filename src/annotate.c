@@ -735,6 +735,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
 	struct group g = { a, 0, 0, 0 };
+	int own = 0; /* rows about f itself */
 	int rc = load_entity(a, id, &f);
 	if (rc == 0)
 		rc = store_article_get(a->st, f.article, &art);
@@ -745,6 +746,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	if (rc == 0) {
 		g.article = f.article;
 		if (f.status == ENT_SUGGESTED) {
+			own = 1;
 			/* '*' on a suggestion: it is right here and everywhere. */
 			f.status = ENT_ACCEPTED;
 			snprintf(f.annotator, sizeof f.annotator, "%s", a->annotator);
@@ -760,10 +762,14 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 		rc = mark_started(&g);
 	if (rc == 0) {
 		report(&g, r, f.id);
-		if (g.rows == 0) {
+		if (g.rows == own) {
 			char *text = span_text(&art, f.start, f.end);
 			char *t = clip(text);
-			snprintf(r->msg, sizeof r->msg, _("no other occurrence of '%s' to change"), t);
+			if (own)
+				snprintf(r->msg, sizeof r->msg,
+				         _("accept %s '%s' (no other occurrence to change)"), f.type, t);
+			else
+				snprintf(r->msg, sizeof r->msg, _("no other occurrence of '%s' to change"), t);
 			free(t);
 			free(text);
 		}

@@ -448,6 +448,11 @@ int store_set_max_pages(struct store *st, int64_t pages);
  * it can without waiting for readers; a busy database is not an error. */
 int store_set_autocheckpoint(struct store *st, int pages);
 int store_checkpoint(struct store *st);
+/* A number that changes whenever another connection (another process)
+ * has committed a change to the database since the last call, and not
+ * for this connection's own commits (PRAGMA data_version): a cheap way
+ * for the browser to know when to re-read what it shows. */
+int store_data_version(struct store *st, int64_t *version);
 
 /* ---- JSON (through SQLite's JSON functions) -------------------------- */
 

@@ -748,3 +748,16 @@ int store_checkpoint(struct store *st)
 		return store_fail(st, _("checkpointing"));
 	return 0;
 }
+
+int store_data_version(struct store *st, int64_t *version)
+{
+	sqlite3_stmt *s = store_stmt(st, "PRAGMA data_version");
+	if (!s)
+		return -1;
+	int rc = sqlite3_step(s);
+	*version = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, _("reading the data version"));
+	return 0;
+}
