@@ -40,9 +40,7 @@ keys() {
 }
 # start: nerve in a new tmux session; its pid in $pid.
 start() {
-	tm new-session -d -s t -x 80 -y 24 "'$NERVE' --db '$NERVE_DB'; sleep 60" ||
-		skip "tmux cannot start a session here"
-	tm set-option -s escape-time 0 >/dev/null 2>&1
+	tmux_start "$sock" "'$NERVE' --db '$NERVE_DB'; sleep 60"
 	wait_for "nerve: test.db" || finish
 	shell=$(tm list-panes -t t -F '#{pane_pid}')
 	pid=$(ps -o pid= --ppid "$shell" | head -n 1 | tr -d ' ')

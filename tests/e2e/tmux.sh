@@ -39,8 +39,7 @@ $(cat "$T/pane")"
 
 # After nerve, the shell reports its status and the terminal's modes.
 run="'$NERVE' --db '$NERVE_DB'; echo EXIT=\$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo -e -icanon -e -echo; sleep 60"
-tm new-session -d -s t -x 80 -y 24 "$run" || skip "tmux cannot start a session here"
-tm set-option -s escape-time 0 >/dev/null 2>&1
+tmux_start "$sock" "$run"
 wait_for "nerve: test.db" || finish
 
 tm send-keys -t t Enter
@@ -86,7 +85,7 @@ tm kill-session -t t
 
 # The terminal shows what script mode draws: wide characters, combining
 # marks and control characters land in the same columns.
-tm new-session -d -s t -x 80 -y 24 "$run"
+tmux_start "$sock" "$run"
 wait_for "nerve: test.db" || finish
 printf 'j\n<Enter>\n:screen %s\nq\nj\n<Enter>\n:screen %s\nq\nj\n<Enter>\n:screen %s\n' \
 	"$T/cjk.screen" "$T/marks.screen" "$T/controls.screen" >"$T/keys"
@@ -109,7 +108,7 @@ done
 tm kill-session -t t
 
 # SIGTERM: the terminal is restored and nerve dies of the signal
-tm new-session -d -s t -x 80 -y 24 "$run"
+tmux_start "$sock" "$run"
 wait_for "nerve: test.db" || finish
 shell=$(tm list-panes -t t -F '#{pane_pid}')
 pid=$(ps -o pid= --ppid "$shell" | head -n 1 | tr -d ' ')

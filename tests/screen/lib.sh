@@ -88,3 +88,19 @@ csv_entities() {
 db_entities() {
 	awk '/^article / { a = $2; next } /^  / { sub(/^  /, ""); print a, $0 }' "$1"
 }
+
+# tmux_start SOCKET CMD: start CMD in a detached 80x24 tmux session named
+# t on SOCKET; exit 77 when tmux cannot start one.  After the last
+# session is killed its server exits, and a client that reaches it while
+# it goes says "server exited unexpectedly": so up to three tries.
+tmux_start() {
+	for try in 1 2 3; do
+		if tmux -S "$1" -f /dev/null new-session -d -s t -x 80 -y 24 "$2" 2>"$T/tmux.err" &&
+		   tmux -S "$1" -f /dev/null has-session -t t 2>/dev/null; then
+			tmux -S "$1" -f /dev/null set-option -s escape-time 0 >/dev/null 2>&1
+			return 0
+		fi
+		sleep 1
+	done
+	skip "tmux cannot start a session here: $(cat "$T/tmux.err")"
+}
