@@ -78,7 +78,7 @@ int store_article_add(struct store *st, struct article *a)
 	if (sqlite3_step(s) != SQLITE_ROW)
 		return store_fail(st, _("storing an article"));
 	a->id = sqlite3_column_int64(s, 0);
-	snprintf(a->imported_at, sizeof a->imported_at, "%s", sqlite3_column_text(s, 1));
+	store_col_copy(s, 1, a->imported_at, sizeof a->imported_at);
 	sqlite3_reset(s);
 	return 0;
 }
@@ -232,12 +232,6 @@ int store_ext_id_free(struct store *st, const char *ext_id)
 	return store_fail(st, _("looking up an article"));
 }
 
-static char *col_dup(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return xstrndup(t ? (const char *)t : "", (size_t)sqlite3_column_bytes(s, i));
-}
-
 int store_article_get(struct store *st, int64_t id, struct article *a)
 {
 	sqlite3_stmt *s = store_stmt(st,
@@ -256,17 +250,17 @@ int store_article_get(struct store *st, int64_t id, struct article *a)
 	}
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(s, 0);
-	a->ext_id = col_dup(s, 1);
-	a->title = col_dup(s, 2);
-	a->source = col_dup(s, 3);
-	a->published = col_dup(s, 4);
-	a->text = col_dup(s, 5);
+	a->ext_id = store_col_str(s, 1);
+	a->title = store_col_str(s, 2);
+	a->source = store_col_str(s, 3);
+	a->published = store_col_str(s, 4);
+	a->text = store_col_str(s, 5);
 	a->text_len = (size_t)sqlite3_column_bytes(s, 5);
-	a->sha256 = col_dup(s, 6);
-	snprintf(a->imported_at, sizeof a->imported_at, "%s", sqlite3_column_text(s, 7));
+	a->sha256 = store_col_str(s, 6);
+	store_col_copy(s, 7, a->imported_at, sizeof a->imported_at);
 	article_state_parse((const char *)sqlite3_column_text(s, 8), &a->state);
-	a->reviewed_by = col_dup(s, 9);
-	snprintf(a->reviewed_at, sizeof a->reviewed_at, "%s", sqlite3_column_text(s, 10));
+	a->reviewed_by = store_col_str(s, 9);
+	store_col_copy(s, 10, a->reviewed_at, sizeof a->reviewed_at);
 	a->annotated = sqlite3_column_int(s, 11);
 	sqlite3_reset(s);
 	return 0;

@@ -141,12 +141,6 @@ void browse_page_finish(struct browse_page *p)
 	memset(p, 0, sizeof *p);
 }
 
-static char *col_dup(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return xstrndup(t ? (const char *)t : "", (size_t)sqlite3_column_bytes(s, i));
-}
-
 /* Bind the query's parameters and key; run; collect rows into p
  * (reversed when backward, so that p is in list order). */
 static int fetch(struct store *st, const struct browse_query *q, enum kind k,
@@ -180,11 +174,11 @@ static int fetch(struct store *st, const struct browse_query *q, enum kind k,
 		r->id = sqlite3_column_int64(s, 0);
 		r->state = STATE_NEW;
 		article_state_parse((const char *)sqlite3_column_text(s, 1), &r->state);
-		r->published = col_dup(s, 2);
-		r->title = col_dup(s, 3);
+		r->published = store_col_str(s, 2);
+		r->title = store_col_str(s, 3);
 		r->entities = sqlite3_column_int64(s, 4);
 		r->suggested = sqlite3_column_int64(s, 5);
-		r->lead = col_dup(s, 6);
+		r->lead = store_col_str(s, 6);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -407,10 +401,10 @@ int store_browse_types(struct store *st, struct entity_type **out, size_t *n)
 		v = xgrow(v, &cap, *n + 1, sizeof *v);
 		struct entity_type *t = &v[(*n)++];
 		memset(t, 0, sizeof *t);
-		snprintf(t->name, sizeof t->name, "%s", sqlite3_column_text(s, 0));
+		store_col_copy(s, 0, t->name, sizeof t->name);
 		t->hotkey = sqlite3_column_int(s, 1);
-		snprintf(t->colour, sizeof t->colour, "%s", sqlite3_column_text(s, 2));
-		snprintf(t->description, sizeof t->description, "%s", sqlite3_column_text(s, 3));
+		store_col_copy(s, 2, t->colour, sizeof t->colour);
+		store_col_copy(s, 3, t->description, sizeof t->description);
 		t->order = sqlite3_column_int(s, 4);
 	}
 	sqlite3_reset(s);

@@ -81,7 +81,7 @@ int store_entity_add(struct store *st, struct entity *e)
 	if (sqlite3_step(s) != SQLITE_ROW)
 		return store_fail(st, _("storing an entity"));
 	e->id = sqlite3_column_int64(s, 0);
-	snprintf(e->created_at, sizeof e->created_at, "%s", sqlite3_column_text(s, 1));
+	store_col_copy(s, 1, e->created_at, sizeof e->created_at);
 	memcpy(e->updated_at, e->created_at, sizeof e->updated_at);
 	sqlite3_reset(s);
 	return 0;
@@ -98,13 +98,13 @@ static void entity_from_row(sqlite3_stmt *s, struct entity *e)
 	e->article = sqlite3_column_int64(s, 1);
 	e->start = sqlite3_column_int64(s, 2);
 	e->end = sqlite3_column_int64(s, 3);
-	snprintf(e->type, sizeof e->type, "%s", sqlite3_column_text(s, 4));
+	store_col_copy(s, 4, e->type, sizeof e->type);
 	entity_status_parse((const char *)sqlite3_column_text(s, 5), &e->status);
 	entity_origin_parse((const char *)sqlite3_column_text(s, 6), &e->origin);
 	e->confidence = sqlite3_column_double(s, 7);
-	snprintf(e->annotator, sizeof e->annotator, "%s", sqlite3_column_text(s, 8));
-	snprintf(e->created_at, sizeof e->created_at, "%s", sqlite3_column_text(s, 9));
-	snprintf(e->updated_at, sizeof e->updated_at, "%s", sqlite3_column_text(s, 10));
+	store_col_copy(s, 8, e->annotator, sizeof e->annotator);
+	store_col_copy(s, 9, e->created_at, sizeof e->created_at);
+	store_col_copy(s, 10, e->updated_at, sizeof e->updated_at);
 }
 
 int store_entities_of(struct store *st, int64_t article, struct entity_list *l)

@@ -297,12 +297,6 @@ static const char sql_doc_ents[] =
 	"e.created_at, e.updated_at FROM entity e WHERE e.article = ?7 AND " ENTITY_FILTER
 	"ORDER BY e.start, e.\"end\", e.id";
 
-static void col_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	snprintf(dst, size, "%s", t ? (const char *)t : "");
-}
-
 int store_export_docs(struct store *st, const struct export_filter *f, export_doc_fn fn,
                       void *arg)
 {
@@ -339,14 +333,14 @@ int store_export_docs(struct store *st, const struct export_filter *f, export_do
 			e->article = d.article;
 			e->start = sqlite3_column_int64(es, 1);
 			e->end = sqlite3_column_int64(es, 2);
-			col_copy(es, 3, e->type, sizeof e->type);
+			store_col_copy(es, 3, e->type, sizeof e->type);
 			entity_status_parse((const char *)sqlite3_column_text(es, 4), &e->status);
 			entity_origin_parse((const char *)sqlite3_column_text(es, 5), &e->origin);
 			e->no_confidence = sqlite3_column_type(es, 6) == SQLITE_NULL;
 			e->confidence = sqlite3_column_double(es, 6);
-			col_copy(es, 7, e->annotator, sizeof e->annotator);
-			col_copy(es, 8, e->created_at, sizeof e->created_at);
-			col_copy(es, 9, e->updated_at, sizeof e->updated_at);
+			store_col_copy(es, 7, e->annotator, sizeof e->annotator);
+			store_col_copy(es, 8, e->created_at, sizeof e->created_at);
+			store_col_copy(es, 9, e->updated_at, sizeof e->updated_at);
 		}
 		if (er != SQLITE_DONE) {
 			ret = store_fail(st, _("reading entities"));

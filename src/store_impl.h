@@ -27,5 +27,16 @@ struct store {
 sqlite3_stmt *store_stmt(struct store *st, const char *sql);
 /* Record the database's last error with context; returns -1. */
 int store_fail(struct store *st, const char *what);
+/* Step s, which returns no rows, and reset it: 0, or -1 through
+ * store_fail(st, what). */
+int store_step_done(struct store *st, sqlite3_stmt *s, const char *what);
+
+/* Column i of s's current row as an owned string: NULL when it is NULL
+ * (store_col_dup), "" when it is NULL (store_col_str). */
+char *store_col_dup(sqlite3_stmt *s, int i);
+char *store_col_str(sqlite3_stmt *s, int i);
+/* Column i of s's current row into dst[size] ("" when NULL; cut short
+ * to fit). */
+void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t size);
 
 #endif

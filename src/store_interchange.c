@@ -32,12 +32,6 @@ int store_article_by_ext_id(struct store *st, const char *ext_id, int64_t *id)
 	return store_fail(st, _("looking up an article"));
 }
 
-static char *col_dup(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
-}
-
 static int col_is(sqlite3_stmt *s, int i, const char *type)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
@@ -84,7 +78,7 @@ static int parse_labels(struct store *st, const char *json, struct doc *d)
 		struct span *sp = doc_push_span(d);
 		sp->start = sqlite3_column_int64(s, 2);
 		sp->end = sqlite3_column_int64(s, 3);
-		snprintf(sp->type, sizeof sp->type, "%s", sqlite3_column_text(s, 4));
+		store_col_copy(s, 4, sp->type, sizeof sp->type);
 		if ((size_t)sqlite3_column_bytes(s, 4) >= sizeof sp->type) {
 			sqlite3_reset(s);
 			err_set(_("label %lld: the type is longer than %zu bytes"), k + 1,
@@ -124,9 +118,9 @@ static int parse_spans(struct store *st, const char *json, struct doc *d)
 			struct span *sp = doc_push_span(d);
 			sp->start = sqlite3_column_int64(s, 3);
 			sp->end = sqlite3_column_int64(s, 5);
-			snprintf(sp->type, sizeof sp->type, "%s", sqlite3_column_text(s, 7));
+			store_col_copy(s, 7, sp->type, sizeof sp->type);
 			if (col_is(s, 8, "text"))
-				sp->text = col_dup(s, 9);
+				sp->text = store_col_dup(s, 9);
 			continue;
 		}
 		if (bad)
@@ -162,22 +156,22 @@ static int span_doc(struct store *st, const char *json, size_t len, enum flavour
 				goto fail;
 			}
 			free(d->text);
-			d->text = col_dup(s, 1);
+			d->text = store_col_dup(s, 1);
 			d->text_len = (size_t)sqlite3_column_bytes(s, 1);
 		} else if (strcmp(key, "id") == 0 && (is_text || is_int)) {
 			free(d->id);
-			d->id = col_dup(s, 1);
+			d->id = store_col_dup(s, 1);
 		} else if (strcmp(key, key_name) == 0) {
 			if (!col_is(s, 2, "array")) {
 				err_set(_("\"%s\" is not an array"), key_name);
 				goto fail;
 			}
 			free(ann);
-			ann = col_dup(s, 1);
+			ann = store_col_dup(s, 1);
 			d->has_entities = 1;
 		} else if (fl == PRODIGY && strcmp(key, "meta") == 0 && col_is(s, 2, "object")) {
 			/* {"meta": {"id": ...}}, as Prodigy streams often carry it */
-			char *meta = col_dup(s, 1);
+			char *meta = store_col_dup(s, 1);
 			sqlite3_stmt *m = store_stmt(st,
 				"SELECT CASE WHEN json_type(?1, '$.id') IN ('text', 'integer') "
 				"THEN json_extract(?1, '$.id') END");
@@ -188,7 +182,7 @@ static int span_doc(struct store *st, const char *json, size_t len, enum flavour
 			sqlite3_bind_text(m, 1, meta, -1, SQLITE_STATIC);
 			if (sqlite3_step(m) == SQLITE_ROW && sqlite3_column_type(m, 0) != SQLITE_NULL) {
 				free(meta_id);
-				meta_id = col_dup(m, 0);
+				meta_id = store_col_dup(m, 0);
 			}
 			sqlite3_reset(m);
 			free(meta);

@@ -12,18 +12,6 @@
 #include "store_impl.h"
 #include "util.h"
 
-static char *col_dup(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
-}
-
-static void col_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	snprintf(dst, size, "%s", t ? (const char *)t : "");
-}
-
 /* Members of the top-level object, with the entities array kept as JSON. */
 static const char sql_top[] =
 	"SELECT key, value, type FROM json_each(?1) WHERE json_type(?1) = 'object'";
@@ -77,18 +65,18 @@ static int parse_entities(struct store *st, const char *json, int n, struct doc 
 			sp->end = sqlite3_column_int64(s, 2);
 			seen |= END;
 		} else if (strcmp(key, "type") == 0 && is_text) {
-			col_copy(s, 2, sp->type, sizeof sp->type);
+			store_col_copy(s, 2, sp->type, sizeof sp->type);
 			seen |= TYPE;
 		} else if (strcmp(key, "text") == 0 && is_text) {
-			sp->text = col_dup(s, 2);
+			sp->text = store_col_dup(s, 2);
 		} else if (strcmp(key, "status") == 0 && is_text) {
-			col_copy(s, 2, sp->status, sizeof sp->status);
+			store_col_copy(s, 2, sp->status, sizeof sp->status);
 			sp->has |= SPAN_HAS_STATUS;
 		} else if (strcmp(key, "origin") == 0 && is_text) {
-			col_copy(s, 2, sp->origin, sizeof sp->origin);
+			store_col_copy(s, 2, sp->origin, sizeof sp->origin);
 			sp->has |= SPAN_HAS_ORIGIN;
 		} else if (strcmp(key, "annotator") == 0 && is_text) {
-			col_copy(s, 2, sp->annotator, sizeof sp->annotator);
+			store_col_copy(s, 2, sp->annotator, sizeof sp->annotator);
 			sp->has |= SPAN_HAS_ANNOTATOR;
 		} else if (strcmp(key, "confidence") == 0 &&
 		           (is_int || strcmp(type, "real") == 0)) {
@@ -130,21 +118,21 @@ int store_json_doc(struct store *st, const char *json, size_t len, struct doc *d
 				err_set(_("\"text\" is not a string"));
 				goto fail;
 			}
-			d->text = col_dup(s, 1);
+			d->text = store_col_dup(s, 1);
 			d->text_len = (size_t)sqlite3_column_bytes(s, 1);
 		} else if (strcmp(key, "id") == 0 && (is_text || strcmp(type, "integer") == 0)) {
-			d->id = col_dup(s, 1);
+			d->id = store_col_dup(s, 1);
 		} else if (strcmp(key, "title") == 0 && is_text) {
-			d->title = col_dup(s, 1);
+			d->title = store_col_dup(s, 1);
 		} else if (strcmp(key, "date") == 0 && is_text) {
-			d->date = col_dup(s, 1);
+			d->date = store_col_dup(s, 1);
 		} else if (strcmp(key, "entities") == 0) {
 			if (strcmp(type, "array") != 0) {
 				err_set(_("\"entities\" is not an array"));
 				goto fail;
 			}
 			d->has_entities = 1;
-			ents = col_dup(s, 1);
+			ents = store_col_dup(s, 1);
 		}
 	}
 	if (rc != SQLITE_DONE) {
