@@ -51,9 +51,7 @@ static void bind_opt_text(sqlite3_stmt *s, int i, const char *v)
 
 int store_edit_get(struct store *st, int64_t id, struct entity *e)
 {
-	sqlite3_stmt *s = store_stmt(st,
-		"SELECT id, article, start, \"end\", type, status, origin, coalesce(confidence, 0), "
-		"annotator, created_at, updated_at FROM entity WHERE id = ?1");
+	sqlite3_stmt *s = store_stmt(st, "SELECT " ENTITY_COLUMNS " FROM entity WHERE id = ?1");
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -62,18 +60,7 @@ int store_edit_get(struct store *st, int64_t id, struct entity *e)
 		sqlite3_reset(s);
 		return rc == SQLITE_DONE ? 1 : store_fail(st, _("reading an entity"));
 	}
-	memset(e, 0, sizeof *e);
-	e->id = sqlite3_column_int64(s, 0);
-	e->article = sqlite3_column_int64(s, 1);
-	e->start = sqlite3_column_int64(s, 2);
-	e->end = sqlite3_column_int64(s, 3);
-	store_col_copy(s, 4, e->type, sizeof e->type);
-	entity_status_parse((const char *)sqlite3_column_text(s, 5), &e->status);
-	entity_origin_parse((const char *)sqlite3_column_text(s, 6), &e->origin);
-	e->confidence = sqlite3_column_double(s, 7);
-	store_col_copy(s, 8, e->annotator, sizeof e->annotator);
-	store_col_copy(s, 9, e->created_at, sizeof e->created_at);
-	store_col_copy(s, 10, e->updated_at, sizeof e->updated_at);
+	store_entity_from_row(s, e);
 	sqlite3_reset(s);
 	return 0;
 }

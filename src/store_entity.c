@@ -87,13 +87,9 @@ int store_entity_add(struct store *st, struct entity *e)
 	return 0;
 }
 
-/* Fill e from a row of the columns listed in ENTITY_COLUMNS. */
-#define ENTITY_COLUMNS \
-	"id, article, start, \"end\", type, status, origin, coalesce(confidence, 0), " \
-	"annotator, created_at, updated_at"
-
-static void entity_from_row(sqlite3_stmt *s, struct entity *e)
+void store_entity_from_row(sqlite3_stmt *s, struct entity *e)
 {
+	memset(e, 0, sizeof *e);
 	e->id = sqlite3_column_int64(s, 0);
 	e->article = sqlite3_column_int64(s, 1);
 	e->start = sqlite3_column_int64(s, 2);
@@ -116,7 +112,7 @@ int store_entities_of(struct store *st, int64_t article, struct entity_list *l)
 	sqlite3_bind_int64(s, 1, article);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		entity_from_row(s, entity_list_push(l));
+		store_entity_from_row(s, entity_list_push(l));
 	if (rc != SQLITE_DONE)
 		return store_fail(st, _("reading entities"));
 	return 0;

@@ -293,9 +293,8 @@ static const char sql_docs[] =
 	"SELECT a.id, a.ext_id, a.title, a.published, a.text FROM article a WHERE " ARTICLE_FILTER
 	" AND (?4 IS NULL OR a.id IN (SELECT value FROM json_each(?4))) ORDER BY a.id";
 static const char sql_doc_ents[] =
-	"SELECT e.id, e.start, e.\"end\", e.type, e.status, e.origin, e.confidence, e.annotator, "
-	"e.created_at, e.updated_at FROM entity e WHERE e.article = ?7 AND " ENTITY_FILTER
-	"ORDER BY e.start, e.\"end\", e.id";
+	"SELECT " ENTITY_COLUMNS ", confidence IS NULL FROM entity e "
+	"WHERE e.article = ?7 AND " ENTITY_FILTER "ORDER BY e.start, e.\"end\", e.id";
 
 int store_export_docs(struct store *st, const struct export_filter *f, export_doc_fn fn,
                       void *arg)
@@ -329,18 +328,8 @@ int store_export_docs(struct store *st, const struct export_filter *f, export_do
 		int er;
 		while ((er = sqlite3_step(es)) == SQLITE_ROW) {
 			struct entity *e = entity_list_push(&ents);
-			e->id = sqlite3_column_int64(es, 0);
-			e->article = d.article;
-			e->start = sqlite3_column_int64(es, 1);
-			e->end = sqlite3_column_int64(es, 2);
-			store_col_copy(es, 3, e->type, sizeof e->type);
-			entity_status_parse((const char *)sqlite3_column_text(es, 4), &e->status);
-			entity_origin_parse((const char *)sqlite3_column_text(es, 5), &e->origin);
-			e->no_confidence = sqlite3_column_type(es, 6) == SQLITE_NULL;
-			e->confidence = sqlite3_column_double(es, 6);
-			store_col_copy(es, 7, e->annotator, sizeof e->annotator);
-			store_col_copy(es, 8, e->created_at, sizeof e->created_at);
-			store_col_copy(es, 9, e->updated_at, sizeof e->updated_at);
+			store_entity_from_row(es, e);
+			e->no_confidence = sqlite3_column_int(es, 11);
 		}
 		if (er != SQLITE_DONE) {
 			ret = store_fail(st, _("reading entities"));

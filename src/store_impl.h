@@ -39,4 +39,12 @@ char *store_col_str(sqlite3_stmt *s, int i);
  * to fit). */
 void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t size);
 
+/* The columns of an entity row, in the order store_entity_from_row()
+ * reads them (from the entity table, aliased or not). */
+#define ENTITY_COLUMNS \
+	"id, article, start, \"end\", type, status, origin, coalesce(confidence, 0), " \
+	"annotator, created_at, updated_at"
+/* Fill e (cleared first) from s's current row of ENTITY_COLUMNS. */
+void store_entity_from_row(sqlite3_stmt *s, struct entity *e);
+
 #endif
