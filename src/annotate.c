@@ -285,7 +285,7 @@ static int load_entity(struct annot *a, int64_t id, struct entity *e)
 
 static int check_type(struct annot *a, const char *type)
 {
-	int rc = store_edit_type_exists(a->st, type);
+	int rc = store_type_get(a->st, type, NULL);
 	if (rc == 0) {
 		err_set(_("no entity type '%s'"), type);
 		return -1;
@@ -414,7 +414,7 @@ int annot_set_type(struct annot *a, int64_t e, const char *type, struct annot_re
 
 int annot_type_of_key(struct annot *a, int key, char name[64])
 {
-	int rc = key >= 1 && key <= 9 ? store_edit_type_of_hotkey(a->st, key, name) : 0;
+	int rc = key >= 1 && key <= 9 ? store_type_of_hotkey(a->st, key, name) : 0;
 	if (rc == 0) {
 		err_set(_("no entity type has the key %d"), key);
 		return -1;

@@ -183,10 +183,14 @@ int entity_type_name_valid(const char *name);
  * zeros. */
 int entity_type_colour_valid(const char *c);
 
-/* All types in their order into *out (owned array, free()) and *n. */
+/* All types in their order into *out (owned array, free()) and *n
+ * (NULL and 0 on error). */
 int store_types(struct store *st, struct entity_type **out, size_t *n);
-/* Load type name into *t: 1 found, 0 not, -1 on error. */
+/* Load type name into *t (t may be NULL: does it exist?): 1 found, 0 not,
+ * -1 on error. */
 int store_type_get(struct store *st, const char *name, struct entity_type *t);
+/* The type with hotkey k (1..9) into name: 1 found, 0 none, -1 on error. */
+int store_type_of_hotkey(struct store *st, int k, char name[64]);
 /* Add a type after the others; colour NULL assigns one not yet in use,
  * hotkey 0 gives none.  -1 with err_set() when the name is invalid or
  * taken, the colour invalid, or the hotkey (1..9) in use. */
@@ -393,10 +397,6 @@ char *store_edit_span_text(struct store *st, int64_t article, int64_t start, int
  * when there is none but 'after' itself. */
 int store_edit_next_to_review(struct store *st, int64_t after, int64_t *next);
 
-/* 1 when type name exists, 0 if not, -1 on error. */
-int store_edit_type_exists(struct store *st, const char *name);
-/* The type with hotkey key (1..9) into name: 1 found, 0 none, -1 error. */
-int store_edit_type_of_hotkey(struct store *st, int key, char name[64]);
 
 /* One row of the journal. */
 struct journal_row {

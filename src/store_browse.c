@@ -384,35 +384,3 @@ int store_browse_title_marks(struct store *st, const char *fts, int64_t id,
 	}
 	return 0;
 }
-
-int store_browse_types(struct store *st, struct entity_type **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = store_stmt(st,
-		"SELECT name, coalesce(hotkey, 0), colour, description, ord FROM entity_type "
-		"ORDER BY ord, name");
-	if (!s)
-		return -1;
-	struct entity_type *v = NULL;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, *n + 1, sizeof *v);
-		struct entity_type *t = &v[(*n)++];
-		memset(t, 0, sizeof *t);
-		store_col_copy(s, 0, t->name, sizeof t->name);
-		t->hotkey = sqlite3_column_int(s, 1);
-		store_col_copy(s, 2, t->colour, sizeof t->colour);
-		store_col_copy(s, 3, t->description, sizeof t->description);
-		t->order = sqlite3_column_int(s, 4);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		*n = 0;
-		return store_fail(st, _("reading the entity types"));
-	}
-	*out = v;
-	return 0;
-}

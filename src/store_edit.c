@@ -395,40 +395,6 @@ int store_edit_next_to_review(struct store *st, int64_t after, int64_t *next)
 	return 0;
 }
 
-/* ---- types ------------------------------------------------------------ */
-
-int store_edit_type_exists(struct store *st, const char *name)
-{
-	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM entity_type WHERE name = ?1");
-	if (!s)
-		return -1;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_fail(st, _("reading the entity types"));
-}
-
-int store_edit_type_of_hotkey(struct store *st, int key, char name[64])
-{
-	sqlite3_stmt *s = store_stmt(st, "SELECT name FROM entity_type WHERE hotkey = ?1");
-	if (!s)
-		return -1;
-	sqlite3_bind_int(s, 1, key);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		store_col_copy(s, 0, name, 64);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_fail(st, _("reading the entity types"));
-}
-
 /* ---- the journal ----------------------------------------------------- */
 
 void journal_list_finish(struct journal_list *l)

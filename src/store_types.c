@@ -72,6 +72,8 @@ static void type_from_row(sqlite3_stmt *s, struct entity_type *t)
 
 int store_types(struct store *st, struct entity_type **out, size_t *n)
 {
+	*out = NULL;
+	*n = 0;
 	sqlite3_stmt *s = store_stmt(st, "SELECT " TYPE_COLUMNS " FROM entity_type ORDER BY ord, name");
 	if (!s)
 		return -1;
@@ -82,6 +84,7 @@ int store_types(struct store *st, struct entity_type **out, size_t *n)
 		v = xgrow(v, &cap, cnt + 1, sizeof *v);
 		type_from_row(s, &v[cnt++]);
 	}
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		free(v);
 		return store_fail(st, _("reading entity types"));
@@ -110,8 +113,7 @@ int store_type_get(struct store *st, const char *name, struct entity_type *t)
 	return store_fail(st, _("reading entity types"));
 }
 
-/* The type that has hotkey k, into name: 1, 0 when none, -1 on error. */
-static int hotkey_owner(struct store *st, int k, char name[64])
+int store_type_of_hotkey(struct store *st, int k, char name[64])
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT name FROM entity_type WHERE hotkey = ?1");
 	if (!s)
@@ -179,7 +181,7 @@ int store_type_add(struct store *st, const char *name, int hotkey, const char *c
 		return -1;
 	}
 	if (hotkey) {
-		int r = hotkey_owner(st, hotkey, owner);
+		int r = store_type_of_hotkey(st, hotkey, owner);
 		if (r < 0)
 			return -1;
 		if (r) {
@@ -279,7 +281,7 @@ int store_type_key(struct store *st, const char *name, int hotkey, char taken_fr
 	sqlite3_stmt *s;
 	if (hotkey) {
 		char owner[64];
-		int r = hotkey_owner(st, hotkey, owner);
+		int r = store_type_of_hotkey(st, hotkey, owner);
 		if (r < 0)
 			goto fail;
 		if (r && strcmp(owner, name) != 0) {

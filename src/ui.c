@@ -692,7 +692,7 @@ int ui_run(const struct cli *cli)
 	}
 	const char *path = store_path(ui.st), *slash = strrchr(path, '/');
 	ui.db_name = xstrdup(slash ? slash + 1 : path);
-	if (store_browse_types(ui.st, &ui.types, &ui.ntypes) < 0) {
+	if (store_types(ui.st, &ui.types, &ui.ntypes) < 0) {
 		warnmsg("%s", err_msg());
 		ui_free(&ui);
 		return 1;
