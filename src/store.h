@@ -107,6 +107,9 @@ int store_article_get(struct store *st, int64_t id, struct article *a);
 /* The id of the article whose text has this sha256 (hex): 1 and *id set
  * when there is one, 0 when not, -1 on error. */
 int store_article_by_sha(struct store *st, const char *sha256, int64_t *id);
+/* The article whose external id is exactly ext_id (never a local number):
+ * 1 and *id set, 0 when there is none, -1 on error. */
+int store_article_by_ext_id(struct store *st, const char *ext_id, int64_t *id);
 /* Resolve an article reference as a user types it: a local id (all
  * digits), or an external id (also when no article has that number).  1
  * and *id set when found, 0 when not, -1 on error. */
@@ -466,10 +469,6 @@ int store_data_version(struct store *st, int64_t *version);
 int store_json_doc(struct store *st, const char *json, size_t len, struct doc *d);
 
 /* ---- interchange (store_interchange.c) ------------------------------- */
-
-/* The article whose external id is exactly ext_id (never a local number):
- * 1 and *id set, 0 when there is none, -1 on error. */
-int store_article_by_ext_id(struct store *st, const char *ext_id, int64_t *id);
 
 /* Parse one line of doccano sequence-labelling JSON Lines ({"id", "text",
  * "label": [[start, end, "TYPE"], ...]}) into *d (zeroed first; the

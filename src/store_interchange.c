@@ -1,8 +1,7 @@
 /*
  * store_interchange.c: the store's side of the interchange formats —
  * doccano and Prodigy/spaCy JSON Lines read with SQLite's JSON functions
- * (nerve has no JSON parser of its own), and articles found by external
- * id for CSV import.  See store.h.
+ * (nerve has no JSON parser of its own).  See store.h.
  */
 #include "config.h"
 #include "store.h"
@@ -13,24 +12,6 @@
 
 #include "store_impl.h"
 #include "util.h"
-
-int store_article_by_ext_id(struct store *st, const char *ext_id, int64_t *id)
-{
-	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM article WHERE ext_id = ?1");
-	if (!s)
-		return -1;
-	sqlite3_bind_text(s, 1, ext_id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
-		return 1;
-	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_fail(st, _("looking up an article"));
-}
 
 static int col_is(sqlite3_stmt *s, int i, const char *type)
 {
