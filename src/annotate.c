@@ -283,6 +283,17 @@ static int load_entity(struct annot *a, int64_t id, struct entity *e)
 	return rc;
 }
 
+/* Entity id into *e and its article into *art (article_finish() it
+ * whatever this returns). */
+static int load_entity_article(struct annot *a, int64_t id, struct entity *e,
+                               struct article *art)
+{
+	int rc = load_entity(a, id, e);
+	if (rc == 0)
+		rc = store_article_get(a->st, e->article, art);
+	return rc;
+}
+
 static int check_type(struct annot *a, const char *type)
 {
 	int rc = store_type_get(a->st, type, NULL);
@@ -464,9 +475,7 @@ int annot_resize(struct annot *a, int64_t id, int64_t start, int64_t end,
 		return -1;
 	struct entity e;
 	struct article art = { 0 };
-	int rc = load_entity(a, id, &e);
-	if (rc == 0)
-		rc = store_article_get(a->st, e.article, &art);
+	int rc = load_entity_article(a, id, &e, &art);
 	if (rc == 0)
 		rc = resize_in(a, &e, &art, start, end, r);
 	article_finish(&art);
@@ -551,9 +560,7 @@ int annot_nudge(struct annot *a, int64_t id, enum annot_edge edge, annot_boundar
 		return -1;
 	struct entity e;
 	struct article art = { 0 };
-	int rc = load_entity(a, id, &e);
-	if (rc == 0)
-		rc = store_article_get(a->st, e.article, &art);
+	int rc = load_entity_article(a, id, &e, &art);
 	if (rc == 0)
 		rc = check_span(&art, e.start, e.end);
 	if (rc == 0) {
@@ -736,9 +743,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	struct entity_list l = { 0 };
 	struct group g = { a, 0, 0, 0 };
 	int own = 0; /* rows about f itself */
-	int rc = load_entity(a, id, &f);
-	if (rc == 0)
-		rc = store_article_get(a->st, f.article, &art);
+	int rc = load_entity_article(a, id, &f, &art);
 	if (rc == 0)
 		rc = check_span(&art, f.start, f.end);
 	if (rc == 0)

@@ -162,6 +162,19 @@ int store_index_check(struct store *st)
 	return 0;
 }
 
+int store_step_article(struct store *st, sqlite3_stmt *s, int64_t article)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE) {
+		err_set(_("no article %lld"), (long long)article);
+		return -1;
+	}
+	return store_fail(st, _("reading an article"));
+}
+
 /* Step s, a query for an article's id: 1 and *id set when it has a row,
  * 0 when not, -1 on error.  s is reset in every case. */
 static int lookup_id(struct store *st, sqlite3_stmt *s, int64_t *id)
@@ -226,14 +239,8 @@ int store_article_get(struct store *st, int64_t id, struct article *a)
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		if (rc == SQLITE_DONE) {
-			err_set(_("no article %lld"), (long long)id);
-			return -1;
-		}
-		return store_fail(st, _("reading an article"));
-	}
+	if (store_step_article(st, s, id) < 0)
+		return -1;
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(s, 0);
 	a->ext_id = store_col_str(s, 1);

@@ -245,15 +245,8 @@ char *store_edit_article_snapshot(struct store *st, int64_t article)
 	if (!s)
 		return NULL;
 	sqlite3_bind_int64(s, 1, article);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
-			err_set(_("no article %lld"), (long long)article);
-		else
-			store_fail(st, _("reading an article"));
+	if (store_step_article(st, s, article) < 0)
 		return NULL;
-	}
 	char *json = store_col_dup(s, 0);
 	sqlite3_reset(s);
 	return json;
@@ -269,15 +262,10 @@ int store_edit_article_matches(struct store *st, int64_t article, const char *sn
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
 	bind_opt_text(s, 2, snapshot);
-	int rc = sqlite3_step(s);
-	int match = rc == SQLITE_ROW && snapshot && sqlite3_column_int(s, 0) == 1;
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE) {
-		err_set(_("no article %lld"), (long long)article);
+	if (store_step_article(st, s, article) < 0)
 		return -1;
-	}
-	if (rc != SQLITE_ROW)
-		return store_fail(st, _("reading an article"));
+	int match = snapshot && sqlite3_column_int(s, 0) == 1;
+	sqlite3_reset(s);
 	return match;
 }
 
@@ -316,15 +304,8 @@ int store_edit_state(struct store *st, int64_t article, enum article_state *stat
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE) {
-			err_set(_("no article %lld"), (long long)article);
-			return -1;
-		}
-		return store_fail(st, _("reading an article"));
-	}
+	if (store_step_article(st, s, article) < 0)
+		return -1;
 	article_state_parse((const char *)sqlite3_column_text(s, 0), state);
 	sqlite3_reset(s);
 	return 0;
@@ -336,7 +317,7 @@ char *store_edit_title(struct store *st, int64_t article)
 	if (!s)
 		return NULL;
 	sqlite3_bind_int64(s, 1, article);
-	if (step_row(st, s, _("no such article")) < 0)
+	if (store_step_article(st, s, article) < 0)
 		return NULL;
 	char *t = store_col_str(s, 0);
 	sqlite3_reset(s);
@@ -352,7 +333,7 @@ char *store_edit_span_text(struct store *st, int64_t article, int64_t start, int
 	sqlite3_bind_int64(s, 1, article);
 	sqlite3_bind_int64(s, 2, start);
 	sqlite3_bind_int64(s, 3, end);
-	if (step_row(st, s, _("no such article")) < 0)
+	if (store_step_article(st, s, article) < 0)
 		return NULL;
 	char *t = store_col_str(s, 0);
 	sqlite3_reset(s);
