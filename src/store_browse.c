@@ -141,6 +141,24 @@ void browse_page_finish(struct browse_page *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* Bind the state filter (?1) and, when there is one, the key (?2, ?3). */
+static void bind_query(sqlite3_stmt *s, const struct browse_query *q,
+                       const struct browse_row *key)
+{
+	if (q->state >= 0)
+		sqlite3_bind_text(s, 1, article_state_name((enum article_state)q->state), -1,
+		                  SQLITE_STATIC);
+	if (!key)
+		return;
+	if (q->sort == BROWSE_DATE)
+		sqlite3_bind_text(s, 2, key->published ? key->published : "", -1, SQLITE_STATIC);
+	else if (q->sort == BROWSE_TITLE)
+		sqlite3_bind_text(s, 2, key->title ? key->title : "", -1, SQLITE_STATIC);
+	else if (q->sort == BROWSE_LEFT)
+		sqlite3_bind_int64(s, 2, key->suggested);
+	sqlite3_bind_int64(s, 3, key->id);
+}
+
 /* Bind the query's parameters and key; run; collect rows into p
  * (reversed when backward, so that p is in list order). */
 static int fetch(struct store *st, const struct browse_query *q, enum kind k,
@@ -151,19 +169,7 @@ static int fetch(struct store *st, const struct browse_query *q, enum kind k,
 	sqlite3_stmt *s = store_stmt(st, sql_for(q, k));
 	if (!s)
 		return -1;
-	if (q->state >= 0)
-		sqlite3_bind_text(s, 1, article_state_name((enum article_state)q->state), -1,
-		                  SQLITE_STATIC);
-	if (key) {
-		if (q->sort == BROWSE_DATE)
-			sqlite3_bind_text(s, 2, key->published ? key->published : "", -1,
-			                  SQLITE_STATIC);
-		else if (q->sort == BROWSE_TITLE)
-			sqlite3_bind_text(s, 2, key->title ? key->title : "", -1, SQLITE_STATIC);
-		else if (q->sort == BROWSE_LEFT)
-			sqlite3_bind_int64(s, 2, key->suggested);
-		sqlite3_bind_int64(s, 3, key->id);
-	}
+	bind_query(s, q, key);
 	sqlite3_bind_int64(s, 4, limit);
 	if (fts)
 		sqlite3_bind_text(s, 5, fts, -1, SQLITE_STATIC);
@@ -263,16 +269,7 @@ int store_browse_rank(struct store *st, const struct browse_query *q,
 	sqlite3_stmt *s = store_stmt(st, sql_for(q, K_RANK));
 	if (!s)
 		return -1;
-	if (q->state >= 0)
-		sqlite3_bind_text(s, 1, article_state_name((enum article_state)q->state), -1,
-		                  SQLITE_STATIC);
-	if (q->sort == BROWSE_DATE)
-		sqlite3_bind_text(s, 2, key->published ? key->published : "", -1, SQLITE_STATIC);
-	else if (q->sort == BROWSE_TITLE)
-		sqlite3_bind_text(s, 2, key->title ? key->title : "", -1, SQLITE_STATIC);
-	else if (q->sort == BROWSE_LEFT)
-		sqlite3_bind_int64(s, 2, key->suggested);
-	sqlite3_bind_int64(s, 3, key->id);
+	bind_query(s, q, key);
 	int rc = sqlite3_step(s);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
