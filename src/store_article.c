@@ -68,8 +68,11 @@ int store_article_add(struct store *st, struct article *a)
 	bind_str(s, 8, a->reviewed_by);
 	bind_str(s, 9, a->reviewed_at);
 	sqlite3_bind_int(s, 10, a->annotated);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return store_fail(st, _("storing an article"));
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		store_fail(st, _("storing an article"));
+		sqlite3_reset(s);
+		return -1;
+	}
 	a->id = sqlite3_column_int64(s, 0);
 	store_col_copy(s, 1, a->imported_at, sizeof a->imported_at);
 	sqlite3_reset(s);

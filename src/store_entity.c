@@ -78,8 +78,11 @@ int store_entity_add(struct store *st, struct entity *e)
 	if (e->status == ENT_SUGGESTED && !e->no_confidence)
 		sqlite3_bind_double(s, 7, e->confidence);
 	sqlite3_bind_text(s, 8, e->annotator, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return store_fail(st, _("storing an entity"));
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		store_fail(st, _("storing an entity"));
+		sqlite3_reset(s);
+		return -1;
+	}
 	e->id = sqlite3_column_int64(s, 0);
 	store_col_copy(s, 1, e->created_at, sizeof e->created_at);
 	memcpy(e->updated_at, e->created_at, sizeof e->updated_at);
@@ -113,6 +116,7 @@ int store_entities_of(struct store *st, int64_t article, struct entity_list *l)
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		store_entity_from_row(s, entity_list_push(l));
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, _("reading entities"));
 	return 0;

@@ -192,6 +192,7 @@ static int span_doc(struct store *st, const char *json, size_t len, enum flavour
 	free(meta_id);
 	return 0;
 fail:
+	sqlite3_reset(s);
 	free(ann);
 	free(meta_id);
 	doc_finish(d);

@@ -28,8 +28,11 @@ static int parse_entities(struct store *st, const char *json, int n, struct doc 
 	if (!s)
 		return -1;
 	sqlite3_bind_text(s, 1, json, n, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return store_fail(st, _("reading entities"));
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		store_fail(st, _("reading entities"));
+		sqlite3_reset(s);
+		return -1;
+	}
 	int all_objects = sqlite3_column_int(s, 0) == sqlite3_column_int(s, 1);
 	sqlite3_reset(s);
 	if (!all_objects) {
@@ -85,15 +88,21 @@ static int parse_entities(struct store *st, const char *json, int n, struct doc 
 		} else if (strcmp(key, "start") == 0 || strcmp(key, "end") == 0 ||
 		           strcmp(key, "type") == 0) {
 			err_set(_("entity %lld: \"%s\" has the wrong kind of value"), idx + 1, key);
+			sqlite3_reset(s);
 			return -1;
 		}
 	}
-	if (rc != SQLITE_DONE)
-		return store_fail(st, _("reading entities"));
+	if (rc != SQLITE_DONE) {
+		store_fail(st, _("reading entities"));
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
 	if (sp && seen != (START | END | TYPE))
 		goto incomplete;
 	return 0;
 incomplete:
+	sqlite3_reset(s);
 	err_set(_("entity %lld lacks %s"), cur + 1,
 	        !(seen & START) ? "\"start\"" : !(seen & END) ? "\"end\"" : "\"type\"");
 	return -1;
@@ -135,6 +144,7 @@ int store_json_doc(struct store *st, const char *json, size_t len, struct doc *d
 			ents = store_col_dup(s, 1);
 		}
 	}
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		/* SQLite says "malformed JSON": say it in the user's terms. */
 		err_set(_("not valid JSON"));
@@ -153,6 +163,7 @@ int store_json_doc(struct store *st, const char *json, size_t len, struct doc *d
 	free(ents);
 	return 0;
 fail:
+	sqlite3_reset(s);
 	free(ents);
 	doc_finish(d);
 	return -1;

@@ -25,6 +25,7 @@ int store_stats(struct store *st, struct store_stats *out)
 			out->by_state[state] = n;
 		out->articles += n;
 	}
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		goto fail;
 	/* One pass over the entities, joined to every type in its order. */
@@ -46,6 +47,7 @@ int store_stats(struct store *st, struct store_stats *out)
 			out->entities += t->by_status[k];
 		}
 	}
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		goto fail;
 	return 0;
