@@ -18,7 +18,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,20 +163,6 @@ struct ann_in {
 	size_t kind_count[ARRAY_SIZE(other_kinds)], kind_line[ARRAY_SIZE(other_kinds)];
 };
 
-static void note(struct ann_in *a, size_t line, int skipped, const char *fmt, ...)
-	PRINTF_LIKE(4, 5);
-static void note(struct ann_in *a, size_t line, int skipped, const char *fmt, ...)
-{
-	if (!a->note)
-		return;
-	char msg[600];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	a->note(a->arg, line, skipped, msg);
-}
-
 /* A "T" line: ID<TAB>TYPE START END<TAB>TEXT. */
 static int text_bound(struct ann_in *a, const char *s, size_t len, size_t lineno)
 {
@@ -194,9 +179,10 @@ static int text_bound(struct ann_in *a, const char *s, size_t len, size_t lineno
 	const char *offs = sp + 1;
 	size_t offs_len = (size_t)(body_end - offs);
 	if (memchr(offs, ';', offs_len)) {
-		note(a, lineno, 1, _("%.*s: a discontinuous span (%.*s) of %.*s: nerve keeps only "
-		                     "contiguous entities; skipped"),
-		     (int)(tab - s), s, (int)offs_len, offs, (int)type_len, body);
+		fmt_notef(a->note, a->arg, lineno, 1,
+		          _("%.*s: a discontinuous span (%.*s) of %.*s: nerve keeps only "
+		            "contiguous entities; skipped"),
+		          (int)(tab - s), s, (int)offs_len, offs, (int)type_len, body);
 		return 0;
 	}
 	const char *sp2 = memchr(offs, ' ', offs_len);
@@ -271,12 +257,12 @@ static int parse_ann(struct ann_in *a, const char *data, size_t len)
 		if (!a->kind_count[k])
 			continue;
 		if (a->kind_count[k] == 1)
-			note(a, a->kind_line[k], 1, _("%s: nerve keeps only entities; skipped"),
-			     _(other_kinds[k].what));
+			fmt_notef(a->note, a->arg, a->kind_line[k], 1,
+			          _("%s: nerve keeps only entities; skipped"), _(other_kinds[k].what));
 		else
-			note(a, a->kind_line[k], 1, _("%s: nerve keeps only entities; skipped (%zu "
-			                              "lines, the first here)"),
-			     _(other_kinds[k].what), a->kind_count[k]);
+			fmt_notef(a->note, a->arg, a->kind_line[k], 1,
+			          _("%s: nerve keeps only entities; skipped (%zu lines, the first here)"),
+			          _(other_kinds[k].what), a->kind_count[k]);
 	}
 	return 0;
 }

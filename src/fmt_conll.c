@@ -13,7 +13,6 @@
 #include "formats.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -484,19 +483,6 @@ struct conll_out {
 	size_t nrespelt, caprespelt;
 };
 
-static void say(struct conll_out *o, const char *fmt, ...) PRINTF_LIKE(2, 3);
-static void say(struct conll_out *o, const char *fmt, ...)
-{
-	if (!o->note)
-		return;
-	char msg[600];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	o->note(o->arg, 0, 0, msg);
-}
-
 /* Append type to the buffer with white space as '_' (said once a type). */
 static void add_type(struct conll_out *o, const char *type)
 {
@@ -514,8 +500,8 @@ static void add_type(struct conll_out *o, const char *type)
 			return;
 	o->respelt = xgrow(o->respelt, &o->caprespelt, o->nrespelt + 1, sizeof *o->respelt);
 	snprintf(o->respelt[o->nrespelt++], 64, "%s", type);
-	say(o, _("the type '%s' has white space: written as %.*s"), type, (int)(o->b.len - at),
-	    o->b.data + at);
+	fmt_notef(o->note, o->arg, 0, 0, _("the type '%s' has white space: written as %.*s"), type,
+	          (int)(o->b.len - at), o->b.data + at);
 }
 
 static int write_conll(void *arg, const struct export_doc *d)
@@ -535,22 +521,25 @@ static int write_conll(void *arg, const struct export_doc *d)
 		while (last < t->n && t->v[last].c0 < e->end)
 			last++;
 		if (last == first) {
-			say(o, _("%s: entity %lld-%lld (%s) covers no token: left out"), d->ext_id,
-			    (long long)e->start, (long long)e->end, e->type);
+			fmt_notef(o->note, o->arg, 0, 0,
+			          _("%s: entity %lld-%lld (%s) covers no token: left out"), d->ext_id,
+			          (long long)e->start, (long long)e->end, e->type);
 			continue;
 		}
 		int taken = 0;
 		for (size_t k = first; k < last && !taken; k++)
 			taken = o->tag[k] >= 0;
 		if (taken) {
-			say(o, _("%s: entity %lld-%lld (%s) overlaps another: left out"), d->ext_id,
-			    (long long)e->start, (long long)e->end, e->type);
+			fmt_notef(o->note, o->arg, 0, 0,
+			          _("%s: entity %lld-%lld (%s) overlaps another: left out"), d->ext_id,
+			          (long long)e->start, (long long)e->end, e->type);
 			continue;
 		}
 		if (t->v[first].c0 != e->start || t->v[last - 1].c1 != e->end)
-			say(o, _("%s: entity %lld-%lld (%s) does not fall on token boundaries: written "
-			         "as %u-%u"), d->ext_id, (long long)e->start, (long long)e->end, e->type,
-			    t->v[first].c0, t->v[last - 1].c1);
+			fmt_notef(o->note, o->arg, 0, 0,
+			          _("%s: entity %lld-%lld (%s) does not fall on token boundaries: "
+			            "written as %u-%u"), d->ext_id, (long long)e->start,
+			          (long long)e->end, e->type, t->v[first].c0, t->v[last - 1].c1);
 		for (size_t k = first; k < last; k++)
 			o->tag[k] = (long)i;
 	}

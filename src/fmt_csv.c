@@ -16,6 +16,18 @@
 #include "text.h"
 #include "util.h"
 
+void fmt_notef(fmt_note_fn note, void *arg, size_t line, int skipped, const char *fmt, ...)
+{
+	if (!note)
+		return;
+	char msg[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	note(arg, line, skipped, msg);
+}
+
 const char fmt_csv_header[] =
 	"article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at";
 
@@ -158,18 +170,6 @@ static void end_cell(struct csv_in *c)
 	c->start[++c->n] = c->cells.len;
 }
 
-static void skip_row(struct csv_in *c, const char *fmt, ...) PRINTF_LIKE(2, 3);
-static void skip_row(struct csv_in *c, const char *fmt, ...)
-{
-	char msg[600];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (c->note)
-		c->note(c->arg, c->rec_line, 1, msg);
-}
-
 static const char *cell(struct csv_in *c, size_t i)
 {
 	return c->cells.data + c->start[i];
@@ -256,7 +256,8 @@ static int record(struct csv_in *c)
 	if (!c->have_header)
 		return header(c);
 	if (c->n != c->ncells) {
-		skip_row(c, _("the row has %zu cells, the header %zu; row skipped"), c->n, c->ncells);
+		fmt_notef(c->note, c->arg, c->rec_line, 1,
+		          _("the row has %zu cells, the header %zu; row skipped"), c->n, c->ncells);
 		return 0;
 	}
 	struct csv_entity e = { 0 };
@@ -265,11 +266,13 @@ static int record(struct csv_in *c)
 	const char *s = unguard(cell(c, (size_t)c->col[COL_START]));
 	const char *t = unguard(cell(c, (size_t)c->col[COL_END]));
 	if (parse_int64(s, &e.start) < 0) {
-		skip_row(c, _("start '%.40s' is not a number; row skipped"), s);
+		fmt_notef(c->note, c->arg, c->rec_line, 1,
+		          _("start '%.40s' is not a number; row skipped"), s);
 		return 0;
 	}
 	if (parse_int64(t, &e.end) < 0) {
-		skip_row(c, _("end '%.40s' is not a number; row skipped"), t);
+		fmt_notef(c->note, c->arg, c->rec_line, 1,
+		          _("end '%.40s' is not a number; row skipped"), t);
 		return 0;
 	}
 	if (c->col[COL_TEXT] >= 0) {
@@ -315,31 +318,6 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 			}
 			any = 1;
 			switch (state) {
-			case CELL_START:
-			case PLAIN:
-				if (ch == '"' && state == CELL_START) {
-					state = QUOTED;
-					quote_line = c.line;
-				} else if (ch == ',') {
-					end_cell(&c);
-					state = CELL_START;
-				} else if (ch == '\r') {
-					pending_cr = 1;
-					state = PLAIN;
-				} else if (ch == '\n') {
-					end_cell(&c);
-					rc = record(&c);
-					c.n = 0;
-					buf_clear(&c.cells);
-					c.line++;
-					c.rec_line = c.line;
-					state = CELL_START;
-					any = 0;
-				} else {
-					buf_addc(&c.cells, ch);
-					state = PLAIN;
-				}
-				break;
 			case QUOTED:
 				if (ch == '"')
 					state = QUOTE_IN_QUOTED;
@@ -352,6 +330,20 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 				if (ch == '"') {
 					buf_addc(&c.cells, '"');
 					state = QUOTED;
+					break;
+				}
+				if (ch != ',' && ch != '\r' && ch != '\n') {
+					err_set(_("%s:%zu: text after the closing quote of a cell"), name, c.line);
+					rc = -1;
+					break;
+				}
+				/* the cell ends as an unquoted one does */
+				/* fall through */
+			case CELL_START:
+			case PLAIN:
+				if (ch == '"' && state == CELL_START) {
+					state = QUOTED;
+					quote_line = c.line;
 				} else if (ch == ',') {
 					end_cell(&c);
 					state = CELL_START;
@@ -368,8 +360,8 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 					state = CELL_START;
 					any = 0;
 				} else {
-					err_set(_("%s:%zu: text after the closing quote of a cell"), name, c.line);
-					rc = -1;
+					buf_addc(&c.cells, ch);
+					state = PLAIN;
 				}
 				break;
 			}

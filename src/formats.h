@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "doc.h"
+#include "util.h"
 
 struct store;
 struct export_filter;
@@ -95,6 +96,10 @@ typedef int (*csv_entity_fn)(void *arg, const struct csv_entity *e);
  * saying: its line in the file (0: none) and the reason (borrowed).
  * skipped is 1 when something of the file was left out. */
 typedef void (*fmt_note_fn)(void *arg, size_t line, int skipped, const char *msg);
+/* Format a note (printf-style, at most 599 bytes) and pass it to note,
+ * when there is one. */
+void fmt_notef(fmt_note_fn note, void *arg, size_t line, int skipped, const char *fmt, ...)
+	PRINTF_LIKE(5, 6);
 int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn row,
                  fmt_note_fn note, void *arg);
 
