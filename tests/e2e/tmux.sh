@@ -7,35 +7,7 @@
 command -v tmux >/dev/null 2>&1 || skip "tmux is not installed"
 makedb "$TESTDATA/browse/browse.jsonl" "$DATADIR"/samples/centcom-*.txt
 sock="$T/tmux.sock"
-tm() { tmux -S "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
-
-# wait_for TEXT: wait (10 s at most) until the pane shows TEXT.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		tm capture-pane -p -t t >"$T/pane" 2>/dev/null
-		grep -qF -- "$1" "$T/pane" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "the pane never showed '$1':
-$(cat "$T/pane")"
-	return 1
-}
-# wait_gone TEXT: wait until the pane no longer shows TEXT.
-wait_gone() {
-	i=0
-	while [ $i -lt 100 ]; do
-		tm capture-pane -p -t t >"$T/pane" 2>/dev/null
-		grep -qF -- "$1" "$T/pane" || return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "the pane still shows '$1':
-$(cat "$T/pane")"
-	return 1
-}
 
 # After nerve, the shell reports its status and the terminal's modes.
 run="'$NERVE' --db '$NERVE_DB'; echo EXIT=\$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo -e -icanon -e -echo; sleep 60"

@@ -104,3 +104,37 @@ tmux_start() {
 	done
 	skip "tmux cannot start a session here: $(cat "$T/tmux.err")"
 }
+
+# tm ARGS...: tmux on the test's server, whose socket is $sock.
+tm() { tmux -S "$sock" -f /dev/null "$@"; }
+# pane_is shown|gone TEXT: wait (10 s at most) until the pane of session
+# t shows TEXT, or no longer does; 1 when it never came to that (the
+# last capture is in $T/pane).
+pane_is() {
+	i=0
+	while [ $i -lt 100 ]; do
+		tm capture-pane -p -t t >"$T/pane" 2>/dev/null
+		if grep -qF -- "$2" "$T/pane"; then
+			[ "$1" = shown ] && return 0
+		else
+			[ "$1" = gone ] && return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# wait_for TEXT: wait until the pane shows TEXT (a failure if it never does).
+wait_for() {
+	pane_is shown "$1" && return 0
+	fail "the pane never showed '$1':
+$(cat "$T/pane")"
+	return 1
+}
+# wait_gone TEXT: wait until the pane no longer shows TEXT.
+wait_gone() {
+	pane_is gone "$1" && return 0
+	fail "the pane still shows '$1':
+$(cat "$T/pane")"
+	return 1
+}
