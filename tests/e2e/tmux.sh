@@ -49,6 +49,7 @@ tm send-keys -t t q
 wait_for "nerve: test.db"
 tm send-keys -t t q
 wait_for "EXIT=0"
+wait_for "echo"   # stty's line comes after EXIT: wait for it too
 tm capture-pane -p -t t >"$T/pane"
 grep -q "nerve: test.db" "$T/pane" && fail "the browser's screen stayed after quitting"
 grep -qx "icanon" "$T/pane" || fail "the terminal was left out of canonical mode"
@@ -87,6 +88,7 @@ pid=$(ps -o pid= --ppid "$shell" | head -n 1 | tr -d ' ')
 [ -n "$pid" ] || fail "cannot find nerve's process"
 kill -TERM "$pid"
 wait_for "EXIT=143"
+wait_for "echo"   # stty's line comes after EXIT: wait for it too
 tm capture-pane -p -t t >"$T/pane"
 grep -q "nerve: test.db" "$T/pane" && fail "the browser's screen stayed after SIGTERM"
 grep -qx "icanon" "$T/pane" || fail "SIGTERM left the terminal out of canonical mode"
