@@ -160,20 +160,9 @@ int article_act(struct ui *ui, enum action a);
 int article_reload(struct ui *ui);
 /* The focused entity (borrowed, valid until the next reload), or NULL. */
 const struct entity *article_focus(const struct ui *ui);
-/* The code point range of the word under the cursor; 0 when the article
- * has no words. */
-int article_cursor(const struct ui *ui, size_t *start, size_t *end);
 /* Focus entity id (after an edit or an undo): the cursor goes to its
  * first word.  0 when it is not in the article (or rejected). */
 int article_focus_entity(struct ui *ui, int64_t id);
-/* Show [start, end) (code points) as the selection; start == end clears
- * it.  The view only draws it: the editing actions own its meaning. */
-void article_select(struct ui *ui, size_t start, size_t end);
-/* The words (layout_words(): code point ranges, in order) and the
- * cursor's index among them, for actions that move by words. */
-const struct layout_word *article_words(const struct ui *ui, size_t *n, size_t *cur);
-/* Move the cursor to word w (focusing the entity under it). */
-void article_set_cursor(struct ui *ui, size_t w);
 
 /* Undo (redo) the analyst's last decision, in whichever article it was
  * (from the list too): that article is opened, the entity focused, and

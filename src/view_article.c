@@ -210,16 +210,6 @@ const struct entity *article_focus(const struct ui *ui)
 	return i >= 0 ? &ui->article->ents.v[i] : NULL;
 }
 
-int article_cursor(const struct ui *ui, size_t *start, size_t *end)
-{
-	const struct article_view *av = ui->article;
-	if (!av || av->cur >= av->nwords)
-		return 0;
-	*start = av->words[av->cur].start;
-	*end = av->words[av->cur].end;
-	return 1;
-}
-
 int article_focus_entity(struct ui *ui, int64_t id)
 {
 	struct article_view *av = ui->article;
@@ -235,32 +225,6 @@ int article_focus_entity(struct ui *ui, int64_t id)
 		return 1;
 	}
 	return 0;
-}
-
-void article_select(struct ui *ui, size_t start, size_t end)
-{
-	if (!ui->article)
-		return;
-	ui->article->sel.start = start;
-	ui->article->sel.end = end > start ? end : start;
-}
-
-const struct layout_word *article_words(const struct ui *ui, size_t *n, size_t *cur)
-{
-	const struct article_view *av = ui->article;
-	*n = av ? av->nwords : 0;
-	*cur = av ? av->cur : 0;
-	return av ? av->words : NULL;
-}
-
-void article_set_cursor(struct ui *ui, size_t w)
-{
-	struct article_view *av = ui->article;
-	if (!av || w >= av->nwords)
-		return;
-	av->cur = w;
-	av->goal = -1;
-	focus_from_cursor(ui);
 }
 
 int article_reload(struct ui *ui)
