@@ -92,6 +92,16 @@ static int change(struct group *g, const struct entity *e, const char *action)
 	return rc;
 }
 
+/* e decided by the group's analyst: its status set, the analyst its
+ * annotator, and the change written and journalled (see change()). */
+static int decide_entity(struct group *g, struct entity *e, enum entity_status status,
+                         const char *action)
+{
+	e->status = status;
+	snprintf(e->annotator, sizeof e->annotator, "%s", g->a->annotator);
+	return change(g, e, action);
+}
+
 /* Insert e (e->id set) and journal it. */
 static int add(struct group *g, struct entity *e, const char *action)
 {
@@ -395,11 +405,10 @@ static int decide(struct annot *a, int64_t id, enum entity_status status, const 
 				snprintf(r->msg, sizeof r->msg, _("already accepted"));
 			return finish(a, 0);
 		}
-		e.status = status;
 		if (retype)
 			snprintf(e.type, sizeof e.type, "%s", type);
-		snprintf(e.annotator, sizeof e.annotator, "%s", a->annotator);
-		rc = change(&g, &e, retype ? "retype" : status == ENT_REJECTED ? "reject" : "accept");
+		rc = decide_entity(&g, &e, status,
+		                   retype ? "retype" : status == ENT_REJECTED ? "reject" : "accept");
 	}
 	if (rc == 0)
 		rc = mark_started(&g);
@@ -458,9 +467,7 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
 	}
 	e->start = start;
 	e->end = end;
-	e->status = ENT_ACCEPTED;
-	snprintf(e->annotator, sizeof e->annotator, "%s", a->annotator);
-	rc = change(&g, e, "resize");
+	rc = decide_entity(&g, e, ENT_ACCEPTED, "resize");
 	if (rc == 0)
 		rc = mark_started(&g);
 	if (rc == 0)
@@ -620,10 +627,8 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 	}
 	/* The new entity's row first: it is the one the group is about. */
 	if (same) {
-		same->status = ENT_ACCEPTED;
 		snprintf(same->type, sizeof same->type, "%s", type);
-		snprintf(same->annotator, sizeof same->annotator, "%s", a->annotator);
-		rc = change(&g, same, "create");
+		rc = decide_entity(&g, same, ENT_ACCEPTED, "create");
 		focus = same->id;
 	} else {
 		struct entity n = { 0 };
@@ -641,9 +646,7 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 		struct entity *o = &l.v[i];
 		if (o == same || !highlighted(o) || !overlaps(o, start, end))
 			continue;
-		o->status = ENT_REJECTED;
-		snprintf(o->annotator, sizeof o->annotator, "%s", a->annotator);
-		rc = change(&g, o, "replace");
+		rc = decide_entity(&g, o, ENT_REJECTED, "replace");
 	}
 	if (rc == 0)
 		rc = mark_started(&g);
@@ -706,11 +709,9 @@ static int propagate_in(struct group *g, const struct entity *f, const struct ar
 		struct entity *x = exact(l, s, e);
 		int rc = 0;
 		if (x && x->status == ENT_SUGGESTED) {
-			x->status = f->status;
 			if (f->status == ENT_ACCEPTED)
 				snprintf(x->type, sizeof x->type, "%s", f->type);
-			snprintf(x->annotator, sizeof x->annotator, "%s", g->a->annotator);
-			rc = change(g, x, "propagate");
+			rc = decide_entity(g, x, f->status, "propagate");
 		} else if (!x && f->status == ENT_ACCEPTED && !any_highlighted(l, s, e)) {
 			struct entity n = { 0 };
 			n.article = f->article;
@@ -753,9 +754,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 		if (f.status == ENT_SUGGESTED) {
 			own = 1;
 			/* '*' on a suggestion: it is right here and everywhere. */
-			f.status = ENT_ACCEPTED;
-			snprintf(f.annotator, sizeof f.annotator, "%s", a->annotator);
-			rc = change(&g, &f, "propagate");
+			rc = decide_entity(&g, &f, ENT_ACCEPTED, "propagate");
 			for (size_t i = 0; i < l.n; i++)
 				if (l.v[i].id == f.id)
 					l.v[i] = f;
@@ -800,9 +799,7 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 		struct entity *e = &l.v[i];
 		if (e->status != ENT_SUGGESTED)
 			continue;
-		e->status = ENT_ACCEPTED;
-		snprintf(e->annotator, sizeof e->annotator, "%s", a->annotator);
-		rc = change(&g, e, "accept-all");
+		rc = decide_entity(&g, e, ENT_ACCEPTED, "accept-all");
 	}
 	if (rc == 0)
 		rc = mark_started(&g);
