@@ -3,7 +3,7 @@
  * keystroke, each with its commit, on a database of N generated reports.
  * Built and run by bench/edit.sh; not part of the program.
  *
- *   edit-core DB N [idle]
+ *   edit-core DB N [idle | gen]
  *                      create DB with N reports (three suggestions each)
  *                      unless it exists, then review 100 of them: each
  *                      suggestion accepted or rejected in turn, the
@@ -13,6 +13,8 @@
  *                      "idle", checkpoints are left to the pause after
  *                      each article (store_checkpoint(), not timed), as
  *                      a browser can do while the analyst reads.
+ *                      With "gen", only create DB (for bench/edit.sh's
+ *                      review through the browser).
  */
 #include "config.h"
 
@@ -102,8 +104,9 @@ static void timed(int rc, double t0)
 int main(int argc, char **argv)
 {
 	if (argc < 3 || argc > 4)
-		die("usage: edit-core DB N [idle]");
+		die("usage: edit-core DB N [idle | gen]");
 	int idle = argc == 4 && strcmp(argv[3], "idle") == 0;
+	int gen = argc == 4 && strcmp(argv[3], "gen") == 0;
 	int fresh = access(argv[1], F_OK) != 0;
 	struct store *st = store_open(argv[1], STORE_CREATE);
 	if (!st)
@@ -112,6 +115,10 @@ int main(int argc, char **argv)
 		double t0 = now_ms();
 		generate(st, atol(argv[2]));
 		fprintf(stderr, "generated %s reports in %.1f s\n", argv[2], (now_ms() - t0) / 1e3);
+	}
+	if (gen) {
+		store_close(&st);
+		return 0;
 	}
 	if (idle && store_set_autocheckpoint(st, 0) < 0)
 		die("%s", err_msg());

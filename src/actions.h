@@ -11,7 +11,10 @@
  * against it), so help cannot drift from the keys.
  *
  * Adding an action: a row here, and a case in the act function of each
- * view it applies to (view_list.c, view_article.c).  No curses here.
+ * view it applies to (view_list.c, view_article.c).  An action with
+ * several keys of different meaning (set-type: 1 to 9) reads the key that
+ * brought it from ui->key (0 when it came from the ':' prompt).  No
+ * curses here.
  */
 #ifndef NERVE_ACTIONS_H
 #define NERVE_ACTIONS_H
@@ -39,6 +42,21 @@
 	X(SEARCH_PREV, "search-prev",  "N",                       N_("previous match"),              N_("previous match")) \
 	X(FILTER,      "filter",       "F",                       N_("filter by review state"),      NULL) \
 	X(SORT,        "sort",         "s",                       N_("cycle the sort order"),        NULL) \
+	X(ACCEPT,      "accept",       "a <Enter>",               NULL,                              N_("accept the focused suggestion")) \
+	X(REJECT,      "reject",       "x <Del>",                 NULL,                              N_("reject the focused entity")) \
+	X(SET_TYPE,    "set-type",     "1 2 3 4 5 6 7 8 9",       NULL,                              N_("set the focused entity's type, or label the selection")) \
+	X(TYPE_MENU,   "type-menu",    "t",                       NULL,                              N_("choose the type from a menu")) \
+	X(START_LEFT,  "start-left",   "[",                       NULL,                              N_("move the focused entity's start one word left")) \
+	X(START_RIGHT, "start-right",  "]",                       NULL,                              N_("move the focused entity's start one word right")) \
+	X(END_LEFT,    "end-left",     "{",                       NULL,                              N_("move the focused entity's end one word left")) \
+	X(END_RIGHT,   "end-right",    "}",                       NULL,                              N_("move the focused entity's end one word right")) \
+	X(SELECT,      "select",       "v",                       NULL,                              N_("select text from the cursor (h l j k extend it)")) \
+	X(CANCEL,      "cancel",       "<Esc>",                   NULL,                              N_("cancel the selection or the menu")) \
+	X(PROPAGATE,   "propagate",    "*",                       NULL,                              N_("apply the focused decision to every identical string")) \
+	X(ACCEPT_ALL,  "accept-all",   "A",                       NULL,                              N_("accept all remaining suggestions")) \
+	X(DONE,        "done",         "D",                       NULL,                              N_("mark the article done and open the next one to review")) \
+	X(UNDO,        "undo",         "u",                       N_("undo the last decision (opening its article)"), N_("undo the last decision (in any article)")) \
+	X(REDO,        "redo",         "<C-r>",                   N_("redo what was undone (opening its article)"), N_("redo what was undone")) \
 	X(PROMPT,      "prompt",       ":",                       N_("command prompt"),              N_("command prompt")) \
 	X(HELP,        "help",         "?",                       N_("show the keys"),               N_("show the keys")) \
 	X(REDRAW,      "redraw",       "<C-l>",                   N_("redraw the screen"),           N_("redraw the screen")) \
@@ -83,13 +101,27 @@ static inline enum action action_by_name(const char *name)
 }
 
 /* The keys of a row as the help shows them ("j <Down>" -> "j, Down";
- * "<C-d>" -> "C-d") into out (always terminated). */
+ * "<C-d>" -> "C-d"; a run of digits "1 2 ... 9" -> "1..9") into out
+ * (always terminated). */
 static inline void action_keys_label(const char *keys, char *out, size_t size)
 {
 	size_t n = 0;
 	if (size == 0)
 		return;
 	for (const char *p = keys; *p && n + 1 < size; p++) {
+		/* "1 2 3 ..." (each digit one more than the last, three or more) */
+		const char *q = p;
+		while (q[0] >= '0' && q[0] < '9' && q[1] == ' ' && q[2] == q[0] + 1 &&
+		       (q[3] == ' ' || !q[3]) && (q == keys || q[-1] == ' '))
+			q += 2;
+		if (q - p >= 4 && n + 5 < size) {
+			out[n++] = *p;
+			out[n++] = '.';
+			out[n++] = '.';
+			out[n++] = *q;
+			p = q;
+			continue;
+		}
 		if (*p == ' ') {
 			if (n + 2 < size) {
 				out[n++] = ',';

@@ -92,6 +92,16 @@ static int change(struct group *g, const struct entity *e, const char *action)
 	return rc;
 }
 
+/* e decided by the group's analyst: its status set, the analyst its
+ * annotator, and the change written and journalled (see change()). */
+static int decide_entity(struct group *g, struct entity *e, enum entity_status status,
+                         const char *action)
+{
+	e->status = status;
+	snprintf(e->annotator, sizeof e->annotator, "%s", g->a->annotator);
+	return change(g, e, action);
+}
+
 /* Insert e (e->id set) and journal it. */
 static int add(struct group *g, struct entity *e, const char *action)
 {
@@ -283,9 +293,20 @@ static int load_entity(struct annot *a, int64_t id, struct entity *e)
 	return rc;
 }
 
+/* Entity id into *e and its article into *art (article_finish() it
+ * whatever this returns). */
+static int load_entity_article(struct annot *a, int64_t id, struct entity *e,
+                               struct article *art)
+{
+	int rc = load_entity(a, id, e);
+	if (rc == 0)
+		rc = store_article_get(a->st, e->article, art);
+	return rc;
+}
+
 static int check_type(struct annot *a, const char *type)
 {
-	int rc = store_edit_type_exists(a->st, type);
+	int rc = store_type_get(a->st, type, NULL);
 	if (rc == 0) {
 		err_set(_("no entity type '%s'"), type);
 		return -1;
@@ -384,11 +405,10 @@ static int decide(struct annot *a, int64_t id, enum entity_status status, const 
 				snprintf(r->msg, sizeof r->msg, _("already accepted"));
 			return finish(a, 0);
 		}
-		e.status = status;
 		if (retype)
 			snprintf(e.type, sizeof e.type, "%s", type);
-		snprintf(e.annotator, sizeof e.annotator, "%s", a->annotator);
-		rc = change(&g, &e, retype ? "retype" : status == ENT_REJECTED ? "reject" : "accept");
+		rc = decide_entity(&g, &e, status,
+		                   retype ? "retype" : status == ENT_REJECTED ? "reject" : "accept");
 	}
 	if (rc == 0)
 		rc = mark_started(&g);
@@ -414,7 +434,7 @@ int annot_set_type(struct annot *a, int64_t e, const char *type, struct annot_re
 
 int annot_type_of_key(struct annot *a, int key, char name[64])
 {
-	int rc = key >= 1 && key <= 9 ? store_edit_type_of_hotkey(a->st, key, name) : 0;
+	int rc = key >= 1 && key <= 9 ? store_type_of_hotkey(a->st, key, name) : 0;
 	if (rc == 0) {
 		err_set(_("no entity type has the key %d"), key);
 		return -1;
@@ -447,9 +467,7 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
 	}
 	e->start = start;
 	e->end = end;
-	e->status = ENT_ACCEPTED;
-	snprintf(e->annotator, sizeof e->annotator, "%s", a->annotator);
-	rc = change(&g, e, "resize");
+	rc = decide_entity(&g, e, ENT_ACCEPTED, "resize");
 	if (rc == 0)
 		rc = mark_started(&g);
 	if (rc == 0)
@@ -464,9 +482,7 @@ int annot_resize(struct annot *a, int64_t id, int64_t start, int64_t end,
 		return -1;
 	struct entity e;
 	struct article art = { 0 };
-	int rc = load_entity(a, id, &e);
-	if (rc == 0)
-		rc = store_article_get(a->st, e.article, &art);
+	int rc = load_entity_article(a, id, &e, &art);
 	if (rc == 0)
 		rc = resize_in(a, &e, &art, start, end, r);
 	article_finish(&art);
@@ -551,9 +567,7 @@ int annot_nudge(struct annot *a, int64_t id, enum annot_edge edge, annot_boundar
 		return -1;
 	struct entity e;
 	struct article art = { 0 };
-	int rc = load_entity(a, id, &e);
-	if (rc == 0)
-		rc = store_article_get(a->st, e.article, &art);
+	int rc = load_entity_article(a, id, &e, &art);
 	if (rc == 0)
 		rc = check_span(&art, e.start, e.end);
 	if (rc == 0) {
@@ -613,10 +627,8 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 	}
 	/* The new entity's row first: it is the one the group is about. */
 	if (same) {
-		same->status = ENT_ACCEPTED;
 		snprintf(same->type, sizeof same->type, "%s", type);
-		snprintf(same->annotator, sizeof same->annotator, "%s", a->annotator);
-		rc = change(&g, same, "create");
+		rc = decide_entity(&g, same, ENT_ACCEPTED, "create");
 		focus = same->id;
 	} else {
 		struct entity n = { 0 };
@@ -634,9 +646,7 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 		struct entity *o = &l.v[i];
 		if (o == same || !highlighted(o) || !overlaps(o, start, end))
 			continue;
-		o->status = ENT_REJECTED;
-		snprintf(o->annotator, sizeof o->annotator, "%s", a->annotator);
-		rc = change(&g, o, "replace");
+		rc = decide_entity(&g, o, ENT_REJECTED, "replace");
 	}
 	if (rc == 0)
 		rc = mark_started(&g);
@@ -699,11 +709,9 @@ static int propagate_in(struct group *g, const struct entity *f, const struct ar
 		struct entity *x = exact(l, s, e);
 		int rc = 0;
 		if (x && x->status == ENT_SUGGESTED) {
-			x->status = f->status;
 			if (f->status == ENT_ACCEPTED)
 				snprintf(x->type, sizeof x->type, "%s", f->type);
-			snprintf(x->annotator, sizeof x->annotator, "%s", g->a->annotator);
-			rc = change(g, x, "propagate");
+			rc = decide_entity(g, x, f->status, "propagate");
 		} else if (!x && f->status == ENT_ACCEPTED && !any_highlighted(l, s, e)) {
 			struct entity n = { 0 };
 			n.article = f->article;
@@ -735,9 +743,8 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
 	struct group g = { a, 0, 0, 0 };
-	int rc = load_entity(a, id, &f);
-	if (rc == 0)
-		rc = store_article_get(a->st, f.article, &art);
+	int own = 0; /* rows about f itself */
+	int rc = load_entity_article(a, id, &f, &art);
 	if (rc == 0)
 		rc = check_span(&art, f.start, f.end);
 	if (rc == 0)
@@ -745,10 +752,9 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	if (rc == 0) {
 		g.article = f.article;
 		if (f.status == ENT_SUGGESTED) {
+			own = 1;
 			/* '*' on a suggestion: it is right here and everywhere. */
-			f.status = ENT_ACCEPTED;
-			snprintf(f.annotator, sizeof f.annotator, "%s", a->annotator);
-			rc = change(&g, &f, "propagate");
+			rc = decide_entity(&g, &f, ENT_ACCEPTED, "propagate");
 			for (size_t i = 0; i < l.n; i++)
 				if (l.v[i].id == f.id)
 					l.v[i] = f;
@@ -760,10 +766,14 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 		rc = mark_started(&g);
 	if (rc == 0) {
 		report(&g, r, f.id);
-		if (g.rows == 0) {
+		if (g.rows == own) {
 			char *text = span_text(&art, f.start, f.end);
 			char *t = clip(text);
-			snprintf(r->msg, sizeof r->msg, _("no other occurrence of '%s' to change"), t);
+			if (own)
+				snprintf(r->msg, sizeof r->msg,
+				         _("accept %s '%s' (no other occurrence to change)"), f.type, t);
+			else
+				snprintf(r->msg, sizeof r->msg, _("no other occurrence of '%s' to change"), t);
 			free(t);
 			free(text);
 		}
@@ -789,9 +799,7 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 		struct entity *e = &l.v[i];
 		if (e->status != ENT_SUGGESTED)
 			continue;
-		e->status = ENT_ACCEPTED;
-		snprintf(e->annotator, sizeof e->annotator, "%s", a->annotator);
-		rc = change(&g, e, "accept-all");
+		rc = decide_entity(&g, e, ENT_ACCEPTED, "accept-all");
 	}
 	if (rc == 0)
 		rc = mark_started(&g);

@@ -1,7 +1,8 @@
 /*
  * cmd_export.c: nerve export — the selected entities as CSV (DESIGN.md
- * §6) or the selected articles as corpus JSON Lines, to standard output
- * or to a file written whole or not at all (temporary file, then rename).
+ * §6), or the selected articles as corpus JSON Lines, doccano, Prodigy,
+ * CoNLL or brat, to standard output or to a file written whole or not at
+ * all (temporary file, then rename; brat: a directory, likewise).
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 
 #include "cli.h"
 #include "formats.h"
+#include "import.h"
 #include "store.h"
 #include "util.h"
 
@@ -21,10 +23,13 @@ static const char export_usage[] = N_(
 	"Usage: nerve export [OPTION]...\n"
 	"Export entities as CSV (one row per entity: article_id, article_title,\n"
 	"entity_id, start, end, text, type, status, origin, annotator, updated_at;\n"
-	"RFC 4180, CRLF line ends) or articles as JSON Lines in the corpus format,\n"
-	"each entity with its status, origin, annotator and confidence.\n"
+	"RFC 4180, CRLF line ends), or articles with their entities as JSON Lines\n"
+	"in the corpus format (each entity with its status, origin, annotator and\n"
+	"confidence), doccano or Prodigy JSON Lines, CoNLL IOB2, or brat standoff\n"
+	"(a directory of NAME.txt and NAME.ann files, given with -o).\n"
 	"\n"
-	"  -f, --format F          csv (default) or jsonl\n"
+	"  -f, --format F          csv (default), jsonl, doccano, prodigy, conll or\n"
+	"                          brat\n"
 	"  -s, --status S          accepted (default), suggested, rejected, all, or a\n"
 	"                          comma list\n"
 	"  -t, --type T            only these entity types (a comma list)\n"
@@ -38,11 +43,12 @@ static const char export_usage[] = N_(
 	"      --no-formula-guard  leave cells that start with = + - @ tab or CR as\n"
 	"                          they are (by default they get a leading ')\n"
 	"  -o, --output FILE       write to FILE (replaced only when the export is\n"
-	"                          complete) instead of standard output\n"
+	"                          complete) instead of standard output; for brat,\n"
+	"                          a new (or empty) directory\n"
 	"      --help              show this help and exit\n"
 	"\n"
-	"CSV has a row per selected entity; JSON Lines has every selected article,\n"
-	"with its selected entities (possibly none).\n");
+	"CSV has a row per selected entity; the other formats have every selected\n"
+	"article, with its selected entities (possibly none).\n");
 
 enum { OPT_STATE = OPT_CMD_BASE, OPT_BY, OPT_SINCE, OPT_NO_GUARD };
 
@@ -111,6 +117,15 @@ static void selection_finish(struct selection *s)
 	free(s->types);
 	free(s->article_refs);
 	free(s->articles);
+}
+
+/* What an export format could not hold (fmt_note_fn): on standard error. */
+static void export_note(void *arg, size_t line, int skipped, const char *msg)
+{
+	(void)arg;
+	(void)line;
+	(void)skipped;
+	warnmsg("%s", msg);
 }
 
 /* A temporary file beside path, to be renamed over it. */
@@ -206,15 +221,18 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		cli_usage_error("export", _("unexpected argument '%s'"), argv[optind]);
 		goto out;
 	}
-	int jsonl = strcmp(format, "jsonl") == 0;
-	if (!jsonl && strcmp(format, "csv") != 0) {
-		if (strcmp(format, "conll") == 0 || strcmp(format, "brat") == 0 ||
-		    strcmp(format, "doccano") == 0 || strcmp(format, "prodigy") == 0)
-			warnmsg(_("the %s format cannot be exported yet"), format);
-		else if (strcmp(format, "text") == 0)
-			cli_usage_error("export", _("the text format is for import only"));
-		else
-			cli_usage_error("export", _("unknown format '%s' (csv, jsonl)"), format);
+	enum import_format fmt;
+	if (import_format_parse(format, &fmt) < 0) {
+		cli_usage_error("export", _("unknown format '%s' (csv, jsonl, doccano, prodigy, "
+		                            "conll, brat)"), format);
+		goto out;
+	}
+	if (fmt == IMPORT_TEXT) {
+		cli_usage_error("export", _("the text format is for import only"));
+		goto out;
+	}
+	if (fmt == IMPORT_BRAT && (!output || strcmp(output, "-") == 0)) {
+		cli_usage_error("export", _("brat export writes a directory: name it with -o DIR"));
 		goto out;
 	}
 	if (!sel.statuses)
@@ -263,6 +281,15 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		f.narticles = sel.narticles;
 	}
 
+	if (fmt == IMPORT_BRAT) {
+		if (fmt_brat_export(sel.st, &f, output) < 0) {
+			warnmsg("%s", err_msg());
+			rc = 1;
+		} else {
+			rc = 0;
+		}
+		goto out;
+	}
 	char *tmp = NULL;
 	FILE *out = stdout;
 	if (output && strcmp(output, "-") != 0) {
@@ -273,7 +300,23 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	static char obuf[1 << 16];
 	if (out == stdout)
 		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-	int r = jsonl ? fmt_jsonl_export(sel.st, &f, out) : fmt_csv_export(sel.st, &f, out, guard);
+	int r;
+	switch (fmt) {
+	case IMPORT_JSONL:
+		r = fmt_jsonl_export(sel.st, &f, out);
+		break;
+	case IMPORT_DOCCANO:
+		r = fmt_doccano_export(sel.st, &f, out);
+		break;
+	case IMPORT_PRODIGY:
+		r = fmt_prodigy_export(sel.st, &f, out);
+		break;
+	case IMPORT_CONLL:
+		r = fmt_conll_export(sel.st, &f, out, export_note, NULL);
+		break;
+	default:
+		r = fmt_csv_export(sel.st, &f, out, guard);
+	}
 	const char *shown = tmp ? output : _("standard output");
 	if (r < 0) {
 		if (ferror(out)) /* a write error: name the output */

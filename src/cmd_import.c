@@ -18,13 +18,16 @@
 static const char import_usage[] = N_(
 	"Usage: nerve import [OPTION]... PATH...\n"
 	"Import reports into the database: plain-text files, directories (their\n"
-	"*.txt files, recursively), JSON Lines in the corpus format, and '-' for\n"
-	"standard input (JSON Lines when its first byte is '{', else text).\n"
-	"Each file is imported in one transaction; a report already in the\n"
-	"database is left as it is.\n"
+	"*.txt files, recursively), JSON Lines in the corpus format, doccano and\n"
+	"Prodigy JSON Lines, CoNLL, brat directories, and '-' for standard input\n"
+	"(JSON Lines when its first byte is '{', else text).  A CSV export applies\n"
+	"its rows to the articles with those ids already in the database.  Each\n"
+	"file is imported in one transaction; a report already in the database\n"
+	"is left as it is.\n"
 	"\n"
-	"  -f, --format F        read every PATH as format F: text or jsonl\n"
-	"                        (default: recognised from the name and contents)\n"
+	"  -f, --format F        read every PATH as format F: text, jsonl, csv,\n"
+	"                        doccano, prodigy, conll or brat (default:\n"
+	"                        recognised from the name and the contents)\n"
 	"  -m, --map MAP         rename entity types with the JSON object in MAP\n"
 	"                        ({\"their type\": \"OUR TYPE\"}, \"-\" drops a type)\n"
 	"      --reviewed        import entities as accepted and mark the articles\n"
@@ -170,6 +173,10 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	       s->failed);
 	if (s->entities)
 		printf(_(", entities: %zu"), s->entities);
+	if (s->updated)
+		printf(_(", entities updated: %zu"), s->updated);
+	if (s->unchanged)
+		printf(_(", unchanged: %zu"), s->unchanged);
 	if (s->suggestions)
 		printf(_(", suggestions: %zu"), s->suggestions);
 	if (s->skipped)

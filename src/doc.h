@@ -22,6 +22,7 @@ struct span {
 	double confidence;
 	char *text;                 /* the span's text as the file gave it, or NULL (owned) */
 	unsigned has;               /* SPAN_HAS_* bits */
+	size_t line;                /* its line in the file, for messages; 0: the document's */
 };
 enum {
 	SPAN_HAS_STATUS = 1, SPAN_HAS_ORIGIN = 2, SPAN_HAS_ANNOTATOR = 4,

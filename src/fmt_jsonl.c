@@ -50,9 +50,7 @@ int fmt_jsonl_read(struct store *st, const char *path, doc_fn fn, void *arg)
 	return rc;
 }
 
-/* Copy s[0..len) into out with each byte of an invalid UTF-8 sequence
- * replaced by U+FFFD (as text_decode() reads it). */
-static void replace_invalid(const char *s, size_t len, struct buf *out)
+void fmt_replace_invalid(const char *s, size_t len, struct buf *out)
 {
 	buf_clear(out);
 	size_t i = 0, bad;
@@ -69,6 +67,12 @@ static void replace_invalid(const char *s, size_t len, struct buf *out)
 
 int fmt_jsonl_stream(struct store *st, FILE *f, const char *name, int replace, doc_fn fn,
                      void *arg)
+{
+	return fmt_json_lines(st, f, name, replace, store_json_doc, fn, arg);
+}
+
+int fmt_json_lines(struct store *st, FILE *f, const char *name, int replace,
+                   json_line_fn parse, doc_fn fn, void *arg)
 {
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
@@ -97,12 +101,12 @@ int fmt_jsonl_stream(struct store *st, FILE *f, const char *name, int replace, d
 				rc = -1;
 				break;
 			}
-			replace_invalid(line, len, &fixed);
+			fmt_replace_invalid(line, len, &fixed);
 			text = fixed.data;
 			len = fixed.len;
 		}
 		struct doc d;
-		if (store_json_doc(st, text + a, len - a, &d) < 0) {
+		if (parse(st, text + a, len - a, &d) < 0) {
 			err_set("%s:%zu: %s", name, lineno, err_msg());
 			rc = -1;
 			break;

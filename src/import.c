@@ -51,7 +51,7 @@ const char *import_format_name(enum import_format f)
 
 int import_format_built(enum import_format f)
 {
-	return f == IMPORT_TEXT || f == IMPORT_JSONL;
+	return f != IMPORT_AUTO;
 }
 
 /* ---- type maps --------------------------------------------------------- */
@@ -244,6 +244,8 @@ struct import {
 	/* the file being read */
 	const char *path;               /* as opened ("-" for stdin) */
 	const char *shown;              /* in messages */
+	const char *items;              /* in messages about its entities or rows: shown, or
+	                                   the .ann of a brat document */
 	const char *name;               /* for external ids: file name or relative path */
 	const char *source;             /* the article's source column */
 	int is_stdin;
@@ -254,6 +256,7 @@ struct import {
 	size_t ntypes, captypes;
 	size_t types_committed;
 	struct buf scratch;             /* NUL replacement */
+	struct csv_state *csv;          /* CSV import: the article the rows are about */
 };
 
 struct import *import_new(struct store *st, const struct import_opts *o)
@@ -304,6 +307,30 @@ static const char *place(struct import *im, size_t line, char where[600])
 	else
 		snprintf(where, 600, "%s", im->shown);
 	return where;
+}
+
+/* The same for an entity or a row: in the file that holds them. */
+static const char *place_item(struct import *im, size_t line, char where[600])
+{
+	const char *file = im->items ? im->items : im->shown;
+	if (line)
+		snprintf(where, 600, "%s:%zu", file, line);
+	else
+		snprintf(where, 600, "%s", file);
+	return where;
+}
+
+/* A reader's note (fmt_note_fn): reported, and counted when something
+ * was left out. */
+static void reader_note(void *arg, size_t line, int skipped, const char *msg)
+{
+	struct import *im = arg;
+	char where[600];
+	report(im, "%s: %s", place_item(im, line, where), msg);
+	if (skipped) {
+		im->cur.skipped++;
+		im->file_bad = 1;
+	}
 }
 
 static void progress(struct import *im)
@@ -458,7 +485,7 @@ static int store_span(struct import *im, struct doc *d, size_t k, int64_t articl
 {
 	struct span *sp = &d->spans[k];
 	char where[600];
-	place(im, d->line, where);
+	place_item(im, sp->line ? sp->line : d->line, where);
 	const char *type = typemap_apply(im->o.map, sp->type);
 	if (!type)
 		return 0; /* mapped to "-": not wanted */
@@ -669,6 +696,7 @@ static int file_begin(struct import *im, const char *path, const char *name,
 	im->is_stdin = strcmp(path, "-") == 0;
 	im->shown = im->is_stdin ? _("standard input") : path;
 	im->name = name;
+	im->items = NULL;
 	im->source = im->is_stdin ? "stdin" : source;
 	im->grp = 0;
 	im->file_bad = 0;
@@ -692,6 +720,8 @@ static void add_stats(struct import_stats *t, const struct import_stats *c)
 	t->suggestions += c->suggestions;
 	t->new_types += c->new_types;
 	t->renamed += c->renamed;
+	t->updated += c->updated;
+	t->unchanged += c->unchanged;
 	t->chars += c->chars;
 	t->bytes += c->bytes;
 }
@@ -745,14 +775,282 @@ static int jsonl_doc(struct doc *d, void *arg)
 	return store_doc(arg, d, 1);
 }
 
-static int jsonl_file(struct import *im, FILE *f, const char *path, const char *name,
-                      const char *source)
+/* ---- CSV: decisions onto the articles already in the database ------------ */
+
+/* The article the rows are about (rows come grouped by article). */
+struct csv_state {
+	char *ext_id;                   /* of the cached article, or NULL */
+	int64_t article;                /* 0 when the database has no such article */
+	enum article_state state;
+	char *text;                     /* its text */
+	size_t *cpb;                    /* byte offset of each code point, and the end */
+	size_t ncp, capcpb;
+	struct entity_list ents;        /* its entities */
+	unsigned char *touched;         /* per entity: matched or made by this file */
+	size_t captouched;
+	int applied;                    /* a row of this file changed or confirmed it */
+};
+
+static void csv_state_free(struct csv_state *cs)
+{
+	free(cs->ext_id);
+	free(cs->text);
+	free(cs->cpb);
+	entity_list_finish(&cs->ents);
+	free(cs->touched);
+	free(cs);
+}
+
+static int need_group(struct import *im)
+{
+	if (im->grp == 0 && (im->grp = store_journal_group(im->st)) < 0)
+		return -1;
+	return 0;
+}
+
+/* With --reviewed, the articles the rows went to are marked done
+ * (journalled, as the browser's D is). */
+static int csv_article_done(struct import *im)
+{
+	struct csv_state *cs = im->csv;
+	if (!im->o.reviewed || !cs->article || !cs->applied || cs->state == STATE_DONE)
+		return 0;
+	if (need_group(im) < 0)
+		return -1;
+	char *before = store_edit_article_snapshot(im->st, cs->article);
+	int rc = before ? store_edit_set_state(im->st, cs->article, STATE_DONE, im->o.annotator)
+	                : -1;
+	char *after = rc == 0 ? store_edit_article_snapshot(im->st, cs->article) : NULL;
+	if (rc == 0 && after)
+		rc = store_journal(im->st, im->grp, im->o.annotator, cs->article, 0, "state", before,
+		                   after);
+	else
+		rc = -1;
+	free(before);
+	free(after);
+	cs->state = STATE_DONE;
+	return rc;
+}
+
+/* Load the article with this external id (or remember that there is
+ * none). */
+static int csv_switch(struct import *im, const char *ext_id)
+{
+	struct csv_state *cs = im->csv;
+	if (csv_article_done(im) < 0)
+		return -1;
+	free(cs->ext_id);
+	cs->ext_id = xstrdup(ext_id);
+	free(cs->text);
+	cs->text = NULL;
+	cs->ents.n = 0;
+	cs->applied = 0;
+	int r = store_article_by_ext_id(im->st, ext_id, &cs->article);
+	if (r <= 0) {
+		cs->article = 0;
+		return r;
+	}
+	struct article a;
+	if (store_article_get(im->st, cs->article, &a) < 0)
+		return -1;
+	cs->text = a.text;
+	cs->state = a.state;
+	a.text = NULL;
+	size_t len = a.text_len;
+	article_finish(&a);
+	cs->ncp = 0;
+	for (size_t i = 0;;) {
+		cs->cpb = xgrow(cs->cpb, &cs->capcpb, cs->ncp + 1, sizeof *cs->cpb);
+		cs->cpb[cs->ncp] = i;
+		if (i >= len)
+			break;
+		text_decode(cs->text, len, &i);
+		cs->ncp++;
+	}
+	if (store_entities_of(im->st, cs->article, &cs->ents) < 0)
+		return -1;
+	cs->touched = xgrow(cs->touched, &cs->captouched, cs->ents.n + 1, 1);
+	memset(cs->touched, 0, cs->ents.n);
+	return 0;
+}
+
+static int same_string(const char *a, size_t alen, const char *b)
+{
+	return strlen(b) == alen && memcmp(a, b, alen) == 0;
+}
+
+/* Apply one row (csv_entity_fn). */
+static int csv_apply(void *arg, const struct csv_entity *r)
+{
+	struct import *im = arg;
+	struct csv_state *cs = im->csv;
+	char where[600];
+	place_item(im, r->line, where);
+#define SKIP_ROW(...) do { \
+		char why_[700]; \
+		snprintf(why_, sizeof why_, __VA_ARGS__); \
+		report(im, _("%s: %s; row skipped"), where, why_); \
+		im->cur.skipped++; \
+		im->file_bad = 1; \
+		return 0; \
+	} while (0)
+	if (!cs->ext_id || strcmp(cs->ext_id, r->article) != 0)
+		if (csv_switch(im, r->article) < 0)
+			return -1;
+	if (!cs->article)
+		SKIP_ROW(_("no article '%s' in the database"), r->article);
+	const char *type = typemap_apply(im->o.map, r->type);
+	if (!type)
+		return 0; /* mapped to "-": not wanted */
+	if (!entity_type_name_valid(type))
+		SKIP_ROW(_("'%s' is not a valid type name"), type);
+	struct entity e = { 0 };
+	e.article = cs->article;
+	e.start = r->start;
+	e.end = r->end;
+	snprintf(e.type, sizeof e.type, "%s", type);
+	if (r->status && r->status[0]) {
+		if (entity_status_parse(r->status, &e.status) < 0)
+			SKIP_ROW(_("unknown status '%s'"), r->status);
+	} else {
+		e.status = im->o.reviewed ? ENT_ACCEPTED : ENT_SUGGESTED;
+	}
+	if (r->origin && r->origin[0]) {
+		if (entity_origin_parse(r->origin, &e.origin) < 0)
+			SKIP_ROW(_("unknown origin '%s'"), r->origin);
+	} else {
+		e.origin = ORIGIN_IMPORT;
+	}
+	const char *who = r->annotator && r->annotator[0] ? r->annotator : im->o.annotator;
+	if (strlen(who) >= sizeof e.annotator)
+		SKIP_ROW(_("the annotator's name is longer than %zu bytes"), sizeof e.annotator - 1);
+	snprintf(e.annotator, sizeof e.annotator, "%s", who);
+	if (e.start < 0 || e.end <= e.start || (size_t)e.end > cs->ncp)
+		SKIP_ROW(_("%lld-%lld is outside the article's text of %zu characters"),
+		         (long long)e.start, (long long)e.end, cs->ncp);
+	size_t len = cs->cpb[cs->ncp];
+	size_t b0 = cs->cpb[e.start], b1 = cs->cpb[e.end];
+	if (!text_is_grapheme_boundary(cs->text, len, b0) ||
+	    !text_is_grapheme_boundary(cs->text, len, b1))
+		SKIP_ROW(_("%lld-%lld splits a character (grapheme cluster)"), (long long)e.start,
+		         (long long)e.end);
+	if (r->text) {
+		const char *at = cs->text + b0;
+		int same = same_string(at, b1 - b0, r->text) || same_string(at, b1 - b0, r->text_raw);
+		if (!same) {
+			/* as a spreadsheet may have saved it: CRLF, another normal form */
+			size_t cl;
+			char *clean = text_clean(r->text, strlen(r->text), 1, &cl, NULL, NULL);
+			same = clean && same_string(at, b1 - b0, clean);
+			free(clean);
+		}
+		if (!same)
+			SKIP_ROW(_("its text \"%.200s\" is not the article's text at %lld-%lld "
+			           "(\"%.*s\")"), r->text, (long long)e.start, (long long)e.end,
+			         (int)(b1 - b0 > 200 ? 200 : b1 - b0), at);
+	}
+#undef SKIP_ROW
+	/* the same span of the same type; else a suggestion of that span
+	 * that this file has not claimed (retyped by the row) */
+	long m = -1;
+	for (size_t i = 0; i < cs->ents.n && m < 0; i++) {
+		const struct entity *x = &cs->ents.v[i];
+		if (x->start == e.start && x->end == e.end && strcmp(x->type, e.type) == 0)
+			m = (long)i;
+	}
+	for (size_t i = 0; i < cs->ents.n && m < 0; i++) {
+		const struct entity *x = &cs->ents.v[i];
+		if (x->start == e.start && x->end == e.end && x->status == ENT_SUGGESTED &&
+		    !cs->touched[i])
+			m = (long)i;
+	}
+	cs->applied = 1;
+	if (need_type(im, e.type) < 0 || need_group(im) < 0)
+		return -1;
+	if (m >= 0) {
+		struct entity *x = &cs->ents.v[m];
+		cs->touched[m] = 1;
+		if (strcmp(x->type, e.type) == 0 && x->status == e.status && x->origin == e.origin &&
+		    strcmp(x->annotator, e.annotator) == 0) {
+			im->cur.unchanged++;
+			return 0;
+		}
+		char *before = store_entity_snapshot(im->st, x->id);
+		snprintf(x->type, sizeof x->type, "%s", e.type);
+		x->status = e.status;
+		x->origin = e.origin;
+		snprintf(x->annotator, sizeof x->annotator, "%s", e.annotator);
+		int rc = before ? store_edit_update(im->st, x) : -1;
+		char *after = rc == 0 ? store_entity_snapshot(im->st, x->id) : NULL;
+		rc = after ? store_journal(im->st, im->grp, im->o.annotator, cs->article, x->id,
+		                           "import", before, after)
+		           : -1;
+		free(before);
+		free(after);
+		if (rc < 0)
+			return -1;
+		im->cur.updated++;
+		return 0;
+	}
+	e.no_confidence = 1;
+	if (store_entity_add(im->st, &e) < 0)
+		return -1;
+	char *after = store_entity_snapshot(im->st, e.id);
+	int rc = after ? store_journal(im->st, im->grp, im->o.annotator, cs->article, e.id,
+	                               "import", NULL, after)
+	               : -1;
+	free(after);
+	if (rc < 0)
+		return -1;
+	*entity_list_push(&cs->ents) = e;
+	cs->touched = xgrow(cs->touched, &cs->captouched, cs->ents.n, 1);
+	cs->touched[cs->ents.n - 1] = 1;
+	im->cur.entities++;
+	return 0;
+}
+
+static int csv_file(struct import *im, FILE *f, const char *path, const char *name,
+                    const char *source)
 {
 	if (file_begin(im, path, name, source) < 0)
 		return -1;
+	im->csv = xcalloc(1, sizeof *im->csv);
+	int ok = fmt_csv_read(f, im->shown, im->o.replace_invalid, csv_apply, reader_note, im) == 0 &&
+	         csv_article_done(im) == 0;
+	csv_state_free(im->csv);
+	im->csv = NULL;
+	if (!ok)
+		report(im, _("%s; nothing of this file was imported"), err_msg());
+	return file_end(im, ok);
+}
+
+/* ---- JSON Lines, doccano, Prodigy, CoNLL, CSV: read from a stream -------- */
+
+static int read_docs(struct import *im, FILE *f, enum import_format fmt)
+{
+	switch (fmt) {
+	case IMPORT_DOCCANO:
+		return fmt_json_lines(im->st, f, im->shown, im->o.replace_invalid, store_json_doccano,
+		                      jsonl_doc, im);
+	case IMPORT_PRODIGY:
+		return fmt_json_lines(im->st, f, im->shown, im->o.replace_invalid, store_json_prodigy,
+		                      jsonl_doc, im);
+	case IMPORT_CONLL:
+		return fmt_conll_read(f, im->shown, im->o.replace_invalid, jsonl_doc, reader_note, im);
+	default:
+		return fmt_jsonl_stream(im->st, f, im->shown, im->o.replace_invalid, jsonl_doc, im);
+	}
+}
+
+static int jsonl_file(struct import *im, FILE *f, const char *path, const char *name,
+                      const char *source, enum import_format fmt)
+{
+	if (fmt == IMPORT_CSV)
+		return csv_file(im, f, path, name, source);
+	if (file_begin(im, path, name, source) < 0)
+		return -1;
 	/* many documents: index them in one go at the end */
-	int ok = store_bulk_begin(im->st) == 0 &&
-	         fmt_jsonl_stream(im->st, f, im->shown, im->o.replace_invalid, jsonl_doc, im) == 0;
+	int ok = store_bulk_begin(im->st) == 0 && read_docs(im, f, fmt) == 0;
 	if (store_bulk_end(im->st, ok) < 0)
 		ok = 0;
 	if (!ok)
@@ -761,7 +1059,7 @@ static int jsonl_file(struct import *im, FILE *f, const char *path, const char *
 }
 
 static int open_jsonl(struct import *im, const char *path, const char *name,
-                      const char *source)
+                      const char *source, enum import_format fmt)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
@@ -769,7 +1067,7 @@ static int open_jsonl(struct import *im, const char *path, const char *name,
 		im->total.failed++;
 		return -1;
 	}
-	int rc = jsonl_file(im, f, path, name, source);
+	int rc = jsonl_file(im, f, path, name, source, fmt);
 	fclose(f);
 	return rc;
 }
@@ -783,13 +1081,53 @@ static int from_stdin(struct import *im)
 			ungetc(c, stdin);
 		f = c == '{' ? IMPORT_JSONL : IMPORT_TEXT;
 	}
-	if (f == IMPORT_JSONL)
-		return jsonl_file(im, stdin, "-", "stdin", "stdin");
 	if (f == IMPORT_TEXT)
 		return text_file(im, "-", "stdin", "stdin");
-	report(im, _("standard input: the %s format cannot be imported yet"), import_format_name(f));
-	im->total.failed++;
-	return -1;
+	if (f == IMPORT_BRAT) {
+		report(im, _("standard input: brat documents are pairs of files in a directory"));
+		im->total.failed++;
+		return -1;
+	}
+	return jsonl_file(im, stdin, "-", "stdin", "stdin", f);
+}
+
+/* ---- brat: NAME.txt and NAME.ann pairs ------------------------------------ */
+
+/* Import the pair dir/stem.txt and dir/stem.ann (either may be missing);
+ * rel is stem relative to the directory given (the external id). */
+static int brat_pair(struct import *im, const char *txt, const char *ann, const char *rel)
+{
+	if (!txt) {
+		char *want = xstrdup(ann);
+		memcpy(want + strlen(want) - 4, ".txt", 4);
+		report(im, _("%s: no %s beside it; skipped"), ann, want);
+		free(want);
+		im->total.failed++;
+		return -1;
+	}
+	char *id = fmt_brat_id(rel, strlen(rel));
+	if (file_begin(im, txt, id, txt) < 0) {
+		free(id);
+		return -1;
+	}
+	im->items = ann ? ann : txt;
+	struct doc d;
+	int ok = fmt_brat_read(txt, ann, &d, reader_note, im) == 0;
+	if (ok) {
+		ok = store_doc(im, &d, 0) == 0;
+		doc_finish(&d);
+	}
+	if (!ok)
+		report(im, _("%s; nothing of this document was imported"), err_msg());
+	int rc = file_end(im, ok);
+	free(id);
+	return rc;
+}
+
+/* The part of a path before its last 4 bytes (".txt", ".ann"). */
+static char *stem_of(const char *path)
+{
+	return xstrndup(path, strlen(path) - 4);
 }
 
 /* A list of the files under a directory, sorted, as paths relative to
@@ -858,18 +1196,99 @@ static int walk(struct import *im, const char *root, const char *rel, const char
 	return rc;
 }
 
+/* A brat directory: its NAME.txt and NAME.ann files, in pairs. */
+static int brat_directory(struct import *im, const char *path, size_t plen,
+                          struct filelist *files)
+{
+	/* sorted by path, so a stem's .ann comes before its .txt unless some
+	 * other name sorts between them: sort the stems instead */
+	char **stems = xmalloc((files->n + 1) * sizeof *stems);
+	for (size_t i = 0; i < files->n; i++) {
+		size_t n = strlen(files->v[i]);
+		/* the stem, a NUL, then the kind: 'a' or 't' */
+		stems[i] = xmalloc(n + 1);
+		memcpy(stems[i], files->v[i], n - 4);
+		stems[i][n - 4] = '\0';
+		stems[i][n - 3] = (char)(files->v[i][n - 3] | 0x20);
+		stems[i][n - 2] = '\0';
+	}
+	if (files->n)
+		qsort(stems, files->n, sizeof *stems, cmp_str);
+	int rc = 0;
+	for (size_t i = 0; i < files->n;) {
+		size_t j = i;
+		int has_ann = 0, has_txt = 0;
+		while (j < files->n && strcmp(stems[j], stems[i]) == 0) {
+			char kind = stems[j][strlen(stems[j]) + 1];
+			has_ann |= kind == 'a';
+			has_txt |= kind == 't';
+			j++;
+		}
+		char *txt = xasprintf("%.*s/%s.txt", (int)plen, path, stems[i]);
+		char *ann = xasprintf("%.*s/%s.ann", (int)plen, path, stems[i]);
+		/* the file names may have upper-case extensions: look for them */
+		for (size_t k = 0; k < files->n; k++) {
+			size_t n = strlen(files->v[k]);
+			if (n - 4 != strlen(stems[i]) || memcmp(files->v[k], stems[i], n - 4) != 0)
+				continue;
+			char *full = xasprintf("%.*s/%s", (int)plen, path, files->v[k]);
+			if ((files->v[k][n - 3] | 0x20) == 'a') {
+				free(ann);
+				ann = full;
+			} else {
+				free(txt);
+				txt = full;
+			}
+		}
+		if (brat_pair(im, has_txt ? txt : NULL, has_ann ? ann : NULL, stems[i]) < 0)
+			rc = -1;
+		free(txt);
+		free(ann);
+		i = j;
+	}
+	for (size_t i = 0; i < files->n; i++)
+		free(stems[i]);
+	free(stems);
+	return rc;
+}
+
 static int directory(struct import *im, const char *path, enum import_format f)
 {
 	static const char *const txt[] = { ".txt", NULL };
 	static const char *const jsonl[] = { ".jsonl", ".json", NULL };
+	static const char *const csv[] = { ".csv", NULL };
+	static const char *const conll[] = { ".conll", ".iob", ".bio", NULL };
+	static const char *const brat[] = { ".txt", ".ann", NULL };
+	const char *const *suffixes = txt;
+	const char *none = _("%s: no reports (*.txt files) in this directory");
+	switch (f) {
+	case IMPORT_JSONL:
+	case IMPORT_DOCCANO:
+	case IMPORT_PRODIGY:
+		suffixes = jsonl;
+		none = _("%s: no JSON Lines files (*.jsonl, *.json) in this directory");
+		break;
+	case IMPORT_CSV:
+		suffixes = csv;
+		none = _("%s: no CSV files (*.csv) in this directory");
+		break;
+	case IMPORT_CONLL:
+		suffixes = conll;
+		none = _("%s: no CoNLL files (*.conll, *.iob, *.bio) in this directory");
+		break;
+	case IMPORT_BRAT:
+		suffixes = brat;
+		none = _("%s: no brat documents (*.txt, *.ann) in this directory");
+		break;
+	default:
+		break;
+	}
 	struct filelist files = { 0 };
-	int rc = walk(im, path, "", f == IMPORT_JSONL ? jsonl : txt, &files, 0);
+	int rc = walk(im, path, "", suffixes, &files, 0);
 	if (rc < 0)
 		im->total.failed++;
 	if (files.n == 0 && rc == 0) {
-		report(im, f == IMPORT_JSONL ? _("%s: no JSON Lines files (*.jsonl, *.json) in this directory")
-		                             : _("%s: no reports (*.txt files) in this directory"),
-		       path);
+		report(im, none, path);
 		im->total.failed++;
 		rc = -1;
 	}
@@ -877,13 +1296,17 @@ static int directory(struct import *im, const char *path, enum import_format f)
 	size_t plen = strlen(path);
 	while (plen > 1 && path[plen - 1] == '/')
 		plen--;
+	if (f == IMPORT_BRAT && brat_directory(im, path, plen, &files) < 0)
+		rc = -1;
 	for (size_t i = 0; i < files.n; i++) {
-		char *full = xasprintf("%.*s/%s", (int)plen, path, files.v[i]);
-		int r = f == IMPORT_JSONL ? open_jsonl(im, full, files.v[i], full)
-		                          : text_file(im, full, files.v[i], full);
-		if (r < 0)
-			rc = -1;
-		free(full);
+		if (f != IMPORT_BRAT) {
+			char *full = xasprintf("%.*s/%s", (int)plen, path, files.v[i]);
+			int r = f == IMPORT_TEXT ? text_file(im, full, files.v[i], full)
+			                         : open_jsonl(im, full, files.v[i], full, f);
+			if (r < 0)
+				rc = -1;
+			free(full);
+		}
 		free(files.v[i]);
 	}
 	free(files.v);
@@ -894,6 +1317,25 @@ static const char *base_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	return slash ? slash + 1 : path;
+}
+
+/* One brat document named by its .txt or its .ann (--format brat). */
+static int brat_file(struct import *im, const char *path)
+{
+	if (!has_suffix(path, ".txt") && !has_suffix(path, ".ann")) {
+		report(im, _("%s: a brat document is a NAME.txt with its NAME.ann"), path);
+		im->total.failed++;
+		return -1;
+	}
+	char *stem = stem_of(path);
+	char *txt = xasprintf("%s.txt", stem), *ann = xasprintf("%s.ann", stem);
+	struct stat sb;
+	int has_txt = stat(txt, &sb) == 0, has_ann = stat(ann, &sb) == 0;
+	int rc = brat_pair(im, has_txt ? txt : NULL, has_ann ? ann : NULL, base_name(stem));
+	free(stem);
+	free(txt);
+	free(ann);
+	return rc;
 }
 
 int import_path(struct import *im, const char *path)
@@ -907,23 +1349,14 @@ int import_path(struct import *im, const char *path)
 		return -1;
 	}
 	enum import_format f = import_recognise(im->st, path, im->o.format);
-	if (S_ISDIR(sb.st_mode)) {
-		if (f != IMPORT_TEXT && f != IMPORT_JSONL) {
-			report(im, _("%s: the %s format cannot be imported yet"), path,
-			       import_format_name(f));
-			im->total.failed++;
-			return -1;
-		}
+	if (S_ISDIR(sb.st_mode))
 		return directory(im, path, f);
-	}
 	switch (f) {
 	case IMPORT_TEXT:
 		return text_file(im, path, base_name(path), path);
-	case IMPORT_JSONL:
-		return open_jsonl(im, path, base_name(path), path);
+	case IMPORT_BRAT:
+		return brat_file(im, path);
 	default:
-		report(im, _("%s: the %s format cannot be imported yet"), path, import_format_name(f));
-		im->total.failed++;
-		return -1;
+		return open_jsonl(im, path, base_name(path), path, f);
 	}
 }

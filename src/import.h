@@ -72,6 +72,8 @@ struct import_stats {
 	size_t suggestions;     /* detector suggestions stored */
 	size_t new_types;       /* entity types created */
 	size_t renamed;         /* articles stored under NAME#2 for a clash */
+	size_t updated;         /* existing entities changed (CSV import) */
+	size_t unchanged;       /* CSV rows already as the database has them */
 	uint64_t chars;         /* code points of the stored texts */
 	uint64_t bytes;         /* bytes of the stored texts */
 };

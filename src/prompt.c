@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,6 +166,37 @@ static void cmd_resize(struct ui *ui, const char *args)
 	ui_resize_to(ui, c, r);
 }
 
+static void cmd_type(struct ui *ui, const char *args)
+{
+	if (!*args) {
+		ui_error(ui, _("type takes a type's name: :type NAME"));
+		return;
+	}
+	if (ui->view != VIEW_ARTICLE || !ui->article) {
+		ui_error(ui, _(":type works in an article"));
+		return;
+	}
+	char *name = xstrdup(args);
+	size_t n = strlen(name);
+	while (n > 0 && name[n - 1] == ' ')
+		name[--n] = '\0';
+	article_type_named(ui, name);
+	free(name);
+}
+
+static void cmd_timing(struct ui *ui, const char *args)
+{
+	if (!*args) {
+		ui_error(ui, _("timing takes a file: :timing FILE"));
+		return;
+	}
+	if (ui->timing)
+		fclose(ui->timing);
+	ui->timing = fopen(args, "w");
+	if (!ui->timing)
+		ui_error(ui, "%s: %s", args, strerror(errno));
+}
+
 static const struct prompt_cmd {
 	const char *name;
 	const char *args;
@@ -175,10 +207,14 @@ static const struct prompt_cmd {
 	{ "q", "", N_("quit"), cmd_quit, 0 },
 	{ "quit", "", N_("quit"), cmd_quit, 0 },
 	{ "goto", "N", N_("go to row N of the article list"), cmd_goto, 0 },
+	{ "type", "NAME", N_("set the type (or label the selection) by name"),
+	  cmd_type, 0 },
 	{ "help", "", N_("show the keys and commands"), cmd_help, 0 },
 	{ "screen", "[--attrs] FILE", N_("write the screen (and attributes) to FILE"),
 	  cmd_screen, 1 },
 	{ "resize", "COLSxLINES", N_("resize the screen (script mode)"), cmd_resize, 1 },
+	{ "timing", "FILE", N_("write each key's time in milliseconds to FILE (benchmarks)"),
+	  cmd_timing, 1 },
 };
 
 size_t prompt_command_count(void)
@@ -217,8 +253,12 @@ void prompt_command(struct ui *ui, const char *line)
 	buf_clear(&ui->msg);
 	char *name = xstrndup(line, n);
 	enum action a = action_by_name(name);
-	if (a != ACT_NONE)
+	if (a != ACT_NONE) {
+		int key = ui->key;
+		ui->key = 0; /* not from a key */
 		ui_act(ui, a);
+		ui->key = key;
+	}
 	else
 		ui_error(ui, _("unknown command ':%s' (:help lists them)"), name);
 	free(name);

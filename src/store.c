@@ -202,6 +202,33 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 	return s;
 }
 
+int store_step_done(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, what);
+	return 0;
+}
+
+char *store_col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
+}
+
+char *store_col_str(sqlite3_stmt *s, int i)
+{
+	char *t = store_col_dup(s, i);
+	return t ? t : xstrdup("");
+}
+
+void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	snprintf(dst, size, "%s", t ? (const char *)t : "");
+}
+
 static int exec(struct store *st, const char *sql, const char *what)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)

@@ -107,9 +107,12 @@ int store_article_get(struct store *st, int64_t id, struct article *a);
 /* The id of the article whose text has this sha256 (hex): 1 and *id set
  * when there is one, 0 when not, -1 on error. */
 int store_article_by_sha(struct store *st, const char *sha256, int64_t *id);
+/* The article whose external id is exactly ext_id (never a local number):
+ * 1 and *id set, 0 when there is none, -1 on error. */
+int store_article_by_ext_id(struct store *st, const char *ext_id, int64_t *id);
 /* Resolve an article reference as a user types it: a local id (all
- * digits) or an external id.  1 and *id set when found, 0 when not, -1
- * on error. */
+ * digits), or an external id (also when no article has that number).  1
+ * and *id set when found, 0 when not, -1 on error. */
 int store_article_find(struct store *st, const char *ref, int64_t *id);
 
 /* ---- entities ------------------------------------------------------ */
@@ -183,10 +186,14 @@ int entity_type_name_valid(const char *name);
  * zeros. */
 int entity_type_colour_valid(const char *c);
 
-/* All types in their order into *out (owned array, free()) and *n. */
+/* All types in their order into *out (owned array, free()) and *n
+ * (NULL and 0 on error). */
 int store_types(struct store *st, struct entity_type **out, size_t *n);
-/* Load type name into *t: 1 found, 0 not, -1 on error. */
+/* Load type name into *t (t may be NULL: does it exist?): 1 found, 0 not,
+ * -1 on error. */
 int store_type_get(struct store *st, const char *name, struct entity_type *t);
+/* The type with hotkey k (1..9) into name: 1 found, 0 none, -1 on error. */
+int store_type_of_hotkey(struct store *st, int k, char name[64]);
 /* Add a type after the others; colour NULL assigns one not yet in use,
  * hotkey 0 gives none.  -1 with err_set() when the name is invalid or
  * taken, the colour invalid, or the hotkey (1..9) in use. */
@@ -268,6 +275,26 @@ typedef int (*export_json_fn)(void *arg, const char *json, size_t len);
  * (suggestions that have one)}]} with the selected entities (possibly
  * none) ordered by start, end and id. */
 int store_export_json(struct store *st, const struct export_filter *f, export_json_fn fn,
+                      void *arg);
+
+/* One selected article with its selected entities, for the exports that
+ * write whole documents (doccano, Prodigy, CoNLL, brat).  Every pointer
+ * is borrowed and valid only during the callback. */
+struct export_doc {
+	int64_t article;            /* local id */
+	const char *ext_id, *title, *published;
+	const char *text;           /* NUL-terminated, text_len bytes */
+	size_t text_len;
+	const struct entity *ents;  /* ordered by start, end, id */
+	size_t nents;
+};
+/* Called for each document; return 0 to go on, -1 to stop (with
+ * err_set()). */
+typedef int (*export_doc_fn)(void *arg, const struct export_doc *d);
+/* Call fn for every selected article in id order (the same articles as
+ * store_export_json()), with its selected entities (possibly none).
+ * Returns 0, or -1 (fn's error or the store's). */
+int store_export_docs(struct store *st, const struct export_filter *f, export_doc_fn fn,
                       void *arg);
 
 /* Normalise an ISO 8601 date or time ("2026-01-02", "2026-01-02T10:00",
@@ -373,10 +400,6 @@ char *store_edit_span_text(struct store *st, int64_t article, int64_t start, int
  * when there is none but 'after' itself. */
 int store_edit_next_to_review(struct store *st, int64_t after, int64_t *next);
 
-/* 1 when type name exists, 0 if not, -1 on error. */
-int store_edit_type_exists(struct store *st, const char *name);
-/* The type with hotkey key (1..9) into name: 1 found, 0 none, -1 error. */
-int store_edit_type_of_hotkey(struct store *st, int key, char name[64]);
 
 /* One row of the journal. */
 struct journal_row {
@@ -428,6 +451,11 @@ int store_set_max_pages(struct store *st, int64_t pages);
  * it can without waiting for readers; a busy database is not an error. */
 int store_set_autocheckpoint(struct store *st, int pages);
 int store_checkpoint(struct store *st);
+/* A number that changes whenever another connection (another process)
+ * has committed a change to the database since the last call, and not
+ * for this connection's own commits (PRAGMA data_version): a cheap way
+ * for the browser to know when to re-read what it shows. */
+int store_data_version(struct store *st, int64_t *version);
 
 /* ---- JSON (through SQLite's JSON functions) -------------------------- */
 
@@ -439,6 +467,22 @@ int store_checkpoint(struct store *st);
  * a JSON object, "text" is missing or not a string, or an entity lacks
  * integer start/end or a string type. */
 int store_json_doc(struct store *st, const char *json, size_t len, struct doc *d);
+
+/* ---- interchange (store_interchange.c) ------------------------------- */
+
+/* Parse one line of doccano sequence-labelling JSON Lines ({"id", "text",
+ * "label": [[start, end, "TYPE"], ...]}) into *d (zeroed first; the
+ * caller sets d->line and calls doc_finish()).  d->has_entities is set
+ * when "label" is present, even empty.  -1 with err_set() (a reason
+ * without file or line) when the line is not a JSON object, "text" is
+ * missing or not a string, or a label is not [integer, integer, string]. */
+int store_json_doccano(struct store *st, const char *json, size_t len, struct doc *d);
+/* Likewise for Prodigy/spaCy JSON Lines ({"id", "text", "spans":
+ * [{"start", "end", "label", "text"}, ...]}, "tokens" and other keys
+ * ignored; an "id" inside "meta" serves when there is none at the top).
+ * -1 when a span is not an object with integer start and end and a
+ * string label. */
+int store_json_prodigy(struct store *st, const char *json, size_t len, struct doc *d);
 
 /* ---- models (store_model.c) ------------------------------------------------ */
 

@@ -48,17 +48,10 @@ static void bind_str(sqlite3_stmt *s, int i, const char *v)
 
 int store_article_add(struct store *st, struct article *a)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM article WHERE sha256 = ?1");
-	if (!s)
-		return -1;
-	bind_str(s, 1, a->sha256);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		a->id = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s); /* do not hold a read snapshot open */
-		return 1;
-	}
-	sqlite3_reset(s);
-	s = store_stmt(st,
+	int dup = store_article_by_sha(st, a->sha256 ? a->sha256 : "", &a->id);
+	if (dup != 0)
+		return dup;
+	sqlite3_stmt *s = store_stmt(st,
 		"INSERT INTO article (ext_id, title, source, published, text, sha256, imported_at, "
 		"state, reviewed_by, reviewed_at, annotated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 		"strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?7, ?8, ?9, ?10) "
@@ -75,10 +68,13 @@ int store_article_add(struct store *st, struct article *a)
 	bind_str(s, 8, a->reviewed_by);
 	bind_str(s, 9, a->reviewed_at);
 	sqlite3_bind_int(s, 10, a->annotated);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return store_fail(st, _("storing an article"));
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		store_fail(st, _("storing an article"));
+		sqlite3_reset(s);
+		return -1;
+	}
 	a->id = sqlite3_column_int64(s, 0);
-	snprintf(a->imported_at, sizeof a->imported_at, "%s", sqlite3_column_text(s, 1));
+	store_col_copy(s, 1, a->imported_at, sizeof a->imported_at);
 	sqlite3_reset(s);
 	return 0;
 }
@@ -169,22 +165,50 @@ int store_index_check(struct store *st)
 	return 0;
 }
 
+int store_step_article(struct store *st, sqlite3_stmt *s, int64_t article)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE) {
+		err_set(_("no article %lld"), (long long)article);
+		return -1;
+	}
+	return store_fail(st, _("reading an article"));
+}
+
+/* Step s, a query for an article's id: 1 and *id set when it has a row,
+ * 0 when not, -1 on error.  s is reset in every case. */
+static int lookup_id(struct store *st, sqlite3_stmt *s, int64_t *id)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(st, _("looking up an article"));
+}
+
 int store_article_by_sha(struct store *st, const char *sha256, int64_t *id)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM article WHERE sha256 = ?1");
 	if (!s)
 		return -1;
 	sqlite3_bind_text(s, 1, sha256, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
-		return 1;
-	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_fail(st, _("looking up an article"));
+	return lookup_id(st, s, id);
+}
+
+int store_article_by_ext_id(struct store *st, const char *ext_id, int64_t *id)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM article WHERE ext_id = ?1");
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, ext_id, -1, SQLITE_STATIC);
+	return lookup_id(st, s, id);
 }
 
 int store_article_find(struct store *st, const char *ref, int64_t *id)
@@ -192,49 +216,22 @@ int store_article_find(struct store *st, const char *ref, int64_t *id)
 	int digits = ref[0] != '\0' && strlen(ref) < 19;
 	for (const char *p = ref; *p && digits; p++)
 		digits = *p >= '0' && *p <= '9';
-	sqlite3_stmt *s;
-	if (digits) {
-		s = store_stmt(st, "SELECT id FROM article WHERE id = ?1");
-		if (!s)
-			return -1;
-		sqlite3_bind_int64(s, 1, strtoll(ref, NULL, 10));
-	} else {
-		s = store_stmt(st, "SELECT id FROM article WHERE ext_id = ?1");
-		if (!s)
-			return -1;
-		sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
-	}
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
-		return 1;
-	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_fail(st, _("looking up an article"));
+	if (!digits)
+		return store_article_by_ext_id(st, ref, id);
+	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM article WHERE id = ?1");
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, strtoll(ref, NULL, 10));
+	int r = lookup_id(st, s, id);
+	/* no such number: an external id of digits (doccano's are) */
+	return r == 0 ? store_article_by_ext_id(st, ref, id) : r;
 }
 
 int store_ext_id_free(struct store *st, const char *ext_id)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM article WHERE ext_id = ?1");
-	if (!s)
-		return -1;
-	sqlite3_bind_text(s, 1, ext_id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return 1;
-	return store_fail(st, _("looking up an article"));
-}
-
-static char *col_dup(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return xstrndup(t ? (const char *)t : "", (size_t)sqlite3_column_bytes(s, i));
+	int64_t id;
+	int r = store_article_by_ext_id(st, ext_id, &id);
+	return r < 0 ? -1 : !r;
 }
 
 int store_article_get(struct store *st, int64_t id, struct article *a)
@@ -245,27 +242,21 @@ int store_article_get(struct store *st, int64_t id, struct article *a)
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		if (rc == SQLITE_DONE) {
-			err_set(_("no article %lld"), (long long)id);
-			return -1;
-		}
-		return store_fail(st, _("reading an article"));
-	}
+	if (store_step_article(st, s, id) < 0)
+		return -1;
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(s, 0);
-	a->ext_id = col_dup(s, 1);
-	a->title = col_dup(s, 2);
-	a->source = col_dup(s, 3);
-	a->published = col_dup(s, 4);
-	a->text = col_dup(s, 5);
+	a->ext_id = store_col_str(s, 1);
+	a->title = store_col_str(s, 2);
+	a->source = store_col_str(s, 3);
+	a->published = store_col_str(s, 4);
+	a->text = store_col_str(s, 5);
 	a->text_len = (size_t)sqlite3_column_bytes(s, 5);
-	a->sha256 = col_dup(s, 6);
-	snprintf(a->imported_at, sizeof a->imported_at, "%s", sqlite3_column_text(s, 7));
+	a->sha256 = store_col_str(s, 6);
+	store_col_copy(s, 7, a->imported_at, sizeof a->imported_at);
 	article_state_parse((const char *)sqlite3_column_text(s, 8), &a->state);
-	a->reviewed_by = col_dup(s, 9);
-	snprintf(a->reviewed_at, sizeof a->reviewed_at, "%s", sqlite3_column_text(s, 10));
+	a->reviewed_by = store_col_str(s, 9);
+	store_col_copy(s, 10, a->reviewed_at, sizeof a->reviewed_at);
 	a->annotated = sqlite3_column_int(s, 11);
 	sqlite3_reset(s);
 	return 0;

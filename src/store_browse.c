@@ -141,10 +141,22 @@ void browse_page_finish(struct browse_page *p)
 	memset(p, 0, sizeof *p);
 }
 
-static char *col_dup(sqlite3_stmt *s, int i)
+/* Bind the state filter (?1) and, when there is one, the key (?2, ?3). */
+static void bind_query(sqlite3_stmt *s, const struct browse_query *q,
+                       const struct browse_row *key)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return xstrndup(t ? (const char *)t : "", (size_t)sqlite3_column_bytes(s, i));
+	if (q->state >= 0)
+		sqlite3_bind_text(s, 1, article_state_name((enum article_state)q->state), -1,
+		                  SQLITE_STATIC);
+	if (!key)
+		return;
+	if (q->sort == BROWSE_DATE)
+		sqlite3_bind_text(s, 2, key->published ? key->published : "", -1, SQLITE_STATIC);
+	else if (q->sort == BROWSE_TITLE)
+		sqlite3_bind_text(s, 2, key->title ? key->title : "", -1, SQLITE_STATIC);
+	else if (q->sort == BROWSE_LEFT)
+		sqlite3_bind_int64(s, 2, key->suggested);
+	sqlite3_bind_int64(s, 3, key->id);
 }
 
 /* Bind the query's parameters and key; run; collect rows into p
@@ -157,19 +169,7 @@ static int fetch(struct store *st, const struct browse_query *q, enum kind k,
 	sqlite3_stmt *s = store_stmt(st, sql_for(q, k));
 	if (!s)
 		return -1;
-	if (q->state >= 0)
-		sqlite3_bind_text(s, 1, article_state_name((enum article_state)q->state), -1,
-		                  SQLITE_STATIC);
-	if (key) {
-		if (q->sort == BROWSE_DATE)
-			sqlite3_bind_text(s, 2, key->published ? key->published : "", -1,
-			                  SQLITE_STATIC);
-		else if (q->sort == BROWSE_TITLE)
-			sqlite3_bind_text(s, 2, key->title ? key->title : "", -1, SQLITE_STATIC);
-		else if (q->sort == BROWSE_LEFT)
-			sqlite3_bind_int64(s, 2, key->suggested);
-		sqlite3_bind_int64(s, 3, key->id);
-	}
+	bind_query(s, q, key);
 	sqlite3_bind_int64(s, 4, limit);
 	if (fts)
 		sqlite3_bind_text(s, 5, fts, -1, SQLITE_STATIC);
@@ -180,11 +180,11 @@ static int fetch(struct store *st, const struct browse_query *q, enum kind k,
 		r->id = sqlite3_column_int64(s, 0);
 		r->state = STATE_NEW;
 		article_state_parse((const char *)sqlite3_column_text(s, 1), &r->state);
-		r->published = col_dup(s, 2);
-		r->title = col_dup(s, 3);
+		r->published = store_col_str(s, 2);
+		r->title = store_col_str(s, 3);
 		r->entities = sqlite3_column_int64(s, 4);
 		r->suggested = sqlite3_column_int64(s, 5);
-		r->lead = col_dup(s, 6);
+		r->lead = store_col_str(s, 6);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -269,16 +269,7 @@ int store_browse_rank(struct store *st, const struct browse_query *q,
 	sqlite3_stmt *s = store_stmt(st, sql_for(q, K_RANK));
 	if (!s)
 		return -1;
-	if (q->state >= 0)
-		sqlite3_bind_text(s, 1, article_state_name((enum article_state)q->state), -1,
-		                  SQLITE_STATIC);
-	if (q->sort == BROWSE_DATE)
-		sqlite3_bind_text(s, 2, key->published ? key->published : "", -1, SQLITE_STATIC);
-	else if (q->sort == BROWSE_TITLE)
-		sqlite3_bind_text(s, 2, key->title ? key->title : "", -1, SQLITE_STATIC);
-	else if (q->sort == BROWSE_LEFT)
-		sqlite3_bind_int64(s, 2, key->suggested);
-	sqlite3_bind_int64(s, 3, key->id);
+	bind_query(s, q, key);
 	int rc = sqlite3_step(s);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
@@ -388,37 +379,5 @@ int store_browse_title_marks(struct store *st, const char *fts, int64_t id,
 		*n = 0;
 		return store_fail(st, _("searching"));
 	}
-	return 0;
-}
-
-int store_browse_types(struct store *st, struct entity_type **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = store_stmt(st,
-		"SELECT name, coalesce(hotkey, 0), colour, description, ord FROM entity_type "
-		"ORDER BY ord, name");
-	if (!s)
-		return -1;
-	struct entity_type *v = NULL;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, *n + 1, sizeof *v);
-		struct entity_type *t = &v[(*n)++];
-		memset(t, 0, sizeof *t);
-		snprintf(t->name, sizeof t->name, "%s", sqlite3_column_text(s, 0));
-		t->hotkey = sqlite3_column_int(s, 1);
-		snprintf(t->colour, sizeof t->colour, "%s", sqlite3_column_text(s, 2));
-		snprintf(t->description, sizeof t->description, "%s", sqlite3_column_text(s, 3));
-		t->order = sqlite3_column_int(s, 4);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		*n = 0;
-		return store_fail(st, _("reading the entity types"));
-	}
-	*out = v;
 	return 0;
 }

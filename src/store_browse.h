@@ -108,7 +108,4 @@ int store_browse_search(struct store *st, const struct browse_query *q, const ch
 int store_browse_title_marks(struct store *st, const char *fts, int64_t id,
                              size_t **marks, size_t *n);
 
-/* The entity types in their order (hotkeys, colours): *v owned, free(). */
-int store_browse_types(struct store *st, struct entity_type **v, size_t *n);
-
 #endif

@@ -39,15 +39,6 @@ static int step_row(struct store *st, sqlite3_stmt *s, const char *what)
 	return store_fail(st, what);
 }
 
-static int step_done(struct store *st, sqlite3_stmt *s, const char *what)
-{
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, what);
-	return 0;
-}
-
 static void bind_opt_text(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v)
@@ -56,21 +47,11 @@ static void bind_opt_text(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_null(s, i);
 }
 
-static char *col_text_dup(sqlite3_stmt *s, int i)
-{
-	if (sqlite3_column_type(s, i) == SQLITE_NULL)
-		return NULL;
-	return xstrndup((const char *)sqlite3_column_text(s, i),
-	                (size_t)sqlite3_column_bytes(s, i));
-}
-
 /* ---- entities --------------------------------------------------------- */
 
 int store_edit_get(struct store *st, int64_t id, struct entity *e)
 {
-	sqlite3_stmt *s = store_stmt(st,
-		"SELECT id, article, start, \"end\", type, status, origin, coalesce(confidence, 0), "
-		"annotator, created_at, updated_at FROM entity WHERE id = ?1");
+	sqlite3_stmt *s = store_stmt(st, "SELECT " ENTITY_COLUMNS " FROM entity WHERE id = ?1");
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -79,18 +60,7 @@ int store_edit_get(struct store *st, int64_t id, struct entity *e)
 		sqlite3_reset(s);
 		return rc == SQLITE_DONE ? 1 : store_fail(st, _("reading an entity"));
 	}
-	memset(e, 0, sizeof *e);
-	e->id = sqlite3_column_int64(s, 0);
-	e->article = sqlite3_column_int64(s, 1);
-	e->start = sqlite3_column_int64(s, 2);
-	e->end = sqlite3_column_int64(s, 3);
-	snprintf(e->type, sizeof e->type, "%s", sqlite3_column_text(s, 4));
-	entity_status_parse((const char *)sqlite3_column_text(s, 5), &e->status);
-	entity_origin_parse((const char *)sqlite3_column_text(s, 6), &e->origin);
-	e->confidence = sqlite3_column_double(s, 7);
-	snprintf(e->annotator, sizeof e->annotator, "%s", sqlite3_column_text(s, 8));
-	snprintf(e->created_at, sizeof e->created_at, "%s", sqlite3_column_text(s, 9));
-	snprintf(e->updated_at, sizeof e->updated_at, "%s", sqlite3_column_text(s, 10));
+	store_entity_from_row(s, e);
 	sqlite3_reset(s);
 	return 0;
 }
@@ -109,7 +79,7 @@ int store_edit_update(struct store *st, const struct entity *e)
 	sqlite3_bind_text(s, 5, entity_status_name(e->status), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 6, entity_origin_name(e->origin), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 7, e->annotator, -1, SQLITE_STATIC);
-	if (step_done(st, s, _("updating an entity")) < 0)
+	if (store_step_done(st, s, _("updating an entity")) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) != 1) {
 		err_set(_("entity %lld no longer exists"), (long long)e->id);
@@ -162,7 +132,7 @@ int store_edit_restore(struct store *st, int64_t id, const char *snapshot)
 		if (!s)
 			return -1;
 		sqlite3_bind_int64(s, 1, id);
-		return step_done(st, s, _("removing an entity"));
+		return store_step_done(st, s, _("removing an entity"));
 	}
 	s = store_stmt(st,
 		"UPDATE entity SET start = json_extract(?2, '$.start'), "
@@ -174,7 +144,7 @@ int store_edit_restore(struct store *st, int64_t id, const char *snapshot)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 2, snapshot, -1, SQLITE_STATIC);
-	if (step_done(st, s, _("restoring an entity")) < 0)
+	if (store_step_done(st, s, _("restoring an entity")) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 1)
 		return 0;
@@ -189,7 +159,7 @@ int store_edit_restore(struct store *st, int64_t id, const char *snapshot)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 2, snapshot, -1, SQLITE_STATIC);
-	return step_done(st, s, _("restoring an entity"));
+	return store_step_done(st, s, _("restoring an entity"));
 }
 
 int store_edit_snapshot_entity(struct store *st, const char *snapshot, struct entity *e)
@@ -275,16 +245,9 @@ char *store_edit_article_snapshot(struct store *st, int64_t article)
 	if (!s)
 		return NULL;
 	sqlite3_bind_int64(s, 1, article);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
-			err_set(_("no article %lld"), (long long)article);
-		else
-			store_fail(st, _("reading an article"));
+	if (store_step_article(st, s, article) < 0)
 		return NULL;
-	}
-	char *json = col_text_dup(s, 0);
+	char *json = store_col_dup(s, 0);
 	sqlite3_reset(s);
 	return json;
 }
@@ -299,15 +262,10 @@ int store_edit_article_matches(struct store *st, int64_t article, const char *sn
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
 	bind_opt_text(s, 2, snapshot);
-	int rc = sqlite3_step(s);
-	int match = rc == SQLITE_ROW && snapshot && sqlite3_column_int(s, 0) == 1;
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE) {
-		err_set(_("no article %lld"), (long long)article);
+	if (store_step_article(st, s, article) < 0)
 		return -1;
-	}
-	if (rc != SQLITE_ROW)
-		return store_fail(st, _("reading an article"));
+	int match = snapshot && sqlite3_column_int(s, 0) == 1;
+	sqlite3_reset(s);
 	return match;
 }
 
@@ -321,7 +279,7 @@ int store_edit_article_restore(struct store *st, int64_t article, const char *sn
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
 	sqlite3_bind_text(s, 2, snapshot, -1, SQLITE_STATIC);
-	return step_done(st, s, _("restoring an article's review state"));
+	return store_step_done(st, s, _("restoring an article's review state"));
 }
 
 int store_edit_set_state(struct store *st, int64_t article, enum article_state state,
@@ -337,7 +295,7 @@ int store_edit_set_state(struct store *st, int64_t article, enum article_state s
 	sqlite3_bind_int64(s, 1, article);
 	sqlite3_bind_text(s, 2, article_state_name(state), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, reviewer ? reviewer : "", -1, SQLITE_STATIC);
-	return step_done(st, s, _("setting an article's review state"));
+	return store_step_done(st, s, _("setting an article's review state"));
 }
 
 int store_edit_state(struct store *st, int64_t article, enum article_state *state)
@@ -346,15 +304,8 @@ int store_edit_state(struct store *st, int64_t article, enum article_state *stat
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE) {
-			err_set(_("no article %lld"), (long long)article);
-			return -1;
-		}
-		return store_fail(st, _("reading an article"));
-	}
+	if (store_step_article(st, s, article) < 0)
+		return -1;
 	article_state_parse((const char *)sqlite3_column_text(s, 0), state);
 	sqlite3_reset(s);
 	return 0;
@@ -366,11 +317,11 @@ char *store_edit_title(struct store *st, int64_t article)
 	if (!s)
 		return NULL;
 	sqlite3_bind_int64(s, 1, article);
-	if (step_row(st, s, _("no such article")) < 0)
+	if (store_step_article(st, s, article) < 0)
 		return NULL;
-	char *t = col_text_dup(s, 0);
+	char *t = store_col_str(s, 0);
 	sqlite3_reset(s);
-	return t ? t : xstrdup("");
+	return t;
 }
 
 char *store_edit_span_text(struct store *st, int64_t article, int64_t start, int64_t end)
@@ -382,11 +333,11 @@ char *store_edit_span_text(struct store *st, int64_t article, int64_t start, int
 	sqlite3_bind_int64(s, 1, article);
 	sqlite3_bind_int64(s, 2, start);
 	sqlite3_bind_int64(s, 3, end);
-	if (step_row(st, s, _("no such article")) < 0)
+	if (store_step_article(st, s, article) < 0)
 		return NULL;
-	char *t = col_text_dup(s, 0);
+	char *t = store_col_str(s, 0);
 	sqlite3_reset(s);
-	return t ? t : xstrdup("");
+	return t;
 }
 
 /* The smallest id above 'after' of an article in state, or 0. */
@@ -425,40 +376,6 @@ int store_edit_next_to_review(struct store *st, int64_t after, int64_t *next)
 	return 0;
 }
 
-/* ---- types ------------------------------------------------------------ */
-
-int store_edit_type_exists(struct store *st, const char *name)
-{
-	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM entity_type WHERE name = ?1");
-	if (!s)
-		return -1;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_fail(st, _("reading the entity types"));
-}
-
-int store_edit_type_of_hotkey(struct store *st, int key, char name[64])
-{
-	sqlite3_stmt *s = store_stmt(st, "SELECT name FROM entity_type WHERE hotkey = ?1");
-	if (!s)
-		return -1;
-	sqlite3_bind_int(s, 1, key);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		snprintf(name, 64, "%s", sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_fail(st, _("reading the entity types"));
-}
-
 /* ---- the journal ----------------------------------------------------- */
 
 void journal_list_finish(struct journal_list *l)
@@ -492,11 +409,11 @@ int store_edit_group(struct store *st, const char *annotator, int64_t grp,
 		r->undo_of = sqlite3_column_int64(s, 2);
 		r->article = sqlite3_column_int64(s, 3);
 		r->entity = sqlite3_column_int64(s, 4);
-		snprintf(r->action, sizeof r->action, "%s", sqlite3_column_text(s, 5));
-		snprintf(r->annotator, sizeof r->annotator, "%s", sqlite3_column_text(s, 6));
-		snprintf(r->at, sizeof r->at, "%s", sqlite3_column_text(s, 7));
-		r->before = col_text_dup(s, 8);
-		r->after = col_text_dup(s, 9);
+		store_col_copy(s, 5, r->action, sizeof r->action);
+		store_col_copy(s, 6, r->annotator, sizeof r->annotator);
+		store_col_copy(s, 7, r->at, sizeof r->at);
+		r->before = store_col_dup(s, 8);
+		r->after = store_col_dup(s, 9);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -621,7 +538,7 @@ static int check_entities(struct store *st, int64_t **ids, size_t *nids)
 			*ids = xgrow(*ids, &cap, *nids + 1, sizeof **ids);
 			(*ids)[(*nids)++] = ent;
 		}
-		char *before = col_text_dup(s, 2);
+		char *before = store_col_dup(s, 2);
 		int ok = chain_ok(st, first, prev, before);
 		free(before);
 		if (ok != 1) {
@@ -631,7 +548,7 @@ static int check_entities(struct store *st, int64_t **ids, size_t *nids)
 			break;
 		}
 		free(prev);
-		prev = col_text_dup(s, 3);
+		prev = store_col_dup(s, 3);
 		first = 0;
 	}
 	sqlite3_reset(s);
@@ -705,7 +622,7 @@ int store_edit_check(struct store *st)
 		if (r != SQLITE_ROW)
 			break;
 		free(last);
-		last = col_text_dup(s, 1);
+		last = store_col_dup(s, 1);
 		cur = art;
 	}
 	sqlite3_reset(s);
@@ -746,5 +663,18 @@ int store_checkpoint(struct store *st)
 	int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
 		return store_fail(st, _("checkpointing"));
+	return 0;
+}
+
+int store_data_version(struct store *st, int64_t *version)
+{
+	sqlite3_stmt *s = store_stmt(st, "PRAGMA data_version");
+	if (!s)
+		return -1;
+	int rc = sqlite3_step(s);
+	*version = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, _("reading the data version"));
 	return 0;
 }

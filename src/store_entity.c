@@ -78,33 +78,32 @@ int store_entity_add(struct store *st, struct entity *e)
 	if (e->status == ENT_SUGGESTED && !e->no_confidence)
 		sqlite3_bind_double(s, 7, e->confidence);
 	sqlite3_bind_text(s, 8, e->annotator, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return store_fail(st, _("storing an entity"));
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		store_fail(st, _("storing an entity"));
+		sqlite3_reset(s);
+		return -1;
+	}
 	e->id = sqlite3_column_int64(s, 0);
-	snprintf(e->created_at, sizeof e->created_at, "%s", sqlite3_column_text(s, 1));
+	store_col_copy(s, 1, e->created_at, sizeof e->created_at);
 	memcpy(e->updated_at, e->created_at, sizeof e->updated_at);
 	sqlite3_reset(s);
 	return 0;
 }
 
-/* Fill e from a row of the columns listed in ENTITY_COLUMNS. */
-#define ENTITY_COLUMNS \
-	"id, article, start, \"end\", type, status, origin, coalesce(confidence, 0), " \
-	"annotator, created_at, updated_at"
-
-static void entity_from_row(sqlite3_stmt *s, struct entity *e)
+void store_entity_from_row(sqlite3_stmt *s, struct entity *e)
 {
+	memset(e, 0, sizeof *e);
 	e->id = sqlite3_column_int64(s, 0);
 	e->article = sqlite3_column_int64(s, 1);
 	e->start = sqlite3_column_int64(s, 2);
 	e->end = sqlite3_column_int64(s, 3);
-	snprintf(e->type, sizeof e->type, "%s", sqlite3_column_text(s, 4));
+	store_col_copy(s, 4, e->type, sizeof e->type);
 	entity_status_parse((const char *)sqlite3_column_text(s, 5), &e->status);
 	entity_origin_parse((const char *)sqlite3_column_text(s, 6), &e->origin);
 	e->confidence = sqlite3_column_double(s, 7);
-	snprintf(e->annotator, sizeof e->annotator, "%s", sqlite3_column_text(s, 8));
-	snprintf(e->created_at, sizeof e->created_at, "%s", sqlite3_column_text(s, 9));
-	snprintf(e->updated_at, sizeof e->updated_at, "%s", sqlite3_column_text(s, 10));
+	store_col_copy(s, 8, e->annotator, sizeof e->annotator);
+	store_col_copy(s, 9, e->created_at, sizeof e->created_at);
+	store_col_copy(s, 10, e->updated_at, sizeof e->updated_at);
 }
 
 int store_entities_of(struct store *st, int64_t article, struct entity_list *l)
@@ -116,7 +115,8 @@ int store_entities_of(struct store *st, int64_t article, struct entity_list *l)
 	sqlite3_bind_int64(s, 1, article);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		entity_from_row(s, entity_list_push(l));
+		store_entity_from_row(s, entity_list_push(l));
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, _("reading entities"));
 	return 0;

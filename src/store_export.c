@@ -286,3 +286,67 @@ int store_time_normalise(struct store *st, const char *in, char out[21])
 	sqlite3_reset(s);
 	return 0;
 }
+
+/* ---- whole documents (doccano, Prodigy, CoNLL, brat) ------------------ */
+
+static const char sql_docs[] =
+	"SELECT a.id, a.ext_id, a.title, a.published, a.text FROM article a WHERE " ARTICLE_FILTER
+	" AND (?4 IS NULL OR a.id IN (SELECT value FROM json_each(?4))) ORDER BY a.id";
+static const char sql_doc_ents[] =
+	"SELECT " ENTITY_COLUMNS ", confidence IS NULL FROM entity e "
+	"WHERE e.article = ?7 AND " ENTITY_FILTER "ORDER BY e.start, e.\"end\", e.id";
+
+int store_export_docs(struct store *st, const struct export_filter *f, export_doc_fn fn,
+                      void *arg)
+{
+	sqlite3_stmt *es = store_stmt(st, sql_doc_ents);
+	sqlite3_stmt *s = es ? store_stmt(st, sql_docs) : NULL;
+	if (!s)
+		return -1;
+	struct bound bd = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT };
+	bind_filter(s, f, &bd);
+	/* the same filter on the entities' statement (it ignores ?3 and ?4) */
+	bind_json(es, 1, &bd.statuses);
+	bind_json(es, 2, &bd.types);
+	if (f->by)
+		sqlite3_bind_text(es, 5, f->by, -1, SQLITE_STATIC);
+	if (f->since)
+		sqlite3_bind_text(es, 6, f->since, -1, SQLITE_STATIC);
+	struct entity_list ents = { 0 };
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct export_doc d;
+		d.article = sqlite3_column_int64(s, 0);
+		d.ext_id = (const char *)sqlite3_column_text(s, 1);
+		d.title = (const char *)sqlite3_column_text(s, 2);
+		d.published = (const char *)sqlite3_column_text(s, 3);
+		d.text = (const char *)sqlite3_column_text(s, 4);
+		d.text_len = (size_t)sqlite3_column_bytes(s, 4);
+		ents.n = 0;
+		sqlite3_reset(es);
+		sqlite3_bind_int64(es, 7, d.article);
+		int er;
+		while ((er = sqlite3_step(es)) == SQLITE_ROW) {
+			struct entity *e = entity_list_push(&ents);
+			store_entity_from_row(es, e);
+			e->no_confidence = sqlite3_column_int(es, 11);
+		}
+		if (er != SQLITE_DONE) {
+			ret = store_fail(st, _("reading entities"));
+			break;
+		}
+		d.ents = ents.v;
+		d.nents = ents.n;
+		if (fn(arg, &d) < 0) {
+			ret = -1;
+			break;
+		}
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = store_fail(st, _("exporting"));
+	sqlite3_reset(es);
+	sqlite3_reset(s);
+	entity_list_finish(&ents);
+	bound_finish(&bd);
+	return ret;
+}

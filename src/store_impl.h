@@ -27,5 +27,32 @@ struct store {
 sqlite3_stmt *store_stmt(struct store *st, const char *sql);
 /* Record the database's last error with context; returns -1. */
 int store_fail(struct store *st, const char *what);
+/* Step s, which returns no rows, and reset it: 0, or -1 through
+ * store_fail(st, what). */
+int store_step_done(struct store *st, sqlite3_stmt *s, const char *what);
+/* Step s, a query of article 'article' that must give a row: 0 on a row
+ * (s left on it for the caller to read and reset); else s is reset and
+ * -1 returned with err_set() ("no article N", or the database's error). */
+int store_step_article(struct store *st, sqlite3_stmt *s, int64_t article);
+
+/* Column i of s's current row as an owned string: NULL when it is NULL
+ * (store_col_dup), "" when it is NULL (store_col_str). */
+char *store_col_dup(sqlite3_stmt *s, int i);
+char *store_col_str(sqlite3_stmt *s, int i);/* Step s, a query of article 'article' that must give a row: 0 on a row
+ * (s left on it for the caller to read and reset); else s is reset and
+ * -1 returned with err_set() ("no article N", or the database's error). */
+int store_step_article(struct store *st, sqlite3_stmt *s, int64_t article);
+
+/* Column i of s's current row into dst[size] ("" when NULL; cut short
+ * to fit). */
+void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t size);
+
+/* The columns of an entity row, in the order store_entity_from_row()
+ * reads them (from the entity table, aliased or not). */
+#define ENTITY_COLUMNS \
+	"id, article, start, \"end\", type, status, origin, coalesce(confidence, 0), " \
+	"annotator, created_at, updated_at"
+/* Fill e (cleared first) from s's current row of ENTITY_COLUMNS. */
+void store_entity_from_row(sqlite3_stmt *s, struct entity *e);
 
 #endif

@@ -16,8 +16,11 @@
 int64_t store_journal_group(struct store *st)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT coalesce(max(id), 0) + 1 FROM edit");
-	if (!s || sqlite3_step(s) != SQLITE_ROW) {
+	if (!s)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_ROW) {
 		store_fail(st, _("reading the journal"));
+		sqlite3_reset(s);
 		return -1;
 	}
 	int64_t grp = sqlite3_column_int64(s, 0);
@@ -74,8 +77,5 @@ int store_journal_reversal(struct store *st, int64_t grp, const char *annotator,
 	sqlite3_bind_int64(s, 7, grp);
 	if (undo_of > 0)
 		sqlite3_bind_int64(s, 8, undo_of);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return store_fail(st, _("writing the journal"));
-	sqlite3_reset(s);
-	return 0;
+	return store_step_done(st, s, _("writing the journal"));
 }

@@ -12,18 +12,6 @@
 #include "store_impl.h"
 #include "util.h"
 
-static char *col_dup(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
-}
-
-static void col_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	snprintf(dst, size, "%s", t ? (const char *)t : "");
-}
-
 /* Members of the top-level object, with the entities array kept as JSON. */
 static const char sql_top[] =
 	"SELECT key, value, type FROM json_each(?1) WHERE json_type(?1) = 'object'";
@@ -40,8 +28,11 @@ static int parse_entities(struct store *st, const char *json, int n, struct doc 
 	if (!s)
 		return -1;
 	sqlite3_bind_text(s, 1, json, n, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return store_fail(st, _("reading entities"));
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		store_fail(st, _("reading entities"));
+		sqlite3_reset(s);
+		return -1;
+	}
 	int all_objects = sqlite3_column_int(s, 0) == sqlite3_column_int(s, 1);
 	sqlite3_reset(s);
 	if (!all_objects) {
@@ -77,18 +68,18 @@ static int parse_entities(struct store *st, const char *json, int n, struct doc 
 			sp->end = sqlite3_column_int64(s, 2);
 			seen |= END;
 		} else if (strcmp(key, "type") == 0 && is_text) {
-			col_copy(s, 2, sp->type, sizeof sp->type);
+			store_col_copy(s, 2, sp->type, sizeof sp->type);
 			seen |= TYPE;
 		} else if (strcmp(key, "text") == 0 && is_text) {
-			sp->text = col_dup(s, 2);
+			sp->text = store_col_dup(s, 2);
 		} else if (strcmp(key, "status") == 0 && is_text) {
-			col_copy(s, 2, sp->status, sizeof sp->status);
+			store_col_copy(s, 2, sp->status, sizeof sp->status);
 			sp->has |= SPAN_HAS_STATUS;
 		} else if (strcmp(key, "origin") == 0 && is_text) {
-			col_copy(s, 2, sp->origin, sizeof sp->origin);
+			store_col_copy(s, 2, sp->origin, sizeof sp->origin);
 			sp->has |= SPAN_HAS_ORIGIN;
 		} else if (strcmp(key, "annotator") == 0 && is_text) {
-			col_copy(s, 2, sp->annotator, sizeof sp->annotator);
+			store_col_copy(s, 2, sp->annotator, sizeof sp->annotator);
 			sp->has |= SPAN_HAS_ANNOTATOR;
 		} else if (strcmp(key, "confidence") == 0 &&
 		           (is_int || strcmp(type, "real") == 0)) {
@@ -97,15 +88,21 @@ static int parse_entities(struct store *st, const char *json, int n, struct doc 
 		} else if (strcmp(key, "start") == 0 || strcmp(key, "end") == 0 ||
 		           strcmp(key, "type") == 0) {
 			err_set(_("entity %lld: \"%s\" has the wrong kind of value"), idx + 1, key);
+			sqlite3_reset(s);
 			return -1;
 		}
 	}
-	if (rc != SQLITE_DONE)
-		return store_fail(st, _("reading entities"));
+	if (rc != SQLITE_DONE) {
+		store_fail(st, _("reading entities"));
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
 	if (sp && seen != (START | END | TYPE))
 		goto incomplete;
 	return 0;
 incomplete:
+	sqlite3_reset(s);
 	err_set(_("entity %lld lacks %s"), cur + 1,
 	        !(seen & START) ? "\"start\"" : !(seen & END) ? "\"end\"" : "\"type\"");
 	return -1;
@@ -130,23 +127,24 @@ int store_json_doc(struct store *st, const char *json, size_t len, struct doc *d
 				err_set(_("\"text\" is not a string"));
 				goto fail;
 			}
-			d->text = col_dup(s, 1);
+			d->text = store_col_dup(s, 1);
 			d->text_len = (size_t)sqlite3_column_bytes(s, 1);
 		} else if (strcmp(key, "id") == 0 && (is_text || strcmp(type, "integer") == 0)) {
-			d->id = col_dup(s, 1);
+			d->id = store_col_dup(s, 1);
 		} else if (strcmp(key, "title") == 0 && is_text) {
-			d->title = col_dup(s, 1);
+			d->title = store_col_dup(s, 1);
 		} else if (strcmp(key, "date") == 0 && is_text) {
-			d->date = col_dup(s, 1);
+			d->date = store_col_dup(s, 1);
 		} else if (strcmp(key, "entities") == 0) {
 			if (strcmp(type, "array") != 0) {
 				err_set(_("\"entities\" is not an array"));
 				goto fail;
 			}
 			d->has_entities = 1;
-			ents = col_dup(s, 1);
+			ents = store_col_dup(s, 1);
 		}
 	}
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		/* SQLite says "malformed JSON": say it in the user's terms. */
 		err_set(_("not valid JSON"));
@@ -165,6 +163,7 @@ int store_json_doc(struct store *st, const char *json, size_t len, struct doc *d
 	free(ents);
 	return 0;
 fail:
+	sqlite3_reset(s);
 	free(ents);
 	doc_finish(d);
 	return -1;

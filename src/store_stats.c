@@ -25,6 +25,7 @@ int store_stats(struct store *st, struct store_stats *out)
 			out->by_state[state] = n;
 		out->articles += n;
 	}
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		goto fail;
 	/* One pass over the entities, joined to every type in its order. */
@@ -40,12 +41,13 @@ int store_stats(struct store *st, struct store_stats *out)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		out->types = xgrow(out->types, &cap, out->ntypes + 1, sizeof *out->types);
 		struct type_stats *t = &out->types[out->ntypes++];
-		snprintf(t->type, sizeof t->type, "%s", sqlite3_column_text(s, 0));
+		store_col_copy(s, 0, t->type, sizeof t->type);
 		for (int k = 0; k < 3; k++) {
 			t->by_status[k] = sqlite3_column_int64(s, 1 + k);
 			out->entities += t->by_status[k];
 		}
 	}
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		goto fail;
 	return 0;

@@ -63,15 +63,17 @@ int entity_type_colour_valid(const char *c)
 static void type_from_row(sqlite3_stmt *s, struct entity_type *t)
 {
 	memset(t, 0, sizeof *t);
-	snprintf(t->name, sizeof t->name, "%s", sqlite3_column_text(s, 0));
+	store_col_copy(s, 0, t->name, sizeof t->name);
 	t->hotkey = sqlite3_column_int(s, 1);
-	snprintf(t->colour, sizeof t->colour, "%s", sqlite3_column_text(s, 2));
-	snprintf(t->description, sizeof t->description, "%s", sqlite3_column_text(s, 3));
+	store_col_copy(s, 2, t->colour, sizeof t->colour);
+	store_col_copy(s, 3, t->description, sizeof t->description);
 	t->order = sqlite3_column_int(s, 4);
 }
 
 int store_types(struct store *st, struct entity_type **out, size_t *n)
 {
+	*out = NULL;
+	*n = 0;
 	sqlite3_stmt *s = store_stmt(st, "SELECT " TYPE_COLUMNS " FROM entity_type ORDER BY ord, name");
 	if (!s)
 		return -1;
@@ -82,6 +84,7 @@ int store_types(struct store *st, struct entity_type **out, size_t *n)
 		v = xgrow(v, &cap, cnt + 1, sizeof *v);
 		type_from_row(s, &v[cnt++]);
 	}
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		free(v);
 		return store_fail(st, _("reading entity types"));
@@ -110,8 +113,7 @@ int store_type_get(struct store *st, const char *name, struct entity_type *t)
 	return store_fail(st, _("reading entity types"));
 }
 
-/* The type that has hotkey k, into name: 1, 0 when none, -1 on error. */
-static int hotkey_owner(struct store *st, int k, char name[64])
+int store_type_of_hotkey(struct store *st, int k, char name[64])
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT name FROM entity_type WHERE hotkey = ?1");
 	if (!s)
@@ -119,7 +121,7 @@ static int hotkey_owner(struct store *st, int k, char name[64])
 	sqlite3_bind_int(s, 1, k);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		snprintf(name, 64, "%s", sqlite3_column_text(s, 0));
+		store_col_copy(s, 0, name, 64);
 	sqlite3_reset(s);
 	if (rc == SQLITE_ROW)
 		return 1;
@@ -154,15 +156,6 @@ static int pick_colour(struct store *st, char out[32])
 	return 0;
 }
 
-static int step_done(struct store *st, sqlite3_stmt *s, const char *what)
-{
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, what);
-	return 0;
-}
-
 int store_type_add(struct store *st, const char *name, int hotkey, const char *colour,
                    const char *description)
 {
@@ -188,7 +181,7 @@ int store_type_add(struct store *st, const char *name, int hotkey, const char *c
 		return -1;
 	}
 	if (hotkey) {
-		int r = hotkey_owner(st, hotkey, owner);
+		int r = store_type_of_hotkey(st, hotkey, owner);
 		if (r < 0)
 			return -1;
 		if (r) {
@@ -211,7 +204,7 @@ int store_type_add(struct store *st, const char *name, int hotkey, const char *c
 		sqlite3_bind_int(s, 2, hotkey);
 	sqlite3_bind_text(s, 3, colour, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, description ? description : "", -1, SQLITE_STATIC);
-	return step_done(st, s, _("adding an entity type"));
+	return store_step_done(st, s, _("adding an entity type"));
 }
 
 int store_type_ensure(struct store *st, const char *name)
@@ -254,7 +247,7 @@ int store_type_rename(struct store *st, const char *old_name, const char *new_na
 		return -1;
 	sqlite3_bind_text(s, 1, old_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, new_name, -1, SQLITE_STATIC);
-	return step_done(st, s, _("renaming an entity type"));
+	return store_step_done(st, s, _("renaming an entity type"));
 }
 
 int store_type_colour(struct store *st, const char *name, const char *colour)
@@ -270,7 +263,7 @@ int store_type_colour(struct store *st, const char *name, const char *colour)
 		return -1;
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, colour, -1, SQLITE_STATIC);
-	return step_done(st, s, _("recolouring an entity type"));
+	return store_step_done(st, s, _("recolouring an entity type"));
 }
 
 int store_type_key(struct store *st, const char *name, int hotkey, char taken_from[64])
@@ -288,7 +281,7 @@ int store_type_key(struct store *st, const char *name, int hotkey, char taken_fr
 	sqlite3_stmt *s;
 	if (hotkey) {
 		char owner[64];
-		int r = hotkey_owner(st, hotkey, owner);
+		int r = store_type_of_hotkey(st, hotkey, owner);
 		if (r < 0)
 			goto fail;
 		if (r && strcmp(owner, name) != 0) {
@@ -296,7 +289,7 @@ int store_type_key(struct store *st, const char *name, int hotkey, char taken_fr
 			if (!s)
 				goto fail;
 			sqlite3_bind_int(s, 1, hotkey);
-			if (step_done(st, s, _("setting a hotkey")) < 0)
+			if (store_step_done(st, s, _("setting a hotkey")) < 0)
 				goto fail;
 			snprintf(taken_from, 64, "%s", owner);
 		}
@@ -307,7 +300,7 @@ int store_type_key(struct store *st, const char *name, int hotkey, char taken_fr
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	if (hotkey)
 		sqlite3_bind_int(s, 2, hotkey);
-	if (step_done(st, s, _("setting a hotkey")) < 0)
+	if (store_step_done(st, s, _("setting a hotkey")) < 0)
 		goto fail;
 	if (own && store_commit(st) < 0)
 		return -1;

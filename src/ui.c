@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -442,6 +443,15 @@ static int too_small(const struct ui *ui)
 
 void ui_draw(struct ui *ui)
 {
+	/* Another process committed (an import, a second browser): show what
+	 * it changed. */
+	int64_t version;
+	if (store_data_version(ui->st, &version) == 0 && version != ui->data_version) {
+		ui->data_version = version;
+		list_refresh(ui);
+		if (ui->article)
+			article_reload(ui);
+	}
 	werase(stdscr);
 	if (too_small(ui)) {
 		draw_too_small(ui);
@@ -617,7 +627,9 @@ static void handle_key(struct ui *ui, int key)
 		ui_message(ui, _("%s: no such key here (? shows the keys)"), ui_key_name(key));
 		return;
 	}
+	ui->key = key;
 	ui_act(ui, a);
+	ui->key = 0;
 }
 
 /* ---- running -------------------------------------------------------- */
@@ -633,6 +645,9 @@ static void ui_free(struct ui *ui)
 	free(ui->types);
 	free(ui->db_name);
 	buf_free(&ui->msg);
+	if (ui->timing)
+		fclose(ui->timing);
+	ui->timing = NULL;
 	free(bindings);
 	bindings = NULL;
 	nbindings = capbindings = 0;
@@ -654,15 +669,30 @@ int ui_run(const struct cli *cli)
 		}
 	}
 	/* The default database is created on first use; one named by --db or
-	 * $NERVE_DB must exist (nerve import creates it). */
-	ui.st = cli_open_store(cli, cli->db_path == NULL);
+	 * $NERVE_DB must exist (nerve import creates it).  A database that
+	 * cannot be written is opened for reading: it can be browsed, and
+	 * each decision says why it cannot be made. */
+	int readonly = cli->db_path && access(cli->db_path, F_OK) == 0 &&
+	               access(cli->db_path, W_OK) != 0;
+	ui.st = readonly ? cli_open_store_reading(cli) : cli_open_store(cli, cli->db_path == NULL);
 	if (!ui.st) {
 		ui_free(&ui);
 		return 1;
 	}
+	/* How long to wait for another process's write (default 10 s). */
+	const char *busy = getenv("NERVE_BUSY_TIMEOUT");
+	if (busy && *busy) {
+		char *end;
+		long ms = strtol(busy, &end, 10);
+		if (*end || ms < 0 || ms > 3600000)
+			warnmsg(_("NERVE_BUSY_TIMEOUT: '%s' is not a number of milliseconds; waiting "
+			          "10 s"), busy);
+		else
+			store_set_busy_timeout(ui.st, (int)ms);
+	}
 	const char *path = store_path(ui.st), *slash = strrchr(path, '/');
 	ui.db_name = xstrdup(slash ? slash + 1 : path);
-	if (store_browse_types(ui.st, &ui.types, &ui.ntypes) < 0) {
+	if (store_types(ui.st, &ui.types, &ui.ntypes) < 0) {
 		warnmsg("%s", err_msg());
 		ui_free(&ui);
 		return 1;
@@ -689,19 +719,36 @@ int ui_run(const struct cli *cli)
 	if (!ui.script)
 		store_set_autocheckpoint(ui.st, 10000);
 	list_open(&ui);
+	if (readonly)
+		ui_error(&ui, _("%s: the database is read-only: browsing only"), cli->db_path);
 	if (ascii_warning)
 		ui_error(&ui, "%s", ascii_warning);
 	free(ascii_warning);
 
+	/* A key's time, for :timing, runs from reading it to the end of the
+	 * drawing that shows what it did. */
+	struct timespec t0;
+	int timed_key = -1;
 	while (!ui.quit) {
 		ui_draw(&ui);
+		if (timed_key >= 0 && ui.timing) {
+			struct timespec t1;
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			fprintf(ui.timing, "%s %.3f\n", ui_key_name(timed_key),
+			        (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+			            (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+		}
+		timed_key = -1;
 		struct ui_event ev;
 		if (ui_next_event(&ui, &ev) < 0)
 			break;
-		if (ev.key < 0)
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		if (ev.key < 0) {
 			prompt_command(&ui, ev.cmd);
-		else
+		} else {
 			handle_key(&ui, ev.key);
+			timed_key = ev.key;
+		}
 	}
 	ui_free(&ui);
 	if (quit_signal) {

@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "actions.h"
 #include "store.h"
@@ -29,6 +30,7 @@ struct article_view;
 struct help_view;
 struct script;
 struct layout_word;
+struct browse_row;
 
 /* Key codes: Unicode code points as themselves, curses function keys
  * (KEY_DOWN, ...) as UI_KEY_FN | code.  Enter is '\n', Tab '\t', Esc 27,
@@ -63,6 +65,12 @@ struct ui {
 	struct list_view *list;
 	struct article_view *article;
 	struct help_view *help;
+
+	int64_t data_version;       /* the store's at the last draw: when another
+	                               process commits, the views re-read */
+	int key;                    /* the key that brought the current action (0:
+	                               the ':' prompt), for actions with several keys */
+	FILE *timing;               /* :timing FILE: a line per key with its time */
 
 	struct buf msg;             /* the message line, until the next key */
 	int msg_error;
@@ -125,6 +133,11 @@ void list_goto(struct ui *ui, int64_t n);
 /* Re-read the visible rows and counts before the next use (after the
  * database changed); the cursor stays on its article when it can. */
 void list_refresh(struct ui *ui);
+/* Put the list's cursor on the article of row (its id and sort key;
+ * after an editing action opened another article): looked for on the
+ * visible rows and the page after them, else found by its rank (one
+ * count). */
+void list_follow(struct ui *ui, const struct browse_row *row);
 /* The cursor's position (0-based) and the rows in the list. */
 void list_position(const struct ui *ui, int64_t *cur, int64_t *total);
 /* The list's search as the user typed it, or NULL (borrowed). */
@@ -147,20 +160,31 @@ int article_act(struct ui *ui, enum action a);
 int article_reload(struct ui *ui);
 /* The focused entity (borrowed, valid until the next reload), or NULL. */
 const struct entity *article_focus(const struct ui *ui);
-/* The code point range of the word under the cursor; 0 when the article
- * has no words. */
-int article_cursor(const struct ui *ui, size_t *start, size_t *end);
 /* Focus entity id (after an edit or an undo): the cursor goes to its
  * first word.  0 when it is not in the article (or rejected). */
 int article_focus_entity(struct ui *ui, int64_t id);
-/* Show [start, end) (code points) as the selection; start == end clears
- * it.  The view only draws it: the editing actions own its meaning. */
-void article_select(struct ui *ui, size_t start, size_t end);
-/* The words (layout_words(): code point ranges, in order) and the
- * cursor's index among them, for actions that move by words. */
-const struct layout_word *article_words(const struct ui *ui, size_t *n, size_t *cur);
-/* Move the cursor to word w (focusing the entity under it). */
-void article_set_cursor(struct ui *ui, size_t w);
+
+/* Undo (redo) the analyst's last decision, in whichever article it was
+ * (from the list too): that article is opened, the entity focused, and
+ * the message line says what was undone. */
+void article_undo_redo(struct ui *ui, int redo);
+/* Set the focused entity's type to the type called name (accepting it),
+ * or label the selection with it (:type NAME); errors on the message
+ * line. */
+void article_type_named(struct ui *ui, const char *name);
+
+/* The type menu of the article view (view_menu.c): a box over the text
+ * listing ui->types.  menu_open highlights the type called current (or
+ * the first); menu_act takes the article view's actions while the menu
+ * is open and returns MENU_OPEN (still choosing), MENU_CANCEL, or the
+ * index in ui->types of the type chosen; menu_draw draws it over the
+ * view; menu_close releases it and clears the pointer (NULL-safe). */
+enum { MENU_OPEN = -1, MENU_CANCEL = -2 };
+struct type_menu;
+struct type_menu *menu_open(struct ui *ui, const char *current);
+void menu_close(struct type_menu **m);
+void menu_draw(struct ui *ui, struct type_menu *m);
+int menu_act(struct ui *ui, struct type_menu *m, enum action a);
 
 /* The help overlay (view_help.c): the keys of the view beneath it, the
  * ':' commands and the entity types.  help_open shows it over the

@@ -8,9 +8,16 @@
  * layout changes.  Search (/, n, N) finds each term of the query in the
  * folded text (case and diacritics ignored).
  *
- * For the editing actions: article_focus() and article_cursor() say what
- * an action applies to, article_reload() re-reads the entities after a
- * change, and ui_message()/ui_error() report on the message line.
+ * Editing (the keys of DESIGN.md section 7): each key is one call of the
+ * annotation core (annotate.h), which commits before it returns; then the
+ * article's entities and review state are re-read and the screen drawn,
+ * so what the screen shows is on disk.  A refused edit or a database
+ * error shows on the message line and changes nothing.  Words for the
+ * edges of entities ([ ] { }) and for '*' are the cursor's words.  v
+ * starts a selection that the cursor's moves extend; a type key labels
+ * it.  The type menu (t) is view_menu.c.  Changes committed by another
+ * process are re-read when the screen is next drawn (ui_draw watches
+ * the store's data version).
  */
 #include "config.h"
 
@@ -18,8 +25,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "annotate.h"
+#include "cli.h"
 #include "draw.h"
 #include "layout.h"
+#include "store_browse.h"
 #include "store.h"
 #include "text.h"
 #include "ui.h"
@@ -51,6 +61,13 @@ struct article_view {
 	size_t top;                 /* first line on the screen */
 	int64_t focus;              /* focused entity id, or 0 */
 	struct range sel;           /* the selection (start == end: none) */
+
+	struct annot an;            /* the editing session (who decides) */
+	char *wordmark;             /* per byte offset of the text: 1 where a word
+	                               starts or ends (the edges of [ ] { } and *) */
+	int selecting;              /* v: the selection follows the cursor */
+	size_t anchor;              /* the word where the selection started */
+	struct type_menu *menu;     /* the type menu while it is open */
 
 	char *search;               /* the search as typed, or NULL */
 	struct range *matches;
@@ -193,16 +210,6 @@ const struct entity *article_focus(const struct ui *ui)
 	return i >= 0 ? &ui->article->ents.v[i] : NULL;
 }
 
-int article_cursor(const struct ui *ui, size_t *start, size_t *end)
-{
-	const struct article_view *av = ui->article;
-	if (!av || av->cur >= av->nwords)
-		return 0;
-	*start = av->words[av->cur].start;
-	*end = av->words[av->cur].end;
-	return 1;
-}
-
 int article_focus_entity(struct ui *ui, int64_t id)
 {
 	struct article_view *av = ui->article;
@@ -218,32 +225,6 @@ int article_focus_entity(struct ui *ui, int64_t id)
 		return 1;
 	}
 	return 0;
-}
-
-void article_select(struct ui *ui, size_t start, size_t end)
-{
-	if (!ui->article)
-		return;
-	ui->article->sel.start = start;
-	ui->article->sel.end = end > start ? end : start;
-}
-
-const struct layout_word *article_words(const struct ui *ui, size_t *n, size_t *cur)
-{
-	const struct article_view *av = ui->article;
-	*n = av ? av->nwords : 0;
-	*cur = av ? av->cur : 0;
-	return av ? av->words : NULL;
-}
-
-void article_set_cursor(struct ui *ui, size_t w)
-{
-	struct article_view *av = ui->article;
-	if (!av || w >= av->nwords)
-		return;
-	av->cur = w;
-	av->goal = -1;
-	focus_from_cursor(ui);
 }
 
 int article_reload(struct ui *ui)
@@ -562,6 +543,307 @@ static void entity_step(struct ui *ui, int dir)
 	av->focus = e->id;
 }
 
+/* ---- editing -------------------------------------------------------- */
+
+/* The word boundaries of the view for the annotation core: where the
+ * cursor's words start and end (a text of another length, which cannot
+ * be this article's, gets the core's default). */
+static int view_boundary(const char *text, size_t len, size_t b, void *arg)
+{
+	const struct article_view *av = arg;
+	if (len != av->a.text_len)
+		return annot_word_boundary(text, len, b, NULL);
+	return b == 0 || b >= len || av->wordmark[b];
+}
+
+static void build_wordmarks(struct article_view *av)
+{
+	const char *t = av->a.text;
+	size_t len = av->a.text_len, b = 0, cp = 0;
+	av->wordmark = xcalloc(len + 1, 1);
+	for (size_t w = 0; w < av->nwords; w++) {
+		for (int edge = 0; edge < 2; edge++) {
+			size_t to = edge ? av->words[w].end : av->words[w].start;
+			for (; cp < to && b < len; cp++)
+				text_decode(t, len, &b);
+			av->wordmark[b] = 1;
+		}
+	}
+}
+
+/* The selection from the anchor word to the cursor's word. */
+static void update_selection(struct article_view *av)
+{
+	if (!av->selecting || av->cur >= av->nwords || av->anchor >= av->nwords)
+		return;
+	size_t a = av->anchor < av->cur ? av->anchor : av->cur;
+	size_t z = av->anchor < av->cur ? av->cur : av->anchor;
+	av->sel.start = av->words[a].start;
+	av->sel.end = av->words[z].end;
+}
+
+static void end_selection(struct article_view *av)
+{
+	av->selecting = 0;
+	av->sel.start = av->sel.end = 0;
+}
+
+/* The focused entity, or NULL with a hint on the message line. */
+static const struct entity *need_focus(struct ui *ui)
+{
+	const struct entity *e = article_focus(ui);
+	if (!e)
+		ui_message(ui, _("no entity under the cursor (Tab goes to the next one, v selects "
+		                 "text)"));
+	return e;
+}
+
+/* After an editing call: what it did (or why not) on the message line,
+ * the entities and review state re-read, the entity it names focused. */
+static void edited(struct ui *ui, int rc, const struct annot_result *r)
+{
+	if (rc < 0)
+		ui_error(ui, "%s", err_msg());
+	else if (r->msg[0])
+		ui_message(ui, "%s", r->msg);
+	article_reload(ui);
+	list_refresh(ui);
+	if (rc == 0 && r->entity)
+		article_focus_entity(ui, r->entity);
+}
+
+/* Open article id (another than the one shown) after an edit, the list's
+ * cursor following it; -1 when it cannot be read. */
+static int open_other(struct ui *ui, int64_t id)
+{
+	if (article_open(ui, id) < 0)
+		return -1;
+	struct article_view *av = ui->article;
+	struct browse_row row = { 0 };
+	row.id = id;
+	row.state = av->a.state;
+	row.published = av->a.published;
+	row.title = av->a.title;
+	row.lead = (char *)"";
+	for (size_t i = 0; i < av->ents.n; i++) {
+		row.entities += av->ents.v[i].status != ENT_REJECTED;
+		row.suggested += av->ents.v[i].status == ENT_SUGGESTED;
+	}
+	list_refresh(ui);
+	list_follow(ui, &row);
+	return 0;
+}
+
+/* Set the focused entity's type (accepting it), or label the selection. */
+static void apply_type(struct ui *ui, const char *name)
+{
+	struct article_view *av = ui->article;
+	struct annot_result r;
+	int rc;
+	if (av->selecting) {
+		if (av->sel.end <= av->sel.start) {
+			ui_message(ui, _("the selection is empty"));
+			return;
+		}
+		rc = annot_create(&av->an, av->a.id, (int64_t)av->sel.start, (int64_t)av->sel.end,
+		                  name, &r);
+		if (rc == 0)
+			end_selection(av);
+	} else {
+		const struct entity *f = need_focus(ui);
+		if (!f)
+			return;
+		rc = annot_set_type(&av->an, f->id, name, &r);
+	}
+	edited(ui, rc, &r);
+}
+
+void article_type_named(struct ui *ui, const char *name)
+{
+	if (!ui->article)
+		return;
+	menu_close(&ui->article->menu);
+	apply_type(ui, name);
+}
+
+/* The decision '*' spreads: the focused entity, else the rejected entity
+ * under the cursor that was decided last (a rejection leaves no focus). */
+static int64_t decision_under_cursor(struct ui *ui)
+{
+	const struct entity *f = article_focus(ui);
+	if (f)
+		return f->id;
+	struct article_view *av = ui->article;
+	if (av->cur >= av->nwords)
+		return 0;
+	size_t cp = av->words[av->cur].start;
+	const struct entity *best = NULL;
+	for (size_t i = 0; i < av->ents.n; i++) {
+		const struct entity *e = &av->ents.v[i];
+		if (e->status != ENT_REJECTED || (size_t)e->start > cp || (size_t)e->end <= cp)
+			continue;
+		if (!best || strcmp(e->updated_at, best->updated_at) > 0 ||
+		    (strcmp(e->updated_at, best->updated_at) == 0 && e->id > best->id))
+			best = e;
+	}
+	return best ? best->id : 0;
+}
+
+/* The actions while the type menu is open. */
+static void menu_action(struct ui *ui, enum action a)
+{
+	struct article_view *av = ui->article;
+	int k = menu_act(ui, av->menu, a);
+	if (k == MENU_OPEN)
+		return;
+	menu_close(&av->menu);
+	if (k >= 0 && (size_t)k < ui->ntypes) {
+		char name[sizeof ui->types[0].name];
+		snprintf(name, sizeof name, "%s", ui->types[k].name);
+		apply_type(ui, name);
+	}
+}
+
+void article_undo_redo(struct ui *ui, int redo)
+{
+	struct article_view *av = ui->article;
+	struct annot session, *an = av ? &av->an : &session;
+	struct annot_result r;
+	if (!av)
+		annot_init(&session, ui->st, ui->cli ? ui->cli->annotator : NULL);
+	int rc = redo ? annot_redo(an, &r) : annot_undo(an, &r);
+	if (rc == 0 && r.article && (!av || r.article != av->a.id)) {
+		/* the decision was in another article: show it there */
+		if (open_other(ui, r.article) == 0) {
+			if (r.entity)
+				article_focus_entity(ui, r.entity);
+			ui_message(ui, "%s", r.msg);
+		}
+		return;
+	}
+	if (av) {
+		edited(ui, rc, &r);
+	} else {
+		if (rc < 0)
+			ui_error(ui, "%s", err_msg());
+		else
+			ui_message(ui, "%s", r.msg);
+		list_refresh(ui);
+	}
+}
+
+/* An editing action (1 when a is one). */
+static int edit_act(struct ui *ui, enum action a)
+{
+	struct article_view *av = ui->article;
+	struct annot_result r;
+	const struct entity *f;
+	int rc;
+	switch (a) {
+	case ACT_ACCEPT:
+	case ACT_REJECT:
+		if (!(f = need_focus(ui)))
+			return 1;
+		rc = a == ACT_ACCEPT ? annot_accept(&av->an, f->id, &r)
+		                     : annot_reject(&av->an, f->id, &r);
+		edited(ui, rc, &r);
+		return 1;
+	case ACT_SET_TYPE: {
+		if (ui->key < '1' || ui->key > '9') {
+			ui_error(ui, _("set-type takes its type from the keys 1 to 9 (:type NAME names "
+			               "one)"));
+			return 1;
+		}
+		char name[64];
+		if (annot_type_of_key(&av->an, ui->key - '0', name) < 0) {
+			ui_error(ui, "%s", err_msg());
+			return 1;
+		}
+		apply_type(ui, name);
+		return 1;
+	}
+	case ACT_TYPE_MENU:
+		if (!av->selecting && !(f = need_focus(ui)))
+			return 1;
+		if (ui->ntypes == 0) {
+			ui_error(ui, _("there are no entity types"));
+			return 1;
+		}
+		f = article_focus(ui);
+		av->menu = menu_open(ui, !av->selecting && f ? f->type : NULL);
+		return 1;
+	case ACT_START_LEFT:
+	case ACT_START_RIGHT:
+	case ACT_END_LEFT:
+	case ACT_END_RIGHT: {
+		if (!(f = need_focus(ui)))
+			return 1;
+		enum annot_edge edge = a == ACT_START_LEFT    ? ANNOT_START_LEFT
+		                       : a == ACT_START_RIGHT ? ANNOT_START_RIGHT
+		                       : a == ACT_END_LEFT    ? ANNOT_END_LEFT
+		                                              : ANNOT_END_RIGHT;
+		rc = annot_nudge(&av->an, f->id, edge, view_boundary, av, &r);
+		edited(ui, rc, &r);
+		return 1;
+	}
+	case ACT_PROPAGATE: {
+		int64_t id = decision_under_cursor(ui);
+		if (!id) {
+			need_focus(ui);
+			return 1;
+		}
+		rc = annot_propagate(&av->an, id, view_boundary, av, &r);
+		edited(ui, rc, &r);
+		return 1;
+	}
+	case ACT_ACCEPT_ALL:
+		rc = annot_accept_all(&av->an, av->a.id, &r);
+		edited(ui, rc, &r);
+		return 1;
+	case ACT_DONE: {
+		rc = annot_done(&av->an, av->a.id, &r);
+		int64_t next = 0;
+		if (rc == 0 && annot_next(&av->an, av->a.id, &next) < 0) {
+			edited(ui, 0, &r);
+			ui_error(ui, "%s", err_msg());
+			return 1;
+		}
+		if (rc < 0 || !next) {
+			edited(ui, rc, &r);
+			if (rc == 0)
+				ui_message(ui, _("%s; no other article is left to review"), r.msg);
+			return 1;
+		}
+		if (open_other(ui, next) == 0)
+			ui_message(ui, "%s", r.msg);
+		return 1;
+	}
+	case ACT_UNDO:
+	case ACT_REDO:
+		article_undo_redo(ui, a == ACT_REDO);
+		return 1;
+	case ACT_SELECT:
+		if (av->selecting) {
+			end_selection(av);
+			return 1;
+		}
+		if (av->nwords == 0) {
+			ui_message(ui, _("there is no text to select"));
+			return 1;
+		}
+		av->selecting = 1;
+		av->anchor = av->cur;
+		update_selection(av);
+		ui_message(ui, _("selecting: h l j k extend it, 1..9 or t labels it, Esc cancels"));
+		return 1;
+	case ACT_CANCEL:
+		end_selection(av);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* ---- the view ------------------------------------------------------- */
 
 int article_open(struct ui *ui, int64_t id)
@@ -578,6 +860,8 @@ int article_open(struct ui *ui, int64_t id)
 		ui_error(ui, "%s", err_msg());
 	make_spans(ui);
 	av->nwords = layout_words(av->a.text, av->a.text_len, &av->words);
+	build_wordmarks(av);
+	annot_init(&av->an, ui->st, ui->cli ? ui->cli->annotator : NULL);
 	av->goal = -1;
 	focus_from_cursor(ui);
 	ui->view = VIEW_ARTICLE;
@@ -602,6 +886,8 @@ void article_close(struct ui *ui)
 	free_spans(av);
 	layout_finish(&av->lo);
 	free(av->words);
+	free(av->wordmark);
+	menu_close(&av->menu);
 	free(av->search);
 	free(av->matches);
 	free(av->fold);
@@ -610,10 +896,57 @@ void article_close(struct ui *ui)
 	ui->article = NULL;
 }
 
+/* Actions a selection allows besides moving: labelling and ending it. */
+static int selection_allows(enum action a)
+{
+	switch (a) {
+	case ACT_SET_TYPE:
+	case ACT_TYPE_MENU:
+	case ACT_SELECT:
+	case ACT_CANCEL:
+	case ACT_QUIT:
+	case ACT_SEARCH:
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int move_act(struct ui *ui, enum action a);
+
 int article_act(struct ui *ui, enum action a)
 {
 	struct article_view *av = ui->article;
 	ensure_layout(ui);
+	if (av->menu) {
+		menu_action(ui, a);
+		return 1;
+	}
+	if (a == ACT_QUIT) {
+		article_close(ui);
+		ui->view = VIEW_LIST;
+		list_refresh(ui);
+		return 1;
+	}
+	if (move_act(ui, a)) {
+		update_selection(av);
+		return 1;
+	}
+	if (av->selecting && !selection_allows(a)) {
+		ui_message(ui, _("a selection is open: 1..9 or t labels it, Esc cancels it"));
+		return 1;
+	}
+	if (edit_act(ui, a))
+		return 1;
+	return 0;
+}
+
+/* The moving actions (1 when a is one). */
+static int move_act(struct ui *ui, enum action a)
+{
+	struct article_view *av = ui->article;
 	int has_words = av->nwords > 0;
 	switch (a) {
 	case ACT_DOWN:
@@ -675,11 +1008,6 @@ int article_act(struct ui *ui, enum action a)
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		search_step(ui, a == ACT_SEARCH_PREV, 0);
-		return 1;
-	case ACT_QUIT:
-		article_close(ui);
-		ui->view = VIEW_LIST;
-		list_refresh(ui);
 		return 1;
 	default:
 		return 0;
@@ -770,29 +1098,40 @@ void article_draw(struct ui *ui)
 			}
 		}
 	}
+	if (av->menu)
+		menu_draw(ui, av->menu);
+}
+
+/* Append the text of code points [start, end), cut at 40, in quotes. */
+static void add_quoted(const struct article_view *av, struct buf *b, size_t start, size_t end)
+{
+	size_t s = text_cp_to_byte(av->a.text, av->a.text_len, start);
+	size_t e = text_cp_to_byte(av->a.text, av->a.text_len, end);
+	size_t cut = e, ncp = 0;
+	for (size_t i = s; i < e && ncp < 40;) {
+		text_decode(av->a.text, av->a.text_len, &i);
+		ncp++;
+		cut = i;
+	}
+	buf_adds(b, "\"");
+	buf_add(b, av->a.text + s, cut - s);
+	buf_adds(b, cut < e ? "...\"  " : "\"  ");
 }
 
 void article_status(struct ui *ui, struct buf *b)
 {
 	struct article_view *av = ui->article;
 	const struct entity *f = article_focus(ui);
-	if (f) {
+	if (av->selecting) {
+		buf_printf(b, "%s ", _("selection"));
+		add_quoted(av, b, av->sel.start, av->sel.end);
+	} else if (f) {
 		buf_adds(b, f->type);
 		buf_printf(b, " %s", _(entity_status_name(f->status)));
 		if (f->status == ENT_SUGGESTED)
 			buf_printf(b, " %.2f", f->confidence);
-		/* the entity's text, shortened */
-		size_t s = text_cp_to_byte(av->a.text, av->a.text_len, (size_t)f->start);
-		size_t e = text_cp_to_byte(av->a.text, av->a.text_len, (size_t)f->end);
-		size_t cut = e, ncp = 0;
-		for (size_t i = s; i < e && ncp < 40;) {
-			text_decode(av->a.text, av->a.text_len, &i);
-			ncp++;
-			cut = i;
-		}
-		buf_adds(b, " \"");
-		buf_add(b, av->a.text + s, cut - s);
-		buf_adds(b, cut < e ? "...\"  " : "\"  ");
+		buf_adds(b, " ");
+		add_quoted(av, b, (size_t)f->start, (size_t)f->end);
 	}
 	int64_t cur, total;
 	list_position(ui, &cur, &total);

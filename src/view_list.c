@@ -273,6 +273,30 @@ static void jump_to(struct ui *ui, const struct browse_row *row)
 	load_at(ui, row, pos);
 }
 
+/* Put the cursor on article id if it is on the page; 1 if it was. */
+static int cursor_to_id(struct list_view *lv, int64_t id)
+{
+	for (size_t i = 0; i < lv->page.n; i++)
+		if (lv->page.v[i].id == id) {
+			lv->cur = lv->top + (int64_t)i;
+			return 1;
+		}
+	return 0;
+}
+
+void list_follow(struct ui *ui, const struct browse_row *row)
+{
+	struct list_view *lv = ui->list;
+	if (!lv)
+		return;
+	ensure_page(ui);
+	/* The next article to review is usually just below: no counting. */
+	if (cursor_to_id(lv, row->id) ||
+	    (scroll_down(ui, lv->height) > 0 && cursor_to_id(lv, row->id)))
+		return;
+	jump_to(ui, row);
+}
+
 void list_goto(struct ui *ui, int64_t n)
 {
 	struct list_view *lv = ui->list;
@@ -480,6 +504,10 @@ int list_act(struct ui *ui, enum action a)
 		free(m);
 		return 1;
 	}
+	case ACT_UNDO:
+	case ACT_REDO:
+		article_undo_redo(ui, a == ACT_REDO);
+		return 1;
 	case ACT_QUIT:
 		ui->quit = 1;
 		return 1;

@@ -90,8 +90,8 @@ expect 2 "$NERVE" export --since yesterday
 contains "$T/err" "not an ISO 8601 date"
 expect 2 "$NERVE" export --format xml
 contains "$T/err" "unknown format 'xml'"
-expect 2 "$NERVE" export --format conll
-contains "$T/err" "cannot be exported yet"
+expect 2 "$NERVE" export --format brat
+contains "$T/err" "name it with -o DIR"
 expect 2 "$NERVE" export --format text
 expect 2 "$NERVE" export extra-argument
 

@@ -7,40 +7,11 @@
 command -v tmux >/dev/null 2>&1 || skip "tmux is not installed"
 makedb "$TESTDATA/browse/browse.jsonl" "$DATADIR"/samples/centcom-*.txt
 sock="$T/tmux.sock"
-tm() { tmux -S "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
-
-# wait_for TEXT: wait (10 s at most) until the pane shows TEXT.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		tm capture-pane -p -t t >"$T/pane" 2>/dev/null
-		grep -qF -- "$1" "$T/pane" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "the pane never showed '$1':
-$(cat "$T/pane")"
-	return 1
-}
-# wait_gone TEXT: wait until the pane no longer shows TEXT.
-wait_gone() {
-	i=0
-	while [ $i -lt 100 ]; do
-		tm capture-pane -p -t t >"$T/pane" 2>/dev/null
-		grep -qF -- "$1" "$T/pane" || return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "the pane still shows '$1':
-$(cat "$T/pane")"
-	return 1
-}
 
 # After nerve, the shell reports its status and the terminal's modes.
 run="'$NERVE' --db '$NERVE_DB'; echo EXIT=\$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo -e -icanon -e -echo; sleep 60"
-tm new-session -d -s t -x 80 -y 24 "$run" || skip "tmux cannot start a session here"
-tm set-option -s escape-time 0 >/dev/null 2>&1
+tmux_start "$sock" "$run"
 wait_for "nerve: test.db" || finish
 
 tm send-keys -t t Enter
@@ -78,6 +49,7 @@ tm send-keys -t t q
 wait_for "nerve: test.db"
 tm send-keys -t t q
 wait_for "EXIT=0"
+wait_for "echo"   # stty's line comes after EXIT: wait for it too
 tm capture-pane -p -t t >"$T/pane"
 grep -q "nerve: test.db" "$T/pane" && fail "the browser's screen stayed after quitting"
 grep -qx "icanon" "$T/pane" || fail "the terminal was left out of canonical mode"
@@ -86,7 +58,7 @@ tm kill-session -t t
 
 # The terminal shows what script mode draws: wide characters, combining
 # marks and control characters land in the same columns.
-tm new-session -d -s t -x 80 -y 24 "$run"
+tmux_start "$sock" "$run"
 wait_for "nerve: test.db" || finish
 printf 'j\n<Enter>\n:screen %s\nq\nj\n<Enter>\n:screen %s\nq\nj\n<Enter>\n:screen %s\n' \
 	"$T/cjk.screen" "$T/marks.screen" "$T/controls.screen" >"$T/keys"
@@ -109,13 +81,14 @@ done
 tm kill-session -t t
 
 # SIGTERM: the terminal is restored and nerve dies of the signal
-tm new-session -d -s t -x 80 -y 24 "$run"
+tmux_start "$sock" "$run"
 wait_for "nerve: test.db" || finish
 shell=$(tm list-panes -t t -F '#{pane_pid}')
 pid=$(ps -o pid= --ppid "$shell" | head -n 1 | tr -d ' ')
 [ -n "$pid" ] || fail "cannot find nerve's process"
 kill -TERM "$pid"
 wait_for "EXIT=143"
+wait_for "echo"   # stty's line comes after EXIT: wait for it too
 tm capture-pane -p -t t >"$T/pane"
 grep -q "nerve: test.db" "$T/pane" && fail "the browser's screen stayed after SIGTERM"
 grep -qx "icanon" "$T/pane" || fail "SIGTERM left the terminal out of canonical mode"

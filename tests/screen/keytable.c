@@ -33,7 +33,7 @@ static int check(void)
 {
 	int bad = 0;
 	for (int v = 0; v < AV_COUNT; v++) {
-		const char *seen[256];
+		char seen[256][16];
 		int nseen = 0;
 		for (int a = 1; a < ACT_COUNT; a++) {
 			const struct action_info *ai = action_info((enum action)a);
@@ -48,7 +48,7 @@ static int check(void)
 						bad = 1;
 					}
 				if (nseen < 256)
-					seen[nseen++] = strstr(ai->keys, k);
+					snprintf(seen[nseen++], sizeof seen[0], "%s", k);
 			}
 		}
 	}

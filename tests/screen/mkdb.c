@@ -27,6 +27,7 @@ struct ctx {
 	struct store *st;
 	const char *file;
 	enum article_state state;
+	int64_t grp;            /* the journal group of the file's entities */
 	int failed;
 };
 
@@ -86,7 +87,20 @@ static int add_doc(struct doc *d, void *arg)
 		if (store_entity_add(c->st, &e) < 0) {
 			fprintf(stderr, "mkdb: %s:%zu: %s\n", c->file, d->line, err_msg());
 			c->failed = 1;
+			continue;
 		}
+		/* as an import does, journal what is not a detector's suggestion */
+		if (e.status == ENT_SUGGESTED && e.origin == ORIGIN_DETECTOR)
+			continue;
+		if (c->grp == 0)
+			c->grp = store_journal_group(c->st);
+		char *after = store_entity_snapshot(c->st, e.id);
+		if (c->grp < 0 || !after ||
+		    store_journal(c->st, c->grp, "mkdb", a.id, e.id, "import", NULL, after) < 0) {
+			fprintf(stderr, "mkdb: %s:%zu: %s\n", c->file, d->line, err_msg());
+			c->failed = 1;
+		}
+		free(after);
 	}
 	free(text);
 	return 0;
@@ -137,6 +151,7 @@ int main(int argc, char **argv)
 			continue;
 		}
 		c.file = argv[i];
+		c.grp = 0;
 		size_t n = strlen(argv[i]);
 		if (n > 6 && strcmp(argv[i] + n - 6, ".jsonl") == 0) {
 			if (fmt_jsonl_read(c.st, argv[i], add_doc, &c) < 0) {

@@ -269,7 +269,7 @@ static void test_types(void)
 	struct store *st = store_open(":memory:", STORE_CREATE);
 	struct entity_type *t;
 	size_t n;
-	CHECK(store_browse_types(st, &t, &n) == 0);
+	CHECK(store_types(st, &t, &n) == 0);
 	CHECK_INT(n, 8);
 	if (n == 8) {
 		CHECK_STR(t[0].name, "PERSON");

@@ -1,0 +1,46 @@
+# edit-propagate.sh: * applies the focused decision to every other
+# occurrence of the same text on word boundaries (not inside
+# "Baku-Tbilisi" or "Bakunin", not where another entity overlaps, not
+# another case) and says how many it changed; a rejection spreads from
+# the rejected entity under the cursor; undo and redo take it back and
+# bring it again as one step.
+. "$SCREENLIB"
+
+makedb "$TESTDATA/edit/edit.jsonl"
+cat >"$T/keys" <<END
+j
+j
+<Enter>
+:screen --attrs $T/propagate-before.screen
+*
+:screen --attrs $T/propagate-accept.screen
+*
+:screen $T/propagate-again.screen
+u
+:screen --attrs $T/propagate-undo.screen
+<C-r>
+:screen --attrs $T/propagate-redo.screen
+<C-r>
+:screen $T/propagate-redo-nothing.screen
+q
+j
+<Enter>
+x
+*
+:screen --attrs $T/propagate-reject.screen
+<Tab>
+<Tab>
+*
+:screen $T/propagate-single.screen
+l
+l
+l
+*
+:screen $T/propagate-nofocus.screen
+END
+browse 80x24 "$T/keys"
+for s in before accept again undo redo redo-nothing reject single nofocus; do
+	screen "propagate-$s"
+done
+dbstate propagate
+finish
