@@ -291,6 +291,8 @@ struct tagger_trainer {
 	double c;               /* instances seen (weighted) */
 	uint8_t *pred;
 	size_t cappred;
+	uint8_t *copy;          /* per row: 1 for a domain copy of a feature */
+	size_t capcopy;
 };
 
 struct tagger_trainer *tagger_trainer_new(unsigned ntypes,
@@ -319,6 +321,7 @@ void tagger_trainer_free(struct tagger_trainer **ptr)
 	free(tr->w);
 	free(tr->u);
 	free(tr->pred);
+	free(tr->copy);
 	free(tr);
 	*ptr = NULL;
 }
@@ -336,7 +339,7 @@ static long tr_find(const struct tagger_trainer *tr, uint64_t h)
 	return -1;
 }
 
-static uint32_t tr_get(struct tagger_trainer *tr, uint64_t h)
+static uint32_t tr_get(struct tagger_trainer *tr, uint64_t h, int copy)
 {
 	if (!h)
 		h = 1;
@@ -373,6 +376,8 @@ static uint32_t tr_get(struct tagger_trainer *tr, uint64_t h)
 		memset(tr->w + old * tr->ntags, 0, (tr->caprows - old) * tr->ntags * sizeof *tr->w);
 		memset(tr->u + old * tr->ntags, 0, (tr->caprows - old) * tr->ntags * sizeof *tr->u);
 	}
+	tr->copy = xgrow(tr->copy, &tr->capcopy, r + 1, 1);
+	tr->copy[r] = (uint8_t)copy;
 	tr->key[j] = h;
 	tr->row[j] = (uint32_t)r;
 	return (uint32_t)r;
@@ -388,10 +393,10 @@ static void tr_score(const struct tagger_trainer *tr, uint64_t h, float *score)
 		score[t] += w[t];
 }
 
-static void tr_update(struct tagger_trainer *tr, uint64_t h, unsigned good, unsigned bad,
-                      float delta)
+static void tr_update(struct tagger_trainer *tr, uint64_t h, int copy, unsigned good,
+                      unsigned bad, float delta)
 {
-	uint32_t r = tr_get(tr, h);
+	uint32_t r = tr_get(tr, h, copy);
 	float *w = tr->w + (size_t)r * tr->ntags, *u = tr->u + (size_t)r * tr->ntags;
 	float cd = (float)(tr->c * delta);
 	w[good] += delta;
@@ -425,11 +430,14 @@ size_t tagger_train_doc(struct tagger_trainer *tr, struct feat_doc *d, const uin
 		unsigned tag = choose(score, tr->ntags, p1, sentence_last(t, i), &margin);
 		unsigned g = gold[i] < tr->ntags ? gold[i] : 0;
 		if (tag != g) {
+			/* with domain features, each half's second half are the copies */
+			uint32_t ns = d->off[i + 1] - d->off[i];
+			uint32_t sc = d->salt ? ns / 2 : ns, dc = d->salt ? (uint32_t)nd / 2 : (uint32_t)nd;
 			errors++;
-			for (uint32_t k = d->off[i]; k < d->off[i + 1]; k++)
-				tr_update(tr, d->f[k], g, tag, weight);
-			for (size_t k = 0; k < nd; k++)
-				tr_update(tr, dyn[k], g, tag, weight);
+			for (uint32_t k = 0; k < ns; k++)
+				tr_update(tr, d->f[d->off[i] + k], k >= sc, g, tag, weight);
+			for (uint32_t k = 0; k < nd; k++)
+				tr_update(tr, dyn[k], k >= dc, g, tag, weight);
 		}
 		tr->c += weight;
 		/* the history goes on from the gold tags (teacher forcing): on
@@ -442,21 +450,46 @@ size_t tagger_train_doc(struct tagger_trainer *tr, struct feat_doc *d, const uin
 	return errors;
 }
 
+/* The averaged weights of row r (key h) into avg, plus those of its
+ * copy for the domain of salt when there is one. */
+static void row_average(const struct tagger_trainer *tr, uint64_t h, uint32_t r, uint64_t salt,
+                        float *avg)
+{
+	unsigned nt = tr->ntags;
+	const float *w = tr->w + (size_t)r * nt, *u = tr->u + (size_t)r * nt;
+	for (unsigned t = 0; t < nt; t++)
+		avg[t] = (float)(w[t] - u[t] / tr->c);
+	if (!salt)
+		return;
+	long c = tr_find(tr, tok_mix(h, salt));
+	if (c < 0)
+		return;
+	w = tr->w + (size_t)c * nt;
+	u = tr->u + (size_t)c * nt;
+	for (unsigned t = 0; t < nt; t++)
+		avg[t] += (float)(w[t] - u[t] / tr->c);
+}
+
 void tagger_trainer_write(struct tagger_trainer *tr, float prune, float cal_a, float cal_b,
                           struct buf *b)
 {
-	/* averaged weights of each row; keep rows with a weight left */
+	/* averaged weights of each row; keep rows with a weight left.  With
+	 * domain features, a shared feature's weights and those of its copy
+	 * for the tagging domain are summed into one row (the tagger then
+	 * looks up each feature once, as for a model without domains); the
+	 * other domains' copies are left out. */
 	unsigned nt = tr->ntags;
 	uint32_t nfeat = 0, nweights = 0;
 	float *avg = xmalloc(nt * sizeof *avg);
 	size_t nslots = 1024;
+	uint64_t salt = feat_domain_salt(tr->domain);
 	for (size_t i = 0; i <= tr->mask; i++) {
-		if (!tr->key[i])
+		if (!tr->key[i] || tr->copy[tr->row[i]])
 			continue;
-		const float *w = tr->w + (size_t)tr->row[i] * nt, *u = tr->u + (size_t)tr->row[i] * nt;
+		row_average(tr, tr->key[i], tr->row[i], salt, avg);
 		uint32_t k = 0;
 		for (unsigned t = 0; t < nt; t++)
-			k += fabsf((float)(w[t] - u[t] / tr->c)) >= prune;
+			k += fabsf(avg[t]) >= prune;
 		if (k) {
 			nfeat++;
 			nweights += k >= DENSE_MIN ? nt : k;
@@ -469,14 +502,12 @@ void tagger_trainer_write(struct tagger_trainer *tr, float prune, float cal_a, f
 	uint32_t f = 0, nw = 0;
 	/* visit features in key order of the trainer's table: deterministic */
 	for (size_t i = 0; i <= tr->mask; i++) {
-		if (!tr->key[i])
+		if (!tr->key[i] || tr->copy[tr->row[i]])
 			continue;
-		const float *w = tr->w + (size_t)tr->row[i] * nt, *u = tr->u + (size_t)tr->row[i] * nt;
+		row_average(tr, tr->key[i], tr->row[i], salt, avg);
 		uint32_t k = 0;
-		for (unsigned t = 0; t < nt; t++) {
-			avg[t] = (float)(w[t] - u[t] / tr->c);
+		for (unsigned t = 0; t < nt; t++)
 			k += fabsf(avg[t]) >= prune;
-		}
 		if (!k)
 			continue;
 		uint64_t h = tr->key[i];
@@ -508,7 +539,7 @@ void tagger_trainer_write(struct tagger_trainer *tr, float prune, float cal_a, f
 	nfeat = f;
 	nweights = nw;
 
-	uint32_t h[8] = { TAG_MAGIC, tr->ntypes, nfeat, (uint32_t)nslots, nweights, tr->domain, 0, 0 };
+	uint32_t h[8] = { TAG_MAGIC, tr->ntypes, nfeat, (uint32_t)nslots, nweights, 0, 0, 0 };
 	memcpy(&h[6], &cal_a, sizeof cal_a);
 	memcpy(&h[7], &cal_b, sizeof cal_b);
 	static const char zero[8];

@@ -62,7 +62,9 @@ void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_ou
 struct tagger_trainer;
 
 /* A trainer for the given entity types (owned; tagger_trainer_free);
- * domain is the domain the model tags as (0: no domain features). */
+ * domain is the domain the model tags as (0: no domain features): the
+ * written model has that domain's copies of the features folded into
+ * the shared ones, so it tags without domain features. */
 struct tagger_trainer *tagger_trainer_new(unsigned ntypes,
                                           const char types[][TAGGER_TYPE_LEN],
                                           unsigned domain);
