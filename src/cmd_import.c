@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_detect.h"
+#include "detect.h"
 #include "import.h"
 #include "store.h"
 #include "util.h"
@@ -160,6 +162,16 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	}
 	o.message = print_message;
 	o.message_arg = &meter;
+	struct detector *det = NULL;
+	if (!o.no_detect) {
+		if (!(det = cli_detector(st))) {
+			typemap_free(&map);
+			store_close(&st);
+			return 1;
+		}
+		o.detect = cli_detect_hook;
+		o.detect_arg = det;
+	}
 
 	struct import *im = import_new(st, &o);
 	int rc = 0;
@@ -187,6 +199,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	if (s->failed || s->skipped)
 		rc = 1;
 	import_free(&im);
+	detector_free(&det);
 	typemap_free(&map);
 	store_close(&st);
 	if (fflush(stdout) != 0)

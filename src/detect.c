@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "detect_impl.h"
+#include "text.h"
 
 #define SEC_INFO 0x4F464E49u    /* "INFO" */
 #define SEC_ABBR 0x52424241u    /* "ABBR" */
@@ -582,7 +583,40 @@ void detect_run(struct detector *det, const char *text, size_t len)
 	merge(det);
 }
 
-size_t detect_doc(struct detector *det, const char *text, size_t len, struct doc *out)
+/* Detection works on pieces of at most this many bytes, so that its
+ * memory (several hundred bytes a token) stays bounded for any input. */
+#define PIECE_BYTES ((size_t)1 << 18)
+
+/* Where the piece that starts at text[0] should end: all of it when it is
+ * short enough, else after the last line end, sentence end or space
+ * before PIECE_BYTES, else at a code point boundary. */
+static size_t piece_end(const char *text, size_t len)
+{
+	if (len <= PIECE_BYTES)
+		return len;
+	size_t space = 0, stop = 0;
+	for (size_t i = PIECE_BYTES; i > PIECE_BYTES / 2; i--) {
+		if (text[i - 1] == '\n')
+			return i;
+		if (!stop && i >= 2 && text[i - 1] == ' ' && text[i - 2] == '.')
+			stop = i;
+		if (!space && text[i - 1] == ' ')
+			space = i;
+	}
+	if (stop)
+		return stop;
+	if (space)
+		return space;
+	size_t i = PIECE_BYTES;
+	while (i > 0 && ((unsigned char)text[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* Detect in text (one piece) and append its spans to out, their offsets
+ * shifted by cp0 code points. */
+static size_t detect_piece(struct detector *det, const char *text, size_t len, int64_t cp0,
+                           struct doc *out)
 {
 	detect_run(det, text, len);
 	const struct tokens *t = &det->toks;
@@ -592,8 +626,8 @@ size_t detect_doc(struct detector *det, const char *text, size_t len, struct doc
 		if (d->b <= d->a || d->type < 0)
 			continue;
 		struct span *sp = doc_push_span(out);
-		sp->start = t->v[d->a].c0;
-		sp->end = t->v[d->b - 1].c1;
+		sp->start = cp0 + t->v[d->a].c0;
+		sp->end = cp0 + t->v[d->b - 1].c1;
 		snprintf(sp->type, sizeof sp->type, "%s", det->types[d->type]);
 		snprintf(sp->status, sizeof sp->status, "suggested");
 		snprintf(sp->origin, sizeof sp->origin, "detector");
@@ -602,5 +636,18 @@ size_t detect_doc(struct detector *det, const char *text, size_t len, struct doc
 		sp->has = SPAN_HAS_STATUS | SPAN_HAS_ORIGIN | SPAN_HAS_ANNOTATOR | SPAN_HAS_CONFIDENCE;
 		added++;
 	}
+	return added;
+}
+
+size_t detect_doc(struct detector *det, const char *text, size_t len, struct doc *out)
+{
+	size_t added = 0, pos = 0;
+	int64_t cp0 = 0;
+	do {
+		size_t n = piece_end(text + pos, len - pos);
+		added += detect_piece(det, text + pos, n, cp0, out);
+		cp0 += (int64_t)text_cp_len(text + pos, n);
+		pos += n;
+	} while (pos < len);
 	return added;
 }

@@ -79,16 +79,62 @@ int store_article_add(struct store *st, struct article *a)
 	return 0;
 }
 
-int store_bulk_begin(struct store *st)
+int store_triggers_pause(struct store *st)
 {
-	/* Only the triggers whose work store_bulk_end() redoes may be
-	 * skipped: should the schema ever hold another trigger, every insert
-	 * keeps running them all. */
+	if (st->bulk || st->paused)
+		return 0;   /* already off: whoever turned them off redoes their work */
+	/* Only the triggers whose work the callers redo (the full-text index
+	 * and the tallies) may be skipped: should the schema ever hold
+	 * another trigger, every statement keeps running them all. */
 	sqlite3_stmt *s = store_stmt(st,
-		"SELECT coalesce(max(id), 0), (SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+		"SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
 		"AND name NOT IN ('article_fts_ai', 'article_fts_ad', 'article_fts_au', "
 		"'article_tally_ai', 'article_tally_ad', 'article_tally_au', "
-		"'entity_tally_ai', 'entity_tally_ad', 'entity_tally_au')) FROM article");
+		"'entity_tally_ai', 'entity_tally_ad', 'entity_tally_au')");
+	if (!s)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_fail(st, _("reading the schema"));
+	}
+	int others = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	if (others)
+		return 0;
+	int off;
+	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &off) != SQLITE_OK)
+		return store_fail(st, _("turning triggers off"));
+	st->paused = 1;
+	return 1;
+}
+
+int store_triggers_resume(struct store *st)
+{
+	int on;
+	st->paused = 0;
+	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, &on) != SQLITE_OK)
+		return store_fail(st, _("turning triggers on"));
+	return 0;
+}
+
+int store_recount(struct store *st, int64_t article)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"UPDATE article SET "
+		"n_entities = (SELECT count(*) FROM entity WHERE article = ?1 AND status <> 'rejected'), "
+		"n_suggested = (SELECT count(*) FROM entity WHERE article = ?1 AND status = 'suggested') "
+		"WHERE id = ?1");
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, _("counting entities"));
+}
+
+int store_bulk_begin(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT coalesce(max(id), 0) FROM article");
 	if (!s)
 		return -1;
 	if (sqlite3_step(s) != SQLITE_ROW) {
@@ -96,20 +142,18 @@ int store_bulk_begin(struct store *st)
 		return store_fail(st, _("reading articles"));
 	}
 	st->bulk_from = sqlite3_column_int64(s, 0);
-	int others = sqlite3_column_int(s, 1);
 	sqlite3_reset(s);
-	if (others)
-		return 0;
-	int off;
-	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &off) != SQLITE_OK)
-		return store_fail(st, _("starting a bulk load"));
-	st->bulk = 1;
+	int paused = store_triggers_pause(st);
+	if (paused < 0)
+		return -1;
+	st->paused = 0;
+	st->bulk = paused;
 	return 0;
 }
 
 int store_bulk_end(struct store *st, int index)
 {
-	int rc = 0, on;
+	int rc = 0;
 	if (!st->bulk)
 		return 0;
 	/* What the insert triggers would have done for the new articles and
@@ -136,8 +180,8 @@ int store_bulk_end(struct store *st, int index)
 			rc = store_fail(st, _("indexing articles"));
 		sqlite3_reset(s);
 	}
-	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, &on) != SQLITE_OK && rc == 0)
-		rc = store_fail(st, _("ending a bulk load"));
+	if (store_triggers_resume(st) < 0 && rc == 0)
+		rc = -1;
 	st->bulk = 0;
 	return rc;
 }

@@ -19,6 +19,7 @@ struct store {
 	size_t ncache, capcache;
 	int64_t bulk_from;          /* store_bulk_begin(): articles after this id */
 	int bulk;                   /* in bulk mode: triggers off */
+	int paused;                 /* store_triggers_pause() turned them off */
 };
 
 /* Prepare sql on st (NULL with err_set() on failure).  Statements are
@@ -54,5 +55,15 @@ void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t size);
 	"annotator, created_at, updated_at"
 /* Fill e (cleared first) from s's current row of ENTITY_COLUMNS. */
 void store_entity_from_row(sqlite3_stmt *s, struct entity *e);
+
+/* Turn off the triggers (full-text index, tallies) of this connection
+ * for a batch whose caller redoes their work: 1 when turned off, 0 when
+ * left on (already off, or the schema has triggers nobody redoes), -1 on
+ * error.  store_triggers_resume() turns them on again. */
+int store_triggers_pause(struct store *st);
+int store_triggers_resume(struct store *st);
+/* Count the entity tallies of one article again (the entity triggers'
+ * work). */
+int store_recount(struct store *st, int64_t article);
 
 #endif
