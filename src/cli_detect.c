@@ -33,7 +33,9 @@ struct detector *cli_detector(struct store *st)
 	}
 	struct detector *det = detector_open(NULL);
 	if (!det)
-		warnmsg("%s", err_msg());
+		warnmsg(_("%s (the detection model is missing: is nerve installed? NERVE_DATADIR "
+		          "names another data directory; import --no-detect skips detection)"),
+		        err_msg());
 	return det;
 }
 
