@@ -521,7 +521,8 @@ static void merge(struct detector *det)
 			s->v[s->n - 1].margin = margin;
 		}
 		propagate_names(det);
-		qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
+		if (s->n > 1)
+			qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
 	}
 	/* rule matches where the tagger found nothing; strong dates widen an
 	 * overlapping date */
@@ -572,7 +573,8 @@ static void merge(struct detector *det)
 		}
 		dspans_push(s, rs->start, rs->end, type, conf);
 	}
-	qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
 }
 
 void detect_run(struct detector *det, const char *text, size_t len)

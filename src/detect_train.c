@@ -111,7 +111,8 @@ static struct detector *prepare_lists(const char *datadir, const char *info)
 		names[nnames++] = xstrndup(e->d_name, n - 4);
 	}
 	closedir(d);
-	qsort(names, nnames, sizeof *names, cmp_str);
+	if (nnames > 1)
+		qsort(names, nnames, sizeof *names, cmp_str);
 	for (size_t i = 0; i < nnames; i++) {
 		free(path);
 		path = xasprintf("%s/%s.txt", dir, names[i]);
@@ -217,7 +218,8 @@ static int cmp_dspan(const void *x, const void *y)
 /* Sort and drop spans that overlap an earlier one or are empty. */
 static void tidy(struct dspans *s)
 {
-	qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
 	size_t w = 0;
 	uint32_t end = 0;
 	for (size_t i = 0; i < s->n; i++) {

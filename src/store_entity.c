@@ -158,8 +158,10 @@ static int blockers_load(struct store *st, int64_t article, struct blockers *b)
 	for (size_t i = 0; i < all.n; i++)
 		*entity_list_push(all.v[i].status == ENT_REJECTED ? &b->rejected : &b->kept) = all.v[i];
 	entity_list_finish(&all);
-	qsort(b->kept.v, b->kept.n, sizeof *b->kept.v, cmp_start);
-	qsort(b->rejected.v, b->rejected.n, sizeof *b->rejected.v, cmp_span);
+	if (b->kept.n > 1)
+		qsort(b->kept.v, b->kept.n, sizeof *b->kept.v, cmp_start);
+	if (b->rejected.n > 1)
+		qsort(b->rejected.v, b->rejected.n, sizeof *b->rejected.v, cmp_span);
 	b->max_end = xmalloc((b->kept.n + 1) * sizeof *b->max_end);
 	for (size_t i = 0; i < b->kept.n; i++)
 		b->max_end[i] = i && b->max_end[i - 1] > b->kept.v[i].end ? b->max_end[i - 1]
