@@ -58,8 +58,8 @@ int cli_each_item(const char *list, int (*fn)(void *arg, const char *item), void
 /* Commands: each takes the arguments after the command name (argv[0] is
  * the command name) and returns the exit status. */
 #define CLI_COMMANDS(X) \
-	X(import, N_("import reports and annotations (text, JSON Lines, CSV, doccano, Prodigy, CoNLL, brat)")) \
-	X(export, N_("export annotations (CSV, JSON Lines, doccano, Prodigy, CoNLL, brat)")) \
+	X(import, N_("import reports and annotations (see --format)")) \
+	X(export, N_("export annotations (csv, jsonl, doccano, prodigy, conll, brat)")) \
 	X(stats, N_("count articles by review state and entities by type")) \
 	X(types, N_("list, add, rename and recolour entity types")) \
 	X(backup, N_("write an online copy of the database")) \
