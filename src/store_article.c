@@ -81,8 +81,8 @@ int store_article_add(struct store *st, struct article *a)
 
 int store_triggers_pause(struct store *st)
 {
-	if (st->bulk || st->paused)
-		return 0;   /* already off: whoever turned them off redoes their work */
+	if (st->bulk)
+		return 0;   /* already off: store_bulk_end() redoes their work */
 	/* Only the triggers whose work the callers redo (the full-text index
 	 * and the tallies) may be skipped: should the schema ever hold
 	 * another trigger, every statement keeps running them all. */
@@ -104,14 +104,12 @@ int store_triggers_pause(struct store *st)
 	int off;
 	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &off) != SQLITE_OK)
 		return store_fail(st, _("turning triggers off"));
-	st->paused = 1;
 	return 1;
 }
 
 int store_triggers_resume(struct store *st)
 {
 	int on;
-	st->paused = 0;
 	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, &on) != SQLITE_OK)
 		return store_fail(st, _("turning triggers on"));
 	return 0;
@@ -146,7 +144,6 @@ int store_bulk_begin(struct store *st)
 	int paused = store_triggers_pause(st);
 	if (paused < 0)
 		return -1;
-	st->paused = 0;
 	st->bulk = paused;
 	return 0;
 }

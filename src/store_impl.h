@@ -19,7 +19,6 @@ struct store {
 	size_t ncache, capcache;
 	int64_t bulk_from;          /* store_bulk_begin(): articles after this id */
 	int bulk;                   /* in bulk mode: triggers off */
-	int paused;                 /* store_triggers_pause() turned them off */
 };
 
 /* Prepare sql on st (NULL with err_set() on failure).  Statements are
