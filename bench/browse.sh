@@ -17,6 +17,7 @@
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top/build}
+. "$top/bench/libs.sh"
 nerve=$build/src/nerve
 sizes=${SIZES:-"1000 1000000"}
 runs=${RUNS:-15}
@@ -27,7 +28,7 @@ unset NO_COLOR NERVE_SCRIPT
 
 mkdb=$dir/browse-mkdb
 ${CC:-cc} -O2 -I"$build" -I"$top/src" -o "$mkdb" "$top/tests/screen/mkdb.c" \
-	"$build/src/libnerve.a" $(pkg-config --cflags --libs sqlite3 libutf8proc) -lm
+	$NERVE_LIBS
 
 # make_db DB N: N short articles (about 200 bytes each), no entities.
 make_db() {

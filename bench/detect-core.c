@@ -1,6 +1,6 @@
 /*
  * detect-core.c: detection speed, model load time and memory, below the
- * command line.  bench/detect.sh builds it against build/src/libnerve.a.
+ * command line.  bench/detect.sh builds it against the layer libraries of build/ (bench/libs.sh).
  *
  * Usage: detect-core FILE.jsonl [RUNS]
  * Loads the shipped model ($NERVE_DATADIR or the installed one) RUNS
@@ -18,10 +18,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "detect.h"
-#include "store.h"
-#include "text.h"
-#include "util.h"
+#include "detect/detect.h"
+#include "store/store.h"
+#include "text/text.h"
+#include "lib/util.h"
 
 static double now(void)
 {

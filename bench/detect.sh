@@ -12,6 +12,7 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top/build}
+. "$top/bench/libs.sh"
 shared=${SHARED:-$top/../shared}
 [ -d "$shared" ] || shared=$top/../../shared   # a worktree beside the clone
 corpora=$shared/corpora
@@ -26,7 +27,7 @@ export NERVE_DATADIR="$top/data" NERVE_DB="$work/bench.db" LC_ALL=C.UTF-8
 
 echo "== speed (speed corpus, one core)"
 ${CC:-cc} -O2 -Wall -I"$build" -I"$top/src" -o "$work/detect-core" "$top/bench/detect-core.c" \
-	"$build/src/libnerve.a" $(pkg-config --cflags --libs sqlite3 libutf8proc) -lm
+	$NERVE_LIBS
 gzip -dc "$corpora/speed/whitehouse_2009_2015.jsonl.gz" >"$work/speed.jsonl"
 # one thread, so one core (not pinned: on a shared machine a pinned core may
 # be the busy one)

@@ -1,5 +1,5 @@
 /*
- * edit-core.c: time the editing core (src/annotate.c) keystroke by
+ * edit-core.c: time the editing core (src/edit/annotate.c) keystroke by
  * keystroke, each with its commit, on a database of N generated reports.
  * Built and run by bench/edit.sh; not part of the program.
  *
@@ -24,9 +24,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "annotate.h"
-#include "store.h"
-#include "util.h"
+#include "edit/annotate.h"
+#include "store/store.h"
+#include "lib/util.h"
 
 static double now_ms(void)
 {

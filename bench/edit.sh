@@ -20,6 +20,7 @@
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top/build}
+. "$top/bench/libs.sh"
 nerve=$build/src/nerve
 sizes=${SIZES:-"100 1000000"}
 runs=${RUNS:-3}
@@ -29,7 +30,7 @@ export LC_ALL=C.UTF-8 TERM=xterm-256color LINES=24 COLUMNS=80 NERVE_ANNOTATOR=be
 unset NO_COLOR NERVE_SCRIPT
 bin=$dir/edit-core
 ${CC:-cc} -O2 -Wall -Wformat -I"$build" -I"$top/src" -o "$bin" "$top/bench/edit-core.c" \
-	"$build/src/libnerve.a" $(pkg-config --cflags --libs sqlite3 libutf8proc) -lm
+	$NERVE_LIBS
 
 # The keys of a review of 100 reports, with :timing.
 keys=$dir/edit.keys

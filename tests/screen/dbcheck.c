@@ -14,9 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "store.h"
-#include "store_browse.h"
-#include "util.h"
+#include "store/store.h"
+#include "store/store_browse.h"
+#include "lib/util.h"
 
 static int show(struct store *st)
 {

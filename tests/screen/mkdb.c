@@ -18,10 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "formats.h"
-#include "store.h"
-#include "text.h"
-#include "util.h"
+#include "formats/formats.h"
+#include "store/store.h"
+#include "text/text.h"
+#include "lib/util.h"
 
 struct ctx {
 	struct store *st;

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "store.h"
-#include "util.h"
+#include "store/store.h"
+#include "lib/util.h"
 
 int main(int argc, char **argv)
 {

@@ -11,11 +11,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "annotate.h"
-#include "store.h"
+#include "edit/annotate.h"
+#include "store/store.h"
 #include "tap.h"
-#include "text.h"
-#include "util.h"
+#include "text/text.h"
+#include "lib/util.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 

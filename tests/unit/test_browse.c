@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
-#include "store_browse.h"
+#include "store/store.h"
+#include "store/store_browse.h"
 #include "tap.h"
-#include "util.h"
+#include "lib/util.h"
 
 #define N 30
 

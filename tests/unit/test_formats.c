@@ -12,12 +12,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "formats.h"
-#include "import.h"
-#include "store.h"
+#include "formats/formats.h"
+#include "edit/import.h"
+#include "store/store.h"
 #include "tap.h"
-#include "text.h"
-#include "util.h"
+#include "text/text.h"
+#include "lib/util.h"
 
 /* ---- brat names ---------------------------------------------------------- */
 

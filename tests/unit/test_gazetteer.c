@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gazetteer.h"
+#include "detect/gazetteer.h"
 #include "tap.h"
-#include "tokenize.h"
-#include "util.h"
+#include "detect/tokenize.h"
+#include "lib/util.h"
 
 static struct gazetteer gaz;
 static struct tok_abbrevs *abbrevs;

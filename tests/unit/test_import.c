@@ -10,13 +10,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "formats.h"
-#include "import.h"
-#include "sha256.h"
-#include "store.h"
+#include "formats/formats.h"
+#include "edit/import.h"
+#include "lib/sha256.h"
+#include "store/store.h"
 #include "tap.h"
-#include "text.h"
-#include "util.h"
+#include "text/text.h"
+#include "lib/util.h"
 
 static void test_sha256(void)
 {

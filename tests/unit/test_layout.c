@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "layout.h"
+#include "tui/layout.h"
 #include "tap.h"
-#include "util.h"
+#include "lib/util.h"
 
 /* Draw line k as a string, as a terminal would show it (blanks as
  * spaces, trailing blanks trimmed). */

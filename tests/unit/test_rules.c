@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gazetteer.h"
-#include "rules.h"
+#include "detect/gazetteer.h"
+#include "detect/rules.h"
 #include "tap.h"
-#include "tokenize.h"
-#include "util.h"
+#include "detect/tokenize.h"
+#include "lib/util.h"
 
 static struct tok_abbrevs *abbrevs;
 static struct tokens toks;

@@ -8,9 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "store/store.h"
 #include "tap.h"
-#include "util.h"
+#include "lib/util.h"
 
 static void test_open_memory(void)
 {
@@ -584,8 +584,43 @@ static void test_open_more(void)
 	free(other);
 }
 
+/* The model table: add, activate, scores, reset. */
+static void test_models(void)
+{
+	static const char blob[] = "model bytes";
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	struct model_row m;
+	CHECK(store_model_active(st, &m, 1) == 1);
+	model_row_finish(&m);
+	int64_t id1, id2;
+	CHECK(store_model_add(st, blob, sizeof blob, "first", "{\"a\": 1}", &id1) == 0);
+	CHECK(store_model_active(st, &m, 1) == 1);  /* added, not active yet */
+	model_row_finish(&m);
+	CHECK(store_model_activate(st, id1) == 0);
+	CHECK(store_model_add(st, "x", 1, "second", NULL, &id2) == 0);
+	CHECK(store_model_active(st, &m, 1) == 0);
+	CHECK_INT(m.id, id1);
+	CHECK_STR(m.trained_on, "first");
+	CHECK_STR(m.scores, "{\"a\": 1}");
+	CHECK_INT(m.len, sizeof blob);
+	CHECK(m.data && memcmp(m.data, blob, sizeof blob) == 0);
+	model_row_finish(&m);
+	CHECK(store_model_activate(st, id2) == 0);
+	CHECK(store_model_set_scores(st, id2, "{}") == 0);
+	CHECK(store_model_active(st, &m, 0) == 0);
+	CHECK_INT(m.id, id2);
+	CHECK(m.data == NULL);
+	CHECK_INT(m.len, 1);
+	model_row_finish(&m);
+	CHECK(store_model_reset(st) == 0);
+	CHECK(store_model_active(st, &m, 0) == 1);
+	model_row_finish(&m);
+	store_close(&st);
+}
+
 int main(void)
 {
+	test_models();
 	test_types();
 	test_export();
 	test_stats();

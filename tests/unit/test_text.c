@@ -6,8 +6,8 @@
 #include <stdlib.h>
 
 #include "tap.h"
-#include "text.h"
-#include "util.h"
+#include "text/text.h"
+#include "lib/util.h"
 
 static void test_decode(void)
 {

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "tap.h"
-#include "tokenize.h"
-#include "util.h"
+#include "detect/tokenize.h"
+#include "lib/util.h"
 
 static struct tok_abbrevs *abbrevs;
 static struct tokens toks;

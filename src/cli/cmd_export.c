@@ -1,0 +1,348 @@
+/*
+ * cmd_export.c: nerve export — the selected entities as CSV (DESIGN.md
+ * §6), or the selected articles as corpus JSON Lines, doccano, Prodigy,
+ * CoNLL or brat, to standard output or to a file written whole or not at
+ * all (temporary file, then rename; brat: a directory, likewise).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "formats/formats.h"
+#include "edit/import.h"
+#include "store/store.h"
+#include "lib/util.h"
+
+static const char export_usage[] = N_(
+	"Usage: nerve export [OPTION]...\n"
+	"Export entities as CSV (one row per entity: article_id, article_title,\n"
+	"entity_id, start, end, text, type, status, origin, annotator, updated_at;\n"
+	"RFC 4180, CRLF line ends), or articles with their entities as JSON Lines\n"
+	"in the corpus format (each entity with its status, origin, annotator and\n"
+	"confidence), doccano or Prodigy JSON Lines, CoNLL IOB2, or brat standoff\n"
+	"(a directory of NAME.txt and NAME.ann files, given with -o).\n"
+	"\n"
+	"  -f, --format F          csv (default), jsonl, doccano, prodigy, conll or\n"
+	"                          brat\n"
+	"  -s, --status S          accepted (default), suggested, rejected, all, or a\n"
+	"                          comma list\n"
+	"  -t, --type T            only these entity types (a comma list)\n"
+	"      --state R           only articles in review state new, in_progress or\n"
+	"                          done (a comma list)\n"
+	"  -a, --article ID        only this article (its number or external id;\n"
+	"                          may be repeated)\n"
+	"      --by NAME           only entities of this annotator\n"
+	"      --since TIME        only entities changed at or after TIME (ISO 8601\n"
+	"                          date or time, UTC unless it has an offset)\n"
+	"      --no-formula-guard  leave cells that start with = + - @ tab or CR as\n"
+	"                          they are (by default they get a leading ')\n"
+	"  -o, --output FILE       write to FILE (replaced only when the export is\n"
+	"                          complete) instead of standard output; for brat,\n"
+	"                          a new (or empty) directory\n"
+	"      --help              show this help and exit\n"
+	"\n"
+	"CSV has a row per selected entity; the other formats have every selected\n"
+	"article, with its selected entities (possibly none).\n");
+
+enum { OPT_STATE = OPT_CMD_BASE, OPT_BY, OPT_SINCE, OPT_NO_GUARD };
+
+struct selection {
+	struct store *st;
+	char bad[64];                   /* the item that failed to parse */
+	unsigned statuses, states;
+	char **types;
+	size_t ntypes, captypes;
+	char **article_refs;
+	size_t nrefs, caprefs;
+	int64_t *articles;
+	size_t narticles, caparticles;
+};
+
+static int add_status(void *arg, const char *item)
+{
+	struct selection *s = arg;
+	enum entity_status k;
+	if (strcmp(item, "all") == 0) {
+		s->statuses = 7;
+		return 0;
+	}
+	if (entity_status_parse(item, &k) < 0) {
+		snprintf(s->bad, sizeof s->bad, "%s", item);
+		return -1;
+	}
+	s->statuses |= 1u << k;
+	return 0;
+}
+
+static int add_state(void *arg, const char *item)
+{
+	struct selection *s = arg;
+	enum article_state k;
+	if (article_state_parse(item, &k) < 0) {
+		snprintf(s->bad, sizeof s->bad, "%s", item);
+		return -1;
+	}
+	s->states |= 1u << k;
+	return 0;
+}
+
+static int add_type(void *arg, const char *item)
+{
+	struct selection *s = arg;
+	s->types = xgrow(s->types, &s->captypes, s->ntypes + 1, sizeof *s->types);
+	s->types[s->ntypes++] = xstrdup(item);
+	return 0;
+}
+
+static int add_ref(void *arg, const char *item)
+{
+	struct selection *s = arg;
+	s->article_refs = xgrow(s->article_refs, &s->caprefs, s->nrefs + 1, sizeof *s->article_refs);
+	s->article_refs[s->nrefs++] = xstrdup(item);
+	return 0;
+}
+
+static void selection_finish(struct selection *s)
+{
+	for (size_t i = 0; i < s->ntypes; i++)
+		free(s->types[i]);
+	for (size_t i = 0; i < s->nrefs; i++)
+		free(s->article_refs[i]);
+	free(s->types);
+	free(s->article_refs);
+	free(s->articles);
+}
+
+/* What an export format could not hold (fmt_note_fn): on standard error. */
+static void export_note(void *arg, size_t line, int skipped, const char *msg)
+{
+	(void)arg;
+	(void)line;
+	(void)skipped;
+	warnmsg("%s", msg);
+}
+
+/* A temporary file beside path, to be renamed over it. */
+static FILE *open_temp(const char *path, char **tmp)
+{
+	*tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(*tmp);
+	if (fd < 0) {
+		warnmsg("%s: %s", path, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+		return NULL;
+	}
+	/* the permissions a new file would get, not mkstemp's 0600 */
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	FILE *f = fdopen(fd, "wb");
+	if (!f) {
+		close(fd);
+		unlink(*tmp);
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return f;
+}
+
+int cmd_export(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "status", required_argument, NULL, 's' },
+		{ "type", required_argument, NULL, 't' },
+		{ "state", required_argument, NULL, OPT_STATE },
+		{ "article", required_argument, NULL, 'a' },
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "since", required_argument, NULL, OPT_SINCE },
+		{ "no-formula-guard", no_argument, NULL, OPT_NO_GUARD },
+		{ "output", required_argument, NULL, 'o' },
+		CLI_GLOBAL_LONGOPTS,
+		{ 0, 0, 0, 0 },
+	};
+	struct selection sel = { 0 };
+	const char *format = "csv", *output = NULL, *by = NULL, *since = NULL;
+	int guard = 1, opt, rc = 2;
+	while ((opt = getopt_long(argc, argv, "f:s:t:a:o:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			format = optarg;
+			break;
+		case 's':
+			sel.statuses = 0;
+			if (cli_each_item(optarg, add_status, &sel) < 0) {
+				cli_usage_error("export", _("unknown status '%s' (accepted, suggested, "
+				                            "rejected, all)"), sel.bad);
+				goto out;
+			}
+			break;
+		case 't':
+			if (cli_each_item(optarg, add_type, &sel) < 0)
+				goto out;
+			break;
+		case OPT_STATE:
+			if (cli_each_item(optarg, add_state, &sel) < 0) {
+				cli_usage_error("export", _("unknown review state '%s' (new, in_progress, "
+				                            "done)"), sel.bad);
+				goto out;
+			}
+			break;
+		case 'a':
+			add_ref(&sel, optarg); /* whole: external ids may hold commas */
+			break;
+		case OPT_BY:
+			by = optarg;
+			break;
+		case OPT_SINCE:
+			since = optarg;
+			break;
+		case OPT_NO_GUARD:
+			guard = 0;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		default:
+			if (!cli_global_option(cli, opt, _(export_usage))) {
+				cli_usage_error("export", _("unknown option '%s'"), argv[optind - 1]);
+				goto out;
+			}
+		}
+	}
+	if (optind < argc) {
+		cli_usage_error("export", _("unexpected argument '%s'"), argv[optind]);
+		goto out;
+	}
+	enum import_format fmt;
+	if (import_format_parse(format, &fmt) < 0) {
+		cli_usage_error("export", _("unknown format '%s' (csv, jsonl, doccano, prodigy, "
+		                            "conll, brat)"), format);
+		goto out;
+	}
+	if (fmt == IMPORT_TEXT) {
+		cli_usage_error("export", _("the text format is for import only"));
+		goto out;
+	}
+	if (fmt == IMPORT_BRAT && (!output || strcmp(output, "-") == 0)) {
+		cli_usage_error("export", _("brat export writes a directory: name it with -o DIR"));
+		goto out;
+	}
+	if (!sel.statuses)
+		sel.statuses = 1u << ENT_ACCEPTED;
+
+	rc = 1;
+	sel.st = cli_open_store_reading(cli);
+	if (!sel.st)
+		goto out;
+	struct export_filter f = { 0 };
+	f.statuses = sel.statuses == 7 ? 0 : sel.statuses;
+	f.states = sel.states;
+	f.by = by;
+	char since_utc[21];
+	if (since) {
+		if (store_time_normalise(sel.st, since, since_utc) < 0) {
+			rc = cli_usage_error("export", "%s", err_msg());
+			goto out;
+		}
+		f.since = since_utc;
+	}
+	for (size_t i = 0; i < sel.ntypes; i++) {
+		int r = store_type_get(sel.st, sel.types[i], NULL);
+		if (r <= 0) {
+			warnmsg(r < 0 ? "%s" : _("no entity type %s"), r < 0 ? err_msg() : sel.types[i]);
+			goto out;
+		}
+	}
+	if (sel.ntypes) {
+		f.types = (const char *const *)sel.types;
+		f.ntypes = sel.ntypes;
+	}
+	for (size_t i = 0; i < sel.nrefs; i++) {
+		int64_t id;
+		int r = store_article_find(sel.st, sel.article_refs[i], &id);
+		if (r <= 0) {
+			warnmsg(r < 0 ? "%s" : _("no article %s"), r < 0 ? err_msg() : sel.article_refs[i]);
+			goto out;
+		}
+		sel.articles = xgrow(sel.articles, &sel.caparticles, sel.narticles + 1,
+		                     sizeof *sel.articles);
+		sel.articles[sel.narticles++] = id;
+	}
+	if (sel.nrefs) {
+		f.articles = sel.articles;
+		f.narticles = sel.narticles;
+	}
+
+	if (fmt == IMPORT_BRAT) {
+		if (fmt_brat_export(sel.st, &f, output) < 0) {
+			warnmsg("%s", err_msg());
+			rc = 1;
+		} else {
+			rc = 0;
+		}
+		goto out;
+	}
+	char *tmp = NULL;
+	FILE *out = stdout;
+	if (output && strcmp(output, "-") != 0) {
+		out = open_temp(output, &tmp);
+		if (!out)
+			goto out;
+	}
+	static char obuf[1 << 16];
+	if (out == stdout)
+		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+	int r;
+	switch (fmt) {
+	case IMPORT_JSONL:
+		r = fmt_jsonl_export(sel.st, &f, out);
+		break;
+	case IMPORT_DOCCANO:
+		r = fmt_doccano_export(sel.st, &f, out);
+		break;
+	case IMPORT_PRODIGY:
+		r = fmt_prodigy_export(sel.st, &f, out);
+		break;
+	case IMPORT_CONLL:
+		r = fmt_conll_export(sel.st, &f, out, export_note, NULL);
+		break;
+	default:
+		r = fmt_csv_export(sel.st, &f, out, guard);
+	}
+	const char *shown = tmp ? output : _("standard output");
+	if (r < 0) {
+		if (ferror(out)) /* a write error: name the output */
+			warnmsg("%s: %s", shown, err_msg());
+		else
+			warnmsg("%s", err_msg());
+	} else if (fflush(out) != 0 || ferror(out) || (tmp && fsync(fileno(out)) != 0)) {
+		warnmsg("%s: %s", shown, strerror(errno ? errno : EIO));
+		r = -1;
+	}
+	if (tmp) {
+		if (fclose(out) != 0 && r == 0) {
+			warnmsg("%s: %s", output, strerror(errno));
+			r = -1;
+		}
+		if (r == 0 && rename(tmp, output) != 0) {
+			warnmsg("%s: %s", output, strerror(errno));
+			r = -1;
+		}
+		if (r < 0)
+			unlink(tmp);
+		free(tmp);
+	}
+	rc = r < 0 ? 1 : 0;
+out:
+	store_close(&sel.st);
+	selection_finish(&sel);
+	return rc;
+}

@@ -1,0 +1,208 @@
+/*
+ * cmd_import.c: nerve import — reports from files, directories and
+ * standard input into the database, with a closing summary.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "edit/cli_detect.h"
+#include "detect/detect.h"
+#include "edit/import.h"
+#include "store/store.h"
+#include "lib/util.h"
+
+static const char import_usage[] = N_(
+	"Usage: nerve import [OPTION]... PATH...\n"
+	"Import reports into the database: plain-text files, directories (their\n"
+	"*.txt files, recursively), JSON Lines in the corpus format, doccano and\n"
+	"Prodigy JSON Lines, CoNLL, brat directories, and '-' for standard input\n"
+	"(JSON Lines when its first byte is '{', else text).  A CSV export applies\n"
+	"its rows to the articles with those ids already in the database.  Each\n"
+	"file is imported in one transaction; a report already in the database\n"
+	"is left as it is.\n"
+	"\n"
+	"  -f, --format F        read every PATH as format F: text, jsonl, csv,\n"
+	"                        doccano, prodigy, conll or brat (default:\n"
+	"                        recognised from the name and the contents)\n"
+	"  -m, --map MAP         rename entity types with the JSON object in MAP\n"
+	"                        ({\"their type\": \"OUR TYPE\"}, \"-\" drops a type)\n"
+	"      --reviewed        import entities as accepted and mark the articles\n"
+	"                        done (work brought in from elsewhere)\n"
+	"      --no-detect       do not run entity detection on the new articles\n"
+	"      --replace-invalid replace invalid UTF-8 and NUL bytes with U+FFFD\n"
+	"                        instead of rejecting the file\n"
+	"      --help            show this help and exit\n"
+	"\n"
+	"Ends with a summary on standard output; progress goes to standard error\n"
+	"when it is a terminal.  Exit status: 0 when everything was imported\n"
+	"(duplicates included), 1 when a file or an item was rejected, 2 on\n"
+	"misuse (including a format that cannot be imported yet).\n");
+
+enum {
+	OPT_REVIEWED = OPT_CMD_BASE, OPT_NO_DETECT, OPT_REPLACE_INVALID,
+};
+
+/* Progress on a terminal: at most ten updates a second. */
+struct meter {
+	int on;
+	struct timespec last;
+	int shown;
+};
+
+static void show_progress(void *arg, const char *name, const struct import_stats *s)
+{
+	struct meter *m = arg;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double dt = (double)(now.tv_sec - m->last.tv_sec) + (now.tv_nsec - m->last.tv_nsec) / 1e9;
+	if (m->shown && dt < 0.1)
+		return;
+	m->last = now;
+	m->shown = 1;
+	fputs("\r\033[K", stderr);
+	fprintf(stderr, _("importing %.40s: %zu imported, %zu duplicates, %.1f M characters"),
+	        name, s->imported, s->duplicates, (double)s->chars / 1e6);
+	fflush(stderr);
+}
+
+/* Clear the progress line before a message. */
+static void print_message(void *arg, const char *msg)
+{
+	struct meter *m = arg;
+	if (m->shown) {
+		fputs("\r\033[K", stderr);
+		m->shown = 0;
+	}
+	warnmsg("%s", msg);
+}
+
+int cmd_import(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "map", required_argument, NULL, 'm' },
+		{ "reviewed", no_argument, NULL, OPT_REVIEWED },
+		{ "no-detect", no_argument, NULL, OPT_NO_DETECT },
+		{ "replace-invalid", no_argument, NULL, OPT_REPLACE_INVALID },
+		CLI_GLOBAL_LONGOPTS,
+		{ 0, 0, 0, 0 },
+	};
+	struct import_opts o = { 0 };
+	const char *map_path = NULL;
+	int opt;
+	while ((opt = getopt_long(argc, argv, "f:m:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			if (import_format_parse(optarg, &o.format) < 0)
+				return cli_usage_error("import", _("unknown format '%s' (text, jsonl, csv, "
+				                                   "doccano, prodigy, conll, brat)"),
+				                       optarg);
+			break;
+		case 'm':
+			map_path = optarg;
+			break;
+		case OPT_REVIEWED:
+			o.reviewed = 1;
+			break;
+		case OPT_NO_DETECT:
+			o.no_detect = 1;
+			break;
+		case OPT_REPLACE_INVALID:
+			o.replace_invalid = 1;
+			break;
+		default:
+			if (!cli_global_option(cli, opt, _(import_usage)))
+				return cli_usage_error("import", _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("import", _("import needs at least one PATH ('-' for standard input)"));
+	if (o.format != IMPORT_AUTO && !import_format_built(o.format)) {
+		warnmsg(_("the %s format cannot be imported yet"), import_format_name(o.format));
+		return 2;
+	}
+	int nstdin = 0;
+	for (int i = optind; i < argc; i++)
+		nstdin += strcmp(argv[i], "-") == 0;
+	if (nstdin > 1)
+		return cli_usage_error("import", _("'-' (standard input) may be given once"));
+
+	struct store *st = cli_open_store(cli, 1);
+	if (!st)
+		return 1;
+	/* Refuse formats not built yet before importing anything. */
+	for (int i = optind; i < argc; i++) {
+		enum import_format f = import_recognise(st, argv[i], o.format);
+		if (f != IMPORT_AUTO && !import_format_built(f)) {
+			warnmsg(_("%s: the %s format cannot be imported yet"), argv[i],
+			        import_format_name(f));
+			store_close(&st);
+			return 2;
+		}
+	}
+	struct typemap *map = NULL;
+	if (map_path && !(map = typemap_load(st, map_path))) {
+		warnmsg("%s", err_msg());
+		store_close(&st);
+		return 1;
+	}
+	struct meter meter = { 0 };
+	meter.on = isatty(STDERR_FILENO);
+	o.map = map;
+	o.annotator = cli->annotator;
+	if (meter.on) {
+		o.progress = show_progress;
+		o.progress_arg = &meter;
+	}
+	o.message = print_message;
+	o.message_arg = &meter;
+	struct detector *det = NULL;
+	if (!o.no_detect) {
+		if (!(det = cli_detector(st))) {
+			typemap_free(&map);
+			store_close(&st);
+			return 1;
+		}
+		o.detect = cli_detect_hook;
+		o.detect_arg = det;
+	}
+
+	struct import *im = import_new(st, &o);
+	int rc = 0;
+	for (int i = optind; i < argc; i++)
+		if (import_path(im, argv[i]) < 0)
+			rc = 1;
+	if (meter.shown)
+		fputs("\r\033[K", stderr);
+	const struct import_stats *s = import_get_stats(im);
+	printf(_("imported: %zu, duplicates: %zu, failed: %zu"), s->imported, s->duplicates,
+	       s->failed);
+	if (s->entities)
+		printf(_(", entities: %zu"), s->entities);
+	if (s->updated)
+		printf(_(", entities updated: %zu"), s->updated);
+	if (s->unchanged)
+		printf(_(", unchanged: %zu"), s->unchanged);
+	if (s->suggestions)
+		printf(_(", suggestions: %zu"), s->suggestions);
+	if (s->skipped)
+		printf(_(", entities skipped: %zu"), s->skipped);
+	if (s->new_types)
+		printf(_(", new types: %zu"), s->new_types);
+	putchar('\n');
+	if (s->failed || s->skipped)
+		rc = 1;
+	import_free(&im);
+	detector_free(&det);
+	typemap_free(&map);
+	store_close(&st);
+	if (fflush(stdout) != 0)
+		rc = 1;
+	return rc;
+}

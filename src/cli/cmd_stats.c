@@ -1,0 +1,55 @@
+/*
+ * cmd_stats.c: nerve stats — articles by review state, entities by type
+ * and status.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "cli.h"
+#include "store/store.h"
+#include "lib/util.h"
+
+static const char stats_usage[] = N_(
+	"Usage: nerve stats [OPTION]...\n"
+	"Count the articles in the database by review state and the entities by\n"
+	"type and status.\n");
+
+int cmd_stats(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = { CLI_GLOBAL_LONGOPTS, { 0, 0, 0, 0 } };
+	int opt;
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (!cli_global_option(cli, opt, _(stats_usage)))
+			return cli_usage_error("stats", _("unknown option '%s'"), argv[optind - 1]);
+	}
+	if (optind < argc)
+		return cli_usage_error("stats", _("unexpected argument '%s'"), argv[optind]);
+	struct store *st = cli_open_store_reading(cli);
+	if (!st)
+		return 1;
+	struct store_stats s;
+	if (store_stats(st, &s) < 0) {
+		warnmsg("%s", err_msg());
+		store_close(&st);
+		return 1;
+	}
+	printf(_("articles: %lld (new %lld, in progress %lld, done %lld)\n"),
+	       (long long)s.articles, (long long)s.by_state[STATE_NEW],
+	       (long long)s.by_state[STATE_IN_PROGRESS], (long long)s.by_state[STATE_DONE]);
+	printf(_("entities: %lld\n"), (long long)s.entities);
+	printf("  %-16s %10s %10s %10s\n", _("type"), _("accepted"), _("suggested"), _("rejected"));
+	int64_t tot[3] = { 0, 0, 0 };
+	for (size_t i = 0; i < s.ntypes; i++) {
+		const struct type_stats *t = &s.types[i];
+		printf("  %-16s %10lld %10lld %10lld\n", t->type, (long long)t->by_status[ENT_ACCEPTED],
+		       (long long)t->by_status[ENT_SUGGESTED], (long long)t->by_status[ENT_REJECTED]);
+		for (int k = 0; k < 3; k++)
+			tot[k] += t->by_status[k];
+	}
+	printf("  %-16s %10lld %10lld %10lld\n", _("all"), (long long)tot[ENT_ACCEPTED],
+	       (long long)tot[ENT_SUGGESTED], (long long)tot[ENT_REJECTED]);
+	store_stats_finish(&s);
+	store_close(&st);
+	return fflush(stdout) == 0 ? 0 : 1;
+}

@@ -1,0 +1,91 @@
+/*
+ * detect_impl.h: private to detect.c and detect_train.c — the detector's
+ * insides, shared by detection and training so that both see a text the
+ * same way.
+ */
+#ifndef NERVE_DETECT_IMPL_H
+#define NERVE_DETECT_IMPL_H
+
+#include "detect.h"
+#include "feature.h"
+#include "gazetteer.h"
+#include "rules.h"
+#include "tagger.h"
+#include "tokenize.h"
+#include "lib/util.h"
+
+/* Bumped whenever tokens, features or the blob layout change: a model
+ * made with another version is refused (train again). */
+#define DETECT_MODEL_VERSION 3
+
+enum { MAX_TYPES = TAGGER_MAX_TYPES + 1 };
+
+/* A span over tokens [a, b). */
+struct dspan {
+	uint32_t a, b;
+	int type;               /* index into detector.types */
+	float conf;
+	float margin;           /* the tagger's least margin over it, or -1 */
+};
+
+struct dspans {
+	struct dspan *v;
+	size_t n, cap;
+};
+
+struct detector {
+	char *blob;             /* owned, 8-byte aligned */
+	size_t bloblen;
+	const char *info;
+	struct tok_abbrevs *abbrevs;
+	struct gazetteer gaz;
+	struct clusters clusters;
+	struct tagger tagger;
+	int has_tagger;
+	uint64_t salt;          /* domain features to add (feat_doc.salt) */
+	struct feat_res res;
+	struct rule_lists rl;
+	/* gazetteer list bits the conventions use */
+	uint32_t l_countries, l_regions, l_cities, l_demonyms, l_titles, l_first, l_groups;
+	/* entity types: the tagger's, then TITLE when it has none */
+	char types[MAX_TYPES][TAGGER_TYPE_LEN];
+	unsigned ntypes;
+	int t_person, t_org, t_loc, t_date, t_norp, t_title;
+	/* scratch of one document */
+	struct tokens toks;
+	struct gaz_marks *marks;
+	size_t capmarks;
+	struct rule_spans rules;
+	struct feat_doc fd;
+	struct tagger_out out;
+	struct dspans spans;
+};
+
+/* Build a blob from its parts (tagger may be NULL: a detector that only
+ * prepares texts, for training). */
+void detect_blob_build(struct buf *out, const char *info, const char *abbrevs,
+                       size_t abbrevs_len, const struct gazetteer *gaz,
+                       const struct clusters *clusters, const struct buf *tagger);
+/* A detector owning blob (malloc'd; freed on failure too). */
+struct detector *detect_from_owned(char *blob, size_t len);
+
+/* Tokens, gazetteer marks, rules and static features of a text (with
+ * the domain features of det->salt). */
+void detect_prepare(struct detector *det, const char *text, size_t len);
+/* The whole pipeline: det->spans gets the merged spans (sorted). */
+void detect_run(struct detector *det, const char *text, size_t len);
+
+/* Index of type name in det->types, or -1. */
+int detect_type_index(const struct detector *det, const char *name);
+
+/* The longest title (ranks, offices) or honorific at the start of tokens
+ * [a, b): its end, or a when there is none. */
+size_t detect_title_end(const struct detector *det, size_t a, size_t b);
+/* 1 when tokens [a, b) hold a calendar anchor. */
+int detect_has_anchor(const struct detector *det, size_t a, size_t b);
+/* Lists of which tokens [a, b) are exactly an entry (gaz_lookup). */
+uint32_t detect_lookup(const struct detector *det, size_t a, size_t b);
+
+void dspans_push(struct dspans *s, uint32_t a, uint32_t b, int type, float conf);
+
+#endif

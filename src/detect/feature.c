@@ -1,0 +1,539 @@
+/*
+ * feature.c: feature templates of the tagger and word clusters (see
+ * feature.h).
+ */
+#include "config.h"
+#include "feature.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/util.h"
+
+/* ---- word clusters ------------------------------------------------------ */
+
+void clusters_init(struct clusters *c)
+{
+	memset(c, 0, sizeof *c);
+	c->mask = 1023;
+	c->key = xcalloc(c->mask + 1, sizeof *c->key);
+	c->val = xcalloc(c->mask + 1, sizeof *c->val);
+	c->owned = 1;
+}
+
+void clusters_finish(struct clusters *c)
+{
+	if (c->owned) {
+		free(c->key);
+		free(c->val);
+	}
+	memset(c, 0, sizeof *c);
+}
+
+static void clusters_put(struct clusters *c, uint64_t h, uint32_t v)
+{
+	if (!h)
+		h = 1;
+	if ((c->n + 1) * 10 > (c->mask + 1) * 7) {
+		size_t ncap = (c->mask + 1) * 2;
+		uint64_t *nk = xcalloc(ncap, sizeof *nk);
+		uint32_t *nv = xcalloc(ncap, sizeof *nv);
+		for (size_t i = 0; i <= c->mask; i++) {
+			if (!c->key[i])
+				continue;
+			size_t j = c->key[i] & (ncap - 1);
+			while (nk[j])
+				j = (j + 1) & (ncap - 1);
+			nk[j] = c->key[i];
+			nv[j] = c->val[i];
+		}
+		free(c->key);
+		free(c->val);
+		c->key = nk;
+		c->val = nv;
+		c->mask = ncap - 1;
+	}
+	size_t j = h & c->mask;
+	while (c->key[j]) {
+		if (c->key[j] == h)
+			return; /* the first wins */
+		j = (j + 1) & c->mask;
+	}
+	c->key[j] = h;
+	c->val[j] = v;
+	c->n++;
+}
+
+uint32_t clusters_get(const struct clusters *c, uint64_t h)
+{
+	if (!c || c->n == 0)
+		return 0;
+	if (!h)
+		h = 1;
+	size_t j = h & c->mask;
+	while (c->key[j]) {
+		if (c->key[j] == h)
+			return c->val[j];
+		j = (j + 1) & c->mask;
+	}
+	return 0;
+}
+
+long clusters_load(struct clusters *c, const char *path)
+{
+	char *data;
+	size_t len;
+	if (read_file(path, &data, &len) < 0)
+		return -1;
+	char *fold = NULL;
+	size_t cap = 0;
+	long count = 0;
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(data + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - data) : len;
+		const char *tab = memchr(data + i, '\t', end - i);
+		if (tab && data[i] != '#' && tab > data + i) {
+			const char *cl = tab + 1;
+			size_t cn = (size_t)(data + end - cl);
+			while (cn > 0 && (cl[cn - 1] == '\r' || cl[cn - 1] == ' '))
+				cn--;
+			int bits = cn > 0;
+			for (size_t k = 0; k < cn; k++)
+				if (cl[k] != '0' && cl[k] != '1')
+					bits = 0;
+			uint32_t v;
+			if (bits) {
+				size_t n = cn > 24 ? 24 : cn;
+				v = (uint32_t)n << 24;
+				for (size_t k = 0; k < n; k++)
+					if (cl[k] == '1')
+						v |= 1u << (23 - k);
+			} else {
+				v = 0xFF000000u | (uint32_t)(tok_hash(cl, cn) & 0xFFFFFF);
+			}
+			size_t fl = tok_fold(data + i, (size_t)(tab - (data + i)), &fold, &cap);
+			clusters_put(c, tok_hash(fold, fl), v);
+			count++;
+		}
+		i = end + 1;
+	}
+	free(fold);
+	free(data);
+	return count;
+}
+
+void clusters_write(const struct clusters *c, struct buf *b)
+{
+	uint64_t head[2] = { 0x31544C43u /* "CLT1" */, c->mask + 1 };
+	uint64_t n = c->n;
+	buf_add(b, (const char *)head, sizeof head);
+	buf_add(b, (const char *)&n, sizeof n);
+	buf_add(b, (const char *)c->key, (c->mask + 1) * sizeof *c->key);
+	buf_add(b, (const char *)c->val, (c->mask + 1) * sizeof *c->val);
+	if ((c->mask + 1) % 2) /* keep 8-byte alignment */
+		buf_add(b, "\0\0\0\0", 4);
+}
+
+size_t clusters_view(struct clusters *c, const void *data, size_t len)
+{
+	const char *p = data;
+	uint64_t head[2], n;
+	if (len < 24)
+		goto bad;
+	memcpy(head, p, sizeof head);
+	memcpy(&n, p + 16, 8);
+	uint64_t slots = head[1];
+	if (head[0] != 0x31544C43u || slots == 0 || (slots & (slots - 1)) || n >= slots ||
+	    slots > (len - 24) / 12)
+		goto bad;
+	size_t used = 24 + slots * 12 + (slots % 2 ? 4 : 0);
+	if (used > len)
+		goto bad;
+	const uint64_t *k = (const uint64_t *)(const void *)(p + 24);
+	uint64_t full = 0;
+	for (uint64_t i = 0; i < slots; i++)
+		full += k[i] != 0;
+	if (full != n)
+		goto bad;
+	memset(c, 0, sizeof *c);
+	c->key = (uint64_t *)(void *)(p + 24);
+	c->val = (uint32_t *)(void *)(p + 24 + slots * 8);
+	c->mask = slots - 1;
+	c->n = n;
+	return used;
+bad:
+	err_set(_("malformed word clusters in the model"));
+	return 0;
+}
+
+/* ---- templates -------------------------------------------------------------- */
+
+enum tmpl {
+	T_BIAS = 1, T_W0, T_WM1, T_WP1, T_WM2, T_WP2, T_WM1W0, T_W0WP1,
+	T_SH0, T_SHM1, T_SHP1, T_SH3, T_FLAGS, T_PRE, T_SUF, T_GAZ, T_GAZP, T_GAZN,
+	T_CAPCOMMON, T_RULE, T_RULEP, T_RULEN, T_CL0, T_CLM1, T_CLP1, T_YEAR,
+	T_P1, T_P2P1, T_P1W0, T_P1SH, T_MEM, T_MEMSH, T_SHB1, T_SHB2, T_SHM2, T_SHP2,
+	T_WM1SH, T_SHWP1, T_SHM3, T_SHP3, T_FLM1, T_FLP1, T_SHL3, T_SHR3,
+};
+
+#define BOS 0x2545A1B3C9D7E1F3ULL
+#define EOS 0x7F4A7C159E3779B9ULL
+
+static inline uint64_t F1(enum tmpl t, uint64_t v)
+{
+	return tok_mix((uint64_t)t * 0x9E3779B97F4A7C15ULL, v);
+}
+
+static inline uint64_t F2(enum tmpl t, uint64_t a, uint64_t b)
+{
+	return tok_mix(F1(t, a), b);
+}
+
+void feat_doc_finish(struct feat_doc *d)
+{
+	free(d->f);
+	free(d->off);
+	free(d->wid);
+	free(d->rmark);
+	free(d->cluster);
+	free(d->mem);
+	memset(d, 0, sizeof *d);
+}
+
+/* Word identity: the folded form, with digits as '0' in numbers, without
+ * the periods of abbreviations ("Gen." as "Gen", "U.N." as "UN"), and
+ * short acronyms apart from lower-case words ("US" is not "us"). */
+static uint64_t word_id(const struct tokens *t, size_t i)
+{
+	const struct token *k = &t->v[i];
+	const char *f = t->fold + k->f0;
+	size_t n = k->f1 - k->f0;
+	char tmp[24];
+	if (k->flags & TOKF_HAS_DIGIT) {
+		if (n > sizeof tmp)
+			n = sizeof tmp;
+		for (size_t j = 0; j < n; j++)
+			tmp[j] = (f[j] >= '0' && f[j] <= '9') ? '0' : f[j];
+		return tok_hash(tmp, n) ^ 0x5555;
+	}
+	if (k->kind != TOK_WORD || !(k->flags & TOKF_ALL_UPPER) || n > sizeof tmp)
+		return k->hw;
+	size_t m = 0;
+	for (size_t j = 0; j < n; j++)
+		if (f[j] != '.')
+			tmp[m++] = f[j];
+	uint64_t h = tok_hash(tmp, m);
+	return m >= 2 && m <= 4 ? h ^ 0xACE0ACE0ACE0ULL : h;
+}
+
+static inline unsigned len_class(unsigned n)
+{
+	return n <= 3 ? n : n <= 6 ? 4 : n <= 10 ? 5 : 6;
+}
+
+/* Prefix (k code points) or suffix hashes of a folded form. */
+static uint64_t affix(const char *f, size_t n, unsigned k, int suffix)
+{
+	size_t a = 0, b = n;
+	if (suffix) {
+		unsigned c = 0;
+		a = n;
+		while (a > 0 && c < k) {
+			a--;
+			if (((unsigned char)f[a] & 0xC0) != 0x80)
+				c++;
+		}
+	} else {
+		unsigned c = 0;
+		b = 0;
+		while (b < n && c < k) {
+			b++;
+			while (b < n && ((unsigned char)f[b] & 0xC0) == 0x80)
+				b++;
+			c++;
+		}
+	}
+	return tok_hash(f + a, b - a);
+}
+
+static void mark_rules(const struct tokens *t, const struct rule_spans *rules, uint32_t *rm)
+{
+	memset(rm, 0, t->n * sizeof *rm);
+	if (!rules)
+		return;
+	for (size_t r = 0; r < rules->n; r++) {
+		const struct rule_span *s = &rules->v[r];
+		unsigned k = s->kind * 4u;
+		if (s->end - s->start == 1) {
+			rm[s->start] |= 1u << (k + 3);
+		} else {
+			rm[s->start] |= 1u << k;
+			for (uint32_t i = s->start + 1; i + 1 < s->end; i++)
+				rm[i] |= 1u << (k + 1);
+			rm[s->end - 1] |= 1u << (k + 2);
+		}
+	}
+}
+
+void feat_static(const struct feat_res *res, const struct tokens *t,
+                 const struct gaz_marks *marks, const struct rule_spans *rules,
+                 struct feat_doc *d)
+{
+	size_t n = t->n;
+	d->toks = t;
+	if (d->captok < n + 1) {
+		size_t cap = n + 1 + n / 2;
+		free(d->off);
+		free(d->wid);
+		free(d->rmark);
+		free(d->cluster);
+		d->off = xmalloc(cap * sizeof *d->off);
+		d->cluster = xmalloc(cap * sizeof *d->cluster);
+		d->wid = xmalloc(cap * sizeof *d->wid);
+		d->rmark = xmalloc(cap * sizeof *d->rmark);
+		d->captok = cap;
+	}
+	/* forget the memory of the previous document */
+	size_t want = 1024;
+	while (want < 2 * n && want < (1u << 20))
+		want *= 2;
+	if (!d->mem || d->memmask + 1 < want) {
+		free(d->mem);
+		d->mem = xcalloc(want, sizeof *d->mem);
+		d->memmask = want - 1;
+		d->gen = 0;
+	}
+	d->gen++;
+	if (d->gen == 0) {
+		memset(d->mem, 0, (d->memmask + 1) * sizeof *d->mem);
+		d->gen = 1;
+	}
+
+	int have_clusters = res->clusters && res->clusters->n;
+	for (size_t i = 0; i < n; i++) {
+		d->wid[i] = word_id(t, i);
+		d->cluster[i] = have_clusters ? clusters_get(res->clusters, t->v[i].h) : 0;
+	}
+	mark_rules(t, rules, d->rmark);
+
+	const uint32_t gaz_all = res->gaz ? (1u << res->gaz->nlists) - 1 : 0;
+	d->nf = 0;
+	size_t sent = 0, send = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct token *k = &t->v[i];
+		if (i >= send) {
+			/* a new sentence: find its end */
+			sent = i;
+			send = i + 1;
+			while (send < n && !(t->v[send].flags & TOKF_SENT_START))
+				send++;
+		}
+		/* at most 64 fixed features, 6 x 32 gazetteer bits, 3 x 32 rule bits */
+		d->f = xgrow(d->f, &d->capf, d->nf + FEAT_MAX_STATIC, sizeof *d->f);
+		uint64_t *f = d->f + d->nf;
+		d->off[i] = (uint32_t)d->nf;
+
+		uint64_t w0 = d->wid[i];
+		int has_m1 = i > sent, has_p1 = i + 1 < send;
+		uint64_t wm1 = has_m1 ? d->wid[i - 1] : BOS;
+		uint64_t wp1 = has_p1 ? d->wid[i + 1] : EOS;
+		uint64_t wm2 = i >= sent + 2 ? d->wid[i - 2] : BOS;
+		uint64_t wp2 = i + 2 < send ? d->wid[i + 2] : EOS;
+		uint64_t sh0 = k->shape ^ ((uint64_t)len_class(k->ncp) << 32);
+		uint64_t shm1 = has_m1 ? t->v[i - 1].shape : BOS;
+		uint64_t shp1 = has_p1 ? t->v[i + 1].shape : EOS;
+
+		*f++ = F1(T_BIAS, 0);
+		*f++ = F1(T_W0, w0);
+		*f++ = F1(T_WM1, wm1);
+		*f++ = F1(T_WP1, wp1);
+		*f++ = F1(T_WM2, wm2);
+		*f++ = F1(T_WP2, wp2);
+		*f++ = F2(T_WM1W0, wm1, w0);
+		*f++ = F2(T_W0WP1, w0, wp1);
+		*f++ = F1(T_SH0, sh0);
+		*f++ = F1(T_SHM1, shm1);
+		*f++ = F1(T_SHP1, shp1);
+		*f++ = F2(T_SH3, tok_mix(shm1, k->shape), shp1);
+		unsigned fl = (k->flags & (TOKF_UPPER_INIT | TOKF_ALL_UPPER | TOKF_SENT_START |
+		                          TOKF_PERIOD | TOKF_ATTACHED | TOKF_POSSESSIVE |
+		                          TOKF_HYPHEN | TOKF_PARA_BEFORE)) | ((unsigned)k->kind << 16);
+		*f++ = F1(T_FLAGS, fl);
+		/* the shapes around: capitalisation patterns carry most of a name */
+		uint64_t shm2 = i >= sent + 2 ? t->v[i - 2].shape : BOS;
+		uint64_t shp2 = i + 2 < send ? t->v[i + 2].shape : EOS;
+		*f++ = F2(T_SHB1, shm1, k->shape);
+		*f++ = F2(T_SHB2, k->shape, shp1);
+		*f++ = F1(T_SHM2, shm2);
+		*f++ = F1(T_SHP2, shp2);
+		*f++ = F1(T_SHM3, i >= sent + 3 ? t->v[i - 3].shape : BOS);
+		*f++ = F1(T_SHP3, i + 3 < send ? t->v[i + 3].shape : EOS);
+		*f++ = F2(T_SHL3, tok_mix(shm2, shm1), k->shape);
+		*f++ = F2(T_SHR3, tok_mix(k->shape, shp1), shp2);
+		*f++ = F2(T_WM1SH, wm1, k->shape);
+		*f++ = F2(T_SHWP1, k->shape, wp1);
+		/* the neighbours' capitalisation and sentence position */
+		const unsigned nbm = TOKF_UPPER_INIT | TOKF_ALL_UPPER | TOKF_SENT_START | TOKF_PERIOD;
+		*f++ = F1(T_FLM1, has_m1 ? (t->v[i - 1].flags & nbm) | ((unsigned)t->v[i - 1].kind << 16) : 99);
+		*f++ = F1(T_FLP1, has_p1 ? (t->v[i + 1].flags & nbm) | ((unsigned)t->v[i + 1].kind << 16) : 99);
+		if (k->kind == TOK_WORD && k->ncp > 2) {
+			const char *fs = t->fold + k->f0;
+			size_t fn = k->f1 - k->f0;
+			for (unsigned a = 1; a <= 4 && a < k->ncp; a++) {
+				if (a <= 3)
+					*f++ = F2(T_PRE, a, affix(fs, fn, a, 0));
+				*f++ = F2(T_SUF, a, affix(fs, fn, a, 1));
+			}
+		}
+		if (k->kind == TOK_NUMBER && (k->flags & TOKF_HAS_DIGIT) && k->ncp == 4) {
+			const char *fs = t->fold + k->f0;
+			if ((fs[0] == '1' && fs[1] >= '5') || (fs[0] == '2' && fs[1] <= '1'))
+				*f++ = F1(T_YEAR, 1);
+		}
+
+		if (marks) {
+			const struct gaz_marks *m = &marks[i];
+			uint32_t pos[4] = { m->b, m->i, m->l, m->u };
+			for (unsigned p = 0; p < 4; p++) {
+				uint32_t bits = pos[p] & gaz_all & ~res->common_words;
+				while (bits) {
+					unsigned l = (unsigned)__builtin_ctz(bits);
+					bits &= bits - 1;
+					*f++ = F1(T_GAZ, l * 4 + p);
+				}
+			}
+			if ((m->u & res->common_words) && (k->flags & TOKF_UPPER_INIT))
+				*f++ = F1(T_CAPCOMMON, (k->flags & TOKF_SENT_START) != 0);
+			if (has_m1) {
+				uint32_t bits = (marks[i - 1].l | marks[i - 1].u) & gaz_all & ~res->common_words;
+				while (bits) {
+					unsigned l = (unsigned)__builtin_ctz(bits);
+					bits &= bits - 1;
+					*f++ = F1(T_GAZP, l);
+				}
+			}
+			if (has_p1) {
+				uint32_t bits = (marks[i + 1].b | marks[i + 1].u) & gaz_all & ~res->common_words;
+				while (bits) {
+					unsigned l = (unsigned)__builtin_ctz(bits);
+					bits &= bits - 1;
+					*f++ = F1(T_GAZN, l);
+				}
+			}
+		}
+
+		uint32_t rb = d->rmark[i];
+		while (rb) {
+			unsigned b = (unsigned)__builtin_ctz(rb);
+			rb &= rb - 1;
+			*f++ = F1(T_RULE, b);
+		}
+		if (has_m1) {
+			uint32_t pm = d->rmark[i - 1];
+			for (unsigned kk = 0; kk < RULE_NKINDS; kk++)
+				if (pm & (0xCu << (kk * 4)))   /* L or U */
+					*f++ = F1(T_RULEP, kk);
+		}
+		if (has_p1) {
+			uint32_t nm = d->rmark[i + 1];
+			for (unsigned kk = 0; kk < RULE_NKINDS; kk++)
+				if (nm & (0x9u << (kk * 4)))   /* B or U */
+					*f++ = F1(T_RULEN, kk);
+		}
+
+		if (res->clusters && res->clusters->n) {
+			uint32_t c0 = d->cluster[i];
+			if (c0 >> 24 == 0xFF) {
+				*f++ = F2(T_CL0, 0, c0);
+			} else if (c0) {
+				unsigned len = c0 >> 24;
+				static const unsigned pre[] = { 4, 8, 12, 16, 24 };
+				for (unsigned p = 0; p < ARRAY_SIZE(pre); p++) {
+					unsigned pl = pre[p] < len ? pre[p] : len;
+					*f++ = F2(T_CL0, pl, c0 & (0xFFFFFFu << (24 - pl)) & 0xFFFFFF);
+					if (pl == len)
+						break;
+				}
+			}
+			uint32_t cm = has_m1 ? d->cluster[i - 1] : 1;
+			uint32_t cp = has_p1 ? d->cluster[i + 1] : 1;
+			*f++ = F1(T_CLM1, cm);
+			*f++ = F1(T_CLP1, cp);
+		}
+		if (d->salt) {
+			uint64_t *f0 = d->f + d->nf;
+			size_t nf = (size_t)(f - f0);
+			for (size_t q = 0; q < nf; q++)
+				*f++ = tok_mix(f0[q], d->salt);
+		}
+		d->nf = (size_t)(f - d->f);
+	}
+	d->off[n] = (uint32_t)d->nf;
+}
+
+uint64_t feat_domain_salt(unsigned domain)
+{
+	return domain ? tok_mix(0xD0D0D0D0D0D0D0D0ULL, domain) : 0;
+}
+
+static inline int capital_word(const struct token *k)
+{
+	return k->kind == TOK_WORD && (k->flags & (TOKF_UPPER_INIT | TOKF_ALL_UPPER));
+}
+
+size_t feat_dynamic(struct feat_doc *d, size_t i, unsigned p1, unsigned p2,
+                    uint64_t out[FEAT_MAX_DYNAMIC])
+{
+	const struct token *k = &d->toks->v[i];
+	size_t n = 0;
+	out[n++] = F1(T_P1, p1);
+	out[n++] = F2(T_P2P1, p2, p1);
+	out[n++] = F2(T_P1W0, p1, d->wid[i]);
+	out[n++] = F2(T_P1SH, p1, k->shape);
+	if (capital_word(k)) {
+		uint64_t key = d->wid[i] | 1;
+		size_t j = key & d->memmask;
+		for (size_t probes = 0; probes <= d->memmask; probes++) {
+			if (d->mem[j].gen != d->gen)
+				break;
+			if (d->mem[j].key == key) {
+				out[n++] = F1(T_MEM, d->mem[j].label);
+				out[n++] = F2(T_MEMSH, d->mem[j].label,
+				              (k->flags & TOKF_SENT_START) != 0);
+				break;
+			}
+			j = (j + 1) & d->memmask;
+		}
+	}
+	if (d->salt) {
+		size_t m = n;
+		for (size_t q = 0; q < m; q++)
+			out[n++] = tok_mix(out[q], d->salt);
+	}
+	return n;
+}
+
+void feat_remember(struct feat_doc *d, size_t i, int type)
+{
+	const struct token *k = &d->toks->v[i];
+	if (!capital_word(k))
+		return;
+	if (type < 0 && (k->flags & TOKF_SENT_START))
+		return; /* a capital there says nothing */
+	uint64_t key = d->wid[i] | 1;
+	size_t j = key & d->memmask;
+	for (size_t probes = 0; probes <= d->memmask; probes++) {
+		if (d->mem[j].gen != d->gen) {
+			d->mem[j].gen = d->gen;
+			d->mem[j].key = key;
+			d->mem[j].label = (uint8_t)(type < 0 ? 1 : type + 2);
+			return;
+		}
+		if (d->mem[j].key == key) {
+			if (type >= 0)
+				d->mem[j].label = (uint8_t)(type + 2);
+			return;
+		}
+		j = (j + 1) & d->memmask;
+	}
+}

@@ -1,0 +1,556 @@
+/*
+ * tagger.c: averaged perceptron, greedy BILOU decoding (see tagger.h).
+ */
+#include "config.h"
+#include "tagger.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/util.h"
+
+#define TAG_MAGIC 0x31474154u   /* "TAG1" */
+#define MAX_TAGS (1 + 4 * TAGGER_MAX_TYPES)
+#define BOS_TAG 255u
+
+/* 1 when tag cur may follow tag prev (prev BOS_TAG at a sentence start);
+ * 'last' when cur is the last token of its sentence. */
+static inline int valid(unsigned prev, unsigned cur, int last)
+{
+	int open = prev != BOS_TAG && prev != 0 && tag_pos(prev) < 2;
+	if (open) {
+		if (cur == 0 || tag_type(cur) != tag_type(prev))
+			return 0;
+		return last ? tag_pos(cur) == 2 : (tag_pos(cur) == 1 || tag_pos(cur) == 2);
+	}
+	if (cur == 0)
+		return 1;
+	if (last)
+		return tag_pos(cur) == 3;
+	return tag_pos(cur) == 0 || tag_pos(cur) == 3;
+}
+
+static inline int sentence_last(const struct tokens *t, size_t i)
+{
+	return i + 1 >= t->n || (t->v[i + 1].flags & TOKF_SENT_START);
+}
+
+/* Choose the best valid tag; *margin gets its lead over the next best. */
+static unsigned choose(const float *score, unsigned ntags, unsigned prev, int last,
+                       float *margin)
+{
+	unsigned best = 0;
+	float b1 = -FLT_MAX, b2 = -FLT_MAX;
+	for (unsigned t = 0; t < ntags; t++) {
+		if (!valid(prev, t, last))
+			continue;
+		if (score[t] > b1) {
+			b2 = b1;
+			b1 = score[t];
+			best = t;
+		} else if (score[t] > b2) {
+			b2 = score[t];
+		}
+	}
+	*margin = b2 == -FLT_MAX ? 100.0f : b1 - b2;
+	return best;
+}
+
+/* After tagging token i with tag, tell the document memory. */
+static void remember(struct feat_doc *d, size_t i, const uint8_t *tags, unsigned tag)
+{
+	if (tag == 0) {
+		feat_remember(d, i, -1);
+		return;
+	}
+	unsigned pos = tag_pos(tag);
+	if (pos == 2 || pos == 3) {   /* a span ends here: remember its words */
+		size_t a = i;
+		while (a > 0 && pos == 2 && tag_pos(tags[a]) != 0)
+			a--;
+		for (size_t k = a; k <= i; k++)
+			feat_remember(d, k, (int)tag_type(tag));
+	}
+}
+
+/* ---- the trained model ----------------------------------------------------- */
+
+static inline uint32_t check_of(uint64_t h)
+{
+	return (uint32_t)(h >> 32) | 1u;
+}
+
+static inline size_t align8(size_t n)
+{
+	return (n + 7) & ~(size_t)7;
+}
+
+#define COUNT_SHIFT 25
+#define OFFSET_MASK ((1u << COUNT_SHIFT) - 1)
+#define TAG_BITS 0x7Fu
+/* A count of DENSE: the feature has a dense row of ntags plain floats
+ * (features with many weights: adding a row is quicker than scattering). */
+#define DENSE 127u
+#define DENSE_MIN 8u
+
+static inline float weight_val(uint32_t e)
+{
+	union { uint32_t u; float f; } x = { e & ~TAG_BITS };
+	return x.f;
+}
+
+static inline uint32_t weight_pack(float v, unsigned tag)
+{
+	union { float f; uint32_t u; } x = { v };
+	return (x.u & ~TAG_BITS) | tag;
+}
+
+size_t tagger_view(struct tagger *tg, const void *data, size_t len)
+{
+	const char *p = data;
+	uint32_t h[8];
+	if (len < sizeof h)
+		goto bad;
+	memcpy(h, p, sizeof h);
+	uint32_t ntypes = h[1], nfeat = h[2], nslots = h[3], nweights = h[4];
+	if (h[0] != TAG_MAGIC || ntypes == 0 || ntypes > TAGGER_MAX_TYPES || nslots == 0 ||
+	    (nslots & (nslots - 1)) || nfeat >= nslots || nweights > OFFSET_MASK)
+		goto bad;
+	size_t off = sizeof h;
+	size_t types_at = off;
+	off += align8((size_t)ntypes * TAGGER_TYPE_LEN);
+	size_t slot_at = off;
+	off += (size_t)nslots * 8;
+	size_t w_at = off;
+	off += align8((size_t)nweights * 4);
+	if (off > len)
+		goto bad;
+	memset(tg, 0, sizeof *tg);
+	tg->ntypes = ntypes;
+	tg->ntags = 1 + 4 * ntypes;
+	for (unsigned i = 0; i < ntypes; i++) {
+		memcpy(tg->types[i], p + types_at + i * TAGGER_TYPE_LEN, TAGGER_TYPE_LEN);
+		tg->types[i][TAGGER_TYPE_LEN - 1] = '\0';
+	}
+	tg->slot = (const uint32_t *)(const void *)(p + slot_at);
+	tg->mask = nslots - 1;
+	tg->nfeat = nfeat;
+	tg->nweights = nweights;
+	tg->w = (const uint32_t *)(const void *)(p + w_at);
+	tg->domain = h[5];
+	memcpy(&tg->cal_a, &h[6], sizeof tg->cal_a);
+	memcpy(&tg->cal_b, &h[7], sizeof tg->cal_b);
+	if (!(tg->cal_a > 0 && tg->cal_a < 1e6f) || !(tg->cal_b > -1e6f && tg->cal_b < 1e6f))
+		goto bad;
+	/* check what decoding relies on: weights in range, an empty slot */
+	size_t empty = 0;
+	for (size_t i = 0; i < nslots; i++) {
+		if (tg->slot[2 * i] == 0) {
+			empty++;
+			continue;
+		}
+		uint32_t o = tg->slot[2 * i + 1] & OFFSET_MASK, n = tg->slot[2 * i + 1] >> COUNT_SHIFT;
+		if (n == DENSE)
+			n = tg->ntags;
+		else
+			for (uint32_t k = 0; k < n && (uint64_t)o + k < nweights; k++)
+				if ((tg->w[o + k] & TAG_BITS) >= tg->ntags)
+					goto bad;
+		if ((uint64_t)o + n > nweights)
+			goto bad;
+	}
+	if (empty == 0)
+		goto bad;
+	return off;
+bad:
+	err_set(_("malformed tagger in the model"));
+	return 0;
+}
+
+void tagger_out_finish(struct tagger_out *o)
+{
+	free(o->tags);
+	free(o->margin);
+	memset(o, 0, sizeof *o);
+}
+
+/* Add the weights of a feature (its slot value v) to score. */
+static inline void add_weights(const struct tagger *tg, uint32_t v, float *restrict score)
+{
+	const uint32_t *w = tg->w + (v & OFFSET_MASK);
+	uint32_t n = v >> COUNT_SHIFT;
+	if (n == DENSE) {
+		const float *row = (const float *)(const void *)w;
+		for (unsigned q = 0; q < tg->ntags; q++)
+			score[q] += row[q];
+		return;
+	}
+	for (const uint32_t *e = w + n; w < e; w++)
+		score[*w & TAG_BITS] += weight_val(*w);
+}
+
+static inline void add_feature(const struct tagger *tg, uint64_t h, float *score)
+{
+	uint32_t chk = check_of(h);
+	size_t j = h & tg->mask;
+	for (;;) {
+		uint32_t c = tg->slot[2 * j];
+		if (c == chk) {
+			add_weights(tg, tg->slot[2 * j + 1], score);
+			return;
+		}
+		if (c == 0)
+			return;
+		j = (j + 1) & tg->mask;
+	}
+}
+
+/* The weights (offset | count << COUNT_SHIFT) of the static features of
+ * token i into hits; the weights' cache lines are fetched ahead. */
+static size_t resolve(const struct tagger *tg, const struct feat_doc *d, size_t i,
+                      uint32_t *hits)
+{
+	size_t n = 0;
+	for (uint32_t k = d->off[i]; k < d->off[i + 1]; k++) {
+		uint64_t h = d->f[k];
+		uint32_t chk = check_of(h);
+		size_t j = h & tg->mask;
+		for (;;) {
+			uint32_t c = tg->slot[2 * j];
+			if (c == chk) {
+				uint32_t v = tg->slot[2 * j + 1];
+				__builtin_prefetch(tg->w + (v & OFFSET_MASK));
+				hits[n++] = v;
+				break;
+			}
+			if (c == 0)
+				break;
+			j = (j + 1) & tg->mask;
+		}
+	}
+	return n;
+}
+
+void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_out *o)
+{
+	const struct tokens *t = d->toks;
+	if (o->cap < t->n + 1) {
+		free(o->tags);
+		free(o->margin);
+		o->cap = t->n + 1 + t->n / 2;
+		o->tags = xmalloc(o->cap);
+		o->margin = xmalloc(o->cap * sizeof *o->margin);
+	}
+	float score[MAX_TAGS];
+	uint64_t dyn[FEAT_MAX_DYNAMIC];
+	/* a pipeline: the slots of token i+2 are fetched, the weights of
+	 * token i+1 found and fetched, while token i is scored */
+	uint32_t hits[2][FEAT_MAX_STATIC];
+	size_t nhits[2] = { 0, 0 };
+	unsigned p1 = BOS_TAG, p2 = BOS_TAG;
+	if (t->n > 0) {
+		for (uint32_t k = d->off[1]; k < d->off[t->n > 1 ? 2 : 1]; k++)
+			__builtin_prefetch(&tg->slot[2 * (d->f[k] & tg->mask)]);
+		nhits[0] = resolve(tg, d, 0, hits[0]);
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].flags & TOKF_SENT_START)
+			p1 = p2 = BOS_TAG;
+		if (i + 2 < t->n)
+			for (uint32_t k = d->off[i + 2]; k < d->off[i + 3]; k++)
+				__builtin_prefetch(&tg->slot[2 * (d->f[k] & tg->mask)]);
+		if (i + 1 < t->n)
+			nhits[(i + 1) & 1] = resolve(tg, d, i + 1, hits[(i + 1) & 1]);
+		memset(score, 0, tg->ntags * sizeof *score);
+		const uint32_t *hv = hits[i & 1];
+		for (size_t k = 0; k < nhits[i & 1]; k++)
+			add_weights(tg, hv[k], score);
+		size_t nd = feat_dynamic(d, i, p1, p2, dyn);
+		for (size_t k = 0; k < nd; k++)
+			add_feature(tg, dyn[k], score);
+		unsigned tag = choose(score, tg->ntags, p1, sentence_last(t, i), &o->margin[i]);
+		o->tags[i] = (uint8_t)tag;
+		remember(d, i, o->tags, tag);
+		p2 = p1;
+		p1 = tag;
+	}
+}
+
+/* ---- training ----------------------------------------------------------- */
+
+struct tagger_trainer {
+	unsigned ntypes, ntags, domain;
+	char types[TAGGER_MAX_TYPES][TAGGER_TYPE_LEN];
+	uint64_t *key;          /* feature hash; 0 empty */
+	uint32_t *row;
+	size_t mask, n;
+	float *w, *u;           /* rows x ntags: weights, and their sums for averaging */
+	size_t caprows;
+	double c;               /* instances seen (weighted) */
+	uint8_t *pred;
+	size_t cappred;
+	uint8_t *copy;          /* per row: 1 for a domain copy of a feature */
+	size_t capcopy;
+};
+
+struct tagger_trainer *tagger_trainer_new(unsigned ntypes,
+                                          const char types[][TAGGER_TYPE_LEN],
+                                          unsigned domain)
+{
+	struct tagger_trainer *tr = xcalloc(1, sizeof *tr);
+	tr->domain = domain;
+	tr->ntypes = ntypes > TAGGER_MAX_TYPES ? TAGGER_MAX_TYPES : ntypes;
+	tr->ntags = 1 + 4 * tr->ntypes;
+	memcpy(tr->types, types, tr->ntypes * sizeof tr->types[0]);
+	tr->mask = (1u << 16) - 1;
+	tr->key = xcalloc(tr->mask + 1, sizeof *tr->key);
+	tr->row = xcalloc(tr->mask + 1, sizeof *tr->row);
+	tr->c = 1;
+	return tr;
+}
+
+void tagger_trainer_free(struct tagger_trainer **ptr)
+{
+	struct tagger_trainer *tr = *ptr;
+	if (!tr)
+		return;
+	free(tr->key);
+	free(tr->row);
+	free(tr->w);
+	free(tr->u);
+	free(tr->pred);
+	free(tr->copy);
+	free(tr);
+	*ptr = NULL;
+}
+
+static long tr_find(const struct tagger_trainer *tr, uint64_t h)
+{
+	if (!h)
+		h = 1;
+	size_t j = h & tr->mask;
+	while (tr->key[j]) {
+		if (tr->key[j] == h)
+			return tr->row[j];
+		j = (j + 1) & tr->mask;
+	}
+	return -1;
+}
+
+static uint32_t tr_get(struct tagger_trainer *tr, uint64_t h, int copy)
+{
+	if (!h)
+		h = 1;
+	if ((tr->n + 1) * 2 > tr->mask + 1) {
+		size_t ncap = (tr->mask + 1) * 2;
+		uint64_t *nk = xcalloc(ncap, sizeof *nk);
+		uint32_t *nr = xcalloc(ncap, sizeof *nr);
+		for (size_t i = 0; i <= tr->mask; i++) {
+			if (!tr->key[i])
+				continue;
+			size_t j = tr->key[i] & (ncap - 1);
+			while (nk[j])
+				j = (j + 1) & (ncap - 1);
+			nk[j] = tr->key[i];
+			nr[j] = tr->row[i];
+		}
+		free(tr->key);
+		free(tr->row);
+		tr->key = nk;
+		tr->row = nr;
+		tr->mask = ncap - 1;
+	}
+	size_t j = h & tr->mask;
+	while (tr->key[j]) {
+		if (tr->key[j] == h)
+			return tr->row[j];
+		j = (j + 1) & tr->mask;
+	}
+	size_t r = tr->n++;
+	if (r + 1 > tr->caprows) {
+		size_t old = tr->caprows;
+		tr->w = xgrow(tr->w, &tr->caprows, (r + 1), tr->ntags * sizeof *tr->w);
+		tr->u = xrealloc(tr->u, tr->caprows * tr->ntags * sizeof *tr->u);
+		memset(tr->w + old * tr->ntags, 0, (tr->caprows - old) * tr->ntags * sizeof *tr->w);
+		memset(tr->u + old * tr->ntags, 0, (tr->caprows - old) * tr->ntags * sizeof *tr->u);
+	}
+	tr->copy = xgrow(tr->copy, &tr->capcopy, r + 1, 1);
+	tr->copy[r] = (uint8_t)copy;
+	tr->key[j] = h;
+	tr->row[j] = (uint32_t)r;
+	return (uint32_t)r;
+}
+
+static void tr_score(const struct tagger_trainer *tr, uint64_t h, float *score)
+{
+	long r = tr_find(tr, h);
+	if (r < 0)
+		return;
+	const float *w = tr->w + (size_t)r * tr->ntags;
+	for (unsigned t = 0; t < tr->ntags; t++)
+		score[t] += w[t];
+}
+
+static void tr_update(struct tagger_trainer *tr, uint64_t h, int copy, unsigned good,
+                      unsigned bad, float delta)
+{
+	uint32_t r = tr_get(tr, h, copy);
+	float *w = tr->w + (size_t)r * tr->ntags, *u = tr->u + (size_t)r * tr->ntags;
+	float cd = (float)(tr->c * delta);
+	w[good] += delta;
+	u[good] += cd;
+	w[bad] -= delta;
+	u[bad] -= cd;
+}
+
+size_t tagger_train_doc(struct tagger_trainer *tr, struct feat_doc *d, const uint8_t *gold,
+                        float weight)
+{
+	const struct tokens *t = d->toks;
+	if (tr->cappred < t->n + 1) {
+		free(tr->pred);
+		tr->cappred = t->n + 1 + t->n / 2;
+		tr->pred = xmalloc(tr->cappred);
+	}
+	float score[MAX_TAGS], margin;
+	uint64_t dyn[FEAT_MAX_DYNAMIC];
+	unsigned p1 = BOS_TAG, p2 = BOS_TAG;
+	size_t errors = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].flags & TOKF_SENT_START)
+			p1 = p2 = BOS_TAG;
+		memset(score, 0, tr->ntags * sizeof *score);
+		for (uint32_t k = d->off[i]; k < d->off[i + 1]; k++)
+			tr_score(tr, d->f[k], score);
+		size_t nd = feat_dynamic(d, i, p1, p2, dyn);
+		for (size_t k = 0; k < nd; k++)
+			tr_score(tr, dyn[k], score);
+		unsigned tag = choose(score, tr->ntags, p1, sentence_last(t, i), &margin);
+		unsigned g = gold[i] < tr->ntags ? gold[i] : 0;
+		if (tag != g) {
+			/* with domain features, each half's second half are the copies */
+			uint32_t ns = d->off[i + 1] - d->off[i];
+			uint32_t sc = d->salt ? ns / 2 : ns, dc = d->salt ? (uint32_t)nd / 2 : (uint32_t)nd;
+			errors++;
+			for (uint32_t k = 0; k < ns; k++)
+				tr_update(tr, d->f[d->off[i] + k], k >= sc, g, tag, weight);
+			for (uint32_t k = 0; k < nd; k++)
+				tr_update(tr, dyn[k], k >= dc, g, tag, weight);
+		}
+		tr->c += weight;
+		/* the history goes on from the gold tags (teacher forcing): on
+		 * every corpus tried, it beats learning from its own mistakes */
+		tr->pred[i] = (uint8_t)g;
+		remember(d, i, tr->pred, g);
+		p2 = p1;
+		p1 = g;
+	}
+	return errors;
+}
+
+/* The averaged weights of row r (key h) into avg, plus those of its
+ * copy for the domain of salt when there is one. */
+static void row_average(const struct tagger_trainer *tr, uint64_t h, uint32_t r, uint64_t salt,
+                        float *avg)
+{
+	unsigned nt = tr->ntags;
+	const float *w = tr->w + (size_t)r * nt, *u = tr->u + (size_t)r * nt;
+	for (unsigned t = 0; t < nt; t++)
+		avg[t] = (float)(w[t] - u[t] / tr->c);
+	if (!salt)
+		return;
+	long c = tr_find(tr, tok_mix(h, salt));
+	if (c < 0)
+		return;
+	w = tr->w + (size_t)c * nt;
+	u = tr->u + (size_t)c * nt;
+	for (unsigned t = 0; t < nt; t++)
+		avg[t] += (float)(w[t] - u[t] / tr->c);
+}
+
+void tagger_trainer_write(struct tagger_trainer *tr, float prune, float cal_a, float cal_b,
+                          struct buf *b)
+{
+	/* averaged weights of each row; keep rows with a weight left.  With
+	 * domain features, a shared feature's weights and those of its copy
+	 * for the tagging domain are summed into one row (the tagger then
+	 * looks up each feature once, as for a model without domains); the
+	 * other domains' copies are left out. */
+	unsigned nt = tr->ntags;
+	uint32_t nfeat = 0, nweights = 0;
+	float *avg = xmalloc(nt * sizeof *avg);
+	size_t nslots = 1024;
+	uint64_t salt = feat_domain_salt(tr->domain);
+	for (size_t i = 0; i <= tr->mask; i++) {
+		if (!tr->key[i] || tr->copy[tr->row[i]])
+			continue;
+		row_average(tr, tr->key[i], tr->row[i], salt, avg);
+		uint32_t k = 0;
+		for (unsigned t = 0; t < nt; t++)
+			k += fabsf(avg[t]) >= prune;
+		if (k) {
+			nfeat++;
+			nweights += k >= DENSE_MIN ? nt : k;
+		}
+	}
+	while (nslots < 2 * (size_t)nfeat + 2)
+		nslots *= 2;
+	uint32_t *slot = xcalloc(nslots * 2, sizeof *slot);
+	uint32_t *wts = xmalloc(((size_t)nweights + 1) * sizeof *wts);
+	uint32_t f = 0, nw = 0;
+	/* visit features in key order of the trainer's table: deterministic */
+	for (size_t i = 0; i <= tr->mask; i++) {
+		if (!tr->key[i] || tr->copy[tr->row[i]])
+			continue;
+		row_average(tr, tr->key[i], tr->row[i], salt, avg);
+		uint32_t k = 0;
+		for (unsigned t = 0; t < nt; t++)
+			k += fabsf(avg[t]) >= prune;
+		if (!k)
+			continue;
+		uint64_t h = tr->key[i];
+		uint32_t chk = check_of(h);
+		size_t j = h & (nslots - 1);
+		int clash = 0;
+		while (slot[2 * j]) {
+			if (slot[2 * j] == chk)
+				clash = 1;
+			j = (j + 1) & (nslots - 1);
+		}
+		if (clash) /* a 32-bit check clash on the same chain: drop the later one */
+			continue;
+		slot[2 * j] = chk;
+		if (k >= DENSE_MIN) {
+			slot[2 * j + 1] = nw | (DENSE << COUNT_SHIFT);
+			for (unsigned t = 0; t < nt; t++) {
+				union { float f; uint32_t u; } x = { fabsf(avg[t]) >= prune ? avg[t] : 0 };
+				wts[nw++] = x.u;
+			}
+		} else {
+			slot[2 * j + 1] = nw | (k << COUNT_SHIFT);
+			for (unsigned t = 0; t < nt; t++)
+				if (fabsf(avg[t]) >= prune)
+					wts[nw++] = weight_pack(avg[t], t);
+		}
+		f++;
+	}
+	nfeat = f;
+	nweights = nw;
+
+	uint32_t h[8] = { TAG_MAGIC, tr->ntypes, nfeat, (uint32_t)nslots, nweights, 0, 0, 0 };
+	memcpy(&h[6], &cal_a, sizeof cal_a);
+	memcpy(&h[7], &cal_b, sizeof cal_b);
+	static const char zero[8];
+	buf_add(b, (const char *)h, sizeof h);
+	char types[TAGGER_MAX_TYPES * TAGGER_TYPE_LEN] = { 0 };
+	memcpy(types, tr->types, tr->ntypes * TAGGER_TYPE_LEN);
+	buf_add(b, types, align8((size_t)tr->ntypes * TAGGER_TYPE_LEN));
+	buf_add(b, (const char *)slot, nslots * 8);
+	buf_add(b, (const char *)wts, (size_t)nweights * 4);
+	buf_add(b, zero, align8((size_t)nweights * 4) - (size_t)nweights * 4);
+	free(avg);
+	free(slot);
+	free(wts);
+}

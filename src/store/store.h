@@ -1,0 +1,522 @@
+/*
+ * store.h: the database.  Opening, migrating and querying; the only module
+ * that includes sqlite3.h, and the home of every SQL statement.
+ *
+ * Offsets in the store are code points of the stored (clean, NFC) text,
+ * end exclusive.  Times are UTC strings "YYYY-MM-DDTHH:MM:SSZ".
+ * Functions returning int give 0 on success and -1 on failure with
+ * err_set() (the message names the database where that helps).
+ *
+ * The implementation is split by concern: store.c (open, schema,
+ * migrations, transactions), and store_*.c files for articles, entities,
+ * types, the list views, the edit journal and models, sharing the private
+ * store_impl.h.
+ */
+#ifndef NERVE_STORE_H
+#define NERVE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lib/doc.h"
+
+struct store;
+
+enum store_open_flags {
+	STORE_CREATE = 1,      /* create the file (not its directory) if missing */
+	STORE_READONLY = 2,    /* open read-only; never writes, never migrates */
+	STORE_SYNC_FULL = 4,   /* synchronous=FULL instead of NORMAL */
+};
+
+/* Open (and create, migrate) the database at path.  NULL on failure with
+ * err_set(): a missing directory, a file that is not a database or is
+ * corrupt, a database written by a newer nerve, a read-only file when
+ * writing is needed.  Nothing is written to a database that fails to
+ * open.  ":memory:" gives an in-memory database (for tests). */
+struct store *store_open(const char *path, int flags);
+/* Close and clear *st (NULL-safe). */
+void store_close(struct store **st);
+/* The path given to store_open (borrowed). */
+const char *store_path(const struct store *st);
+
+/* Schema version this nerve writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+/* Explicit transactions (BEGIN IMMEDIATE, so a writer waits for another
+ * writer at the start, not at commit).  Nesting is not supported. */
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* An online copy of the whole database to path (SQLite backup API). */
+int store_backup(struct store *st, const char *path);
+
+/* ---- articles ------------------------------------------------------ */
+
+enum article_state { STATE_NEW, STATE_IN_PROGRESS, STATE_DONE };
+const char *article_state_name(enum article_state s);   /* "new", ... */
+int article_state_parse(const char *name, enum article_state *out);
+
+struct article {
+	int64_t id;
+	char *ext_id;       /* external id, unique */
+	char *title;
+	char *source;
+	char *published;    /* "" when unknown */
+	char *text;         /* clean NFC UTF-8 */
+	size_t text_len;    /* bytes */
+	char *sha256;       /* hex of the text */
+	char imported_at[21];
+	enum article_state state;
+	char *reviewed_by;  /* "" when never */
+	char reviewed_at[21];
+	int annotated;      /* came with annotations: detect only when asked */
+};
+/* Release the strings of a (not a itself). */
+void article_finish(struct article *a);
+
+/* Insert an article (a->id and imported_at are set by the store; text
+ * must already be clean).  Returns 0, or 1 when an article with the same
+ * sha256 exists (a->id is then that article's id and nothing is written),
+ * or -1 with err_set() (an ext_id clash is an error here: callers pick a
+ * free ext_id with store_ext_id_free() first). */
+int store_article_add(struct store *st, struct article *a);
+/* Bulk loading, for import: between store_bulk_begin() and
+ * store_bulk_end(), both inside one transaction, this connection's
+ * triggers are off, so the full-text index and the browser's tallies are
+ * not updated by each store_article_add(); store_bulk_end() then does the
+ * triggers' work for every article added since store_bulk_begin() (and
+ * its entities) in a few statements (when index is 1: pass 0 after a
+ * failure, before rolling back) and turns the triggers on again.  Use
+ * only store_article_add() and entity, type and journal functions on new
+ * articles in between.  When the schema has triggers other than those,
+ * bulk mode does nothing (they all keep running).
+ * Indexing many articles in one statement is much faster than one at a
+ * time (FTS5 writes its pending terms at each statement). */
+int store_bulk_begin(struct store *st);
+int store_bulk_end(struct store *st, int index);
+/* Check that every article is in the full-text index once: 0, or -1 with
+ * err_set() saying how many articles and index entries there are. */
+int store_index_check(struct store *st);
+
+/* 1 if no article has this external id, 0 if one has, -1 on error. */
+int store_ext_id_free(struct store *st, const char *ext_id);
+/* Load article id into *a (owned strings; article_finish()).  -1 with
+ * err_set() when it does not exist. */
+int store_article_get(struct store *st, int64_t id, struct article *a);
+/* The id of the article whose text has this sha256 (hex): 1 and *id set
+ * when there is one, 0 when not, -1 on error. */
+int store_article_by_sha(struct store *st, const char *sha256, int64_t *id);
+/* The article whose external id is exactly ext_id (never a local number):
+ * 1 and *id set, 0 when there is none, -1 on error. */
+int store_article_by_ext_id(struct store *st, const char *ext_id, int64_t *id);
+/* Resolve an article reference as a user types it: a local id (all
+ * digits), or an external id (also when no article has that number).  1
+ * and *id set when found, 0 when not, -1 on error. */
+int store_article_find(struct store *st, const char *ref, int64_t *id);
+
+/* ---- entities ------------------------------------------------------ */
+
+enum entity_status { ENT_SUGGESTED, ENT_ACCEPTED, ENT_REJECTED };
+enum entity_origin { ORIGIN_DETECTOR, ORIGIN_ANALYST, ORIGIN_IMPORT };
+const char *entity_status_name(enum entity_status s);
+int entity_status_parse(const char *name, enum entity_status *out);
+const char *entity_origin_name(enum entity_origin o);
+int entity_origin_parse(const char *name, enum entity_origin *out);
+
+struct entity {
+	int64_t id;
+	int64_t article;
+	int64_t start, end;         /* code points */
+	char type[64];
+	enum entity_status status;
+	enum entity_origin origin;
+	double confidence;          /* suggestions; 0 otherwise */
+	int no_confidence;          /* 1: store no confidence, even for a suggestion */
+	char annotator[64];
+	char created_at[21], updated_at[21];
+};
+
+/* A growable array of entities (embedded; zero-initialise, then
+ * entity_list_finish()). */
+struct entity_list {
+	struct entity *v;
+	size_t n, cap;
+};
+struct entity *entity_list_push(struct entity_list *l);
+void entity_list_finish(struct entity_list *l);
+
+/* Insert e (e->id and the times are set by the store).  The caller
+ * journals it when it is an analyst's or an import's. */
+int store_entity_add(struct store *st, struct entity *e);
+/* Append the entities of article (all statuses) to l, ordered by start,
+ * then end. */
+int store_entities_of(struct store *st, int64_t article, struct entity_list *l);
+
+/* Replace the detector's suggestions in an article with spans[0..n)
+ * (start, end, type and confidence are used; the rest is ignored).  The
+ * entities with status suggested and annotator "detector" are deleted;
+ * each span is then stored as a suggestion (origin and annotator
+ * "detector") unless the article has a rejected entity with the same
+ * start and end (a span the analyst rejected is never suggested again),
+ * or the span overlaps an entity that is not rejected (an analyst's or an
+ * import's entity, or an earlier span of this call).  Types the database
+ * does not know are created (store_type_ensure()).  Not journalled.
+ * Runs in the caller's transaction when there is one, else in its own.
+ * Returns the number of suggestions stored, or -1 with err_set() (and
+ * nothing changed when it ran its own transaction). */
+int store_replace_suggestions(struct store *st, int64_t article, const struct span *spans,
+                              size_t n);
+
+/* ---- entity types --------------------------------------------------- */
+
+struct entity_type {
+	char name[64];
+	int hotkey;                 /* 1..9, or 0 for none */
+	char colour[32];            /* curses colour name or 0..255 */
+	char description[128];
+	int order;
+};
+
+/* 1 when name is acceptable as a type name: 1 to 63 bytes of valid
+ * UTF-8 with no control characters, no white space at either end. */
+int entity_type_name_valid(const char *name);
+/* 1 when c is a curses colour name (black, red, green, yellow, blue,
+ * magenta, cyan, white) or a number 0..255 without sign or leading
+ * zeros. */
+int entity_type_colour_valid(const char *c);
+
+/* All types in their order into *out (owned array, free()) and *n
+ * (NULL and 0 on error). */
+int store_types(struct store *st, struct entity_type **out, size_t *n);
+/* Load type name into *t (t may be NULL: does it exist?): 1 found, 0 not,
+ * -1 on error. */
+int store_type_get(struct store *st, const char *name, struct entity_type *t);
+/* The type with hotkey k (1..9) into name: 1 found, 0 none, -1 on error. */
+int store_type_of_hotkey(struct store *st, int k, char name[64]);
+/* Add a type after the others; colour NULL assigns one not yet in use,
+ * hotkey 0 gives none.  -1 with err_set() when the name is invalid or
+ * taken, the colour invalid, or the hotkey (1..9) in use. */
+int store_type_add(struct store *st, const char *name, int hotkey, const char *colour,
+                   const char *description);
+/* Make sure a type exists, creating it (assigned colour, no hotkey) when
+ * missing: 1 when it was created, 0 when it existed, -1 on error. */
+int store_type_ensure(struct store *st, const char *name);
+/* Rename a type; its entities follow.  -1 when old does not exist or new
+ * is invalid or taken. */
+int store_type_rename(struct store *st, const char *old_name, const char *new_name);
+/* Set a type's colour (validated). */
+int store_type_colour(struct store *st, const char *name, const char *colour);
+/* Bind hotkey 1..9 to a type (0 removes its key).  A type that had that
+ * key loses it: its name is copied to taken_from (else ""). */
+int store_type_key(struct store *st, const char *name, int hotkey, char taken_from[64]);
+
+/* ---- statistics ------------------------------------------------------ */
+
+struct store_stats {
+	int64_t articles;
+	int64_t by_state[3];        /* indexed by enum article_state */
+	int64_t entities;
+	struct type_stats {
+		char type[64];
+		int64_t by_status[3];   /* indexed by enum entity_status */
+	} *types;                   /* every type, in order, then unknown ones (owned) */
+	size_t ntypes;
+};
+/* Counts of articles by review state and entities by type and status. */
+int store_stats(struct store *st, struct store_stats *out);
+void store_stats_finish(struct store_stats *s);
+
+/* ---- export ---------------------------------------------------------- */
+
+/* Which articles and entities an export takes.  Zero-initialised means
+ * every article with all its entities. */
+struct export_filter {
+	unsigned statuses;          /* bits 1 << enum entity_status; 0: all */
+	const char *const *types;   /* entity types, or NULL: all */
+	size_t ntypes;
+	unsigned states;            /* bits 1 << enum article_state; 0: all */
+	const int64_t *articles;    /* local article ids, or NULL: all */
+	size_t narticles;
+	const char *by;             /* entities of this annotator only, or NULL */
+	const char *since;          /* entities updated at or after this UTC time
+	                               ("YYYY-MM-DDTHH:MM:SSZ"), or NULL */
+};
+
+/* One entity row of an export; every pointer is borrowed and valid only
+ * during the callback.  Strings are NUL-terminated with their length. */
+struct export_row {
+	int64_t article;            /* local id */
+	const char *ext_id, *title;
+	size_t ext_id_len, title_len;
+	int64_t entity;
+	int64_t start, end;         /* code points */
+	const char *text;           /* the entity's text (not NUL-terminated) */
+	size_t text_len;
+	const char *type, *status, *origin, *annotator, *updated_at;
+	double confidence;
+	int has_confidence;
+};
+/* Called for each row; return 0 to go on, -1 to stop (with err_set()). */
+typedef int (*export_row_fn)(void *arg, const struct export_row *r);
+
+/* Call fn for every selected entity, ordered by article id, then start,
+ * end and entity id.  Returns 0, or -1 (fn's error or the store's). */
+int store_export_entities(struct store *st, const struct export_filter *f, export_row_fn fn,
+                          void *arg);
+
+/* Called with one JSON document of an export (borrowed, len bytes, no
+ * newline); return 0 to go on, -1 to stop. */
+typedef int (*export_json_fn)(void *arg, const char *json, size_t len);
+/* Call fn for every selected article in id order with its corpus-format
+ * JSON Lines document, built by SQLite's JSON functions: {"id" (external
+ * id), "title", "date" (when known), "text", "entities": [{"start",
+ * "end", "type", "text", "status", "origin", "annotator", "confidence"
+ * (suggestions that have one)}]} with the selected entities (possibly
+ * none) ordered by start, end and id. */
+int store_export_json(struct store *st, const struct export_filter *f, export_json_fn fn,
+                      void *arg);
+
+/* One selected article with its selected entities, for the exports that
+ * write whole documents (doccano, Prodigy, CoNLL, brat).  Every pointer
+ * is borrowed and valid only during the callback. */
+struct export_doc {
+	int64_t article;            /* local id */
+	const char *ext_id, *title, *published;
+	const char *text;           /* NUL-terminated, text_len bytes */
+	size_t text_len;
+	const struct entity *ents;  /* ordered by start, end, id */
+	size_t nents;
+};
+/* Called for each document; return 0 to go on, -1 to stop (with
+ * err_set()). */
+typedef int (*export_doc_fn)(void *arg, const struct export_doc *d);
+/* Call fn for every selected article in id order (the same articles as
+ * store_export_json()), with its selected entities (possibly none).
+ * Returns 0, or -1 (fn's error or the store's). */
+int store_export_docs(struct store *st, const struct export_filter *f, export_doc_fn fn,
+                      void *arg);
+
+/* Normalise an ISO 8601 date or time ("2026-01-02", "2026-01-02T10:00",
+ * "2026-01-02 10:00:00+02:00", ...) to UTC "YYYY-MM-DDTHH:MM:SSZ" in
+ * out.  -1 with err_set() when SQLite's date functions cannot read it. */
+int store_time_normalise(struct store *st, const char *in, char out[21]);
+
+/* ---- small JSON helpers (SQLite's JSON functions) --------------------- */
+
+/* Called with each member of a JSON object: key, and value when it is a
+ * string (else NULL); return 0 to go on, -1 to stop. */
+typedef int (*json_member_fn)(void *arg, const char *key, const char *value);
+/* Walk the members of the JSON object in json[0..len).  -1 with err_set()
+ * when it is not valid JSON or not an object (or fn failed). */
+int store_json_members(struct store *st, const char *json, size_t len, json_member_fn fn,
+                       void *arg);
+/* 1 when json[0..len) is a JSON object that has the top-level key, 0
+ * when not (or not an object), -1 on error. */
+int store_json_has_key(struct store *st, const char *json, size_t len, const char *key);
+
+/* ---- the edit journal ------------------------------------------------ */
+
+/* Every change made by an analyst or an import is journalled: one row
+ * per entity changed, with JSON snapshots of the entity before and after
+ * (NULL when it did not exist / no longer exists).  The rows of one
+ * keystroke or one imported file share a group number, the unit of
+ * undo.  Detector suggestions are not journalled. */
+
+/* A new group number (larger than every one in the journal). */
+int64_t store_journal_group(struct store *st);
+/* JSON snapshot of entity id as it is now (owned), or NULL if it does not
+ * exist. */
+char *store_entity_snapshot(struct store *st, int64_t entity_id);
+/* Append one journal row; action is a short verb ("accept", "reject",
+ * "retype", "resize", "create", "import", "state", "undo", ...). */
+int store_journal(struct store *st, int64_t grp, const char *annotator, int64_t article,
+                  int64_t entity_id, const char *action, const char *before,
+                  const char *after);
+
+/* Like store_journal(), for the rows of an undo or a redo: undo_of names
+ * the group this row reverses. */
+int store_journal_reversal(struct store *st, int64_t grp, const char *annotator,
+                           int64_t article, int64_t entity_id, const char *action,
+                           const char *before, const char *after, int64_t undo_of);
+
+/* ---- editing (store_edit.c) ------------------------------------------- */
+
+/* The SQL under src/edit/annotate.c: reading and writing single entities and
+ * article states, snapshots to journal and compare, and walking the
+ * journal for undo and redo.  None of these starts a transaction: the
+ * caller wraps each keystroke in store_begin()/store_commit().
+ *
+ * Journal actions written by the annotation core (the "action" column):
+ * accept, reject, retype, resize, create, replace (an entity rejected
+ * because a new one overlaps it), propagate, accept-all, state (an
+ * article's review state changed as a side effect), done, and the
+ * reversals undo and redo.  Only groups of these actions are undone or
+ * redone: an import's rows ("import") are not. */
+
+/* Read entity id into *e.  Returns 0, 1 when it does not exist, -1 on
+ * error. */
+int store_edit_get(struct store *st, int64_t id, struct entity *e);
+/* Write e's start, end, type, status, origin and annotator to entity
+ * e->id (its confidence and created_at stay; updated_at becomes now). */
+int store_edit_update(struct store *st, const struct entity *e);
+/* 1 when entity id is as the snapshot says (a JSON object from
+ * store_entity_snapshot(); NULL: the entity does not exist), field by
+ * field but for updated_at, confidence within 1e-9; 0 when it differs;
+ * -1 on error. */
+int store_edit_matches(struct store *st, int64_t id, const char *snapshot);
+/* Make entity id as the snapshot says: update it, insert it with that id
+ * (and created_at) when it does not exist, or delete it when snapshot is
+ * NULL.  updated_at becomes now. */
+int store_edit_restore(struct store *st, int64_t id, const char *snapshot);
+/* The fields of an entity snapshot (not NULL) into *e (times and
+ * confidence left zero). */
+int store_edit_snapshot_entity(struct store *st, const char *snapshot, struct entity *e);
+/* Whether a snapshot (not NULL) is a detector's suggestion. */
+int store_edit_snapshot_is_suggestion(struct store *st, const char *snapshot);
+
+/* JSON snapshot of an article's review state ({"state", "reviewed_by",
+ * "reviewed_at"}; owned), or NULL when it does not exist (err_set()). */
+char *store_edit_article_snapshot(struct store *st, int64_t article);
+/* 1 when the article's review state is as the snapshot says, 0 if not,
+ * -1 on error. */
+int store_edit_article_matches(struct store *st, int64_t article, const char *snapshot);
+/* Set the article's review state from a snapshot. */
+int store_edit_article_restore(struct store *st, int64_t article, const char *snapshot);
+/* Set the article's review state; for STATE_DONE reviewed_by becomes
+ * reviewer and reviewed_at now, otherwise they stay. */
+int store_edit_set_state(struct store *st, int64_t article, enum article_state state,
+                         const char *reviewer);
+/* The article's review state into *state; -1 with err_set() when there is
+ * no such article. */
+int store_edit_state(struct store *st, int64_t article, enum article_state *state);
+/* The article's title (owned; "" when it has none), or NULL on error. */
+char *store_edit_title(struct store *st, int64_t article);
+/* The text of code points [start, end) of the article (owned), or NULL on
+ * error. */
+char *store_edit_span_text(struct store *st, int64_t article, int64_t start, int64_t end);
+/* The next article still to review (state new or in_progress) after
+ * article 'after' in id order, wrapping around to the first; *next = 0
+ * when there is none but 'after' itself. */
+int store_edit_next_to_review(struct store *st, int64_t after, int64_t *next);
+
+
+/* One row of the journal. */
+struct journal_row {
+	int64_t id, grp, undo_of;   /* undo_of 0 unless an undo or redo row */
+	int64_t article;
+	int64_t entity;             /* 0 for a row about the article's state */
+	char action[16];
+	char annotator[64];
+	char at[21];
+	char *before, *after;       /* owned JSON, or NULL */
+};
+/* A growable array of journal rows (embedded; zero-initialise, then
+ * journal_list_finish(), which frees the snapshots too). */
+struct journal_list {
+	struct journal_row *v;
+	size_t n, cap;
+};
+void journal_list_finish(struct journal_list *l);
+
+/* The rows of annotator's group grp, in the order they were written,
+ * appended to l. */
+int store_edit_group(struct store *st, const char *annotator, int64_t grp,
+                     struct journal_list *l);
+/* The group undo should revert for annotator: their most recent group of
+ * annotation actions (or redo) not yet undone.  *grp = 0 when none. */
+int store_edit_undo_target(struct store *st, const char *annotator, int64_t *grp);
+/* The group redo should revert for annotator: their most recent undo not
+ * yet redone, provided they made no new decision since.  *grp = 0 when
+ * none. */
+int store_edit_redo_target(struct store *st, const char *annotator, int64_t *grp);
+/* Check that the journal and the tables agree: replaying every entity's
+ * journal rows in order, each row's before is the previous row's after,
+ * and the last after is the entity as it is now (ignoring updated_at);
+ * the last state row of an article is its review state now; and every
+ * entity without journal rows is a detector's suggestion.  A detector's
+ * suggestion may have been replaced by re-detection in between.  Returns
+ * 0 when they agree, -1 with err_set() naming the first disagreement. */
+int store_edit_check(struct store *st);
+
+/* Connection settings, for tests and special callers: the busy timeout
+ * in milliseconds, and the most pages the database file may grow to (0:
+ * no limit), which makes a full disk easy to simulate. */
+int store_set_busy_timeout(struct store *st, int ms);
+int store_set_max_pages(struct store *st, int64_t pages);
+/* Checkpoints: by default the commit that fills the write-ahead log past
+ * 1000 pages copies it into the database (several milliseconds on a big
+ * one).  An interactive caller may raise that limit (pages; 0: never)
+ * and call store_checkpoint() when it is idle instead, which copies what
+ * it can without waiting for readers; a busy database is not an error. */
+int store_set_autocheckpoint(struct store *st, int pages);
+int store_checkpoint(struct store *st);
+/* A number that changes whenever another connection (another process)
+ * has committed a change to the database since the last call, and not
+ * for this connection's own commits (PRAGMA data_version): a cheap way
+ * for the browser to know when to re-read what it shows. */
+int store_data_version(struct store *st, int64_t *version);
+
+/* ---- JSON (through SQLite's JSON functions) -------------------------- */
+
+/* Parse one JSON Lines line in the corpus format ({"id", "title", "text",
+ * "date", "entities": [{"start", "end", "type", "text", "status",
+ * "origin", "annotator", "confidence"}]}) into *d (zeroed first; the
+ * caller sets d->line and calls doc_finish()).  Unknown keys are ignored.
+ * -1 with err_set() (a reason without file or line) when the line is not
+ * a JSON object, "text" is missing or not a string, or an entity lacks
+ * integer start/end or a string type. */
+int store_json_doc(struct store *st, const char *json, size_t len, struct doc *d);
+
+/* ---- interchange (store_interchange.c) ------------------------------- */
+
+/* Parse one line of doccano sequence-labelling JSON Lines ({"id", "text",
+ * "label": [[start, end, "TYPE"], ...]}) into *d (zeroed first; the
+ * caller sets d->line and calls doc_finish()).  d->has_entities is set
+ * when "label" is present, even empty.  -1 with err_set() (a reason
+ * without file or line) when the line is not a JSON object, "text" is
+ * missing or not a string, or a label is not [integer, integer, string]. */
+int store_json_doccano(struct store *st, const char *json, size_t len, struct doc *d);
+/* Likewise for Prodigy/spaCy JSON Lines ({"id", "text", "spans":
+ * [{"start", "end", "label", "text"}, ...]}, "tokens" and other keys
+ * ignored; an "id" inside "meta" serves when there is none at the top).
+ * -1 when a span is not an object with integer start and end and a
+ * string label. */
+int store_json_prodigy(struct store *st, const char *json, size_t len, struct doc *d);
+
+/* ---- models (store_model.c) ------------------------------------------------ */
+
+/* A row of the model table. */
+struct model_row {
+	int64_t id;
+	char created_at[21];
+	char *trained_on;       /* what it was trained on (text) */
+	char *scores;           /* JSON object of its measured scores */
+	void *data;             /* the model blob, when asked for */
+	size_t len;             /* its length in bytes */
+};
+void model_row_finish(struct model_row *m);
+
+/* Store a model (not active yet); *id gets its row id. */
+int store_model_add(struct store *st, const void *blob, size_t len, const char *trained_on,
+                    const char *scores, int64_t *id);
+/* Make model id the active one (and no other). */
+int store_model_activate(struct store *st, int64_t id);
+int store_model_set_scores(struct store *st, int64_t id, const char *scores);
+/* The active model into *m (the blob too when with_data; owned:
+ * model_row_finish): 0, 1 when there is none, -1 on error. */
+int store_model_active(struct store *st, struct model_row *m, int with_data);
+/* No active model: nerve goes back to the shipped one. */
+int store_model_reset(struct store *st);
+
+/* The ids of the articles detection runs on (store_detect.c): those that
+ * came without annotations and are new or in progress, or also done when
+ * all.  *ids is owned (free()). */
+int store_articles_to_detect(struct store *st, int all, int64_t **ids, size_t *n);
+
+/* Call fn for each article marked done, as a document whose spans are its
+ * accepted entities (start, end, type set; d->id the external id).  fn
+ * returning -1 stops the walk (-1 returned). */
+int store_done_docs(struct store *st, int (*fn)(struct doc *d, void *arg), void *arg);
+
+#endif

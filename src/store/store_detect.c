@@ -1,0 +1,34 @@
+/*
+ * store_detect.c: the articles that detection runs on (see store.h).
+ */
+#include "config.h"
+#include "store.h"
+
+#include <stdlib.h>
+
+#include "store_impl.h"
+#include "lib/util.h"
+
+int store_articles_to_detect(struct store *st, int all, int64_t **ids, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT id FROM article WHERE annotated = 0 AND (?1 OR state <> 'done') ORDER BY id");
+	if (!s)
+		return -1;
+	sqlite3_bind_int(s, 1, all);
+	size_t cap = 0;
+	*ids = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*ids = xgrow(*ids, &cap, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return store_fail(st, _("listing the articles to detect"));
+	}
+	return 0;
+}

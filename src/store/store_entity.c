@@ -1,0 +1,261 @@
+/*
+ * store_entity.c: entities (see store.h).
+ */
+#include "config.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_impl.h"
+#include "lib/util.h"
+
+static const char *const status_names[] = { "suggested", "accepted", "rejected" };
+static const char *const origin_names[] = { "detector", "analyst", "import" };
+
+const char *entity_status_name(enum entity_status s)
+{
+	return status_names[s];
+}
+
+int entity_status_parse(const char *name, enum entity_status *out)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(status_names); i++) {
+		if (strcmp(name, status_names[i]) == 0) {
+			*out = (enum entity_status)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *entity_origin_name(enum entity_origin o)
+{
+	return origin_names[o];
+}
+
+int entity_origin_parse(const char *name, enum entity_origin *out)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(origin_names); i++) {
+		if (strcmp(name, origin_names[i]) == 0) {
+			*out = (enum entity_origin)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+struct entity *entity_list_push(struct entity_list *l)
+{
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	struct entity *e = &l->v[l->n++];
+	memset(e, 0, sizeof *e);
+	return e;
+}
+
+void entity_list_finish(struct entity_list *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+int store_entity_add(struct store *st, struct entity *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"INSERT INTO entity (article, start, \"end\", type, status, origin, confidence, "
+		"annotator, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+		"strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+		"RETURNING id, created_at");
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, e->article);
+	sqlite3_bind_int64(s, 2, e->start);
+	sqlite3_bind_int64(s, 3, e->end);
+	sqlite3_bind_text(s, 4, e->type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, entity_status_name(e->status), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, entity_origin_name(e->origin), -1, SQLITE_STATIC);
+	if (e->status == ENT_SUGGESTED && !e->no_confidence)
+		sqlite3_bind_double(s, 7, e->confidence);
+	sqlite3_bind_text(s, 8, e->annotator, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		store_fail(st, _("storing an entity"));
+		sqlite3_reset(s);
+		return -1;
+	}
+	e->id = sqlite3_column_int64(s, 0);
+	store_col_copy(s, 1, e->created_at, sizeof e->created_at);
+	memcpy(e->updated_at, e->created_at, sizeof e->updated_at);
+	sqlite3_reset(s);
+	return 0;
+}
+
+void store_entity_from_row(sqlite3_stmt *s, struct entity *e)
+{
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(s, 0);
+	e->article = sqlite3_column_int64(s, 1);
+	e->start = sqlite3_column_int64(s, 2);
+	e->end = sqlite3_column_int64(s, 3);
+	store_col_copy(s, 4, e->type, sizeof e->type);
+	entity_status_parse((const char *)sqlite3_column_text(s, 5), &e->status);
+	entity_origin_parse((const char *)sqlite3_column_text(s, 6), &e->origin);
+	e->confidence = sqlite3_column_double(s, 7);
+	store_col_copy(s, 8, e->annotator, sizeof e->annotator);
+	store_col_copy(s, 9, e->created_at, sizeof e->created_at);
+	store_col_copy(s, 10, e->updated_at, sizeof e->updated_at);
+}
+
+int store_entities_of(struct store *st, int64_t article, struct entity_list *l)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT " ENTITY_COLUMNS " FROM entity WHERE article = ?1 ORDER BY start, \"end\", id");
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		store_entity_from_row(s, entity_list_push(l));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, _("reading entities"));
+	return 0;
+}
+
+/* Is there an entity in the article that keeps a new suggestion
+ * [start, end) out: a rejected one with the same span, or one that is
+ * not rejected and overlaps it?  1, 0, or -1 on error. */
+/* What may not be suggested again in an article: the spans of its
+ * entities that are not rejected (no suggestion may overlap them) and
+ * the exact spans it rejected.  Built once per article so that checking
+ * n suggestions costs n log k, not n k queries. */
+struct blockers {
+	struct entity_list kept;    /* not rejected, by start */
+	int64_t *max_end;           /* max_end[i]: largest end of kept[0..i] */
+	struct entity_list rejected;
+};
+
+static int cmp_start(const void *a, const void *b)
+{
+	const struct entity *x = a, *y = b;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+	const struct entity *x = a, *y = b;
+	if (x->start != y->start)
+		return (x->start > y->start) - (x->start < y->start);
+	return (x->end > y->end) - (x->end < y->end);
+}
+
+static int blockers_load(struct store *st, int64_t article, struct blockers *b)
+{
+	struct entity_list all = { 0 };
+	memset(b, 0, sizeof *b);
+	if (store_entities_of(st, article, &all) < 0)
+		return -1;
+	for (size_t i = 0; i < all.n; i++)
+		*entity_list_push(all.v[i].status == ENT_REJECTED ? &b->rejected : &b->kept) = all.v[i];
+	entity_list_finish(&all);
+	if (b->kept.n > 1)
+		qsort(b->kept.v, b->kept.n, sizeof *b->kept.v, cmp_start);
+	if (b->rejected.n > 1)
+		qsort(b->rejected.v, b->rejected.n, sizeof *b->rejected.v, cmp_span);
+	b->max_end = xmalloc((b->kept.n + 1) * sizeof *b->max_end);
+	for (size_t i = 0; i < b->kept.n; i++)
+		b->max_end[i] = i && b->max_end[i - 1] > b->kept.v[i].end ? b->max_end[i - 1]
+		                                                          : b->kept.v[i].end;
+	return 0;
+}
+
+static void blockers_finish(struct blockers *b)
+{
+	entity_list_finish(&b->kept);
+	entity_list_finish(&b->rejected);
+	free(b->max_end);
+}
+
+/* 1 when [start, end) overlaps a kept entity or is a rejected span. */
+static int blocked(const struct blockers *b, int64_t start, int64_t end)
+{
+	/* kept entities starting before end: kept[0..lo) */
+	size_t lo = 0, hi = b->kept.n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->kept.v[mid].start < end)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && b->max_end[lo - 1] > start)
+		return 1;
+	struct entity key = { .start = start, .end = end };
+	return b->rejected.n &&
+	       bsearch(&key, b->rejected.v, b->rejected.n, sizeof key, cmp_span) != NULL;
+}
+
+int store_replace_suggestions(struct store *st, int64_t article, const struct span *spans,
+                              size_t n)
+{
+	int own = sqlite3_get_autocommit(st->db);
+	int stored = 0, paused = 0;
+	struct blockers b = { 0 };
+	if (own && store_begin(st) < 0)
+		return -1;
+	/* The entity triggers keep the article's tallies, rewriting the
+	 * article row (text and all) at every entity: off for the batch,
+	 * and the tallies counted once at the end. */
+	if ((paused = store_triggers_pause(st)) < 0)
+		goto fail;
+	sqlite3_stmt *s = store_stmt(st,
+		"DELETE FROM entity WHERE article = ?1 AND status = 'suggested' "
+		"AND annotator = 'detector'");
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, article);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		store_fail(st, _("replacing suggestions"));
+		goto fail;
+	}
+	if (blockers_load(st, article, &b) < 0)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		const struct span *sp = &spans[i];
+		if (sp->start < 0 || sp->end <= sp->start)
+			continue;
+		if (blocked(&b, sp->start, sp->end))
+			continue;
+		if (store_type_ensure(st, sp->type) < 0)
+			goto fail;
+		struct entity e = { 0 };
+		e.article = article;
+		e.start = sp->start;
+		e.end = sp->end;
+		snprintf(e.type, sizeof e.type, "%s", sp->type);
+		e.status = ENT_SUGGESTED;
+		e.origin = ORIGIN_DETECTOR;
+		e.confidence = sp->confidence;
+		strcpy(e.annotator, "detector");
+		if (store_entity_add(st, &e) < 0)
+			goto fail;
+		stored++;
+	}
+	blockers_finish(&b);
+	if (paused && (store_triggers_resume(st) < 0 || store_recount(st, article) < 0))
+		goto fail;
+	if (own && store_commit(st) < 0)
+		return -1;
+	return stored;
+fail:
+	blockers_finish(&b);
+	if (paused)
+		store_triggers_resume(st);
+	if (own) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", err_msg());
+		store_rollback(st);
+		err_set("%s", msg);
+	}
+	return -1;
+}

@@ -1,0 +1,140 @@
+/*
+ * actions.h: every action of the browser, defined once.
+ *
+ * ACTIONS(X) lists, for each action: its id, its name (for the ':'
+ * prompt and the man page), its default keys in tig's notation
+ * (blank-separated: "j <Down>"), and its help text in the article list
+ * and in the article view (NULL where the action does not apply).  From
+ * this one table come the key dispatch (ui.c), the help overlay
+ * (view_help.c), the ':' commands naming actions (prompt.c) and the key
+ * list of the man page (tests/screen/keytable.c checks man/nerve.1
+ * against it), so help cannot drift from the keys.
+ *
+ * Adding an action: a row here, and a case in the act function of each
+ * view it applies to (view_list.c, view_article.c).  An action with
+ * several keys of different meaning (set-type: 1 to 9) reads the key that
+ * brought it from ui->key (0 when it came from the ':' prompt).  No
+ * curses here.
+ */
+#ifndef NERVE_ACTIONS_H
+#define NERVE_ACTIONS_H
+
+#include <stddef.h>
+#include <string.h>
+
+#include "lib/util.h"
+
+/*	id            name            keys                       list help                          article help */
+#define ACTIONS(X) \
+	X(DOWN,        "down",         "j <Down>",                N_("next article"),                N_("cursor down a line")) \
+	X(UP,          "up",           "k <Up>",                  N_("previous article"),            N_("cursor up a line")) \
+	X(WORD_LEFT,   "word-left",    "h <Left>",                NULL,                              N_("cursor to the previous word")) \
+	X(WORD_RIGHT,  "word-right",   "l <Right>",               NULL,                              N_("cursor to the next word")) \
+	X(PAGE_DOWN,   "page-down",    "<Space> <PgDown> <C-d>",  N_("next page"),                   N_("next page")) \
+	X(PAGE_UP,     "page-up",      "- <PgUp> <C-u>",          N_("previous page"),               N_("previous page")) \
+	X(FIRST,       "first",        "g <Home>",                N_("first article"),               N_("top of the article")) \
+	X(LAST,        "last",         "G <End>",                 N_("last article"),                N_("bottom of the article")) \
+	X(OPEN,        "open",         "<Enter>",                 N_("open the article"),            NULL) \
+	X(ENTITY_NEXT, "entity-next",  "<Tab>",                   NULL,                              N_("next entity")) \
+	X(ENTITY_PREV, "entity-prev",  "<S-Tab>",                 NULL,                              N_("previous entity")) \
+	X(SEARCH,      "search",       "/",                       N_("search the reports (full text)"), N_("search in the article")) \
+	X(SEARCH_NEXT, "search-next",  "n",                       N_("next match"),                  N_("next match")) \
+	X(SEARCH_PREV, "search-prev",  "N",                       N_("previous match"),              N_("previous match")) \
+	X(FILTER,      "filter",       "F",                       N_("filter by review state"),      NULL) \
+	X(SORT,        "sort",         "s",                       N_("cycle the sort order"),        NULL) \
+	X(ACCEPT,      "accept",       "a <Enter>",               NULL,                              N_("accept the focused suggestion")) \
+	X(REJECT,      "reject",       "x <Del>",                 NULL,                              N_("reject the focused entity")) \
+	X(SET_TYPE,    "set-type",     "1 2 3 4 5 6 7 8 9",       NULL,                              N_("set the focused entity's type, or label the selection")) \
+	X(TYPE_MENU,   "type-menu",    "t",                       NULL,                              N_("choose the type from a menu")) \
+	X(START_LEFT,  "start-left",   "[",                       NULL,                              N_("move the focused entity's start one word left")) \
+	X(START_RIGHT, "start-right",  "]",                       NULL,                              N_("move the focused entity's start one word right")) \
+	X(END_LEFT,    "end-left",     "{",                       NULL,                              N_("move the focused entity's end one word left")) \
+	X(END_RIGHT,   "end-right",    "}",                       NULL,                              N_("move the focused entity's end one word right")) \
+	X(SELECT,      "select",       "v",                       NULL,                              N_("select text from the cursor (h l j k extend it)")) \
+	X(CANCEL,      "cancel",       "<Esc>",                   NULL,                              N_("cancel the selection or the menu")) \
+	X(PROPAGATE,   "propagate",    "*",                       NULL,                              N_("apply the focused decision to every identical string")) \
+	X(ACCEPT_ALL,  "accept-all",   "A",                       NULL,                              N_("accept all remaining suggestions")) \
+	X(DONE,        "done",         "D",                       NULL,                              N_("mark the article done and open the next one to review")) \
+	X(UNDO,        "undo",         "u",                       N_("undo the last decision (opening its article)"), N_("undo the last decision (in any article)")) \
+	X(REDO,        "redo",         "<C-r>",                   N_("redo what was undone (opening its article)"), N_("redo what was undone")) \
+	X(PROMPT,      "prompt",       ":",                       N_("command prompt"),              N_("command prompt")) \
+	X(HELP,        "help",         "?",                       N_("show the keys"),               N_("show the keys")) \
+	X(REDRAW,      "redraw",       "<C-l>",                   N_("redraw the screen"),           N_("redraw the screen")) \
+	X(QUIT,        "close",        "q",                       N_("quit"),                        N_("back to the list"))
+
+enum action {
+	ACT_NONE,
+#define X(id, name, keys, list, article) ACT_##id,
+	ACTIONS(X)
+#undef X
+	ACT_COUNT
+};
+
+/* The views that have keys of their own (columns of the table). */
+enum action_view { AV_LIST, AV_ARTICLE, AV_COUNT };
+
+struct action_info {
+	const char *name;
+	const char *keys;               /* tig notation, blank-separated */
+	const char *help[AV_COUNT];     /* untranslated (N_); NULL: not in that view */
+};
+
+/* The row of action a (ACT_NONE..ACT_COUNT-1; ACT_NONE has no keys). */
+static inline const struct action_info *action_info(enum action a)
+{
+	static const struct action_info table[ACT_COUNT] = {
+		{ "none", "", { NULL, NULL } },
+#define X(id, name, keys, list, article) { name, keys, { list, article } },
+		ACTIONS(X)
+#undef X
+	};
+	return &table[a];
+}
+
+/* The action called name, or ACT_NONE. */
+static inline enum action action_by_name(const char *name)
+{
+	for (int a = 1; a < ACT_COUNT; a++)
+		if (strcmp(action_info((enum action)a)->name, name) == 0)
+			return (enum action)a;
+	return ACT_NONE;
+}
+
+/* The keys of a row as the help shows them ("j <Down>" -> "j, Down";
+ * "<C-d>" -> "C-d"; a run of digits "1 2 ... 9" -> "1..9") into out
+ * (always terminated). */
+static inline void action_keys_label(const char *keys, char *out, size_t size)
+{
+	size_t n = 0;
+	if (size == 0)
+		return;
+	for (const char *p = keys; *p && n + 1 < size; p++) {
+		/* "1 2 3 ..." (each digit one more than the last, three or more) */
+		const char *q = p;
+		while (q[0] >= '0' && q[0] < '9' && q[1] == ' ' && q[2] == q[0] + 1 &&
+		       (q[3] == ' ' || !q[3]) && (q == keys || q[-1] == ' '))
+			q += 2;
+		if (q - p >= 4 && n + 5 < size) {
+			out[n++] = *p;
+			out[n++] = '.';
+			out[n++] = '.';
+			out[n++] = *q;
+			p = q;
+			continue;
+		}
+		if (*p == ' ') {
+			if (n + 2 < size) {
+				out[n++] = ',';
+				out[n++] = ' ';
+			}
+			continue;
+		}
+		/* brackets go, except a lone "<" or ">" key */
+		if ((*p == '<' && p[1] && p[1] != ' ') || (*p == '>' && p != keys && p[-1] != ' '))
+			continue;
+		out[n++] = *p;
+	}
+	out[n] = '\0';
+}
+
+#endif

@@ -1,0 +1,761 @@
+/*
+ * ui.c: the browser's terminal, input, script mode, signals and main
+ * loop (see ui.h).
+ *
+ * The terminal is restored on every way out: the normal end, die() and
+ * out-of-memory (die_hook), SIGTERM, SIGINT, SIGHUP and SIGQUIT (the
+ * handler only sets a flag; the read returns, the loop ends, the screen
+ * is restored and the signal raised again so that the exit status tells
+ * it), and crashes (restore, then the default action).
+ *
+ * Script mode (--script FILE or NERVE_SCRIPT) reads one input per line
+ * instead of the keyboard: a key in tig's notation ("j", "<Enter>",
+ * "<C-r>"), a ':' command, a comment ("# ..."), or text typed key by key;
+ * it draws into a curses screen on /dev/null sized by LINES and COLUMNS,
+ * so it needs no terminal, and quits at the end of the file.
+ */
+#include "config.h"
+#include "ui.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "cli/cli.h"
+#include "draw.h"
+#include "layout.h"
+#include "store/store_browse.h"
+#include "text/text.h"
+#include "lib/util.h"
+
+#define FN(k) (UI_KEY_FN | (k))
+
+/* ---- keys ----------------------------------------------------------- */
+
+static const struct key_name {
+	const char *name;
+	int key;
+} key_names[] = {
+	{ "Enter", '\n' }, { "Return", '\n' }, { "Tab", '\t' }, { "S-Tab", FN(KEY_BTAB) },
+	{ "Esc", 27 }, { "Escape", 27 }, { "Space", ' ' },
+	{ "Backspace", FN(KEY_BACKSPACE) }, { "Del", FN(KEY_DC) }, { "Delete", FN(KEY_DC) },
+	{ "Ins", FN(KEY_IC) }, { "Insert", FN(KEY_IC) },
+	{ "Up", FN(KEY_UP) }, { "Down", FN(KEY_DOWN) }, { "Left", FN(KEY_LEFT) },
+	{ "Right", FN(KEY_RIGHT) }, { "Home", FN(KEY_HOME) }, { "End", FN(KEY_END) },
+	{ "PgUp", FN(KEY_PPAGE) }, { "PageUp", FN(KEY_PPAGE) },
+	{ "PgDown", FN(KEY_NPAGE) }, { "PageDown", FN(KEY_NPAGE) }, { "PgDn", FN(KEY_NPAGE) },
+	{ "LessThan", '<' }, { "lt", '<' }, { "Hash", '#' },
+};
+
+int ui_key_parse(const char *s, size_t len)
+{
+	if (len == 0)
+		return -1;
+	if (s[0] != '<' || len < 3 || s[len - 1] != '>') {
+		size_t i = 0;
+		int32_t c = text_decode(s, len, &i);
+		return i == len ? c : -1;
+	}
+	const char *n = s + 1;
+	size_t nl = len - 2;
+	for (size_t k = 0; k < ARRAY_SIZE(key_names); k++)
+		if (strlen(key_names[k].name) == nl && strncasecmp(n, key_names[k].name, nl) == 0)
+			return key_names[k].key;
+	if ((n[0] == 'F' || n[0] == 'f') && nl >= 2 && nl <= 3) {
+		int f = atoi(n + 1);
+		if (f >= 1 && f <= 24)
+			return FN(KEY_F(f));
+	}
+	if (nl == 3 && (n[0] == 'C' || n[0] == 'c') && n[1] == '-') {
+		unsigned char c = (unsigned char)n[2];
+		if (c >= 'a' && c <= 'z')
+			return c - 'a' + 1;
+		if (c >= '@' && c <= '_')
+			return c - '@';
+	}
+	return -1;
+}
+
+const char *ui_key_name(int key)
+{
+	static char out[32];
+	for (size_t k = 0; k < ARRAY_SIZE(key_names); k++)
+		if (key_names[k].key == key && key != '<' && key != '#') {
+			snprintf(out, sizeof out, "<%s>", key_names[k].name);
+			return out;
+		}
+	if (key > 0 && key < 32) {
+		snprintf(out, sizeof out, "<C-%c>", key + 'a' - 1);
+	} else if (key & UI_KEY_FN) {
+		int k = key & ~UI_KEY_FN;
+		if (k >= KEY_F(1) && k <= KEY_F(24))
+			snprintf(out, sizeof out, "<F%d>", k - KEY_F(0));
+		else
+			snprintf(out, sizeof out, "<key %d>", k);
+	} else if (key == 127) {
+		snprintf(out, sizeof out, "<Backspace>");
+	} else {
+		char e[4];
+		size_t n = text_encode(key, e);
+		memcpy(out, e, n);
+		out[n] = '\0';
+	}
+	return out;
+}
+
+/* The same key whatever the terminal sent for it. */
+static int canonical_key(int key)
+{
+	switch (key) {
+	case '\r':
+	case FN(KEY_ENTER):
+		return '\n';
+	case 127:
+	case 8:
+		return FN(KEY_BACKSPACE);
+	default:
+		return key;
+	}
+}
+
+/* The key map, built from the action table. */
+static struct binding {
+	int key;
+	enum action_view view;
+	enum action action;
+} *bindings;
+static size_t nbindings, capbindings;
+
+static void build_keymap(void)
+{
+	nbindings = 0;
+	for (int a = 1; a < ACT_COUNT; a++) {
+		const struct action_info *ai = action_info((enum action)a);
+		for (const char *p = ai->keys; *p;) {
+			while (*p == ' ')
+				p++;
+			const char *e = p;
+			while (*e && *e != ' ')
+				e++;
+			if (e > p) {
+				int key = ui_key_parse(p, (size_t)(e - p));
+				if (key < 0)
+					die("action table: bad key '%.*s' for %s", (int)(e - p), p, ai->name);
+				for (int v = 0; v < AV_COUNT; v++) {
+					if (!ai->help[v])
+						continue;
+					bindings = xgrow(bindings, &capbindings, nbindings + 1,
+					                 sizeof *bindings);
+					bindings[nbindings].key = key;
+					bindings[nbindings].view = (enum action_view)v;
+					bindings[nbindings++].action = (enum action)a;
+				}
+			}
+			p = e;
+		}
+	}
+}
+
+static enum action lookup_key(const struct ui *ui, int key)
+{
+	enum view_id v = ui->view == VIEW_HELP ? ui->under : ui->view;
+	enum action_view av = v == VIEW_ARTICLE ? AV_ARTICLE : AV_LIST;
+	for (size_t i = 0; i < nbindings; i++)
+		if (bindings[i].key == key && bindings[i].view == av)
+			return bindings[i].action;
+	return ACT_NONE;
+}
+
+/* ---- the terminal and signals --------------------------------------- */
+
+static SCREEN *screen;
+static FILE *null_out, *null_in;
+static int curses_on;
+static volatile sig_atomic_t quit_signal;
+
+static void restore_terminal(void)
+{
+	if (curses_on) {
+		curses_on = 0;
+		endwin();
+	}
+}
+
+static void on_quit_signal(int sig)
+{
+	quit_signal = sig;
+}
+
+#if !defined(__SANITIZE_ADDRESS__)
+static void on_crash(int sig)
+{
+	/* Not async-signal-safe, but the process is going down anyway, and
+	 * a terminal left in raw mode is worse. */
+	restore_terminal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+#endif
+
+static void install_signals(int interactive)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_quit_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: the blocking read must return */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+#if !defined(__SANITIZE_ADDRESS__)
+	if (interactive) {
+		signal(SIGSEGV, on_crash);
+		signal(SIGBUS, on_crash);
+		signal(SIGFPE, on_crash);
+		signal(SIGILL, on_crash);
+		signal(SIGABRT, on_crash);
+	}
+#else
+	(void)interactive;
+#endif
+}
+
+static int term_start(struct ui *ui)
+{
+	if (ui->script) {
+		null_out = fopen("/dev/null", "w");
+		null_in = fopen("/dev/null", "r");
+		if (!null_out || !null_in) {
+			err_set("/dev/null: %s", strerror(errno));
+			return -1;
+		}
+		const char *term = getenv("TERM");
+		if (!term || !term[0] || strcmp(term, "dumb") == 0)
+			term = "xterm-256color";
+		screen = newterm(term, null_out, null_in);
+		if (!screen)
+			screen = newterm("vt100", null_out, null_in);
+	} else {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			err_set(_("the browser needs a terminal (or --script FILE)"));
+			return -1;
+		}
+		/* the terminal's own size, even when LINES or COLUMNS is exported */
+		use_tioctl(TRUE);
+		screen = newterm(NULL, stdout, stdin);
+	}
+	if (!screen) {
+		const char *term = getenv("TERM");
+		err_set(_("cannot use the terminal '%s' (check $TERM)"), term ? term : "");
+		return -1;
+	}
+	set_term(screen);
+	curses_on = 1;
+	die_hook = restore_terminal;
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	if (!ui->script)
+		wtimeout(stdscr, 1000); /* look at the signal flag now and then */
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	draw_init(ui);
+	return 0;
+}
+
+static void term_stop(void)
+{
+	draw_finish();
+	restore_terminal();
+	if (screen) {
+		delscreen(screen);
+		screen = NULL;
+	}
+	if (null_out)
+		fclose(null_out);
+	if (null_in)
+		fclose(null_in);
+	null_out = null_in = NULL;
+	die_hook = NULL;
+}
+
+/* ---- script mode ---------------------------------------------------- */
+
+struct script {
+	FILE *f;
+	char *path;
+	size_t lineno;
+	char *line;
+	size_t linecap;
+	int32_t *typed;         /* keys of a text line still to give */
+	size_t ntyped, ityped, captyped;
+	char *cmd;              /* the last command given (owned) */
+};
+
+static struct script *script_open(const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	if (!f) {
+		err_set("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct script *s = xcalloc(1, sizeof *s);
+	s->f = f;
+	s->path = xstrdup(path);
+	return s;
+}
+
+static void script_close(struct script **ps)
+{
+	struct script *s = *ps;
+	if (!s)
+		return;
+	if (s->f && s->f != stdin)
+		fclose(s->f);
+	free(s->path);
+	free(s->line);
+	free(s->typed);
+	free(s->cmd);
+	free(s);
+	*ps = NULL;
+}
+
+/* The next input of the script; -1 at its end. */
+static int script_next(struct ui *ui, struct ui_event *ev)
+{
+	struct script *s = ui->script;
+	for (;;) {
+		if (s->ityped < s->ntyped) {
+			ev->key = s->typed[s->ityped++];
+			ev->cmd = NULL;
+			return 0;
+		}
+		ssize_t n = getline(&s->line, &s->linecap, s->f);
+		if (n < 0)
+			return -1;
+		s->lineno++;
+		while (n > 0 && (s->line[n - 1] == '\n' || s->line[n - 1] == '\r'))
+			s->line[--n] = '\0';
+		if (n == 0 || (s->line[0] == '#' && n > 1))
+			continue; /* blank lines and comments */
+		if (s->line[0] == ':' && n > 1) {
+			free(s->cmd);
+			s->cmd = xstrdup(s->line + 1);
+			ev->key = -1;
+			ev->cmd = s->cmd;
+			return 0;
+		}
+		int key = ui_key_parse(s->line, (size_t)n);
+		if (key >= 0) {
+			ev->key = key;
+			ev->cmd = NULL;
+			return 0;
+		}
+		if (s->line[0] == '<' && s->line[n - 1] == '>' && !strchr(s->line, ' '))
+			die(_("%s:%zu: unknown key '%s'"), s->path, s->lineno, s->line);
+		/* text: typed key by key */
+		s->ntyped = s->ityped = 0;
+		for (size_t i = 0; i < (size_t)n;) {
+			s->typed = xgrow(s->typed, &s->captyped, s->ntyped + 1, sizeof *s->typed);
+			s->typed[s->ntyped++] = text_decode(s->line, (size_t)n, &i);
+		}
+	}
+}
+
+int ui_next_event(struct ui *ui, struct ui_event *ev)
+{
+	if (quit_signal)
+		return -1;
+	if (ui->script)
+		return script_next(ui, ev);
+	for (;;) {
+		wint_t wc;
+		int rc = wget_wch(stdscr, &wc);
+		if (quit_signal)
+			return -1;
+		if (rc == ERR) {
+			/* A timeout or an interrupted read.  A pause after keys is the
+			 * time to copy the write-ahead log into the database, out of
+			 * the way of the next keystroke. */
+			if (ui->idle_work) {
+				ui->idle_work = 0;
+				store_checkpoint(ui->st);
+			}
+			continue;
+		}
+		ui->idle_work = 1;
+		ev->cmd = NULL;
+		ev->key = canonical_key(rc == KEY_CODE_YES ? FN((int)wc) : (int)wc);
+		return 0;
+	}
+}
+
+/* ---- messages, drawing ---------------------------------------------- */
+
+static void set_message(struct ui *ui, int error, const char *fmt, va_list ap)
+{
+	char tmp[512];
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	buf_clear(&ui->msg);
+	buf_adds(&ui->msg, tmp);
+	ui->msg_error = error;
+}
+
+void ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(ui, 0, fmt, ap);
+	va_end(ap);
+}
+
+void ui_error(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(ui, 1, fmt, ap);
+	va_end(ap);
+}
+
+int ui_type_index(const struct ui *ui, const char *name)
+{
+	for (size_t i = 0; i < ui->ntypes; i++)
+		if (strcmp(ui->types[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int too_small(const struct ui *ui)
+{
+	return ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS;
+}
+
+void ui_draw(struct ui *ui)
+{
+	/* Another process committed (an import, a second browser): show what
+	 * it changed. */
+	int64_t version;
+	if (store_data_version(ui->st, &version) == 0 && version != ui->data_version) {
+		ui->data_version = version;
+		list_refresh(ui);
+		if (ui->article)
+			article_reload(ui);
+	}
+	werase(stdscr);
+	if (too_small(ui)) {
+		draw_too_small(ui);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	enum view_id v = ui->view == VIEW_HELP ? ui->under : ui->view;
+	if (v == VIEW_ARTICLE && ui->article)
+		article_draw(ui);
+	else
+		list_draw(ui);
+	if (ui->view == VIEW_HELP)
+		help_draw(ui);
+
+	/* the status bar: the view's text on the left, the legend right */
+	struct draw_attr bar = draw_style(ui, DS_STATUS);
+	int y = ui->rows - 2;
+	draw_fill(y, 0, ui->cols, bar);
+	struct buf b = BUF_INIT;
+	if (v == VIEW_ARTICLE && ui->article)
+		article_status(ui, &b);
+	else
+		list_status(ui, &b);
+	int used = draw_str(ui, y, 1, ui->cols - 2, b.data ? b.data : "", b.len, bar,
+	                    DRAW_ELLIPSIS, NULL, 0, bar);
+	buf_free(&b);
+	int room = ui->cols - 1 - (used + 3);
+	if (room > 0)
+		draw_legend(ui, y, ui->cols - 1, room, bar);
+
+	/* the message line */
+	if (ui->msg.len) {
+		struct draw_attr a = draw_style(ui, ui->msg_error ? DS_ERROR : DS_NORMAL);
+		draw_str(ui, ui->rows - 1, 0, ui->cols, ui->msg.data, ui->msg.len, a,
+		         DRAW_ELLIPSIS, NULL, 0, a);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+void ui_resized(struct ui *ui)
+{
+	getmaxyx(stdscr, ui->rows, ui->cols);
+}
+
+void ui_resize_to(struct ui *ui, int cols, int rows)
+{
+	resizeterm(rows, cols);
+	ui_resized(ui);
+}
+
+int ui_dump_screen(struct ui *ui, const char *path, int attrs)
+{
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		err_set("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	ui_draw(ui);
+	struct buf line = BUF_INIT, runs = BUF_INIT;
+	for (int y = 0; y < ui->rows; y++) {
+		buf_clear(&line);
+		buf_clear(&runs);
+		char cur[128] = "", d[128];
+		int run_start = 0;
+		for (int x = 0; x < ui->cols;) {
+			cchar_t cc;
+			wchar_t wc[CCHARW_MAX + 1];
+			attr_t a = 0;
+			short pair = 0;
+			int w = 1;
+			if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wc, &a, &pair, NULL) == ERR) {
+				wc[0] = L' ';
+				wc[1] = 0;
+			}
+			if (wc[0] == 0) {
+				wc[0] = L' ';
+				wc[1] = 0;
+			}
+			if (wcwidth(wc[0]) == 2)
+				w = 2;
+			for (size_t k = 0; k < CCHARW_MAX && wc[k]; k++) {
+				char e[4];
+				buf_add(&line, e, text_encode((int32_t)wc[k], e));
+			}
+			if (attrs) {
+				draw_describe(a & (A_ATTRIBUTES & ~A_COLOR), pair, d, sizeof d);
+				if (strcmp(d, cur) != 0) {
+					if (cur[0])
+						buf_printf(&runs, "%s%d-%d %s", runs.len ? "; " : "", run_start,
+						           x - 1, cur);
+					snprintf(cur, sizeof cur, "%s", d);
+					run_start = x;
+				}
+			}
+			x += w;
+		}
+		if (attrs && cur[0])
+			buf_printf(&runs, "%s%d-%d %s", runs.len ? "; " : "", run_start, ui->cols - 1,
+			           cur);
+		while (line.len > 0 && line.data[line.len - 1] == ' ')
+			line.data[--line.len] = '\0';
+		fprintf(f, "%s\n", line.data ? line.data : "");
+		if (runs.len)
+			fprintf(f, "@ %s\n", runs.data);
+	}
+	buf_free(&line);
+	buf_free(&runs);
+	if (fclose(f) != 0) {
+		err_set("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- dispatch ------------------------------------------------------- */
+
+void ui_act(struct ui *ui, enum action a)
+{
+	switch (a) {
+	case ACT_HELP:
+		if (ui->view == VIEW_HELP)
+			help_close(ui);
+		else
+			help_open(ui);
+		return;
+	case ACT_PROMPT: {
+		char *line = prompt_read(ui, ":");
+		if (line) {
+			prompt_command(ui, line);
+			free(line);
+		}
+		return;
+	}
+	case ACT_REDRAW:
+		/* redraw from scratch, and show what another process changed */
+		clearok(curscr, TRUE);
+		list_refresh(ui);
+		if (ui->article)
+			article_reload(ui);
+		return;
+	default:
+		break;
+	}
+	int done;
+	if (ui->view == VIEW_HELP)
+		done = help_act(ui, a);
+	else if (ui->view == VIEW_ARTICLE)
+		done = article_act(ui, a);
+	else
+		done = list_act(ui, a);
+	if (!done)
+		ui_message(ui, _("'%s' does nothing here"), action_info(a)->name);
+}
+
+static void handle_key(struct ui *ui, int key)
+{
+	if (key == FN(KEY_RESIZE)) {
+		ui_resized(ui);
+		return;
+	}
+	buf_clear(&ui->msg);
+	if (too_small(ui)) {
+		if (key == 'q')
+			ui->quit = 1;
+		return;
+	}
+	if (ui->view == VIEW_HELP && help_key(ui, key))
+		return;
+	enum action a = lookup_key(ui, key);
+	if (a == ACT_NONE) {
+		ui_message(ui, _("%s: no such key here (? shows the keys)"), ui_key_name(key));
+		return;
+	}
+	ui->key = key;
+	ui_act(ui, a);
+	ui->key = 0;
+}
+
+/* ---- running -------------------------------------------------------- */
+
+static void ui_free(struct ui *ui)
+{
+	help_close(ui);
+	article_close(ui);
+	list_close(ui);
+	term_stop();
+	script_close(&ui->script);
+	store_close(&ui->st);
+	free(ui->types);
+	free(ui->db_name);
+	buf_free(&ui->msg);
+	if (ui->timing)
+		fclose(ui->timing);
+	ui->timing = NULL;
+	free(bindings);
+	bindings = NULL;
+	nbindings = capbindings = 0;
+}
+
+int ui_run(const struct cli *cli)
+{
+	struct ui ui;
+	memset(&ui, 0, sizeof ui);
+	ui.cli = cli;
+	build_keymap();
+
+	if (cli->script && cli->script[0]) {
+		ui.script = script_open(cli->script);
+		if (!ui.script) {
+			warnmsg("%s", err_msg());
+			ui_free(&ui);
+			return 1;
+		}
+	}
+	/* The default database is created on first use; one named by --db or
+	 * $NERVE_DB must exist (nerve import creates it).  A database that
+	 * cannot be written is opened for reading: it can be browsed, and
+	 * each decision says why it cannot be made. */
+	int readonly = cli->db_path && access(cli->db_path, F_OK) == 0 &&
+	               access(cli->db_path, W_OK) != 0;
+	ui.st = readonly ? cli_open_store_reading(cli) : cli_open_store(cli, cli->db_path == NULL);
+	if (!ui.st) {
+		ui_free(&ui);
+		return 1;
+	}
+	/* How long to wait for another process's write (default 10 s). */
+	const char *busy = getenv("NERVE_BUSY_TIMEOUT");
+	if (busy && *busy) {
+		char *end;
+		long ms = strtol(busy, &end, 10);
+		if (*end || ms < 0 || ms > 3600000)
+			warnmsg(_("NERVE_BUSY_TIMEOUT: '%s' is not a number of milliseconds; waiting "
+			          "10 s"), busy);
+		else
+			store_set_busy_timeout(ui.st, (int)ms);
+	}
+	const char *path = store_path(ui.st), *slash = strrchr(path, '/');
+	ui.db_name = xstrdup(slash ? slash + 1 : path);
+	if (store_types(ui.st, &ui.types, &ui.ntypes) < 0) {
+		warnmsg("%s", err_msg());
+		ui_free(&ui);
+		return 1;
+	}
+
+	const char *codeset = nl_langinfo(CODESET);
+	char *ascii_warning = NULL;
+	if (strcmp(codeset, "UTF-8") != 0) {
+		ui.ascii = 1;
+		ascii_warning = xasprintf(_("the locale's character set is %s, not UTF-8: showing "
+		                            "text in ASCII (set LANG to a UTF-8 locale such as "
+		                            "C.UTF-8)"), codeset);
+		warnmsg("%s", ascii_warning);
+	}
+
+	if (term_start(&ui) < 0) {
+		warnmsg("%s", err_msg());
+		free(ascii_warning);
+		ui_free(&ui);
+		return 1;
+	}
+	install_signals(!ui.script);
+	/* Checkpoints wait for a pause (see ui_next_event), not a keystroke. */
+	if (!ui.script)
+		store_set_autocheckpoint(ui.st, 10000);
+	list_open(&ui);
+	if (readonly)
+		ui_error(&ui, _("%s: the database is read-only: browsing only"), cli->db_path);
+	if (ascii_warning)
+		ui_error(&ui, "%s", ascii_warning);
+	free(ascii_warning);
+
+	/* A key's time, for :timing, runs from reading it to the end of the
+	 * drawing that shows what it did. */
+	struct timespec t0;
+	int timed_key = -1;
+	while (!ui.quit) {
+		ui_draw(&ui);
+		if (timed_key >= 0 && ui.timing) {
+			struct timespec t1;
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			fprintf(ui.timing, "%s %.3f\n", ui_key_name(timed_key),
+			        (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+			            (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+		}
+		timed_key = -1;
+		struct ui_event ev;
+		if (ui_next_event(&ui, &ev) < 0)
+			break;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		if (ev.key < 0) {
+			prompt_command(&ui, ev.cmd);
+		} else {
+			handle_key(&ui, ev.key);
+			timed_key = ev.key;
+		}
+	}
+	ui_free(&ui);
+	if (quit_signal) {
+		/* Die of the signal, now that the terminal is restored. */
+		int sig = quit_signal;
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return 0;
+}

@@ -1,0 +1,1147 @@
+/*
+ * view_article.c: one article with its entities inline (see ui.h).
+ *
+ * The text is laid out by layout.c for the window's width (again after a
+ * resize or a change of entities); a word cursor moves over the words of
+ * layout_words(), and the entity under it (or the one Tab went to) is
+ * focused.  The cursor is a word index, so it stays on its word when the
+ * layout changes.  Search (/, n, N) finds each term of the query in the
+ * folded text (case and diacritics ignored).
+ *
+ * Editing (the keys of DESIGN.md section 7): each key is one call of the
+ * annotation core (annotate.h), which commits before it returns; then the
+ * article's entities and review state are re-read and the screen drawn,
+ * so what the screen shows is on disk.  A refused edit or a database
+ * error shows on the message line and changes nothing.  Words for the
+ * edges of entities ([ ] { }) and for '*' are the cursor's words.  v
+ * starts a selection that the cursor's moves extend; a type key labels
+ * it.  The type menu (t) is view_menu.c.  Changes committed by another
+ * process are re-read when the screen is next drawn (ui_draw watches
+ * the store's data version).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edit/annotate.h"
+#include "cli/cli.h"
+#include "draw.h"
+#include "layout.h"
+#include "store/store_browse.h"
+#include "store/store.h"
+#include "text/text.h"
+#include "ui.h"
+#include "lib/util.h"
+
+#define NONE ((size_t)-1)
+
+struct range {
+	size_t start, end;          /* code points */
+};
+
+struct article_view {
+	struct article a;
+	struct entity_list ents;    /* every entity, by start */
+	int *ent_type;              /* type index of each entity (-1 unknown) */
+	struct layout_span *spans;  /* the highlighted (not rejected) entities */
+	int32_t *span_ent;          /* entity of each span */
+	char **labels;              /* markup label of each span (owned) */
+	size_t nspans;
+
+	struct layout lo;
+	int lo_width;               /* width the layout is for; 0 when stale */
+	int lo_markup;
+	struct layout_word *words;
+	size_t nwords;
+
+	size_t cur;                 /* cursor: a word index (nwords: none) */
+	int goal;                   /* column j/k aim for, or -1 */
+	size_t top;                 /* first line on the screen */
+	int64_t focus;              /* focused entity id, or 0 */
+	struct range sel;           /* the selection (start == end: none) */
+
+	struct annot an;            /* the editing session (who decides) */
+	char *wordmark;             /* per byte offset of the text: 1 where a word
+	                               starts or ends (the edges of [ ] { } and *) */
+	int selecting;              /* v: the selection follows the cursor */
+	size_t anchor;              /* the word where the selection started */
+	struct type_menu *menu;     /* the type menu while it is open */
+
+	char *search;               /* the search as typed, or NULL */
+	struct range *matches;
+	size_t nmatches, capmatches;
+	/* the text folded for searching, with the code point range of the
+	 * cluster each folded byte came from; built on the first search */
+	char *fold;
+	size_t fold_len;
+	struct range *fold_map;
+};
+
+static size_t view_height(const struct ui *ui)
+{
+	return ui->rows > 3 ? (size_t)(ui->rows - 3) : 1;
+}
+
+/* ---- entities and layout -------------------------------------------- */
+
+static void free_spans(struct article_view *av)
+{
+	for (size_t i = 0; i < av->nspans; i++)
+		free(av->labels[i]);
+	free(av->labels);
+	free(av->spans);
+	free(av->span_ent);
+	free(av->ent_type);
+	av->labels = NULL;
+	av->spans = NULL;
+	av->span_ent = NULL;
+	av->ent_type = NULL;
+	av->nspans = 0;
+}
+
+/* Spans for the layout from the entities. */
+static void make_spans(struct ui *ui)
+{
+	struct article_view *av = ui->article;
+	free_spans(av);
+	size_t n = av->ents.n;
+	av->ent_type = xmalloc((n + 1) * sizeof *av->ent_type);
+	av->spans = xmalloc((n + 1) * sizeof *av->spans);
+	av->span_ent = xmalloc((n + 1) * sizeof *av->span_ent);
+	av->labels = xmalloc((n + 1) * sizeof *av->labels);
+	for (size_t i = 0; i < n; i++) {
+		const struct entity *e = &av->ents.v[i];
+		av->ent_type[i] = ui_type_index(ui, e->type);
+		if (e->status == ENT_REJECTED)
+			continue;
+		size_t k = av->nspans++;
+		av->spans[k].start = (size_t)e->start;
+		av->spans[k].end = (size_t)e->end;
+		av->labels[k] = xasprintf("%s%s", e->type, e->status == ENT_SUGGESTED ? "?" : "");
+		av->spans[k].label = av->labels[k];
+		av->span_ent[k] = (int32_t)i;
+	}
+	av->lo_width = 0;
+}
+
+static size_t cursor_line(const struct article_view *av)
+{
+	if (av->cur >= av->nwords)
+		return 0;
+	return layout_line_of(&av->lo, av->words[av->cur].start);
+}
+
+/* Lay the text out for the current width; keep the cursor's line where
+ * it was on the screen. */
+static void ensure_layout(struct ui *ui)
+{
+	struct article_view *av = ui->article;
+	if (av->lo_width == ui->cols && av->lo_markup == ui->markup)
+		return;
+	int had = av->lo_width != 0;
+	size_t row = had ? cursor_line(av) - (cursor_line(av) >= av->top ? av->top : 0) : 0;
+	struct layout_opts o = { .width = ui->cols, .ascii = ui->ascii, .markup = ui->markup };
+	layout_build(&av->lo, av->a.text, av->a.text_len, av->spans, av->nspans, &o);
+	av->lo_width = ui->cols;
+	av->lo_markup = ui->markup;
+	if (had) {
+		size_t line = cursor_line(av);
+		av->top = line > row ? line - row : 0;
+	}
+	av->goal = -1;
+}
+
+/* Keep the cursor's line on the screen. */
+static void ensure_visible(struct ui *ui)
+{
+	struct article_view *av = ui->article;
+	size_t h = view_height(ui), line = cursor_line(av);
+	if (line < av->top)
+		av->top = line;
+	else if (line >= av->top + h)
+		av->top = line - h + 1;
+	if (av->top > 0 && av->top + h > av->lo.nlines)
+		av->top = av->lo.nlines > h ? av->lo.nlines - h : 0;
+	if (line < av->top)
+		av->top = line;
+}
+
+/* The entity index focused for the cursor's word: the innermost
+ * highlighted entity containing its start, or -1. */
+static int entity_under_cursor(const struct article_view *av)
+{
+	if (av->cur >= av->nwords)
+		return -1;
+	size_t cp = av->words[av->cur].start;
+	int best = -1;
+	for (size_t i = 0; i < av->ents.n; i++) {
+		const struct entity *e = &av->ents.v[i];
+		if (e->status == ENT_REJECTED || (size_t)e->start > cp || (size_t)e->end <= cp)
+			continue;
+		if (best < 0 || e->start > av->ents.v[best].start ||
+		    (e->start == av->ents.v[best].start && e->end < av->ents.v[best].end))
+			best = (int)i;
+	}
+	return best;
+}
+
+static void focus_from_cursor(struct ui *ui)
+{
+	struct article_view *av = ui->article;
+	int e = entity_under_cursor(av);
+	av->focus = e >= 0 ? av->ents.v[e].id : 0;
+}
+
+static int focus_index(const struct article_view *av)
+{
+	for (size_t i = 0; av->focus && i < av->ents.n; i++)
+		if (av->ents.v[i].id == av->focus)
+			return (int)i;
+	return -1;
+}
+
+const struct entity *article_focus(const struct ui *ui)
+{
+	if (!ui->article)
+		return NULL;
+	int i = focus_index(ui->article);
+	return i >= 0 ? &ui->article->ents.v[i] : NULL;
+}
+
+int article_focus_entity(struct ui *ui, int64_t id)
+{
+	struct article_view *av = ui->article;
+	for (size_t i = 0; av && i < av->ents.n; i++) {
+		const struct entity *e = &av->ents.v[i];
+		if (e->id != id || e->status == ENT_REJECTED)
+			continue;
+		size_t w = layout_word_at(av->words, av->nwords, (size_t)e->start);
+		if (w < av->nwords)
+			av->cur = w;
+		av->goal = -1;
+		av->focus = id;
+		return 1;
+	}
+	return 0;
+}
+
+int article_reload(struct ui *ui)
+{
+	struct article_view *av = ui->article;
+	entity_list_finish(&av->ents);
+	if (store_entities_of(ui->st, av->a.id, &av->ents) < 0) {
+		ui_error(ui, "%s", err_msg());
+		make_spans(ui);
+		return -1;
+	}
+	make_spans(ui);
+	int f = focus_index(av);
+	if (f < 0 || av->ents.v[f].status == ENT_REJECTED)
+		focus_from_cursor(ui);
+	/* the review state may have changed with the entities */
+	enum article_state state;
+	if (store_edit_state(ui->st, av->a.id, &state) == 0)
+		av->a.state = state;
+	return 0;
+}
+
+/* ---- search --------------------------------------------------------- */
+
+static void build_fold(struct article_view *av)
+{
+	if (av->fold)
+		return;
+	struct buf b = BUF_INIT;
+	struct range *map = NULL; /* the cluster of each folded byte */
+	size_t cap = 0, cp = 0;
+	const char *t = av->a.text;
+	size_t len = av->a.text_len;
+	for (size_t i = 0; i < len;) {
+		size_t e = text_grapheme_end(t, len, i);
+		size_t ncp = text_cp_len(t + i, e - i);
+		size_t before = b.len;
+		if (e - i == 1 && (unsigned char)t[i] < 0x80) {
+			char c = t[i];
+			buf_addc(&b, c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+		} else {
+			size_t fl;
+			char *f = text_fold(t + i, e - i, &fl);
+			buf_add(&b, f, fl);
+			free(f);
+		}
+		map = xgrow(map, &cap, b.len, sizeof *map);
+		for (size_t k = before; k < b.len; k++) {
+			map[k].start = cp;
+			map[k].end = cp + ncp;
+		}
+		cp += ncp;
+		i = e;
+	}
+	av->fold_len = b.len;
+	av->fold = buf_steal(&b);
+	av->fold_map = map;
+}
+
+static int cmp_range(const void *pa, const void *pb)
+{
+	const struct range *a = pa, *b = pb;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->end < b->end ? -1 : a->end > b->end;
+}
+
+/* Find every occurrence of each term (words, or "quoted phrases") of
+ * words in the article. */
+static void find_matches(struct ui *ui, const char *words)
+{
+	struct article_view *av = ui->article;
+	av->nmatches = 0;
+	build_fold(av);
+	const char *p = words;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *s = p, *e;
+		if (*p == '"') {
+			s = p + 1;
+			e = strchr(s, '"');
+			if (!e)
+				e = s + strlen(s);
+			p = *e ? e + 1 : e;
+		} else {
+			e = p;
+			while (*e && *e != ' ')
+				e++;
+			p = e;
+		}
+		size_t n = (size_t)(e - s);
+		if (n > 1 && s[n - 1] == '*')
+			n--; /* a prefix search is a substring search here anyway */
+		if (n == 0)
+			continue;
+		size_t fl;
+		char *f = text_fold(s, n, &fl);
+		for (size_t at = 0; fl > 0 && at + fl <= av->fold_len;) {
+			const char *hit = memmem(av->fold + at, av->fold_len - at, f, fl);
+			if (!hit)
+				break;
+			size_t b = (size_t)(hit - av->fold);
+			av->matches = xgrow(av->matches, &av->capmatches, av->nmatches + 1,
+			                    sizeof *av->matches);
+			av->matches[av->nmatches].start = av->fold_map[b].start;
+			av->matches[av->nmatches++].end = av->fold_map[b + fl - 1].end;
+			at = b + fl;
+		}
+		free(f);
+	}
+	if (av->nmatches > 1)
+		qsort(av->matches, av->nmatches, sizeof *av->matches, cmp_range);
+}
+
+static void set_cursor_cp(struct ui *ui, size_t cp)
+{
+	struct article_view *av = ui->article;
+	size_t w = layout_word_at(av->words, av->nwords, cp);
+	if (w >= av->nwords && av->nwords)
+		w = av->nwords - 1;
+	av->cur = w;
+	av->goal = -1;
+	focus_from_cursor(ui);
+}
+
+/* Move to the next (previous) match after (before) the cursor, wrapping. */
+static void search_step(struct ui *ui, int backward, int from_here)
+{
+	struct article_view *av = ui->article;
+	if (!av->search) {
+		ui_message(ui, _("no search yet (/ starts one)"));
+		return;
+	}
+	if (av->nmatches == 0) {
+		ui_message(ui, _("'%s' is not in this article"), av->search);
+		return;
+	}
+	size_t cp = av->cur < av->nwords ? av->words[av->cur].start : 0;
+	size_t hit = NONE;
+	if (!backward) {
+		for (size_t i = 0; i < av->nmatches && hit == NONE; i++)
+			if (av->matches[i].start > cp || (from_here && av->matches[i].start >= cp))
+				hit = i;
+		if (hit == NONE) {
+			hit = 0;
+			ui_message(ui, _("search went on from the top"));
+		}
+	} else {
+		for (size_t i = av->nmatches; i-- > 0 && hit == NONE;)
+			if (av->matches[i].start < cp)
+				hit = i;
+		if (hit == NONE) {
+			hit = av->nmatches - 1;
+			ui_message(ui, _("search went on from the end"));
+		}
+	}
+	set_cursor_cp(ui, av->matches[hit].start);
+}
+
+static void set_search(struct ui *ui, const char *words)
+{
+	struct article_view *av = ui->article;
+	free(av->search);
+	av->search = xstrdup(words);
+	find_matches(ui, words);
+}
+
+/* ---- moving --------------------------------------------------------- */
+
+/* The first word starting at or after code point cp. */
+static size_t word_from(const struct article_view *av, size_t cp)
+{
+	size_t a = 0, z = av->nwords;
+	while (a < z) {
+		size_t m = a + (z - a) / 2;
+		if (av->words[m].start < cp)
+			a = m + 1;
+		else
+			z = m;
+	}
+	return a;
+}
+
+/* The words that start on line l: [*a, *z). */
+static void line_words(const struct article_view *av, size_t l, size_t *a, size_t *z)
+{
+	size_t s = av->lo.lines[l].cp_start;
+	size_t e = l + 1 < av->lo.nlines ? av->lo.lines[l + 1].cp_start : (size_t)-1;
+	*a = word_from(av, s);
+	*z = e == (size_t)-1 ? av->nwords : word_from(av, e);
+	if (*z < *a)
+		*z = *a;
+}
+
+static int word_col(const struct article_view *av, size_t w)
+{
+	size_t cp = av->words[w].start;
+	return layout_col_of(&av->lo, layout_line_of(&av->lo, cp), cp);
+}
+
+/* Put the cursor on a word of line l (the one nearest the goal column),
+ * or of the nearest line in direction dir that has words.  Returns 0
+ * when there is none. */
+static int cursor_to_line(struct ui *ui, size_t l, int dir)
+{
+	struct article_view *av = ui->article;
+	if (av->goal < 0)
+		av->goal = av->cur < av->nwords ? word_col(av, av->cur) : 0;
+	for (;;) {
+		if (l >= av->lo.nlines)
+			return 0;
+		size_t a, z;
+		line_words(av, l, &a, &z);
+		if (a < z) {
+			size_t best = a;
+			for (size_t w = a; w < z; w++)
+				if (word_col(av, w) <= av->goal)
+					best = w;
+			av->cur = best;
+			focus_from_cursor(ui);
+			return 1;
+		}
+		if (dir > 0)
+			l++;
+		else if (l-- == 0)
+			return 0;
+	}
+}
+
+static void move_line(struct ui *ui, int dir)
+{
+	struct article_view *av = ui->article;
+	size_t l = cursor_line(av);
+	int goal = av->goal;
+	if (dir > 0 ? !cursor_to_line(ui, l + 1, 1) : (l == 0 || !cursor_to_line(ui, l - 1, -1))) {
+		if (goal < 0)
+			av->goal = -1;
+		ui_message(ui, dir > 0 ? _("this is the end of the article")
+		                       : _("this is the top of the article"));
+	}
+}
+
+static void move_page(struct ui *ui, int dir)
+{
+	struct article_view *av = ui->article;
+	size_t h = view_height(ui), n = av->lo.nlines;
+	size_t maxtop = n > h ? n - h : 0;
+	size_t top = av->top;
+	size_t newtop = dir > 0 ? (top + h < maxtop ? top + h : maxtop) : (top > h ? top - h : 0);
+	if (newtop == top) {
+		/* at the edge already: the cursor goes to the first or last word */
+		if (av->nwords) {
+			size_t w = dir > 0 ? av->nwords - 1 : 0;
+			if (w == av->cur)
+				ui_message(ui, dir > 0 ? _("this is the end of the article")
+				                       : _("this is the top of the article"));
+			av->cur = w;
+			av->goal = -1;
+			focus_from_cursor(ui);
+		}
+		return;
+	}
+	size_t line = cursor_line(av);
+	size_t target = dir > 0 ? line + (newtop - top) : (line > top - newtop ? line - (top - newtop) : 0);
+	if (target >= n)
+		target = n - 1;
+	av->top = newtop;
+	if (!cursor_to_line(ui, target, dir) && !cursor_to_line(ui, target, -dir))
+		return;
+	/* keep the page where it was asked to be, the cursor on it */
+	size_t cl = cursor_line(av);
+	if (cl < av->top || cl >= av->top + h)
+		cursor_to_line(ui, dir > 0 ? av->top : av->top + h - 1, -dir);
+}
+
+/* Tab and Shift-Tab: the next or previous highlighted entity. */
+static void entity_step(struct ui *ui, int dir)
+{
+	struct article_view *av = ui->article;
+	int f = focus_index(av), n = (int)av->ents.n, hit = -1;
+	size_t cp = av->cur < av->nwords ? av->words[av->cur].start : 0;
+	if (dir > 0) {
+		for (int i = f >= 0 ? f + 1 : 0; i < n && hit < 0; i++)
+			if (av->ents.v[i].status != ENT_REJECTED && (f >= 0 || (size_t)av->ents.v[i].start > cp))
+				hit = i;
+	} else {
+		for (int i = f >= 0 ? f - 1 : n - 1; i >= 0 && hit < 0; i--)
+			if (av->ents.v[i].status != ENT_REJECTED && (f >= 0 || (size_t)av->ents.v[i].end <= cp))
+				hit = i;
+	}
+	if (hit < 0) {
+		/* wrap around */
+		for (int k = 0; k < n && hit < 0; k++) {
+			int i = dir > 0 ? k : n - 1 - k;
+			if (av->ents.v[i].status != ENT_REJECTED)
+				hit = i;
+		}
+		if (hit < 0) {
+			ui_message(ui, _("this article has no entities"));
+			return;
+		}
+		if (hit == f) {
+			ui_message(ui, _("this is the only entity"));
+			return;
+		}
+		ui_message(ui, dir > 0 ? _("back to the first entity") : _("on to the last entity"));
+	}
+	const struct entity *e = &av->ents.v[hit];
+	size_t w = layout_word_at(av->words, av->nwords, (size_t)e->start);
+	if (w < av->nwords)
+		av->cur = w;
+	av->goal = -1;
+	av->focus = e->id;
+}
+
+/* ---- editing -------------------------------------------------------- */
+
+/* The word boundaries of the view for the annotation core: where the
+ * cursor's words start and end (a text of another length, which cannot
+ * be this article's, gets the core's default). */
+static int view_boundary(const char *text, size_t len, size_t b, void *arg)
+{
+	const struct article_view *av = arg;
+	if (len != av->a.text_len)
+		return annot_word_boundary(text, len, b, NULL);
+	return b == 0 || b >= len || av->wordmark[b];
+}
+
+static void build_wordmarks(struct article_view *av)
+{
+	const char *t = av->a.text;
+	size_t len = av->a.text_len, b = 0, cp = 0;
+	av->wordmark = xcalloc(len + 1, 1);
+	for (size_t w = 0; w < av->nwords; w++) {
+		for (int edge = 0; edge < 2; edge++) {
+			size_t to = edge ? av->words[w].end : av->words[w].start;
+			for (; cp < to && b < len; cp++)
+				text_decode(t, len, &b);
+			av->wordmark[b] = 1;
+		}
+	}
+}
+
+/* The selection from the anchor word to the cursor's word. */
+static void update_selection(struct article_view *av)
+{
+	if (!av->selecting || av->cur >= av->nwords || av->anchor >= av->nwords)
+		return;
+	size_t a = av->anchor < av->cur ? av->anchor : av->cur;
+	size_t z = av->anchor < av->cur ? av->cur : av->anchor;
+	av->sel.start = av->words[a].start;
+	av->sel.end = av->words[z].end;
+}
+
+static void end_selection(struct article_view *av)
+{
+	av->selecting = 0;
+	av->sel.start = av->sel.end = 0;
+}
+
+/* The focused entity, or NULL with a hint on the message line. */
+static const struct entity *need_focus(struct ui *ui)
+{
+	const struct entity *e = article_focus(ui);
+	if (!e)
+		ui_message(ui, _("no entity under the cursor (Tab goes to the next one, v selects "
+		                 "text)"));
+	return e;
+}
+
+/* After an editing call: what it did (or why not) on the message line,
+ * the entities and review state re-read, the entity it names focused. */
+static void edited(struct ui *ui, int rc, const struct annot_result *r)
+{
+	if (rc < 0)
+		ui_error(ui, "%s", err_msg());
+	else if (r->msg[0])
+		ui_message(ui, "%s", r->msg);
+	article_reload(ui);
+	list_refresh(ui);
+	if (rc == 0 && r->entity)
+		article_focus_entity(ui, r->entity);
+}
+
+/* Open article id (another than the one shown) after an edit, the list's
+ * cursor following it; -1 when it cannot be read. */
+static int open_other(struct ui *ui, int64_t id)
+{
+	if (article_open(ui, id) < 0)
+		return -1;
+	struct article_view *av = ui->article;
+	struct browse_row row = { 0 };
+	row.id = id;
+	row.state = av->a.state;
+	row.published = av->a.published;
+	row.title = av->a.title;
+	row.lead = (char *)"";
+	for (size_t i = 0; i < av->ents.n; i++) {
+		row.entities += av->ents.v[i].status != ENT_REJECTED;
+		row.suggested += av->ents.v[i].status == ENT_SUGGESTED;
+	}
+	list_refresh(ui);
+	list_follow(ui, &row);
+	return 0;
+}
+
+/* Set the focused entity's type (accepting it), or label the selection. */
+static void apply_type(struct ui *ui, const char *name)
+{
+	struct article_view *av = ui->article;
+	struct annot_result r;
+	int rc;
+	if (av->selecting) {
+		if (av->sel.end <= av->sel.start) {
+			ui_message(ui, _("the selection is empty"));
+			return;
+		}
+		rc = annot_create(&av->an, av->a.id, (int64_t)av->sel.start, (int64_t)av->sel.end,
+		                  name, &r);
+		if (rc == 0)
+			end_selection(av);
+	} else {
+		const struct entity *f = need_focus(ui);
+		if (!f)
+			return;
+		rc = annot_set_type(&av->an, f->id, name, &r);
+	}
+	edited(ui, rc, &r);
+}
+
+void article_type_named(struct ui *ui, const char *name)
+{
+	if (!ui->article)
+		return;
+	menu_close(&ui->article->menu);
+	apply_type(ui, name);
+}
+
+/* The decision '*' spreads: the focused entity, else the rejected entity
+ * under the cursor that was decided last (a rejection leaves no focus). */
+static int64_t decision_under_cursor(struct ui *ui)
+{
+	const struct entity *f = article_focus(ui);
+	if (f)
+		return f->id;
+	struct article_view *av = ui->article;
+	if (av->cur >= av->nwords)
+		return 0;
+	size_t cp = av->words[av->cur].start;
+	const struct entity *best = NULL;
+	for (size_t i = 0; i < av->ents.n; i++) {
+		const struct entity *e = &av->ents.v[i];
+		if (e->status != ENT_REJECTED || (size_t)e->start > cp || (size_t)e->end <= cp)
+			continue;
+		if (!best || strcmp(e->updated_at, best->updated_at) > 0 ||
+		    (strcmp(e->updated_at, best->updated_at) == 0 && e->id > best->id))
+			best = e;
+	}
+	return best ? best->id : 0;
+}
+
+/* The actions while the type menu is open. */
+static void menu_action(struct ui *ui, enum action a)
+{
+	struct article_view *av = ui->article;
+	int k = menu_act(ui, av->menu, a);
+	if (k == MENU_OPEN)
+		return;
+	menu_close(&av->menu);
+	if (k >= 0 && (size_t)k < ui->ntypes) {
+		char name[sizeof ui->types[0].name];
+		snprintf(name, sizeof name, "%s", ui->types[k].name);
+		apply_type(ui, name);
+	}
+}
+
+void article_undo_redo(struct ui *ui, int redo)
+{
+	struct article_view *av = ui->article;
+	struct annot session, *an = av ? &av->an : &session;
+	struct annot_result r;
+	if (!av)
+		annot_init(&session, ui->st, ui->cli ? ui->cli->annotator : NULL);
+	int rc = redo ? annot_redo(an, &r) : annot_undo(an, &r);
+	if (rc == 0 && r.article && (!av || r.article != av->a.id)) {
+		/* the decision was in another article: show it there */
+		if (open_other(ui, r.article) == 0) {
+			if (r.entity)
+				article_focus_entity(ui, r.entity);
+			ui_message(ui, "%s", r.msg);
+		}
+		return;
+	}
+	if (av) {
+		edited(ui, rc, &r);
+	} else {
+		if (rc < 0)
+			ui_error(ui, "%s", err_msg());
+		else
+			ui_message(ui, "%s", r.msg);
+		list_refresh(ui);
+	}
+}
+
+/* An editing action (1 when a is one). */
+static int edit_act(struct ui *ui, enum action a)
+{
+	struct article_view *av = ui->article;
+	struct annot_result r;
+	const struct entity *f;
+	int rc;
+	switch (a) {
+	case ACT_ACCEPT:
+	case ACT_REJECT:
+		if (!(f = need_focus(ui)))
+			return 1;
+		rc = a == ACT_ACCEPT ? annot_accept(&av->an, f->id, &r)
+		                     : annot_reject(&av->an, f->id, &r);
+		edited(ui, rc, &r);
+		return 1;
+	case ACT_SET_TYPE: {
+		if (ui->key < '1' || ui->key > '9') {
+			ui_error(ui, _("set-type takes its type from the keys 1 to 9 (:type NAME names "
+			               "one)"));
+			return 1;
+		}
+		char name[64];
+		if (annot_type_of_key(&av->an, ui->key - '0', name) < 0) {
+			ui_error(ui, "%s", err_msg());
+			return 1;
+		}
+		apply_type(ui, name);
+		return 1;
+	}
+	case ACT_TYPE_MENU:
+		if (!av->selecting && !(f = need_focus(ui)))
+			return 1;
+		if (ui->ntypes == 0) {
+			ui_error(ui, _("there are no entity types"));
+			return 1;
+		}
+		f = article_focus(ui);
+		av->menu = menu_open(ui, !av->selecting && f ? f->type : NULL);
+		return 1;
+	case ACT_START_LEFT:
+	case ACT_START_RIGHT:
+	case ACT_END_LEFT:
+	case ACT_END_RIGHT: {
+		if (!(f = need_focus(ui)))
+			return 1;
+		enum annot_edge edge = a == ACT_START_LEFT    ? ANNOT_START_LEFT
+		                       : a == ACT_START_RIGHT ? ANNOT_START_RIGHT
+		                       : a == ACT_END_LEFT    ? ANNOT_END_LEFT
+		                                              : ANNOT_END_RIGHT;
+		rc = annot_nudge(&av->an, f->id, edge, view_boundary, av, &r);
+		edited(ui, rc, &r);
+		return 1;
+	}
+	case ACT_PROPAGATE: {
+		int64_t id = decision_under_cursor(ui);
+		if (!id) {
+			need_focus(ui);
+			return 1;
+		}
+		rc = annot_propagate(&av->an, id, view_boundary, av, &r);
+		edited(ui, rc, &r);
+		return 1;
+	}
+	case ACT_ACCEPT_ALL:
+		rc = annot_accept_all(&av->an, av->a.id, &r);
+		edited(ui, rc, &r);
+		return 1;
+	case ACT_DONE: {
+		rc = annot_done(&av->an, av->a.id, &r);
+		int64_t next = 0;
+		if (rc == 0 && annot_next(&av->an, av->a.id, &next) < 0) {
+			edited(ui, 0, &r);
+			ui_error(ui, "%s", err_msg());
+			return 1;
+		}
+		if (rc < 0 || !next) {
+			edited(ui, rc, &r);
+			if (rc == 0)
+				ui_message(ui, _("%s; no other article is left to review"), r.msg);
+			return 1;
+		}
+		if (open_other(ui, next) == 0)
+			ui_message(ui, "%s", r.msg);
+		return 1;
+	}
+	case ACT_UNDO:
+	case ACT_REDO:
+		article_undo_redo(ui, a == ACT_REDO);
+		return 1;
+	case ACT_SELECT:
+		if (av->selecting) {
+			end_selection(av);
+			return 1;
+		}
+		if (av->nwords == 0) {
+			ui_message(ui, _("there is no text to select"));
+			return 1;
+		}
+		av->selecting = 1;
+		av->anchor = av->cur;
+		update_selection(av);
+		ui_message(ui, _("selecting: h l j k extend it, 1..9 or t labels it, Esc cancels"));
+		return 1;
+	case ACT_CANCEL:
+		end_selection(av);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* ---- the view ------------------------------------------------------- */
+
+int article_open(struct ui *ui, int64_t id)
+{
+	struct article_view *av = xcalloc(1, sizeof *av);
+	if (store_article_get(ui->st, id, &av->a) < 0) {
+		ui_error(ui, "%s", err_msg());
+		free(av);
+		return -1;
+	}
+	article_close(ui);
+	ui->article = av;
+	if (store_entities_of(ui->st, id, &av->ents) < 0)
+		ui_error(ui, "%s", err_msg());
+	make_spans(ui);
+	av->nwords = layout_words(av->a.text, av->a.text_len, &av->words);
+	build_wordmarks(av);
+	annot_init(&av->an, ui->st, ui->cli ? ui->cli->annotator : NULL);
+	av->goal = -1;
+	focus_from_cursor(ui);
+	ui->view = VIEW_ARTICLE;
+	/* carry the list's search over: its words highlighted, the cursor on
+	 * the first */
+	const char *words = list_search_words(ui);
+	if (words) {
+		set_search(ui, words);
+		if (av->nmatches)
+			search_step(ui, 0, 1);
+	}
+	return 0;
+}
+
+void article_close(struct ui *ui)
+{
+	struct article_view *av = ui->article;
+	if (!av)
+		return;
+	article_finish(&av->a);
+	entity_list_finish(&av->ents);
+	free_spans(av);
+	layout_finish(&av->lo);
+	free(av->words);
+	free(av->wordmark);
+	menu_close(&av->menu);
+	free(av->search);
+	free(av->matches);
+	free(av->fold);
+	free(av->fold_map);
+	free(av);
+	ui->article = NULL;
+}
+
+/* Actions a selection allows besides moving: labelling and ending it. */
+static int selection_allows(enum action a)
+{
+	switch (a) {
+	case ACT_SET_TYPE:
+	case ACT_TYPE_MENU:
+	case ACT_SELECT:
+	case ACT_CANCEL:
+	case ACT_QUIT:
+	case ACT_SEARCH:
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int move_act(struct ui *ui, enum action a);
+
+int article_act(struct ui *ui, enum action a)
+{
+	struct article_view *av = ui->article;
+	ensure_layout(ui);
+	if (av->menu) {
+		menu_action(ui, a);
+		return 1;
+	}
+	if (a == ACT_QUIT) {
+		article_close(ui);
+		ui->view = VIEW_LIST;
+		list_refresh(ui);
+		return 1;
+	}
+	if (move_act(ui, a)) {
+		update_selection(av);
+		return 1;
+	}
+	if (av->selecting && !selection_allows(a)) {
+		ui_message(ui, _("a selection is open: 1..9 or t labels it, Esc cancels it"));
+		return 1;
+	}
+	if (edit_act(ui, a))
+		return 1;
+	return 0;
+}
+
+/* The moving actions (1 when a is one). */
+static int move_act(struct ui *ui, enum action a)
+{
+	struct article_view *av = ui->article;
+	int has_words = av->nwords > 0;
+	switch (a) {
+	case ACT_DOWN:
+	case ACT_UP:
+		if (has_words)
+			move_line(ui, a == ACT_DOWN ? 1 : -1);
+		return 1;
+	case ACT_WORD_LEFT:
+		if (has_words && av->cur > 0)
+			av->cur--;
+		else
+			ui_message(ui, _("this is the first word"));
+		av->goal = -1;
+		focus_from_cursor(ui);
+		return 1;
+	case ACT_WORD_RIGHT:
+		if (has_words && av->cur + 1 < av->nwords)
+			av->cur++;
+		else
+			ui_message(ui, _("this is the last word"));
+		av->goal = -1;
+		focus_from_cursor(ui);
+		return 1;
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP:
+		move_page(ui, a == ACT_PAGE_DOWN ? 1 : -1);
+		return 1;
+	case ACT_FIRST:
+		av->cur = 0;
+		av->top = 0;
+		av->goal = -1;
+		focus_from_cursor(ui);
+		return 1;
+	case ACT_LAST:
+		av->cur = has_words ? av->nwords - 1 : 0;
+		av->top = av->lo.nlines > view_height(ui) ? av->lo.nlines - view_height(ui) : 0;
+		av->goal = -1;
+		focus_from_cursor(ui);
+		return 1;
+	case ACT_ENTITY_NEXT:
+	case ACT_ENTITY_PREV:
+		entity_step(ui, a == ACT_ENTITY_NEXT ? 1 : -1);
+		return 1;
+	case ACT_SEARCH: {
+		char *words = prompt_read(ui, "/");
+		if (!words)
+			return 1;
+		if (!words[strspn(words, " ")]) {
+			free(av->search);
+			av->search = NULL;
+			av->nmatches = 0;
+		} else {
+			set_search(ui, words);
+			search_step(ui, 0, 0);
+		}
+		free(words);
+		return 1;
+	}
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		search_step(ui, a == ACT_SEARCH_PREV, 0);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The look of cell c. */
+static struct draw_attr cell_attr(struct ui *ui, const struct layout_cell *c, size_t ws,
+                                  size_t we, const struct range *m)
+{
+	struct article_view *av = ui->article;
+	struct draw_attr a = draw_style(ui, DS_NORMAL);
+	int focused = 0;
+	if (c->span >= 0) {
+		int ei = av->span_ent[c->span];
+		const struct entity *e = &av->ents.v[ei];
+		a = draw_entity(ui, av->ent_type[ei], e->status);
+		focused = e->id == av->focus;
+		if (focused)
+			a.attr |= A_REVERSE;
+	} else if (c->kind == LAYOUT_SYMBOL) {
+		a = draw_style(ui, DS_DIM);
+	}
+	int text = c->kind != LAYOUT_OPEN && c->kind != LAYOUT_CLOSE;
+	if (text && c->cp >= av->sel.start && c->cp < av->sel.end) {
+		struct draw_attr sa = draw_style(ui, DS_SELECT);
+		a.pair = sa.pair ? sa.pair : a.pair;
+		a.attr |= sa.attr;
+	}
+	int in_cursor = text && c->cp >= ws && c->cp < we;
+	if (in_cursor)
+		a.attr |= focused ? (A_BOLD | A_UNDERLINE) : A_REVERSE;
+	else if (text && m && c->cp >= m->start && c->cp < m->end) {
+		struct draw_attr ma = draw_style(ui, DS_MATCH);
+		a.pair = ma.pair ? ma.pair : a.pair;
+		a.attr |= ma.attr;
+	}
+	return a;
+}
+
+void article_draw(struct ui *ui)
+{
+	struct article_view *av = ui->article;
+	ensure_layout(ui);
+	ensure_visible(ui);
+	int w = ui->cols;
+	struct draw_attr title = draw_style(ui, DS_TITLE);
+
+	/* the title bar: the title, and the date on the right when it fits */
+	draw_fill(0, 0, w, title);
+	const char *t = av->a.title[0] ? av->a.title : av->a.ext_id;
+	int dw = (int)strlen(av->a.published);
+	int room = w - 2 - (dw ? dw + 2 : 0);
+	if (room < w / 2) {
+		room = w - 2;
+		dw = 0;
+	}
+	draw_str(ui, 0, 1, room, t, strlen(t), title, DRAW_ELLIPSIS, NULL, 0, title);
+	if (dw)
+		draw_str(ui, 0, w - 1 - dw, dw, av->a.published, (size_t)dw, title, 0, NULL, 0, title);
+
+	size_t ws = 0, we = 0;
+	if (av->cur < av->nwords) {
+		ws = av->words[av->cur].start;
+		we = av->words[av->cur].end;
+	}
+	size_t h = view_height(ui), mi = 0;
+	for (size_t r = 0; r < h && av->top + r < av->lo.nlines; r++) {
+		const struct layout_line *l = &av->lo.lines[av->top + r];
+		int y = (int)r + 1;
+		for (size_t k = l->first; k < l->first + l->n; k++) {
+			const struct layout_cell *c = &av->lo.cells[k];
+			if (c->col >= w)
+				break;
+			while (mi < av->nmatches && av->matches[mi].end <= c->cp)
+				mi++;
+			const struct range *m = mi < av->nmatches ? &av->matches[mi] : NULL;
+			struct draw_attr a = cell_attr(ui, c, ws, we, m);
+			if (c->kind == LAYOUT_SPACE || c->kind == LAYOUT_TAB) {
+				int cw = c->col + c->width > w ? w - c->col : c->width;
+				draw_fill(y, c->col, cw, a);
+			} else if (c->col + c->width > w) {
+				continue;
+			} else if (c->kind == LAYOUT_SYMBOL) {
+				draw_symbol(ui, y, c->col, layout_cell_bytes(&av->lo, c), c->len, a);
+			} else {
+				draw_glyph(ui, y, c->col, layout_cell_bytes(&av->lo, c), c->len, a);
+			}
+		}
+	}
+	if (av->menu)
+		menu_draw(ui, av->menu);
+}
+
+/* Append the text of code points [start, end), cut at 40, in quotes. */
+static void add_quoted(const struct article_view *av, struct buf *b, size_t start, size_t end)
+{
+	size_t s = text_cp_to_byte(av->a.text, av->a.text_len, start);
+	size_t e = text_cp_to_byte(av->a.text, av->a.text_len, end);
+	size_t cut = e, ncp = 0;
+	for (size_t i = s; i < e && ncp < 40;) {
+		text_decode(av->a.text, av->a.text_len, &i);
+		ncp++;
+		cut = i;
+	}
+	buf_adds(b, "\"");
+	buf_add(b, av->a.text + s, cut - s);
+	buf_adds(b, cut < e ? "...\"  " : "\"  ");
+}
+
+void article_status(struct ui *ui, struct buf *b)
+{
+	struct article_view *av = ui->article;
+	const struct entity *f = article_focus(ui);
+	if (av->selecting) {
+		buf_printf(b, "%s ", _("selection"));
+		add_quoted(av, b, av->sel.start, av->sel.end);
+	} else if (f) {
+		buf_adds(b, f->type);
+		buf_printf(b, " %s", _(entity_status_name(f->status)));
+		if (f->status == ENT_SUGGESTED)
+			buf_printf(b, " %.2f", f->confidence);
+		buf_adds(b, " ");
+		add_quoted(av, b, (size_t)f->start, (size_t)f->end);
+	}
+	int64_t cur, total;
+	list_position(ui, &cur, &total);
+	size_t ents = 0, left = 0;
+	for (size_t i = 0; i < av->ents.n; i++) {
+		ents += av->ents.v[i].status != ENT_REJECTED;
+		left += av->ents.v[i].status == ENT_SUGGESTED;
+	}
+	buf_printf(b, "%lld/%lld  %s  ", (long long)cur + 1, (long long)total,
+	           _(article_state_name(av->a.state)));
+	buf_printf(b, ents == 1 ? _("%zu entity") : _("%zu entities"), ents);
+	buf_printf(b, _(", %zu to decide"), left);
+}
