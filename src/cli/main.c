@@ -179,6 +179,35 @@ int cli_each_item(const char *list, int (*fn)(void *arg, const char *item), void
 	return rc;
 }
 
+/* The browser: open the database and hand it over.  The default
+ * database is created on first use; one named by --db or $NERVE_DB must
+ * exist (nerve import creates it).  A database that cannot be written is
+ * opened for reading: it can be browsed, and each decision says why it
+ * cannot be made. */
+static int browse(const struct cli *cli)
+{
+	int readonly = cli->db_path && access(cli->db_path, F_OK) == 0 &&
+	               access(cli->db_path, W_OK) != 0;
+	struct store *st = readonly ? cli_open_store_reading(cli)
+	                            : cli_open_store(cli, cli->db_path == NULL);
+	if (!st)
+		return 1;
+	/* How long to wait for another process's write (default 10 s). */
+	const char *busy = getenv("NERVE_BUSY_TIMEOUT");
+	if (busy && *busy) {
+		char *end;
+		long ms = strtol(busy, &end, 10);
+		if (*end || ms < 0 || ms > 3600000)
+			warnmsg(_("NERVE_BUSY_TIMEOUT: '%s' is not a number of milliseconds; waiting "
+			          "10 s"), busy);
+		else
+			store_set_busy_timeout(st, (int)ms);
+	}
+	int rc = ui_run(st, cli->annotator, cli->script);
+	store_close(&st);
+	return rc;
+}
+
 static const char *login_name(void)
 {
 	struct passwd *pw = getpwuid(getuid());
@@ -213,7 +242,7 @@ int main(int argc, char **argv)
 			return cli_usage_error(NULL, _("unknown option '%s'"), argv[optind - 1]);
 	}
 	if (optind >= argc)
-		return ui_run(&cli);
+		return browse(&cli);
 
 	int first = optind;
 	const char *name = argv[first];

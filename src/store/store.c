@@ -435,6 +435,11 @@ const char *store_path(const struct store *st)
 	return st->path;
 }
 
+int store_readonly(const struct store *st)
+{
+	return (st->flags & STORE_READONLY) != 0;
+}
+
 int store_begin(struct store *st)
 {
 	/* A statement left mid-result holds a read snapshot; BEGIN IMMEDIATE

@@ -38,6 +38,8 @@ struct store *store_open(const char *path, int flags);
 void store_close(struct store **st);
 /* The path given to store_open (borrowed). */
 const char *store_path(const struct store *st);
+/* 1 when st was opened with STORE_READONLY, else 0. */
+int store_readonly(const struct store *st);
 
 /* Schema version this nerve writes (PRAGMA user_version). */
 #define STORE_SCHEMA_VERSION 1

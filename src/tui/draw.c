@@ -21,7 +21,9 @@ static const char *const colour_names[8] = {
 static struct { short fg, bg; } pairs[256];
 static int npairs;
 
-int draw_parse_colour(const char *name)
+/* The colour number of a colour name ("cyan", "bright-red", "208"),
+ * or -1 for the terminal's default / an unknown name. */
+static int draw_parse_colour(const char *name)
 {
 	char *end;
 	long n = strtol(name, &end, 10);

@@ -48,9 +48,6 @@ void draw_finish(void);
 struct draw_attr draw_style(const struct ui *ui, enum draw_style s);
 /* The look of an entity of type index type (-1: unknown) and status. */
 struct draw_attr draw_entity(const struct ui *ui, int type, enum entity_status status);
-/* The colour number of a colour name ("cyan", "bright-red", "208"),
- * or -1 for the terminal's default / an unknown name. */
-int draw_parse_colour(const char *name);
 
 /* Fill w columns of row y from x with blanks in a. */
 void draw_fill(int y, int x, int w, struct draw_attr a);
