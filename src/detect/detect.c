@@ -2,11 +2,7 @@
  * detect.c: the detection pipeline, the model blob and the merge step
  * that applies nerve's conventions (see detect.h).
  *
- * Blob layout (native byte order, checked): "NERVEMDL", version, byte
- * order mark, section count, then sections {id, length, data padded to
- * 8 bytes}: INFO (text), ABBR (abbreviations, one a line), GAZT
- * (gazetteer), CLUS (word clusters), TAGR (tagger; absent in a blob that
- * only prepares texts for training).
+ * The blob's layout is in detect_impl.h.
  */
 #include "config.h"
 #include "detect.h"
@@ -17,14 +13,9 @@
 #include <string.h>
 
 #include "detect_impl.h"
+#include "lib/byteorder.h"
 #include "text/text.h"
 
-#define SEC_INFO 0x4F464E49u    /* "INFO" */
-#define SEC_ABBR 0x52424241u    /* "ABBR" */
-#define SEC_GAZT 0x545A4147u    /* "GAZT" */
-#define SEC_CLUS 0x53554C43u    /* "CLUS" */
-#define SEC_TAGR 0x52474154u    /* "TAGR" */
-#define BYTE_ORDER_MARK 0x01020304u
 
 const char *detect_datadir(void)
 {
@@ -58,10 +49,11 @@ void dspans_push(struct dspans *s, uint32_t a, uint32_t b, int type, float conf)
 static void section(struct buf *b, uint32_t id, const void *data, size_t len)
 {
 	static const char zero[8];
-	uint32_t h[2] = { id, 0 };
-	uint64_t n = len;
+	unsigned char h[16];
+	put_le32(h, id);
+	put_le32(h + 4, 0);
+	put_le64(h + 8, len);
 	buf_add(b, (const char *)h, sizeof h);
-	buf_add(b, (const char *)&n, sizeof n);
 	buf_add(b, data, len);
 	buf_add(b, zero, ((len + 7) & ~(size_t)7) - len);
 }
@@ -70,7 +62,9 @@ void detect_blob_build(struct buf *out, const char *info, const char *abbrevs,
                        size_t abbrevs_len, const struct gazetteer *gaz,
                        const struct clusters *clusters, const struct buf *tagger)
 {
-	uint32_t head[4] = { DETECT_MODEL_VERSION, BYTE_ORDER_MARK, tagger ? 5 : 4, 0 };
+	unsigned char head[16] = { 0 };
+	put_le32(head, DETECT_MODEL_VERSION);
+	put_le32(head + 4, tagger ? 5 : 4);
 	buf_add(out, "NERVEMDL", 8);
 	buf_add(out, (const char *)head, sizeof head);
 	section(out, SEC_INFO, info ? info : "", (info ? strlen(info) : 0) + 1);
@@ -109,13 +103,10 @@ static void wire(struct detector *det)
 	det->l_cities = list_bit(g, "cities");
 	det->l_demonyms = list_bit(g, "demonyms");
 	det->l_titles = list_bit(g, "ranks") | list_bit(g, "offices");
-	det->l_first = list_bit(g, "first_names");
 	det->l_groups = list_bit(g, "groups");
 	det->res.gaz = g;
 	det->res.clusters = &det->clusters;
 	det->res.common_words = list_bit(g, "common_words");
-	det->res.titles = det->l_titles;
-	det->res.first_names = det->l_first;
 	det->rl.titles = det->l_titles;
 	det->rl.org_words = list_bit(g, "org_words");
 	det->rl.places = det->l_countries | det->l_regions | det->l_cities;
@@ -131,7 +122,6 @@ static void wire(struct detector *det)
 	det->t_org = detect_type_index(det, "ORG");
 	det->t_loc = detect_type_index(det, "LOC");
 	det->t_date = detect_type_index(det, "DATE");
-	det->t_norp = detect_type_index(det, "NORP");
 	det->t_title = detect_type_index(det, "TITLE");
 }
 
@@ -141,42 +131,37 @@ struct detector *detect_from_owned(char *blob, size_t len)
 	det->blob = blob;
 	det->bloblen = len;
 	det->abbrevs = tok_abbrevs_new();
-	uint32_t head[4];
 	if (len < 24 || memcmp(blob, "NERVEMDL", 8) != 0) {
 		err_set(_("not a nerve model"));
 		goto fail;
 	}
-	memcpy(head, blob + 8, sizeof head);
-	if (head[1] != BYTE_ORDER_MARK) {
-		err_set(_("the model was made on a machine of another byte order"));
-		goto fail;
-	}
-	if (head[0] != DETECT_MODEL_VERSION) {
+	uint32_t version = get_le32(blob + 8), nsections = get_le32(blob + 12);
+	if (version != DETECT_MODEL_VERSION) {
 		err_set(_("the model was made by another version of nerve (model format %u, "
 		          "this nerve reads %u); train it again"),
-		        head[0], DETECT_MODEL_VERSION);
+		        version, DETECT_MODEL_VERSION);
 		goto fail;
 	}
 	int have_gaz = 0, have_clus = 0;
 	size_t off = 24;
-	for (uint32_t s = 0; s < head[2]; s++) {
-		uint32_t h[2];
-		uint64_t n;
+	for (uint32_t s = 0; s < nsections; s++) {
 		if (off + 16 > len)
 			goto bad;
-		memcpy(h, blob + off, sizeof h);
-		memcpy(&n, blob + off + 8, sizeof n);
+		uint32_t id = get_le32(blob + off);
+		uint64_t n = get_le64(blob + off + 8);
 		off += 16;
 		if (n > len - off)
 			goto bad;
 		const char *p = blob + off;
-		switch (h[0]) {
+		switch (id) {
 		case SEC_INFO:
 			if (n == 0 || p[n - 1] != '\0')
 				goto bad;
 			det->info = p;
 			break;
 		case SEC_ABBR:
+			det->abbr = p;
+			det->abbr_len = n;
 			for (size_t i = 0; i < n;) {
 				const char *nl = memchr(p + i, '\n', n - i);
 				size_t e = nl ? (size_t)(nl - p) : n;
@@ -262,6 +247,7 @@ void detector_free(struct detector **pdet)
 	tok_abbrevs_free(&det->abbrevs);
 	gaz_finish(&det->gaz);
 	clusters_finish(&det->clusters);
+	tagger_finish(&det->tagger);
 	tokens_finish(&det->toks);
 	free(det->marks);
 	rules_finish(&det->rules);

@@ -14,9 +14,22 @@
 #include "tokenize.h"
 #include "lib/util.h"
 
-/* Bumped whenever tokens, features or the blob layout change: a model
- * made with another version is refused (train again). */
-#define DETECT_MODEL_VERSION 3
+/* The model file (the blob): "NERVEMDL", then four little-endian 32-bit
+ * numbers (the format version, the section count, 0, 0), then the
+ * sections, each {id (32 bits), 0 (32 bits), length (64 bits), data
+ * padded to 8 bytes}, every number little endian.  The version is bumped
+ * whenever tokens, features or the layout change: a model made with
+ * another version is refused (train again). */
+#define DETECT_MODEL_VERSION 4
+
+enum model_section {
+	SEC_INFO = 0x4F464E49u,     /* "INFO": a description (text, NUL-terminated) */
+	SEC_ABBR = 0x52424241u,     /* "ABBR": abbreviations, one a line */
+	SEC_GAZT = 0x545A4147u,     /* "GAZT": the gazetteer (gaz_write) */
+	SEC_CLUS = 0x53554C43u,     /* "CLUS": word clusters (clusters_write) */
+	SEC_TAGR = 0x52474154u,     /* "TAGR": the tagger (tagger_trainer_write);
+	                             * absent in a blob that only prepares texts */
+};
 
 enum { MAX_TYPES = TAGGER_MAX_TYPES + 1 };
 
@@ -37,6 +50,8 @@ struct detector {
 	char *blob;             /* owned, 8-byte aligned */
 	size_t bloblen;
 	const char *info;
+	const char *abbr;       /* the ABBR section (in blob) */
+	size_t abbr_len;
 	struct tok_abbrevs *abbrevs;
 	struct gazetteer gaz;
 	struct clusters clusters;
@@ -46,11 +61,11 @@ struct detector {
 	struct feat_res res;
 	struct rule_lists rl;
 	/* gazetteer list bits the conventions use */
-	uint32_t l_countries, l_regions, l_cities, l_demonyms, l_titles, l_first, l_groups;
+	uint32_t l_countries, l_regions, l_cities, l_demonyms, l_titles, l_groups;
 	/* entity types: the tagger's, then TITLE when it has none */
 	char types[MAX_TYPES][TAGGER_TYPE_LEN];
 	unsigned ntypes;
-	int t_person, t_org, t_loc, t_date, t_norp, t_title;
+	int t_person, t_org, t_loc, t_date, t_title;
 	/* scratch of one document */
 	struct tokens toks;
 	struct gaz_marks *marks;

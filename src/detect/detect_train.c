@@ -56,22 +56,6 @@ static int load_abbrevs(const char *path, struct buf *out)
 	return 0;
 }
 
-/* Religious and ethnic groups (NORP), general vocabulary written for
- * nerve; data/gazetteer/groups.txt, when there is one, adds to it. */
-static const char *const group_words[] = {
-	"Muslim", "Muslims", "Christian", "Christians", "Jew", "Jews", "Jewish", "Hindu",
-	"Hindus", "Buddhist", "Buddhists", "Sikh", "Sikhs", "Shiite", "Shiites", "Shi'ite",
-	"Shi'ites", "Shia", "Shias", "Sunni", "Sunnis", "Catholic", "Catholics", "Protestant",
-	"Protestants", "Orthodox", "Evangelical", "Evangelicals", "Islamist", "Islamists",
-	"Arab", "Arabs", "Kurd", "Kurds", "Kurdish", "Druze", "Yazidi", "Yazidis", "Alawite",
-	"Alawites", "Copt", "Copts", "Coptic", "Maronite", "Maronites", "Baha'i", "Zoroastrian",
-	"Mormon", "Mormons", "Anglican", "Anglicans", "Lutheran", "Methodist", "Baptist",
-	"Pentecostal", "Salafi", "Salafist", "Salafists", "Wahhabi", "Jihadist", "Jihadists",
-	"Pashtun", "Pashtuns", "Hazara", "Hazaras", "Baloch", "Berber", "Berbers", "Bedouin",
-	"Bedouins", "Tuareg", "Roma", "Uighur", "Uighurs", "Uyghur", "Uyghurs", "Rohingya",
-	"Indigenous", "Aboriginal", "Aborigines", "Aboriginals",
-};
-
 /* A detector without a tagger, holding the lists of datadir. */
 static struct detector *prepare_lists(const char *datadir, const char *info)
 {
@@ -118,14 +102,6 @@ static struct detector *prepare_lists(const char *datadir, const char *info)
 		path = xasprintf("%s/%s.txt", dir, names[i]);
 		if (gaz_load_file(&gaz, names[i], path, abbrevs) < 0)
 			goto out;
-	}
-	{
-		struct tokens scratch = { 0 };
-		int gl = gaz_list(&gaz, "groups");
-		for (size_t i = 0; gl >= 0 && i < ARRAY_SIZE(group_words); i++)
-			gaz_add(&gaz, gl, abbrevs, &scratch, group_words[i],
-			        strlen(group_words[i]));
-		tokens_finish(&scratch);
 	}
 	free(path);
 	path = xasprintf("%s/clusters.txt", datadir);
@@ -626,25 +602,9 @@ int detect_train(const struct train_opts *o, const struct train_set *sets, size_
 		if (o->progress)
 			o->progress(o->progress_arg, ep + 1, epochs, errors, tokens);
 	}
-	const char *abbr = "";
-	size_t abbr_len = 0;
 	/* the lists go into the model as the preparing detector holds them */
-	{
-		size_t off = 24;
-		uint32_t head[4];
-		memcpy(head, prep->blob + 8, sizeof head);
-		for (uint32_t s = 0; s < head[2]; s++) {
-			uint32_t h[2];
-			uint64_t n;
-			memcpy(h, prep->blob + off, sizeof h);
-			memcpy(&n, prep->blob + off + 8, sizeof n);
-			if (h[0] == 0x52424241u) { /* ABBR */
-				abbr = prep->blob + off + 16;
-				abbr_len = n;
-			}
-			off += 16 + ((n + 7) & ~(uint64_t)7);
-		}
-	}
+	const char *abbr = prep->abbr ? prep->abbr : "";
+	size_t abbr_len = prep->abbr ? prep->abbr_len : 0;
 	/* calibrate the confidence on a sample of the documents, then write
 	 * the model again with it */
 	struct buf tb = BUF_INIT;

@@ -441,12 +441,6 @@ int text_is_dash(int32_t c)
 	return c == '-' || c == 0x2212 || cat(c) == UTF8PROC_CATEGORY_PD;
 }
 
-int text_is_symbol(int32_t c)
-{
-	utf8proc_category_t k = cat(c);
-	return k >= UTF8PROC_CATEGORY_SM && k <= UTF8PROC_CATEGORY_SO;
-}
-
 int text_is_space(int32_t c)
 {
 	if (c == ' ' || (c >= '\t' && c <= '\r'))
@@ -496,13 +490,6 @@ int32_t text_lower(int32_t c)
 	if (c < 0x80)
 		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 	return utf8proc_tolower(c);
-}
-
-int32_t text_upper(int32_t c)
-{
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') ? c - 32 : c;
-	return utf8proc_toupper(c);
 }
 
 int32_t text_ascii_punct(int32_t c)

@@ -135,9 +135,21 @@ static void test_blob_errors(const struct buf *blob)
 	CHECK(detector_from_blob(blob->data, blob->len / 2) == NULL);
 	char *copy = xmalloc(blob->len);
 	memcpy(copy, blob->data, blob->len);
-	copy[8] ^= 0x7F;   /* the version */
+	/* the format version, little endian whatever the machine */
+	CHECK((unsigned char)copy[8] >= 4 && copy[9] == 0 && copy[10] == 0 && copy[11] == 0);
+	copy[8] ^= 0x7F;
 	CHECK(detector_from_blob(copy, blob->len) == NULL);
 	CHECK(strstr(err_msg(), "version") != NULL);
+	/* a file of format 3 (native byte order, before this one) */
+	copy[8] = 3;
+	CHECK(detector_from_blob(copy, blob->len) == NULL);
+	CHECK(strstr(err_msg(), "model format 3") != NULL);
+	CHECK(strstr(err_msg(), "train it again") != NULL);
+	/* a damaged section length */
+	memcpy(copy, blob->data, blob->len);
+	copy[24 + 8 + 7] = 0x40;
+	CHECK(detector_from_blob(copy, blob->len) == NULL);
+	CHECK(strstr(err_msg(), "damaged") != NULL);
 	free(copy);
 	char *dir = xasprintf("%s/no-such-dir", datadir());
 	CHECK(detector_open(dir) == NULL);
