@@ -253,6 +253,7 @@ void detector_free(struct detector **pdet)
 	rules_finish(&det->rules);
 	feat_doc_finish(&det->fd);
 	tagger_out_finish(&det->out);
+	detect_online_finish(det);
 	free(det->spans.v);
 	free(det->blob);
 	free(det);
@@ -569,6 +570,8 @@ void detect_run(struct detector *det, const char *text, size_t len)
 	if (det->has_tagger)
 		tagger_decode(&det->tagger, &det->fd, &det->out);
 	merge(det);
+	if (det->memory)
+		detect_memory_apply(det, text);
 }
 
 /* Detection works on pieces of at most this many bytes, so that its
@@ -599,6 +602,11 @@ static size_t piece_end(const char *text, size_t len)
 	while (i > 0 && ((unsigned char)text[i] & 0xC0) == 0x80)
 		i--;
 	return i;
+}
+
+size_t detect_piece_end(const char *text, size_t len)
+{
+	return piece_end(text, len);
 }
 
 /* Detect in text (one piece) and append its spans to out, their offsets

@@ -42,7 +42,7 @@ const char *store_path(const struct store *st);
 int store_readonly(const struct store *st);
 
 /* Schema version this nerve writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Explicit transactions (BEGIN IMMEDIATE, so a writer waits for another
  * writer at the start, not at commit).  Nesting is not supported. */

@@ -90,7 +90,8 @@ int store_triggers_pause(struct store *st)
 		"SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
 		"AND name NOT IN ('article_fts_ai', 'article_fts_ad', 'article_fts_au', "
 		"'article_tally_ai', 'article_tally_ad', 'article_tally_au', "
-		"'entity_tally_ai', 'entity_tally_ad', 'entity_tally_au')");
+		"'entity_tally_ai', 'entity_tally_ad', 'entity_tally_au', "
+		"'decision_ai', 'decision_ad', 'decision_au')");
 	if (!s)
 		return -1;
 	if (sqlite3_step(s) != SQLITE_ROW) {
@@ -165,6 +166,13 @@ int store_bulk_end(struct store *st, int index)
 		"AND status = 'suggested') WHERE id > ?1",
 		"UPDATE article_tally SET n = n + "
 		"(SELECT count(*) FROM article WHERE id > ?1 AND state = article_tally.state)",
+		/* the memory of decisions (decision_ai) */
+		"INSERT INTO decision (text, type, status, n) "
+		"SELECT substr(a.text, e.start + 1, e.\"end\" - e.start), e.type, e.status, count(*) "
+		"FROM entity e JOIN article a ON a.id = e.article "
+		"WHERE a.id > ?1 AND e.status <> 'suggested' GROUP BY 1, 2, 3 "
+		"ON CONFLICT DO UPDATE SET n = n + excluded.n",
+		"UPDATE learn SET generation = generation + (?1 = ?1)",
 	};
 	for (size_t i = 0; index && rc == 0 && i < ARRAY_SIZE(redo); i++) {
 		sqlite3_stmt *s = store_stmt(st, redo[i]);
