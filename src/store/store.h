@@ -511,6 +511,67 @@ int store_model_active(struct store *st, struct model_row *m, int with_data);
 /* No active model: nerve goes back to the shipped one. */
 int store_model_reset(struct store *st);
 
+/* ---- the model in the loop (store_learn.c) ---------------------------------- */
+
+/* The generation of what detection uses: a number that grows whenever
+ * the model, its online updates or the memory of decisions change (in
+ * any process).  Reading it is one indexed row, cheap enough to do
+ * before every detection. */
+int store_learn_generation(struct store *st, int64_t *gen);
+/* Make the generation grow (after a change the triggers do not see). */
+int store_learn_bump(struct store *st);
+
+/* Store the online update of article, made at its done mark (journal
+ * group grp) against model base (a model row, 0 the shipped model); the
+ * generation grows and learned_at becomes now.  *id gets its row. */
+int store_update_add(struct store *st, int64_t article, int64_t grp, int64_t base,
+                     const void *data, size_t len, int64_t *id);
+/* Turn the updates made at journal group grp off (undo of the done
+ * mark: active 0) or on again (redo: active 1); the number of rows
+ * changed into *n (may be NULL), the generation grows when any did. */
+int store_update_set_active(struct store *st, int64_t grp, int active, int *n);
+/* After a retrain or a reset: every update so far is no longer applied
+ * (folded into the new model, or given up). */
+int store_update_fold(struct store *st);
+/* The ids of the updates applied on top of model base, ascending (owned,
+ * free()). */
+int store_update_ids(struct store *st, int64_t base, int64_t **ids, size_t *n);
+/* The data of update id (owned) and its length: 0, 1 when the row is
+ * gone, -1 on error. */
+int store_update_get(struct store *st, int64_t id, void **data, size_t *len);
+
+/* Call fn for each string of the memory of decisions with a count above
+ * 0: its text, its type, accepted (1) or rejected (0), and the count;
+ * fn returning -1 stops the walk (-1 returned). */
+int store_decisions(struct store *st,
+                    int (*fn)(void *arg, const char *text, size_t len, const char *type,
+                              int accepted, int64_t n),
+                    void *arg);
+
+/* What nerve stats says of the learning. */
+struct learn_stats {
+	int64_t generation;
+	char learned_at[21];        /* last online update, "" when never */
+	int64_t updates;            /* online updates applied now */
+	int64_t update_articles;    /* distinct articles they come from */
+	int64_t strings;            /* strings in the memory of decisions */
+};
+int store_learn_stats(struct store *st, int64_t base, struct learn_stats *out);
+
+/* The generation article's suggestions were made at into *gen, and
+ * whether it came with annotations. */
+int store_article_detected(struct store *st, int64_t article, int64_t *gen, int *annotated);
+/* Record that article's suggestions are those of generation gen. */
+int store_article_set_detected(struct store *st, int64_t article, int64_t gen);
+/* Up to max articles still to review, not annotated, whose suggestions
+ * are older than generation gen: those after article 'after' in id
+ * order first, then from the start.  *ids owned (free()). */
+int store_articles_stale(struct store *st, int64_t gen, int64_t after, size_t max,
+                         int64_t **ids, size_t *n);
+/* The accepted entities of article as gold spans (start, end, type)
+ * appended to d's spans. */
+int store_accepted_spans(struct store *st, int64_t article, struct doc *d);
+
 /* The ids of the articles detection runs on (store_detect.c): those that
  * came without annotations and are new or in progress, or also done when
  * all.  *ids is owned (free()). */
