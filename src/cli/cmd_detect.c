@@ -10,18 +10,18 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "edit/cli_detect.h"
-#include "detect/detect.h"
+#include "edit/learn.h"
 #include "store/store.h"
 #include "lib/util.h"
 
 static const char detect_usage[] = N_(
 	"Usage: nerve detect [OPTION]...\n"
 	"Run the current detector (the database's trained model, else the shipped\n"
-	"one) again on the articles that came without annotations and are new or\n"
-	"in progress, replacing the detector's suggestions.  An analyst's or an\n"
-	"import's entity is never touched, and a span rejected in an article is\n"
-	"never suggested there again.\n\n"
+	"one, with what it learnt from the articles marked done since and the\n"
+	"team's decisions across the corpus) again on the articles that came\n"
+	"without annotations and are new or in progress, replacing the detector's\n"
+	"suggestions.  An analyst's or an import's entity is never touched, and a\n"
+	"span rejected in an article is never suggested there again.\n\n"
 	"  --all          done articles too\n"
 	"  --article ID   this article only (a local or external id), even one\n"
 	"                 that came with annotations or is done\n");
@@ -61,8 +61,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	int64_t *ids = NULL, one;
 	size_t n = 0, suggestions = 0, done = 0;
 	int rc = 1;
-	struct detector *det = NULL;
-	struct doc d = { 0 };
+	struct learner *l = NULL;
 	if (ref) {
 		int found = store_article_find(st, ref, &one);
 		if (found <= 0) {
@@ -79,22 +78,18 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 		warnmsg("%s", err_msg());
 		goto out;
 	}
-	if (!(det = cli_detector(st)))
+	if (!(l = learner_open(st))) {
+		warnmsg("%s", err_msg());
 		goto out;
+	}
 	int tty = isatty(STDERR_FILENO);
 	/* a transaction per batch: a crash loses one batch, not the run */
 	enum { BATCH = 200 };
 	for (size_t i = 0; i < n; i++) {
 		if (i % BATCH == 0 && store_begin(st) < 0)
 			goto fail;
-		struct article a;
-		if (store_article_get(st, ids[i], &a) < 0)
-			goto fail;
-		d.nspans = 0;
-		detect_doc(det, a.text, a.text_len, &d);
-		article_finish(&a);
-		int k = store_replace_suggestions(st, ids[i], d.spans, d.nspans);
-		if (k < 0)
+		int k;
+		if (learner_refresh(l, ids[i], 1, &k) < 0)
 			goto fail;
 		suggestions += (size_t)k;
 		done++;
@@ -114,9 +109,8 @@ fail:
 	warnmsg("%s", err_msg());
 	store_rollback(st);
 out:
-	doc_finish(&d);
 	free(ids);
-	detector_free(&det);
+	learner_free(&l);
 	store_close(&st);
 	return rc;
 }

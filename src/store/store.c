@@ -529,6 +529,11 @@ int store_commit(struct store *st)
 	return 0;
 }
 
+int store_in_transaction(struct store *st)
+{
+	return !sqlite3_get_autocommit(st->db);
+}
+
 void store_rollback(struct store *st)
 {
 	if (!sqlite3_get_autocommit(st->db))

@@ -49,6 +49,8 @@ int store_readonly(const struct store *st);
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
+/* 1 inside a transaction of store_begin(), else 0. */
+int store_in_transaction(struct store *st);
 
 /* An online copy of the whole database to path (SQLite backup API). */
 int store_backup(struct store *st, const char *path);
