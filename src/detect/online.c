@@ -13,6 +13,8 @@
 #include "lib/byteorder.h"
 #include "text/text.h"
 
+static float MEMORY_SURE = 0.95f; /* TUNING */
+
 #define UPDATE_MAGIC "NVUP"
 #define UPDATE_VERSION 1u
 #define UPDATE_HEAD 20          /* magic and four numbers */
@@ -153,13 +155,18 @@ long detect_learn(struct detector *det, const char *text, size_t len,
 	int64_t cp0 = 0;
 	do {
 		size_t n = detect_piece_end(text + pos, len - pos);
-		for (unsigned pass = 0; pass < LEARN_PASSES; pass++) {
+		static int step = -1, passes = -1;   /* TUNING */
+		if (step < 0) {
+			step = getenv("NERVE_LEARN_STEP") ? atoi(getenv("NERVE_LEARN_STEP")) : LEARN_STEP;
+			passes = getenv("NERVE_LEARN_PASSES") ? atoi(getenv("NERVE_LEARN_PASSES")) : LEARN_PASSES;
+		}
+		for (unsigned pass = 0; pass < (unsigned)passes; pass++) {
 			/* preparing again forgets the document memory of the last pass */
 			detect_prepare(det, text + pos, n);
 			tags = xgrow(tags, &cap, det->toks.n + 1, 1);
 			gold_tags(det, gold, ngold, cp0, tags);
 			size_t wrong = tagger_learn_doc(&det->tagger, &det->overlay, &det->fd, tags,
-			                                LEARN_STEP, &delta);
+			                                step, &delta);
 			if (pass == 0)
 				first += (long)wrong;
 			if (wrong == 0)
@@ -335,6 +342,7 @@ static int cmp_span(const void *x, const void *y)
 
 void detect_memory_apply(struct detector *det, const char *text)
 {
+	if (getenv("NERVE_SURE")) MEMORY_SURE = (float)atof(getenv("NERVE_SURE"));
 	const struct tokens *t = &det->toks;
 	struct dspans *s = &det->spans;
 	if (!det->memory || !det->memory->n)

@@ -50,7 +50,6 @@ struct detector;
 
 #define LEARN_STEP 4096     /* units of 1/TAGGER_OVERLAY_UNIT: 4.0 */
 #define LEARN_PASSES 3
-#define MEMORY_SURE 0.95f   /* confidence the memory gives way to */
 #define MEMORY_MAX_TOKENS 8 /* longest string remembered, in tokens */
 
 /* Learn from one reviewed text (valid UTF-8, as stored) whose entities
