@@ -164,13 +164,33 @@ static size_t put_utf8(char *o, unsigned c)
 	return 4;
 }
 
+/* The first byte at or after i that a string must look at (a quote, a
+ * backslash or a control character), or a little before it: eight bytes
+ * at a time, since report texts are long runs of plain bytes. */
+static size_t skip_plain(const unsigned char *s, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	while (i < len && len - i >= 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+		/* a byte of zero in q or b, or a byte below 0x20 in x (high bit
+		 * clear, so bytes of UTF-8 sequences do not count) */
+		uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x);
+		if (hit & highs)
+			break;
+		i += 8;
+	}
+	return i;
+}
+
 /* A string at r->i (its opening quote): decoded into the arena. */
 static int parse_string(struct reader *r, const char **out, size_t *out_len)
 {
 	size_t open = r->i++;
 	/* find the end first: the decoded string is never longer */
 	size_t j = r->i;
-	while (j < r->len && r->s[j] != '"') {
+	while ((j = skip_plain(r->s, j, r->len)) < r->len && r->s[j] != '"') {
 		if (r->s[j] < 0x20)
 			return fail(r, JSON_ESYNTAX, j, _("a control character inside a string"));
 		j += r->s[j] == '\\' ? 2 : 1;

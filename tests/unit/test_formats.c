@@ -19,6 +19,7 @@
 #include "edit/tokenizer.h"
 #include "store/store.h"
 #include "tap.h"
+#include "fixtures.h"
 #include "text/text.h"
 #include "lib/util.h"
 
@@ -334,6 +335,8 @@ static void test_json_parser(void)
 		{ "tru", JSON_ESYNTAX, 0, "not a value" },
 		{ "{'a': 1}", JSON_ESYNTAX, 1, "expected a key" },
 		{ "\"open", JSON_ESYNTAX, 0, "a string that does not end" },
+		{ "\"0123456789abcdef\\", JSON_ESYNTAX, 0, "a string that does not end" },
+		{ "\"0123456789abcdef\x01\"", JSON_ESYNTAX, 17, "a control character inside a string" },
 		{ "{\"id\": \"x\", \"text\": \"a\\u0000b\"}", JSON_ENUL, 22,
 		  "\"text\": a \\u0000 (NUL) escape" },
 		{ "{\"text\": \"\\ud800\"}", JSON_ESURROGATE, 10, "\"text\": a lone surrogate \\ud800" },
@@ -526,35 +529,6 @@ static const char *jsonl_export(struct store *st, const struct export_filter *f,
 	CHECK_INT(export_run(st, &eo, NULL), 0);
 	fclose(eo.out);
 	return *out;
-}
-
-static int64_t add_article(struct store *st, const char *ext_id, const char *text)
-{
-	struct article a = { 0 };
-	char sha[65];
-	snprintf(sha, sizeof sha, "sha-%s", ext_id);
-	a.ext_id = (char *)ext_id;
-	a.title = "T";
-	a.text = (char *)text;
-	a.text_len = strlen(text);
-	a.sha256 = sha;
-	CHECK_INT(store_article_add(st, &a), 0);
-	return a.id;
-}
-
-static void add_entity(struct store *st, int64_t article, int64_t start, int64_t end,
-                       const char *type, enum entity_status status, const char *annotator)
-{
-	struct entity e = { 0 };
-	e.article = article;
-	e.start = start;
-	e.end = end;
-	snprintf(e.type, sizeof e.type, "%s", type);
-	e.status = status;
-	e.origin = strcmp(annotator, "detector") == 0 ? ORIGIN_DETECTOR : ORIGIN_ANALYST;
-	e.confidence = 0.5;
-	snprintf(e.annotator, sizeof e.annotator, "%s", annotator);
-	CHECK_INT(store_entity_add(st, &e), 0);
 }
 
 static void test_jsonl_export(void)
