@@ -32,11 +32,6 @@ int export_format_parse(const char *name, enum export_format *out)
 	return -1;
 }
 
-const char *export_format_name(enum export_format f)
-{
-	return format_names[f];
-}
-
 void export_opts_init(struct export_opts *o)
 {
 	memset(o, 0, sizeof *o);

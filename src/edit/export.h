@@ -22,7 +22,6 @@ enum export_format {
 /* "csv", "jsonl", "doccano", "prodigy", "conll", "brat" to the format:
  * 0, or -1 for a name that is none of them. */
 int export_format_parse(const char *name, enum export_format *out);
-const char *export_format_name(enum export_format f);
 
 struct export_opts {
 	enum export_format format;

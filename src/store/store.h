@@ -254,8 +254,6 @@ struct export_row {
 	const char *text;           /* the entity's text (not NUL-terminated) */
 	size_t text_len;
 	const char *type, *status, *origin, *annotator, *updated_at;
-	double confidence;
-	int has_confidence;
 };
 /* Called for each row; return 0 to go on, -1 to stop (with err_set()). */
 typedef int (*export_row_fn)(void *arg, const struct export_row *r);

@@ -111,7 +111,7 @@ static void bind_filter(sqlite3_stmt *s, const struct export_filter *f, struct b
 	"(?3 IS NULL OR a.state IN (SELECT value FROM json_each(?3))) "
 #define ROW_COLUMNS \
 	"e.article, a.ext_id, a.title, e.id, e.start, e.\"end\", e.type, e.status, e.origin, " \
-	"e.annotator, e.updated_at, e.confidence"
+	"e.annotator, e.updated_at"
 #define ROW_ORDER " ORDER BY e.article, e.start, e.\"end\", e.id"
 
 static const char sql_rows_all[] =
@@ -199,8 +199,6 @@ int store_export_entities(struct store *st, const struct export_filter *f, expor
 		r.origin = (const char *)sqlite3_column_text(s, 8);
 		r.annotator = (const char *)sqlite3_column_text(s, 9);
 		r.updated_at = (const char *)sqlite3_column_text(s, 10);
-		r.has_confidence = sqlite3_column_type(s, 11) != SQLITE_NULL;
-		r.confidence = sqlite3_column_double(s, 11);
 		size_t b0 = walk_to(&w, r.start);
 		/* the end from a copy, so the next start walks on from this one */
 		struct walk e = w;
