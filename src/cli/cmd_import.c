@@ -65,9 +65,11 @@ static void show_progress(void *arg, const char *name, const struct import_stats
 		return;
 	m->last = now;
 	m->shown = 1;
+	char *shown = xescape(name);
 	fputs("\r\033[K", stderr);
 	fprintf(stderr, _("importing %.40s: %zu imported, %zu duplicates, %.1f M characters"),
-	        name, s->imported, s->duplicates, (double)s->chars / 1e6);
+	        shown, s->imported, s->duplicates, (double)s->chars / 1e6);
+	free(shown);
 	fflush(stderr);
 }
 

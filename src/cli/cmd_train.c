@@ -134,8 +134,11 @@ int cmd_train(struct cli *cli, int argc, char **argv)
 		warnmsg("%s", err_msg());
 		goto out;
 	}
-	if (!output)
-		printf(_("model %lld: %s\n"), (long long)id, info);
+	if (!output) {
+		char *shown = xescape(info);
+		printf(_("model %lld: %s\n"), (long long)id, shown);
+		free(shown);
+	}
 	rc = 0;
 out:
 	free(info);

@@ -61,15 +61,16 @@ void import_free(struct import **pim)
 
 void import_report(struct import *im, const char *fmt, ...)
 {
-	char msg[1200];
+	struct buf msg = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	msg_vformat(&msg, fmt, ap);
 	va_end(ap);
 	if (im->o.message)
-		im->o.message(im->o.message_arg, msg);
+		im->o.message(im->o.message_arg, msg.data);
 	else
-		warnmsg("%s", msg);
+		warnmsg("%s", msg.data);
+	buf_free(&msg);
 }
 
 /* "FILE" or "FILE:LINE" for messages, into where. */

@@ -444,17 +444,14 @@ int fmt_conll_read(FILE *f, const char *name, int replace, const struct fmt_toke
 	}
 	if (rc == 0)
 		rc = flush_doc(&c);
-	if (rc == 0 && c.orphans && note) {
-		char msg[300];
-		if (c.orphans == 1)
-			snprintf(msg, sizeof msg, _("%s without a B- tag before it: read as the start of "
-			                            "an entity"), c.orphan_tag);
-		else
-			snprintf(msg, sizeof msg, _("%s without a B- tag before it: read as the start of "
-			                            "an entity (and %zu more such I- tags in this file)"),
-			         c.orphan_tag, c.orphans - 1);
-		note(arg, c.orphan_line, 0, msg);
-	}
+	if (rc == 0 && c.orphans == 1)
+		fmt_notef(note, arg, c.orphan_line, 0, _("%s without a B- tag before it: read as the "
+		                                         "start of an entity"), c.orphan_tag);
+	else if (rc == 0 && c.orphans > 1)
+		fmt_notef(note, arg, c.orphan_line, 0, _("%s without a B- tag before it: read as the "
+		                                         "start of an entity (and %zu more such I- "
+		                                         "tags in this file)"),
+		          c.orphan_tag, c.orphans - 1);
 	free(line);
 	buf_free(&fixed);
 	buf_free(&nonul);

@@ -19,12 +19,13 @@ void fmt_notef(fmt_note_fn note, void *arg, size_t line, int skipped, const char
 {
 	if (!note)
 		return;
-	char msg[600];
+	struct buf msg = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	msg_vformat(&msg, fmt, ap);
 	va_end(ap);
-	note(arg, line, skipped, msg);
+	note(arg, line, skipped, msg.data);
+	buf_free(&msg);
 }
 
 const char fmt_csv_header[] =

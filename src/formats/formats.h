@@ -29,8 +29,8 @@ typedef int (*doc_fn)(struct doc *d, void *arg);
  * saying: its line in the file (0: none) and the reason (borrowed).
  * skipped is 1 when something of the file was left out. */
 typedef void (*fmt_note_fn)(void *arg, size_t line, int skipped, const char *msg);
-/* Format a note (printf-style, at most 599 bytes) and pass it to note,
- * when there is one. */
+/* Format a note (printf-style, through msg_vformat(): what a terminal
+ * could act on made visible) and pass it to note, when there is one. */
 void fmt_notef(fmt_note_fn note, void *arg, size_t line, int skipped, const char *fmt, ...)
 	PRINTF_LIKE(5, 6);
 

@@ -388,7 +388,7 @@ static int cmp_member(const void *a, const void *b)
 		return c;
 	if (x->key_len != y->key_len)
 		return x->key_len < y->key_len ? -1 : 1;
-	return x->val.at < y->val.at ? -1 : x->val.at > y->val.at;
+	return x->at < y->at ? -1 : x->at > y->at;
 }
 
 static int same_key(const struct json_member *x, const struct json_member *y)
@@ -402,7 +402,7 @@ static int duplicate(struct reader *r, const struct json_member *m)
 	snprintf(what, sizeof what, _("the key \"%.60s\" appears twice"), m->key);
 	const char *saved = r->key;
 	r->key = NULL;
-	fail(r, JSON_EDUPLICATE, m->val.at, what);
+	fail(r, JSON_EDUPLICATE, m->at, what);
 	r->key = saved;
 	return -1;
 }
@@ -444,6 +444,7 @@ static int parse_object(struct reader *r, struct json *v)
 			skip_space(r);
 			if (r->i >= r->len || r->s[r->i] != '"')
 				return fail(r, JSON_ESYNTAX, r->i, _("expected a key"));
+			m.at = r->i;
 			if (parse_string(r, &m.key, &m.key_len) < 0)
 				return -1;
 			skip_space(r);

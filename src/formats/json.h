@@ -56,6 +56,7 @@ struct json {
 struct json_member {
 	const char *key;            /* decoded, NUL-terminated */
 	size_t key_len;
+	size_t at;                  /* byte offset of the key in the input */
 	struct json val;
 };
 

@@ -343,7 +343,7 @@ static void test_json_parser(void)
 		{ "{\"text\": \"\\udc00\\ud800\"}", JSON_ESURROGATE, 10,
 		  "\"text\": a lone surrogate \\udc00" },
 		{ "{\"t\": {\"u\": \"\\ud83dx\"}}", JSON_ESURROGATE, 13, "\"u\": a lone surrogate \\ud83d" },
-		{ "{\"text\": \"a\", \"id\": 1, \"text\": \"b\"}", JSON_EDUPLICATE, 31,
+		{ "{\"text\": \"a\", \"id\": 1, \"text\": \"b\"}", JSON_EDUPLICATE, 23,
 		  "the key \"text\" appears twice" },
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
@@ -364,7 +364,7 @@ static void test_json_parser(void)
 	CHECK(v == NULL);
 	CHECK_INT(p.error, JSON_EDUPLICATE);
 	CHECK_STR(p.message, "the key \"k0\" appears twice");
-	CHECK_INT(p.error_at, (size_t)(strstr(big.data, "\"k0\": 97") - big.data) + 6);
+	CHECK_INT(p.error_at, (size_t)(strstr(big.data, "\"k0\": 97") - big.data));
 	buf_free(&big);
 
 	/* nesting has a limit, and the parser does not overflow its stack */
@@ -492,7 +492,7 @@ static void test_json_lines_errors(void)
 		{ "{\"text\": \"a\\ud800\"}\n", "t.jsonl:1: \"text\": a lone surrogate \\ud800 at byte 11",
 		  0 },
 		{ "{\"text\": \"a\", \"text\": \"b\"}\n",
-		  "t.jsonl:1: the key \"text\" appears twice at byte 22", 0 },
+		  "t.jsonl:1: the key \"text\" appears twice at byte 14", 0 },
 		{ "{\"text\": \"x\", \"entities\": [{\"start\": 0, \"end\": 1, \"type\": "
 		  "\"TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT\"}]}\n",
 		  "t.jsonl:1: entity 1: the type is longer than 63 bytes", 0 },
