@@ -556,6 +556,7 @@ static void test_jsonl_export(void)
 		"{\"id\":\"b2\",\"title\":\"T\",\"text\":\"Metin Tokel\",\"entities\":[{\"start\":0,"
 		"\"end\":11,\"type\":\"PERSON\",\"text\":\"Metin Tokel\",\"status\":\"accepted\","
 		"\"origin\":\"analyst\",\"annotator\":\"other\"}]}\n");
+	free(out);
 	/* every selected article, even with no selected entity */
 	f.statuses = 1u << ENT_REJECTED;
 	const char *rej = jsonl_export(st, &f, &out);
