@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "edit/cli_detect.h"
+#include "edit/detect_op.h"
 #include "detect/detect.h"
 #include "store/store.h"
 #include "lib/util.h"
@@ -27,6 +27,12 @@ static const char detect_usage[] = N_(
 	"                 that came with annotations or is done\n");
 
 enum { OPT_ALL = OPT_CMD_BASE, OPT_ARTICLE };
+
+static void progress(void *arg, size_t done, size_t n)
+{
+	(void)arg;
+	fprintf(stderr, _("\rnerve: detect: %zu of %zu articles"), done, n);
+}
 
 int cmd_detect(struct cli *cli, int argc, char **argv)
 {
@@ -62,7 +68,6 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	size_t n = 0, suggestions = 0, done = 0;
 	int rc = 1;
 	struct detector *det = NULL;
-	struct doc d = { 0 };
 	if (ref) {
 		int found = store_article_find(st, ref, &one);
 		if (found <= 0) {
@@ -79,32 +84,12 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 		warnmsg("%s", err_msg());
 		goto out;
 	}
-	if (!(det = cli_detector(st)))
+	if (!(det = detect_op_detector(st)))
 		goto out;
 	int tty = isatty(STDERR_FILENO);
-	/* a transaction per batch: a crash loses one batch, not the run */
-	enum { BATCH = 200 };
-	for (size_t i = 0; i < n; i++) {
-		if (i % BATCH == 0 && store_begin(st) < 0)
-			goto fail;
-		struct article a;
-		if (store_article_get(st, ids[i], &a) < 0)
-			goto fail;
-		d.nspans = 0;
-		detect_doc(det, a.text, a.text_len, &d);
-		article_finish(&a);
-		int k = store_replace_suggestions(st, ids[i], d.spans, d.nspans);
-		if (k < 0)
-			goto fail;
-		suggestions += (size_t)k;
-		done++;
-		if ((i + 1) % BATCH == 0 || i + 1 == n) {
-			if (store_commit(st) < 0)
-				goto fail;
-			if (tty)
-				fprintf(stderr, _("\rnerve: detect: %zu of %zu articles"), i + 1, n);
-		}
-	}
+	if (detect_op_run(st, det, ids, n, tty ? progress : NULL, NULL, &suggestions) < 0)
+		goto fail;
+	done = n;
 	if (tty && n)
 		fputc('\n', stderr);
 	printf(_("articles: %zu, suggestions: %zu\n"), done, suggestions);
@@ -112,9 +97,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	goto out;
 fail:
 	warnmsg("%s", err_msg());
-	store_rollback(st);
 out:
-	doc_finish(&d);
 	free(ids);
 	detector_free(&det);
 	store_close(&st);

@@ -65,10 +65,12 @@ static void version(void)
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "%s: ", progname);
+	struct buf msg = BUF_INIT;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg_vformat(&msg, fmt, ap);
 	va_end(ap);
+	fprintf(stderr, "%s: %s", progname, msg.data);
+	buf_free(&msg);
 	fprintf(stderr, _("\nTry '%s%s%s --help' for more information.\n"), progname,
 	        cmd ? " " : "", cmd ? cmd : "");
 	return 2;
