@@ -174,11 +174,9 @@ struct draw_attr draw_style(const struct ui *ui, enum draw_style s)
 struct draw_attr draw_entity(const struct ui *ui, int type, enum entity_status status)
 {
 	struct draw_attr a = { A_NORMAL, 0 };
-	if (status == ENT_REJECTED)
-		return a;
 	if (type >= 0 && (size_t)type < ui->ntypes)
 		a.pair = pair_of(ui, draw_parse_colour(ui->types[type].colour), -1);
-	a.attr = status == ENT_ACCEPTED ? A_BOLD : A_UNDERLINE;
+	a.attr = status == ENT_ACCEPTED ? A_BOLD : status == ENT_SUGGESTED ? A_UNDERLINE : A_DIM;
 	return a;
 }
 

@@ -6,9 +6,10 @@
  * the too-small notice.
  *
  * Looks: an accepted entity is bold in its type's colour, a suggestion
- * underlined in it, a rejected one plain; the focused entity and the
- * word cursor are reversed.  Without colour the same attributes apply
- * and the text carries the markup ("[Zakir Hasanov]PERSON?").
+ * underlined in it, a rejected one (shown only with R) dim in it; the
+ * focused entity and the word cursor are reversed.  Without colour the
+ * same attributes apply and the text carries the markup ("[Zakir
+ * Hasanov]PERSON?", "[...]PERSON-" for a rejected one).
  */
 #ifndef NERVE_DRAW_H
 #define NERVE_DRAW_H
