@@ -152,6 +152,13 @@ struct draw_attr draw_style(const struct ui *ui, enum draw_style s)
 		else
 			a.attr = A_BOLD | A_UNDERLINE;
 		break;
+	case DS_TEXT_MATCH:
+		/* entities are bold, underlined or dim: a match is reversed */
+		if (ui->colour)
+			a.pair = pair_of(ui, COLOR_BLACK, COLOR_YELLOW);
+		else
+			a.attr = A_REVERSE;
+		break;
 	case DS_ERROR:
 		a.attr = A_BOLD;
 		a.pair = pair_of(ui, COLOR_RED, -1);

@@ -32,7 +32,8 @@ enum draw_style {
 	DS_HEADER,      /* column headings */
 	DS_ROW,         /* the list's cursor row */
 	DS_CURSOR,      /* the word cursor */
-	DS_MATCH,       /* a search match */
+	DS_MATCH,       /* a search match in a title of the list */
+	DS_TEXT_MATCH,  /* a search match in an article (unlike any entity) */
 	DS_ERROR,       /* an error message */
 	DS_DIM,         /* secondary text */
 	DS_SELECT,      /* a selection of text in the article */

@@ -379,13 +379,14 @@ static void search_step(struct article_view *av, int backward, int from_here)
 	}
 	size_t cp = av->cur < av->nwords ? av->words[av->cur].start : 0;
 	size_t hit = NONE;
+	const char *wrapped = NULL;
 	if (!backward) {
 		for (size_t i = 0; i < av->nmatches && hit == NONE; i++)
 			if (av->matches[i].start > cp || (from_here && av->matches[i].start >= cp))
 				hit = i;
 		if (hit == NONE) {
 			hit = 0;
-			ui_message(ui, _("search went on from the top"));
+			wrapped = _("search went on from the top");
 		}
 	} else {
 		for (size_t i = av->nmatches; i-- > 0 && hit == NONE;)
@@ -393,10 +394,25 @@ static void search_step(struct article_view *av, int backward, int from_here)
 				hit = i;
 		if (hit == NONE) {
 			hit = av->nmatches - 1;
-			ui_message(ui, _("search went on from the end"));
+			wrapped = _("search went on from the end");
 		}
 	}
+	char *where = xasprintf(_("match %zu of %zu"), hit + 1, av->nmatches);
+	if (wrapped)
+		ui_message(ui, "%s: %s", wrapped, where);
+	else
+		ui_message(ui, "%s", where);
+	free(where);
 	set_cursor_cp(av, av->matches[hit].start);
+}
+
+/* Esc with no selection: the search's highlight goes. */
+static void clear_search(struct article_view *av)
+{
+	free(av->search);
+	av->search = NULL;
+	av->nmatches = 0;
+	ui_message(av->ui, _("search cleared"));
 }
 
 static void set_search(struct article_view *av, const char *words)
@@ -1014,7 +1030,10 @@ static int edit_act(struct article_view *av, enum action a)
 		ui_message(ui, _("selecting: h l j k extend it, 1..9 or t labels it, Esc cancels"));
 		return 1;
 	case ACT_CANCEL:
-		end_selection(av);
+		if (av->selecting)
+			end_selection(av);
+		else if (av->search)
+			clear_search(av);
 		return 1;
 	default:
 		return 0;
@@ -1260,7 +1279,7 @@ static struct draw_attr cell_attr(struct article_view *av, const struct layout_c
 	if (in_cursor)
 		a.attr |= focused ? (A_BOLD | A_UNDERLINE) : A_REVERSE;
 	else if (text && m && c->cp >= m->start && c->cp < m->end) {
-		struct draw_attr ma = draw_style(ui, DS_MATCH);
+		struct draw_attr ma = draw_style(ui, DS_TEXT_MATCH);
 		a.pair = ma.pair ? ma.pair : a.pair;
 		a.attr |= ma.attr;
 	}
@@ -1364,6 +1383,13 @@ static void article_status(struct ui *ui, void *state, struct buf *b)
 	           _(article_state_name(av->a.state)));
 	buf_printf(b, ents == 1 ? _("%zu entity") : _("%zu entities"), ents);
 	buf_printf(b, _(", %zu to decide"), left);
+	/* how far down the text the screen's last line is, when it does not
+	 * all fit */
+	size_t h = view_height(ui);
+	if (av->lo.nlines > h) {
+		size_t seen = av->top + h < av->lo.nlines ? av->top + h : av->lo.nlines;
+		buf_printf(b, "  %zu%%", seen * 100 / av->lo.nlines);
+	}
 }
 
 const struct view_ops view_article_ops = {
