@@ -241,13 +241,35 @@ void draw_symbol(const struct ui *ui, int y, int x, const char *s, size_t len,
 	}
 }
 
+/* Whether the cluster s[0..len) is one invisible format character. */
+static int is_format(const char *s, size_t len)
+{
+	size_t i = 0;
+	int32_t c = text_decode(s, len, &i);
+	return i == len && text_is_format(c);
+}
+
+/* The width of s as draw_str draws it without format characters. */
+static int str_width(const struct ui *ui, const char *s, size_t len)
+{
+	int w = 0;
+	struct layout_glyph g;
+	for (size_t i = 0; i < len;) {
+		size_t start = i;
+		i = layout_glyph(s, len, i, ui->ascii, &g);
+		if (!is_format(s + start, i - start))
+			w += g.kind == LAYOUT_TAB || g.kind == LAYOUT_NEWLINE ? 1 : g.width;
+	}
+	return w;
+}
+
 int draw_str(const struct ui *ui, int y, int x, int maxw, const char *s, size_t len,
              struct draw_attr a, int flags, const size_t *marks, size_t nmarks,
              struct draw_attr markattr)
 {
 	if (maxw <= 0)
 		return 0;
-	int total = layout_width(s, len, ui->ascii);
+	int total = (flags & DRAW_NO_FORMAT) ? str_width(ui, s, len) : layout_width(s, len, ui->ascii);
 	int limit = maxw;
 	const char *ell = ui->ascii ? "~" : "\xE2\x80\xA6";
 	if ((flags & DRAW_ELLIPSIS) && total > maxw)
@@ -258,6 +280,8 @@ int draw_str(const struct ui *ui, int y, int x, int maxw, const char *s, size_t 
 	for (size_t i = 0; i < len;) {
 		size_t start = i;
 		i = layout_glyph(s, len, i, ui->ascii, &g);
+		if ((flags & DRAW_NO_FORMAT) && is_format(s + start, i - start))
+			continue;
 		int w = g.kind == LAYOUT_TAB || g.kind == LAYOUT_NEWLINE ? 1 : g.width;
 		if (col + w > limit)
 			break;

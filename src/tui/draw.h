@@ -63,11 +63,13 @@ void draw_glyph(const struct ui *ui, int y, int x, const char *s, size_t len,
 void draw_symbol(const struct ui *ui, int y, int x, const char *s, size_t len,
                  struct draw_attr a);
 
-enum { DRAW_ELLIPSIS = 1 };
+enum {
+	DRAW_ELLIPSIS = 1,  /* a string that does not fit ends in an ellipsis */
+	DRAW_NO_FORMAT = 2, /* invisible format characters (U+200E ...) are left out */
+};
 /* Draw the UTF-8 string s[0..len) at (y, x) within maxw columns, made
  * safe by layout_glyph() (controls visible, ASCII on an ASCII terminal;
- * newlines and tabs as blanks); with DRAW_ELLIPSIS a string that does
- * not fit ends in an ellipsis.  marks (nmarks pairs of byte offsets
+ * newlines and tabs as blanks), as flags say.  marks (nmarks pairs of byte offsets
  * [start, end)) are drawn in markattr.  Returns the columns drawn. */
 int draw_str(const struct ui *ui, int y, int x, int maxw, const char *s, size_t len,
              struct draw_attr a, int flags, const size_t *marks, size_t nmarks,

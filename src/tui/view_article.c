@@ -1303,7 +1303,8 @@ static void article_draw(struct ui *ui, void *state)
 		room = w - 2;
 		dw = 0;
 	}
-	draw_str(ui, 0, 1, room, t, strlen(t), title, DRAW_ELLIPSIS, NULL, 0, title);
+	draw_str(ui, 0, 1, room, t, strlen(t), title, DRAW_ELLIPSIS | DRAW_NO_FORMAT, NULL, 0,
+	         title);
 	if (dw)
 		draw_str(ui, 0, w - 1 - dw, dw, av->a.published, (size_t)dw, title, 0, NULL, 0, title);
 

@@ -628,8 +628,10 @@ static void list_draw(struct ui *ui, void *state)
 		struct draw_attr ma = match;
 		ma.attr |= a.attr;
 		if (r->title[0]) {
-			draw_str(ui, y, title_x, title_w, r->title, strlen(r->title), a, DRAW_ELLIPSIS,
-			         marks, nmarks, ma);
+			/* format characters (U+200E ...) have no business in a title
+			 * column; the article's text still shows them */
+			draw_str(ui, y, title_x, title_w, r->title, strlen(r->title), a,
+			         DRAW_ELLIPSIS | DRAW_NO_FORMAT, marks, nmarks, ma);
 		} else {
 			/* no title: the first words of the text, dimmed */
 			struct draw_attr d = draw_style(ui, DS_DIM);
