@@ -43,7 +43,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	};
 	int all = 0, opt;
 	const char *ref = NULL;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_ALL:
 			all = 1;
@@ -53,7 +53,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(detect_usage)))
-				return cli_usage_error("detect", _("unknown option '%s'"), argv[optind - 1]);
+				return cli_option_error("detect", opt, argv);
 		}
 	}
 	if (optind < argc)

@@ -111,7 +111,7 @@ int cmd_eval(struct cli *cli, int argc, char **argv)
 	};
 	const char *types = NULL, *errors = NULL, *map_path = NULL;
 	int json = 0, opt;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_TYPES:
 			types = optarg;
@@ -127,7 +127,7 @@ int cmd_eval(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(eval_usage)))
-				return cli_usage_error("eval", _("unknown option '%s'"), argv[optind - 1]);
+				return cli_option_error("eval", opt, argv);
 		}
 	}
 	if (argc - optind != 1)

@@ -41,7 +41,7 @@ static const char export_usage[] = N_(
 	"  -o, --output FILE       write to FILE (replaced only when the export is\n"
 	"                          complete) instead of standard output; for brat,\n"
 	"                          a new (or empty) directory\n"
-	"      --help              show this help and exit\n"
+	"  -h, --help              show this help and exit\n"
 	"\n"
 	"CSV has a row per selected entity; the other formats have every selected\n"
 	"article, with its selected entities (possibly none).\n");
@@ -133,7 +133,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	struct selection sel = { 0 };
 	const char *format = "csv", *output = NULL, *by = NULL, *since = NULL;
 	int guard = 1, opt, rc = 2;
-	while ((opt = getopt_long(argc, argv, "f:s:t:a:o:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":hf:s:t:a:o:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
 			format = optarg;
@@ -174,7 +174,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(export_usage))) {
-				cli_usage_error("export", _("unknown option '%s'"), argv[optind - 1]);
+				cli_option_error("export", opt, argv);
 				goto out;
 			}
 		}

@@ -37,7 +37,7 @@ static const char import_usage[] = N_(
 	"      --no-detect       do not run entity detection on the new articles\n"
 	"      --replace-invalid replace invalid UTF-8 and NUL bytes with U+FFFD\n"
 	"                        instead of rejecting the file\n"
-	"      --help            show this help and exit\n"
+	"  -h, --help            show this help and exit\n"
 	"\n"
 	"Ends with a summary on standard output; progress goes to standard error\n"
 	"when it is a terminal.  Exit status: 0 when everything was imported\n"
@@ -98,7 +98,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	struct import_opts o = { 0 };
 	const char *map_path = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "f:m:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":hf:m:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
 			if (import_format_parse(optarg, &o.format) < 0)
@@ -120,7 +120,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(import_usage)))
-				return cli_usage_error("import", _("unknown option '%s'"), argv[optind - 1]);
+				return cli_option_error("import", opt, argv);
 		}
 	}
 	if (optind >= argc)

@@ -20,9 +20,9 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = { CLI_GLOBAL_LONGOPTS, { 0, 0, 0, 0 } };
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		if (!cli_global_option(cli, opt, _(stats_usage)))
-			return cli_usage_error("stats", _("unknown option '%s'"), argv[optind - 1]);
+			return cli_option_error("stats", opt, argv);
 	}
 	if (optind < argc)
 		return cli_usage_error("stats", _("unexpected argument '%s'"), argv[optind]);

@@ -62,7 +62,7 @@ int cmd_train(struct cli *cli, int argc, char **argv)
 	double weight = 0;
 	unsigned epochs = 0;
 	const char *output = NULL, *map_path = NULL;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		char *end;
 		switch (opt) {
 		case OPT_ONLY:
@@ -93,7 +93,7 @@ int cmd_train(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(train_usage)))
-				return cli_usage_error("train", _("unknown option '%s'"), argv[optind - 1]);
+				return cli_option_error("train", opt, argv);
 		}
 	}
 	if (reset && (only || optind < argc || output || map_path))

@@ -75,7 +75,7 @@ int cmd_types(struct cli *cli, int argc, char **argv)
 	};
 	const char *key = NULL, *colour = NULL, *description = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_KEY:
 			key = optarg;
@@ -88,7 +88,7 @@ int cmd_types(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(types_usage)))
-				return cli_usage_error("types", _("unknown option '%s'"), argv[optind - 1]);
+				return cli_option_error("types", opt, argv);
 		}
 	}
 	int nargs = argc - optind;

@@ -132,10 +132,14 @@ static char *clip(const char *s)
 	return buf_steal(&b);
 }
 
-/* The row a group is about: its first entity row that is not a
- * replacement (else its first row). */
+/* The row a group is about: its "done" row (an article marked done,
+ * with whatever was decided with it), else its first entity row that is
+ * not a replacement (else its first row). */
 static const struct journal_row *primary_row(const struct journal_list *l)
 {
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].action, "done") == 0)
+			return &l->v[i];
 	for (size_t i = 0; i < l->n; i++) {
 		if (l->v[i].entity && strcmp(l->v[i].action, "replace") != 0)
 			return &l->v[i];
@@ -156,7 +160,17 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 	if (strcmp(p->action, "done") == 0) {
 		char *title = store_edit_title(a->st, p->article);
 		char *t = clip(title ? title : "");
-		snprintf(out, size, _("mark done '%s'"), t);
+		/* the suggestions decided with it, all one way */
+		const char *how = NULL;
+		for (size_t i = 0; i < l->n && !how; i++)
+			if (l->v[i].entity)
+				how = l->v[i].action;
+		if (how && strcmp(how, "accept") == 0)
+			snprintf(out, size, _("mark done '%s', accepting %d"), t, nent);
+		else if (how)
+			snprintf(out, size, _("mark done '%s', rejecting %d"), t, nent);
+		else
+			snprintf(out, size, _("mark done '%s'"), t);
 		free(t);
 		free(title);
 		return;
@@ -771,9 +785,16 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 
 int annot_done(struct annot *a, int64_t article, struct annot_result *r)
 {
+	return annot_done_with(a, article, ENT_SUGGESTED, r);
+}
+
+int annot_done_with(struct annot *a, int64_t article, enum entity_status rest,
+                    struct annot_result *r)
+{
 	if (begin(a, r) < 0)
 		return -1;
 	struct group g = group_of(a, article);
+	struct entity_list l = { 0 };
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
 	if (rc == 0 && state == STATE_DONE) {
@@ -781,12 +802,20 @@ int annot_done(struct annot *a, int64_t article, struct annot_result *r)
 		snprintf(r->msg, sizeof r->msg, _("the article is already done"));
 		return finish(a, 0);
 	}
+	/* the state row first, so that the group reads "mark done" */
 	if (rc == 0)
 		rc = set_state(&g, STATE_DONE, "done");
+	if (rc == 0 && rest != ENT_SUGGESTED)
+		rc = store_entities_of(a->st, article, &l);
+	for (size_t i = 0; rc == 0 && i < l.n; i++)
+		if (l.v[i].status == ENT_SUGGESTED)
+			rc = decide_entity(&g, &l.v[i], rest,
+			                   rest == ENT_ACCEPTED ? "accept" : "reject");
 	if (rc == 0) {
 		report(&g, r, 0);
 		r->changed = 1;
 	}
+	entity_list_finish(&l);
 	return finish(a, rc);
 }
 

@@ -104,6 +104,11 @@ static void test_classes(void)
 	CHECK(text_is_space(0x00A0));
 	CHECK(text_is_control(0x1B));
 	CHECK(!text_is_control('\n'));
+	CHECK(text_is_format(0x200E));
+	CHECK(text_is_format(0x202E));
+	CHECK(!text_is_format(0x1B));
+	CHECK(!text_is_format(0x41));
+	CHECK(!text_is_format(0x2014));
 	CHECK_INT(text_ascii_punct(0x2014), '-');
 	CHECK_INT(text_ascii_punct(0x2019), '\'');
 	size_t n;
