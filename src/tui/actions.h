@@ -15,7 +15,7 @@
  * Adding an action or a command: a row here, and a case in the act
  * function of what carries it out: the view it applies to (view_list.c,
  * view_article.c) or, for one that works the same in every view (quit,
- * screen, timing, and later export), the engine (ui.c, ui_act).  An
+ * screen, timing, export), the engine (ui.c, ui_act).  An
  * action with several keys of different meaning (set-type: 1 to 9) reads
  * the key that brought it from ui->key (0 when it came from the ':'
  * prompt); a command reads its arguments from ui->args ("" from a key).
@@ -76,7 +76,7 @@
 	X(TYPE,        "type",         "NAME", "",                        NULL,                              N_("set the type (or label the selection) by name")) \
 	X(SCREEN,      "screen",       "[--attrs] FILE", "",              N_("write the screen (and attributes) to FILE"), N_("write the screen (and attributes) to FILE")) \
 	X(RESIZE,      "resize",       "COLSxLINES", "",                  N_("resize the screen (script mode)"), N_("resize the screen (script mode)")) \
-	/* :export [--format F] FILE comes here, carried out in ui.c */ \
+	X(EXPORT,      "export",       "[--format F] FILE", "",           N_("export the accepted entities of every article to FILE"), N_("export the accepted entities of every article to FILE")) \
 	X(TIMING,      "timing",       "FILE", "",                        N_("write each key's time in milliseconds to FILE (benchmarks)"), N_("write each key's time in milliseconds to FILE (benchmarks)"))
 
 enum action {
