@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "edit/detect_op.h"
 #include "edit/learn.h"
 #include "store/store.h"
 #include "lib/util.h"
@@ -28,6 +29,12 @@ static const char detect_usage[] = N_(
 
 enum { OPT_ALL = OPT_CMD_BASE, OPT_ARTICLE };
 
+static void progress(void *arg, size_t done, size_t n)
+{
+	(void)arg;
+	fprintf(stderr, _("\rnerve: detect: %zu of %zu articles"), done, n);
+}
+
 int cmd_detect(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -37,7 +44,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	};
 	int all = 0, opt;
 	const char *ref = NULL;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_ALL:
 			all = 1;
@@ -47,7 +54,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(detect_usage)))
-				return cli_usage_error("detect", _("unknown option '%s'"), argv[optind - 1]);
+				return cli_option_error("detect", opt, argv);
 		}
 	}
 	if (optind < argc)
@@ -83,23 +90,9 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	int tty = isatty(STDERR_FILENO);
-	/* a transaction per batch: a crash loses one batch, not the run */
-	enum { BATCH = 200 };
-	for (size_t i = 0; i < n; i++) {
-		if (i % BATCH == 0 && store_begin(st) < 0)
-			goto fail;
-		int k;
-		if (learner_refresh(l, ids[i], 1, &k) < 0)
-			goto fail;
-		suggestions += (size_t)k;
-		done++;
-		if ((i + 1) % BATCH == 0 || i + 1 == n) {
-			if (store_commit(st) < 0)
-				goto fail;
-			if (tty)
-				fprintf(stderr, _("\rnerve: detect: %zu of %zu articles"), i + 1, n);
-		}
-	}
+	if (detect_op_run(l, ids, n, tty ? progress : NULL, NULL, &suggestions) < 0)
+		goto fail;
+	done = n;
 	if (tty && n)
 		fputc('\n', stderr);
 	printf(_("articles: %zu, suggestions: %zu\n"), done, suggestions);
@@ -107,7 +100,6 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	goto out;
 fail:
 	warnmsg("%s", err_msg());
-	store_rollback(st);
 out:
 	free(ids);
 	learner_free(&l);

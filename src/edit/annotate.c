@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journal.h"
 #include "learn.h"
 #include "lib/doc.h"
 #include "store/store.h"
@@ -38,14 +39,20 @@ void annot_init(struct annot *a, struct store *st, const char *annotator)
 
 /* ---- transactions and journal groups ---------------------------------- */
 
-/* The journal group of one keystroke, numbered when its first row is
- * written. */
+/* The journal group of one keystroke (journal.h), numbered when its
+ * first row is written. */
 struct group {
 	struct annot *a;
-	int64_t grp;                /* 0 until the first row */
-	int64_t article;
-	int rows;                   /* entity rows written */
+	struct journal_group j;
 };
+
+static struct group group_of(struct annot *a, int64_t article)
+{
+	struct group g;
+	g.a = a;
+	journal_group_init(&g.j, a->st, a->annotator, article);
+	return g;
+}
 
 static int begin(struct annot *a, struct annot_result *r)
 {
@@ -63,36 +70,10 @@ static int finish(struct annot *a, int rc)
 	return store_commit(a->st);
 }
 
-static int group_number(struct group *g)
-{
-	if (g->grp == 0)
-		g->grp = store_journal_group(g->a->st);
-	return g->grp < 0 ? -1 : 0;
-}
-
 /* Write e's fields (e->id names the row) and journal the change. */
 static int change(struct group *g, const struct entity *e, const char *action)
 {
-	struct store *st = g->a->st;
-	if (group_number(g) < 0)
-		return -1;
-	char *before = store_entity_snapshot(st, e->id);
-	if (!before) {
-		err_set(_("entity %lld no longer exists: another process changed the article"),
-		        (long long)e->id);
-		return -1;
-	}
-	int rc = store_edit_update(st, e);
-	if (rc == 0) {
-		char *after = store_entity_snapshot(st, e->id);
-		rc = store_journal(st, g->grp, g->a->annotator, e->article, e->id, action, before,
-		                   after);
-		free(after);
-	}
-	free(before);
-	if (rc == 0)
-		g->rows++;
-	return rc;
+	return journal_update(&g->j, e, action);
 }
 
 /* e decided by the group's analyst: its status set, the analyst its
@@ -108,46 +89,22 @@ static int decide_entity(struct group *g, struct entity *e, enum entity_status s
 /* Insert e (e->id set) and journal it. */
 static int add(struct group *g, struct entity *e, const char *action)
 {
-	struct store *st = g->a->st;
-	if (group_number(g) < 0 || store_entity_add(st, e) < 0)
-		return -1;
-	char *after = store_entity_snapshot(st, e->id);
-	int rc = store_journal(st, g->grp, g->a->annotator, e->article, e->id, action, NULL,
-	                       after);
-	free(after);
-	if (rc == 0)
-		g->rows++;
-	return rc;
+	return journal_add(&g->j, e, action);
 }
 
 /* Set the article's review state and journal it (an article row). */
 static int set_state(struct group *g, enum article_state s, const char *action)
 {
-	struct store *st = g->a->st;
-	if (group_number(g) < 0)
-		return -1;
-	char *before = store_edit_article_snapshot(st, g->article);
-	if (!before)
-		return -1;
-	int rc = store_edit_set_state(st, g->article, s, g->a->annotator);
-	if (rc == 0) {
-		char *after = store_edit_article_snapshot(st, g->article);
-		rc = after ? store_journal(st, g->grp, g->a->annotator, g->article, 0, action,
-		                           before, after)
-		           : -1;
-		free(after);
-	}
-	free(before);
-	return rc;
+	return journal_set_state(&g->j, s, action);
 }
 
 /* The first decision in a new article makes it in progress. */
 static int mark_started(struct group *g)
 {
-	if (g->rows == 0)
+	if (g->j.rows == 0)
 		return 0;
 	enum article_state s;
-	if (store_edit_state(g->a->st, g->article, &s) < 0)
+	if (store_edit_state(g->a->st, g->j.article, &s) < 0)
 		return -1;
 	return s == STATE_NEW ? set_state(g, STATE_IN_PROGRESS, "state") : 0;
 }
@@ -178,10 +135,14 @@ static char *clip(const char *s)
 	return buf_steal(&b);
 }
 
-/* The row a group is about: its first entity row that is not a
- * replacement (else its first row). */
+/* The row a group is about: its "done" row (an article marked done,
+ * with whatever was decided with it), else its first entity row that is
+ * not a replacement (else its first row). */
 static const struct journal_row *primary_row(const struct journal_list *l)
 {
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].action, "done") == 0)
+			return &l->v[i];
 	for (size_t i = 0; i < l->n; i++) {
 		if (l->v[i].entity && strcmp(l->v[i].action, "replace") != 0)
 			return &l->v[i];
@@ -202,7 +163,17 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 	if (strcmp(p->action, "done") == 0) {
 		char *title = store_edit_title(a->st, p->article);
 		char *t = clip(title ? title : "");
-		snprintf(out, size, _("mark done '%s'"), t);
+		/* the suggestions decided with it, all one way */
+		const char *how = NULL;
+		for (size_t i = 0; i < l->n && !how; i++)
+			if (l->v[i].entity)
+				how = l->v[i].action;
+		if (how && strcmp(how, "accept") == 0)
+			snprintf(out, size, _("mark done '%s', accepting %d"), t, nent);
+		else if (how)
+			snprintf(out, size, _("mark done '%s', rejecting %d"), t, nent);
+		else
+			snprintf(out, size, _("mark done '%s'"), t);
 		free(t);
 		free(title);
 		return;
@@ -276,11 +247,11 @@ static void describe(struct annot *a, int64_t grp, char *out, size_t size)
 /* Fill r after a group was written. */
 static void report(struct group *g, struct annot_result *r, int64_t focus)
 {
-	r->article = g->article;
+	r->article = g->j.article;
 	r->entity = focus;
-	r->changed = g->rows;
-	if (g->grp > 0)
-		describe(g->a, g->grp, r->msg, sizeof r->msg);
+	r->changed = g->j.rows;
+	if (g->j.grp > 0)
+		describe(g->a, g->j.grp, r->msg, sizeof r->msg);
 }
 
 /* ---- reading and checking ------------------------------------------- */
@@ -390,12 +361,12 @@ static int decide(struct annot *a, int64_t id, enum entity_status status, const 
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity e;
-	struct group g = { a, 0, 0, 0 };
+	struct group g = group_of(a, 0);
 	int rc = load_entity(a, id, &e);
 	if (rc == 0 && type)
 		rc = check_type(a, type);
 	if (rc == 0) {
-		g.article = e.article;
+		g.j.article = e.article;
 		int retype = type && strcmp(type, e.type) != 0;
 		if (e.status == status && !retype) {
 			r->article = e.article;
@@ -453,7 +424,7 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
                      int64_t start, int64_t end, struct annot_result *r)
 {
 	struct entity_list l = { 0 };
-	struct group g = { a, 0, e->article, 0 };
+	struct group g = group_of(a, e->article);
 	int rc = check_span(art, start, end);
 	if (rc == 0)
 		rc = store_entities_of(a->st, e->article, &l);
@@ -598,7 +569,7 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 		return -1;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = { a, 0, article, 0 };
+	struct group g = group_of(a, article);
 	int64_t focus = 0;
 	int rc = check_type(a, type);
 	if (rc == 0)
@@ -745,7 +716,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	struct entity f;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = { a, 0, 0, 0 };
+	struct group g = group_of(a, 0);
 	int own = 0; /* rows about f itself */
 	int rc = load_entity_article(a, id, &f, &art);
 	if (rc == 0)
@@ -753,7 +724,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	if (rc == 0)
 		rc = store_entities_of(a->st, f.article, &l);
 	if (rc == 0) {
-		g.article = f.article;
+		g.j.article = f.article;
 		if (f.status == ENT_SUGGESTED) {
 			own = 1;
 			/* '*' on a suggestion: it is right here and everywhere. */
@@ -769,7 +740,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 		rc = mark_started(&g);
 	if (rc == 0) {
 		report(&g, r, f.id);
-		if (g.rows == own) {
+		if (g.j.rows == own) {
 			char *text = span_text(&art, f.start, f.end);
 			char *t = clip(text);
 			if (own)
@@ -793,7 +764,7 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity_list l = { 0 };
-	struct group g = { a, 0, article, 0 };
+	struct group g = group_of(a, article);
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
 	if (rc == 0)
@@ -808,7 +779,7 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 		rc = mark_started(&g);
 	if (rc == 0) {
 		report(&g, r, 0);
-		if (g.rows == 0)
+		if (g.j.rows == 0)
 			snprintf(r->msg, sizeof r->msg, _("no suggestions left to accept"));
 	}
 	entity_list_finish(&l);
@@ -817,9 +788,16 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 
 int annot_done(struct annot *a, int64_t article, struct annot_result *r)
 {
+	return annot_done_with(a, article, ENT_SUGGESTED, r);
+}
+
+int annot_done_with(struct annot *a, int64_t article, enum entity_status rest,
+                    struct annot_result *r)
+{
 	if (begin(a, r) < 0)
 		return -1;
-	struct group g = { a, 0, article, 0 };
+	struct group g = group_of(a, article);
+	struct entity_list l = { 0 };
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
 	if (rc == 0 && state == STATE_DONE) {
@@ -827,14 +805,22 @@ int annot_done(struct annot *a, int64_t article, struct annot_result *r)
 		snprintf(r->msg, sizeof r->msg, _("the article is already done"));
 		return finish(a, 0);
 	}
+	/* the state row first, so that the group reads "mark done" */
 	if (rc == 0)
 		rc = set_state(&g, STATE_DONE, "done");
+	if (rc == 0 && rest != ENT_SUGGESTED)
+		rc = store_entities_of(a->st, article, &l);
+	for (size_t i = 0; rc == 0 && i < l.n; i++)
+		if (l.v[i].status == ENT_SUGGESTED)
+			rc = decide_entity(&g, &l.v[i], rest,
+			                   rest == ENT_ACCEPTED ? "accept" : "reject");
 	if (rc == 0 && a->learner)
-		rc = learner_learn(a->learner, article, g.grp);
+		rc = learner_learn(a->learner, article, g.j.grp);
 	if (rc == 0) {
 		report(&g, r, 0);
 		r->changed = 1;
 	}
+	entity_list_finish(&l);
 	return finish(a, rc);
 }
 
@@ -844,7 +830,7 @@ int annot_review_in(struct annot *a, int64_t article, const struct span *gold, s
 	memset(r, 0, sizeof *r);
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = { a, 0, article, 0 };
+	struct group g = group_of(a, article);
 	enum article_state state;
 	unsigned char *kept = NULL;
 	int rc = store_article_get(a->st, article, &art);
@@ -895,12 +881,12 @@ int annot_review_in(struct annot *a, int64_t article, const struct span *gold, s
 	if (rc == 0 && state != STATE_DONE) {
 		rc = set_state(&g, STATE_DONE, "done");
 		if (rc == 0 && a->learner)
-			rc = learner_learn(a->learner, article, g.grp);
+			rc = learner_learn(a->learner, article, g.j.grp);
 	}
 	if (rc == 0) {
 		r->article = article;
-		r->changed = g.rows + (state != STATE_DONE);
-		snprintf(r->msg, sizeof r->msg, _("reviewed: %d entities changed"), g.rows);
+		r->changed = g.j.rows + (state != STATE_DONE);
+		snprintf(r->msg, sizeof r->msg, _("reviewed: %d entities changed"), g.j.rows);
 	}
 out:
 	free(kept);

@@ -79,6 +79,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/store.h"
+
 struct span;
 struct store;
 
@@ -174,6 +176,11 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r);
  * (learner_learn()); undoing the done mark turns that update off again
  * and redoing it on (learn.h). */
 int annot_done(struct annot *a, int64_t article, struct annot_result *r);
+/* The same, deciding the suggestions still undecided first, in the same
+ * group (one undo step): rest is ENT_ACCEPTED or ENT_REJECTED, or
+ * ENT_SUGGESTED to leave them (annot_done). */
+int annot_done_with(struct annot *a, int64_t article, enum entity_status rest,
+                    struct annot_result *r);
 /* Make the article's entities exactly gold[0..n) (start, end in code
  * points and type; a reviewed copy of the article from elsewhere, as
  * import --reviewed brings it) and mark it done, as one journal group of

@@ -55,6 +55,11 @@ int64_t learner_generation(const struct learner *l)
 	return l->gen;
 }
 
+struct store *learner_store(struct learner *l)
+{
+	return l->st;
+}
+
 int64_t learner_base(const struct learner *l)
 {
 	return l->base;

@@ -53,6 +53,8 @@ int learner_sync(struct learner *l);
 struct detector *learner_detector(struct learner *l);
 /* The generation of the last sync. */
 int64_t learner_generation(const struct learner *l);
+/* The database (borrowed). */
+struct store *learner_store(struct learner *l);
 /* The model row in use (0: the shipped model). */
 int64_t learner_base(const struct learner *l);
 

@@ -451,6 +451,11 @@ int text_is_space(int32_t c)
 	return k >= UTF8PROC_CATEGORY_ZS && k <= UTF8PROC_CATEGORY_ZP;
 }
 
+int text_is_format(int32_t c)
+{
+	return c >= 0x80 && cat(c) == UTF8PROC_CATEGORY_CF;
+}
+
 int text_is_control(int32_t c)
 {
 	if (c == '\t' || c == '\n')

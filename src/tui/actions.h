@@ -15,7 +15,7 @@
  * Adding an action or a command: a row here, and a case in the act
  * function of what carries it out: the view it applies to (view_list.c,
  * view_article.c) or, for one that works the same in every view (quit,
- * screen, timing, and later export), the engine (ui.c, ui_act).  An
+ * screen, timing, export), the engine (ui.c, ui_act).  An
  * action with several keys of different meaning (set-type: 1 to 9) reads
  * the key that brought it from ui->key (0 when it came from the ':'
  * prompt); a command reads its arguments from ui->args ("" from a key).
@@ -39,9 +39,12 @@
 	X(PAGE_UP,     "page-up",      "",     "- <PgUp> <C-u>",          N_("previous page"),               N_("previous page")) \
 	X(FIRST,       "first",        "",     "g <Home>",                N_("first article"),               N_("top of the article")) \
 	X(LAST,        "last",         "",     "G <End>",                 N_("last article"),                N_("bottom of the article")) \
-	X(OPEN,        "open",         "",     "<Enter>",                 N_("open the article"),            NULL) \
+	X(OPEN,        "open",         "[ID]", "<Enter>",                 N_("open the article (:open ID: the article of that id)"), NULL) \
 	X(ENTITY_NEXT, "entity-next",  "",     "<Tab>",                   NULL,                              N_("next entity")) \
 	X(ENTITY_PREV, "entity-prev",  "",     "<S-Tab>",                 NULL,                              N_("previous entity")) \
+	X(UNDECIDED_NEXT, "undecided-next", "", "J",                      NULL,                              N_("next undecided suggestion")) \
+	X(UNDECIDED_PREV, "undecided-prev", "", "K",                      NULL,                              N_("previous undecided suggestion")) \
+	X(SHOW_REJECTED, "show-rejected", "",  "R",                       NULL,                              N_("show or hide the rejected entities")) \
 	X(SEARCH,      "search",       "",     "/",                       N_("search the reports (full text)"), N_("search in the article")) \
 	X(SEARCH_NEXT, "search-next",  "",     "n",                       N_("next match"),                  N_("next match")) \
 	X(SEARCH_PREV, "search-prev",  "",     "N",                       N_("previous match"),              N_("previous match")) \
@@ -56,7 +59,7 @@
 	X(END_LEFT,    "end-left",     "",     "{",                       NULL,                              N_("move the focused entity's end one word left")) \
 	X(END_RIGHT,   "end-right",    "",     "}",                       NULL,                              N_("move the focused entity's end one word right")) \
 	X(SELECT,      "select",       "",     "v",                       NULL,                              N_("select text from the cursor (h l j k extend it)")) \
-	X(CANCEL,      "cancel",       "",     "<Esc>",                   NULL,                              N_("cancel the selection or the menu")) \
+	X(CANCEL,      "cancel",       "",     "<Esc>",                   NULL,                              N_("cancel the selection or the menu, or clear the search")) \
 	X(PROPAGATE,   "propagate",    "",     "*",                       NULL,                              N_("apply the focused decision to every identical string")) \
 	X(ACCEPT_ALL,  "accept-all",   "",     "A",                       NULL,                              N_("accept all remaining suggestions")) \
 	X(DONE,        "done",         "",     "D",                       NULL,                              N_("mark the article done and open the next one to review")) \
@@ -68,11 +71,12 @@
 	X(QUIT,        "close",        "",     "q",                       N_("quit"),                        N_("back to the list")) \
 	/* the ':' commands: no keys, arguments after the name */ \
 	X(QUIT_ALL,    "quit",         "",     "",                        N_("quit"),                        N_("quit")) \
+	X(SET,         "set",          "[NAME [VALUE]]", "",              N_("set an option (without a value: show it; alone: show them all)"), N_("set an option (without a value: show it; alone: show them all)")) \
 	X(GOTO,        "goto",         "N",    "",                        N_("go to row N of the article list"), NULL) \
 	X(TYPE,        "type",         "NAME", "",                        NULL,                              N_("set the type (or label the selection) by name")) \
 	X(SCREEN,      "screen",       "[--attrs] FILE", "",              N_("write the screen (and attributes) to FILE"), N_("write the screen (and attributes) to FILE")) \
 	X(RESIZE,      "resize",       "COLSxLINES", "",                  N_("resize the screen (script mode)"), N_("resize the screen (script mode)")) \
-	/* :export [--format F] FILE comes here, carried out in ui.c */ \
+	X(EXPORT,      "export",       "[--format F] FILE", "",           N_("export the accepted entities of every article to FILE"), N_("export the accepted entities of every article to FILE")) \
 	X(TIMING,      "timing",       "FILE", "",                        N_("write each key's time in milliseconds to FILE (benchmarks)"), N_("write each key's time in milliseconds to FILE (benchmarks)"))
 
 enum action {

@@ -104,6 +104,39 @@ char *prompt_read(struct ui *ui, const char *prefix)
 	return result;
 }
 
+/* The action a ':' line names, or ACT_NONE. */
+static enum action command_action(const char *line)
+{
+	line += strspn(line, " ");
+	char *name = xstrndup(line, strcspn(line, " "));
+	enum action a = action_by_name(name, NULL);
+	free(name);
+	return a;
+}
+
+int prompt_key(struct ui *ui, const char *question)
+{
+	for (;;) {
+		ui_message(ui, "%s", question);
+		ui_draw(ui);
+		struct ui_event ev;
+		if (ui_next_event(ui, &ev) < 0)
+			return 27;
+		if (ev.key >= 0) {
+			buf_clear(&ui->msg);
+			return ev.key;
+		}
+		/* a script's :screen shows the question; any other command
+		 * answers it as Esc would, and runs after it */
+		if (!ui_keeps_message(command_action(ev.cmd))) {
+			buf_clear(&ui->msg);
+			ui->pending = xstrdup(ev.cmd);
+			return 27;
+		}
+		prompt_command(ui, ev.cmd);
+	}
+}
+
 /* ---- commands ------------------------------------------------------- */
 
 void prompt_command(struct ui *ui, const char *line)

@@ -35,6 +35,7 @@
 #include <wchar.h>
 
 #include "draw.h"
+#include "edit/export.h"
 #include "layout.h"
 #include "text/text.h"
 #include "view.h"
@@ -171,13 +172,24 @@ static void build_keymap(void)
 	}
 }
 
-static enum action lookup_key(const struct ui *ui, int key)
+enum action ui_key_action(const struct ui *ui, int key)
 {
 	enum action_view av = ui_key_column(ui);
 	for (size_t i = 0; i < nbindings; i++)
 		if (bindings[i].key == key && bindings[i].view == av)
 			return bindings[i].action;
 	return ACT_NONE;
+}
+
+const char *ui_action_key(enum action a)
+{
+	static char out[32];
+	char first[32];
+	const char *keys = action_info(a)->keys;
+	size_t n = strcspn(keys, " ");
+	snprintf(first, sizeof first, "%.*s", (int)n, keys);
+	action_keys_label(first, out, sizeof out);
+	return out;
 }
 
 /* ---- the terminal and signals --------------------------------------- */
@@ -701,6 +713,71 @@ static void act_timing(struct ui *ui, const char *args)
 		ui_error(ui, "%s: %s", args, strerror(errno));
 }
 
+/* :export [--format F] FILE: what `nerve export -o FILE` writes (the
+ * accepted entities of every article), through the same operation. */
+static void act_export(struct ui *ui, const char *args)
+{
+	struct export_opts o;
+	export_opts_init(&o);
+	char format[16] = "csv";
+	if (strncmp(args, "--format", 8) == 0 && args[8] == ' ') {
+		args += 8;
+		while (*args == ' ')
+			args++;
+		size_t n = strcspn(args, " ");
+		snprintf(format, sizeof format, "%.*s", (int)n, args);
+		args += n;
+		while (*args == ' ')
+			args++;
+	}
+	if (!*args || strcmp(args, "-") == 0) {
+		ui_error(ui, _("export takes a file: :export [--format F] FILE"));
+		return;
+	}
+	if (export_format_parse(format, &o.format) < 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	if (export_run(ui->st, &o, args) < 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	ui_message(ui, _("exported to %s"), args);
+}
+
+/* :set [NAME [VALUE]]: set an option, or show it, or show them all. */
+static void act_set(struct ui *ui, const char *args)
+{
+	char name[64], value[64];
+	int n = sscanf(args, "%63s %63s", name, value);
+	char v[32];
+	if (n < 1) {
+		struct buf b = BUF_INIT;
+		for (int i = 0; i < OPTION_COUNT; i++) {
+			options_format(&ui->opts, (enum option_id)i, v, sizeof v);
+			buf_printf(&b, "%s%s %s", i ? ", " : "", option_info((enum option_id)i)->name, v);
+		}
+		ui_message(ui, "%s", b.data ? b.data : "");
+		buf_free(&b);
+		return;
+	}
+	int id = option_by_name(name);
+	if (n == 1 && id >= 0) {
+		options_format(&ui->opts, (enum option_id)id, v, sizeof v);
+		ui_message(ui, "%s %s", name, v);
+		return;
+	}
+	if (n == 1 || options_set(&ui->opts, name, value) < 0) {
+		if (n == 1)
+			err_set(_("no option is called '%s'"), name);
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	options_format(&ui->opts, (enum option_id)id, v, sizeof v);
+	ui_message(ui, "%s %s", name, v);
+	refresh_views(ui); /* what the views show may depend on it */
+}
+
 /* The actions that work alike in every view; 1 when a is one. */
 static int engine_act(struct ui *ui, enum action a)
 {
@@ -721,6 +798,9 @@ static int engine_act(struct ui *ui, enum action a)
 	case ACT_QUIT_ALL:
 		ui->quit = 1;
 		return 1;
+	case ACT_SET:
+		act_set(ui, ui->args);
+		return 1;
 	case ACT_SCREEN:
 		act_screen(ui, ui->args);
 		return 1;
@@ -729,6 +809,9 @@ static int engine_act(struct ui *ui, enum action a)
 		return 1;
 	case ACT_TIMING:
 		act_timing(ui, ui->args);
+		return 1;
+	case ACT_EXPORT:
+		act_export(ui, ui->args);
 		return 1;
 	default:
 		return 0;
@@ -790,7 +873,7 @@ static void handle_key(struct ui *ui, int key)
 	struct view *v = top(ui);
 	if (v->ops->key && v->ops->key(ui, v->state, key))
 		return;
-	enum action a = lookup_key(ui, key);
+	enum action a = ui_key_action(ui, key);
 	if (a == ACT_NONE) {
 		ui_message(ui, _("%s: no such key here (? shows the keys)"), ui_key_name(key));
 		return;
@@ -811,6 +894,7 @@ static void ui_free(struct ui *ui)
 	free(ui->types);
 	free(ui->db_name);
 	buf_free(&ui->msg);
+	free(ui->pending);
 	if (ui->timing)
 		fclose(ui->timing);
 	ui->timing = NULL;
@@ -826,6 +910,7 @@ int ui_run(struct store *st, const char *annotator, const char *script)
 	ui.st = st;
 	ui.annotator = annotator;
 	ui.args = "";
+	options_init(&ui.opts);
 	build_keymap();
 
 	if (script && script[0]) {
@@ -898,6 +983,12 @@ int ui_run(struct store *st, const char *annotator, const char *script)
 		} else {
 			handle_key(&ui, ev.key);
 			timed_key = ev.key;
+		}
+		while (ui.pending) {
+			char *cmd = ui.pending;
+			ui.pending = NULL;
+			prompt_command(&ui, cmd);
+			free(cmd);
 		}
 	}
 	ui_free(&ui);

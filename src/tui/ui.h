@@ -23,6 +23,7 @@
 #include <stdio.h>
 
 #include "actions.h"
+#include "options.h"
 #include "store/store.h"
 #include "lib/util.h"
 
@@ -59,6 +60,8 @@ struct ui {
 	int markup;                 /* entities marked in the text ([...]TYPE) */
 	struct script *script;      /* reading keys from a script, or NULL */
 
+	struct options opts;        /* :set (options.h) */
+
 	/* entity types, in their order */
 	struct entity_type *types;
 	size_t ntypes;
@@ -75,6 +78,7 @@ struct ui {
 	                               a key) */
 	FILE *timing;               /* :timing FILE: a line per key with its time */
 
+	char *pending;              /* a ':' command to run after the current action */
 	struct buf msg;             /* the message line, until the next key */
 	int msg_error;
 	int quit;
@@ -106,6 +110,11 @@ int ui_next_event(struct ui *ui, struct ui_event *ev);
  * others in the top view, or in the nearest view beneath that takes it
  * (closing those above; ":goto" from an article goes to the list). */
 void ui_act(struct ui *ui, enum action a);
+/* The action key is bound to in the top view, or ACT_NONE. */
+enum action ui_key_action(const struct ui *ui, int key);
+/* The first key of action a as the help shows it ("D", "Enter"), in a
+ * static buffer. */
+const char *ui_action_key(enum action a);
 /* Whether the ':' command a leaves the message line as it was (the
  * script's :screen, :resize, :timing). */
 int ui_keeps_message(enum action a);
@@ -118,6 +127,10 @@ int ui_type_index(const struct ui *ui, const char *name);
 /* Read a line after prefix ("/", ":"); returns an owned string, or NULL
  * when cancelled (Esc, Ctrl-C, the end of the script). */
 char *prompt_read(struct ui *ui, const char *prefix);
+/* Ask question on the message line and read one key: returns it, or 27
+ * (Esc) when the input ends or a script's ':' command comes instead
+ * (which runs after the action that asked; :screen runs at once). */
+int prompt_key(struct ui *ui, const char *question);
 /* Run a ':' command line (without the ':'): an action by its name (or
  * the unique start of one) and its arguments. */
 void prompt_command(struct ui *ui, const char *line);

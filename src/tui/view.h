@@ -30,11 +30,15 @@ enum view_query_kind {
 	VQ_POSITION,        /* out: cur (0-based) and total of the list */
 	VQ_SEARCH,          /* out: words, the list's search as typed (borrowed) */
 	VQ_FOLLOW,          /* in: row, the article now shown: the list's cursor goes to it */
+	VQ_NEXT,            /* in: row, an article as the list showed it; out: next, the
+	                       article after it in the list's order and filter that is
+	                       not done (coming round from the top), 0 when none is */
 };
 
 struct view_query {
 	enum view_query_kind kind;
 	int64_t cur, total;
+	int64_t next;
 	const char *words;
 	const struct browse_row *row;
 };

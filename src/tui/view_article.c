@@ -103,6 +103,13 @@ static void free_spans(struct article_view *av)
 	av->nspans = 0;
 }
 
+/* Whether entity e is highlighted: suggested and accepted ones are, and
+ * rejected ones while the show-rejected option (R) is on. */
+static int shown(const struct article_view *av, const struct entity *e)
+{
+	return e->status != ENT_REJECTED || av->ui->opts.v[OPTION_SHOW_REJECTED];
+}
+
 /* Spans for the layout from the entities. */
 static void make_spans(struct article_view *av)
 {
@@ -116,12 +123,15 @@ static void make_spans(struct article_view *av)
 	for (size_t i = 0; i < n; i++) {
 		const struct entity *e = &av->ents.v[i];
 		av->ent_type[i] = ui_type_index(ui, e->type);
-		if (e->status == ENT_REJECTED)
+		if (!shown(av, e))
 			continue;
 		size_t k = av->nspans++;
 		av->spans[k].start = (size_t)e->start;
 		av->spans[k].end = (size_t)e->end;
-		av->labels[k] = xasprintf("%s%s", e->type, e->status == ENT_SUGGESTED ? "?" : "");
+		/* markup: a '?' after a suggestion's type, a '-' after a rejected one's */
+		av->labels[k] = xasprintf("%s%s", e->type, e->status == ENT_SUGGESTED  ? "?"
+		                                           : e->status == ENT_REJECTED ? "-"
+		                                                                       : "");
 		av->spans[k].label = av->labels[k];
 		av->span_ent[k] = (int32_t)i;
 	}
@@ -180,7 +190,7 @@ static int entity_under_cursor(const struct article_view *av)
 	int best = -1;
 	for (size_t i = 0; i < av->ents.n; i++) {
 		const struct entity *e = &av->ents.v[i];
-		if (e->status == ENT_REJECTED || (size_t)e->start > cp || (size_t)e->end <= cp)
+		if (!shown(av, e) || (size_t)e->start > cp || (size_t)e->end <= cp)
 			continue;
 		if (best < 0 || e->start > av->ents.v[best].start ||
 		    (e->start == av->ents.v[best].start && e->end < av->ents.v[best].end))
@@ -216,7 +226,7 @@ static int focus_entity(struct article_view *av, int64_t id)
 {
 	for (size_t i = 0; i < av->ents.n; i++) {
 		const struct entity *e = &av->ents.v[i];
-		if (e->id != id || e->status == ENT_REJECTED)
+		if (e->id != id || !shown(av, e))
 			continue;
 		size_t w = layout_word_at(av->words, av->nwords, (size_t)e->start);
 		if (w < av->nwords)
@@ -242,7 +252,7 @@ static int reload(struct article_view *av)
 	}
 	make_spans(av);
 	int f = focus_index(av);
-	if (f < 0 || av->ents.v[f].status == ENT_REJECTED)
+	if (f < 0 || !shown(av, &av->ents.v[f]))
 		focus_from_cursor(av);
 	/* the review state may have changed with the entities */
 	enum article_state state;
@@ -369,13 +379,14 @@ static void search_step(struct article_view *av, int backward, int from_here)
 	}
 	size_t cp = av->cur < av->nwords ? av->words[av->cur].start : 0;
 	size_t hit = NONE;
+	const char *wrapped = NULL;
 	if (!backward) {
 		for (size_t i = 0; i < av->nmatches && hit == NONE; i++)
 			if (av->matches[i].start > cp || (from_here && av->matches[i].start >= cp))
 				hit = i;
 		if (hit == NONE) {
 			hit = 0;
-			ui_message(ui, _("search went on from the top"));
+			wrapped = _("search went on from the top");
 		}
 	} else {
 		for (size_t i = av->nmatches; i-- > 0 && hit == NONE;)
@@ -383,10 +394,25 @@ static void search_step(struct article_view *av, int backward, int from_here)
 				hit = i;
 		if (hit == NONE) {
 			hit = av->nmatches - 1;
-			ui_message(ui, _("search went on from the end"));
+			wrapped = _("search went on from the end");
 		}
 	}
+	char *where = xasprintf(_("match %zu of %zu"), hit + 1, av->nmatches);
+	if (wrapped)
+		ui_message(ui, "%s: %s", wrapped, where);
+	else
+		ui_message(ui, "%s", where);
+	free(where);
 	set_cursor_cp(av, av->matches[hit].start);
+}
+
+/* Esc with no selection: the search's highlight goes. */
+static void clear_search(struct article_view *av)
+{
+	free(av->search);
+	av->search = NULL;
+	av->nmatches = 0;
+	ui_message(av->ui, _("search cleared"));
 }
 
 static void set_search(struct article_view *av, const char *words)
@@ -503,44 +529,112 @@ static void move_page(struct article_view *av, int dir)
 		cursor_to_line(av, dir > 0 ? av->top : av->top + h - 1, -dir);
 }
 
-/* Tab and Shift-Tab: the next or previous highlighted entity. */
-static void entity_step(struct article_view *av, int dir)
+/* Whether entity e is a stop of Tab (every highlighted entity) or, with
+ * undecided, of J and K (the suggestions still to decide). */
+static int is_stop(const struct article_view *av, const struct entity *e, int undecided)
 {
-	struct ui *ui = av->ui;
-	int f = focus_index(av), n = (int)av->ents.n, hit = -1;
-	size_t cp = av->cur < av->nwords ? av->words[av->cur].start : 0;
+	return undecided ? e->status == ENT_SUGGESTED : shown(av, e);
+}
+
+/* The index of the next (dir > 0) or previous stop after entity f (f < 0:
+ * after code point cp), coming round from the other end (*wrapped set)
+ * when there is none that way; -1 when there is no stop at all. */
+static int next_stop(const struct article_view *av, int f, size_t cp, int dir, int undecided,
+                     int *wrapped)
+{
+	int n = (int)av->ents.n;
+	*wrapped = 0;
 	if (dir > 0) {
-		for (int i = f >= 0 ? f + 1 : 0; i < n && hit < 0; i++)
-			if (av->ents.v[i].status != ENT_REJECTED && (f >= 0 || (size_t)av->ents.v[i].start > cp))
-				hit = i;
+		for (int i = f >= 0 ? f + 1 : 0; i < n; i++)
+			if (is_stop(av, &av->ents.v[i], undecided) &&
+			    (f >= 0 || (size_t)av->ents.v[i].start > cp))
+				return i;
 	} else {
-		for (int i = f >= 0 ? f - 1 : n - 1; i >= 0 && hit < 0; i--)
-			if (av->ents.v[i].status != ENT_REJECTED && (f >= 0 || (size_t)av->ents.v[i].end <= cp))
-				hit = i;
+		for (int i = f >= 0 ? f - 1 : n - 1; i >= 0; i--)
+			if (is_stop(av, &av->ents.v[i], undecided) &&
+			    (f >= 0 || (size_t)av->ents.v[i].end <= cp))
+				return i;
 	}
-	if (hit < 0) {
-		/* wrap around */
-		for (int k = 0; k < n && hit < 0; k++) {
-			int i = dir > 0 ? k : n - 1 - k;
-			if (av->ents.v[i].status != ENT_REJECTED)
-				hit = i;
-		}
-		if (hit < 0) {
-			ui_message(ui, _("this article has no entities"));
-			return;
-		}
-		if (hit == f) {
-			ui_message(ui, _("this is the only entity"));
-			return;
-		}
-		ui_message(ui, dir > 0 ? _("back to the first entity") : _("on to the last entity"));
+	*wrapped = 1;
+	for (int k = 0; k < n; k++) {
+		int i = dir > 0 ? k : n - 1 - k;
+		if (is_stop(av, &av->ents.v[i], undecided))
+			return i;
 	}
-	const struct entity *e = &av->ents.v[hit];
+	return -1;
+}
+
+/* Focus entity i, the cursor on its first word. */
+static void focus_index_of(struct article_view *av, int i)
+{
+	const struct entity *e = &av->ents.v[i];
 	size_t w = layout_word_at(av->words, av->nwords, (size_t)e->start);
 	if (w < av->nwords)
 		av->cur = w;
 	av->goal = -1;
 	av->focus = e->id;
+}
+
+/* Say that no suggestion is left to decide, after what the message line
+ * already says, naming the key that marks the article done. */
+static void none_left(struct article_view *av)
+{
+	struct ui *ui = av->ui;
+	char *m = xasprintf(_("no suggestion is left to decide (%s marks the article done)"),
+	                    ui_action_key(ACT_DONE));
+	if (ui->msg.len && !ui->msg_error)
+		ui_message(ui, "%s; %s", ui->msg.data, m);
+	else
+		ui_message(ui, "%s", m);
+	free(m);
+}
+
+/* Tab and Shift-Tab: the next or previous highlighted entity; J and K
+ * (undecided): the next or previous suggestion still to decide. */
+static void entity_step(struct article_view *av, int dir, int undecided)
+{
+	struct ui *ui = av->ui;
+	int f = focus_index(av), wrapped;
+	size_t cp = av->cur < av->nwords ? av->words[av->cur].start : 0;
+	int hit = next_stop(av, f, cp, dir, undecided, &wrapped);
+	if (hit < 0) {
+		if (undecided)
+			none_left(av);
+		else
+			ui_message(ui, _("this article has no entities"));
+		return;
+	}
+	if (hit == f) {
+		ui_message(ui, undecided ? _("this is the only suggestion left to decide")
+		                         : _("this is the only entity"));
+		return;
+	}
+	if (wrapped) {
+		if (undecided)
+			ui_message(ui, dir > 0 ? _("back to the first suggestion to decide")
+			                       : _("on to the last suggestion to decide"));
+		else
+			ui_message(ui, dir > 0 ? _("back to the first entity") : _("on to the last entity"));
+	}
+	focus_index_of(av, hit);
+}
+
+/* After a decision on entity id, with the auto-advance option: focus the
+ * next suggestion to decide after it, or say that none is left. */
+static void advance(struct article_view *av, int64_t id)
+{
+	if (!av->ui->opts.v[OPTION_AUTO_ADVANCE])
+		return;
+	int f = -1;
+	for (size_t i = 0; i < av->ents.n; i++)
+		if (av->ents.v[i].id == id)
+			f = (int)i;
+	int wrapped;
+	int hit = f >= 0 ? next_stop(av, f, 0, 1, 1, &wrapped) : -1;
+	if (hit < 0)
+		none_left(av);
+	else
+		focus_index_of(av, hit);
 }
 
 /* ---- editing -------------------------------------------------------- */
@@ -614,19 +708,12 @@ static void edited(struct article_view *av, int rc, const struct annot_result *r
 		focus_entity(av, r->entity);
 }
 
+static struct browse_row row_of(const struct article_view *av);
+
 /* The list's cursor goes to the article shown. */
 static void follow(struct article_view *av)
 {
-	struct browse_row row = { 0 };
-	row.id = av->a.id;
-	row.state = av->a.state;
-	row.published = av->a.published;
-	row.title = av->a.title;
-	row.lead = (char *)"";
-	for (size_t i = 0; i < av->ents.n; i++) {
-		row.entities += av->ents.v[i].status != ENT_REJECTED;
-		row.suggested += av->ents.v[i].status == ENT_SUGGESTED;
-	}
+	struct browse_row row = row_of(av);
 	struct view_query q = { .kind = VQ_FOLLOW, .row = &row };
 	ui_query(av->ui, &q);
 }
@@ -654,6 +741,7 @@ static void apply_type(struct article_view *av, const char *name)
 {
 	struct ui *ui = av->ui;
 	struct annot_result r;
+	int64_t id;
 	int rc;
 	if (av->selecting) {
 		if (av->sel.end <= av->sel.start) {
@@ -664,13 +752,17 @@ static void apply_type(struct article_view *av, const char *name)
 		                  name, &r);
 		if (rc == 0)
 			end_selection(av);
+		id = r.entity;
 	} else {
 		const struct entity *f = need_focus(av);
 		if (!f)
 			return;
-		rc = annot_set_type(&av->an, f->id, name, &r);
+		id = f->id;
+		rc = annot_set_type(&av->an, id, name, &r);
 	}
 	edited(av, rc, &r);
+	if (rc == 0)
+		advance(av, id);
 }
 
 /* :type NAME: set the focused entity's type by its name. */
@@ -740,6 +832,108 @@ static void undo_redo(struct article_view *av, int redo)
 	edited(av, rc, &r);
 }
 
+/* The article's row as the list shows it (its sort keys), borrowing
+ * av's strings. */
+static struct browse_row row_of(const struct article_view *av)
+{
+	struct browse_row row = { 0 };
+	row.id = av->a.id;
+	row.state = av->a.state;
+	row.published = av->a.published;
+	row.title = av->a.title;
+	row.lead = (char *)"";
+	for (size_t i = 0; i < av->ents.n; i++) {
+		row.entities += av->ents.v[i].status != ENT_REJECTED;
+		row.suggested += av->ents.v[i].status == ENT_SUGGESTED;
+	}
+	return row;
+}
+
+/* Before a step that changes n entities: 1 to go on, when n is within
+ * the confirm-threshold option or the analyst says yes (the accept key);
+ * else 0, and the message line says nothing was done. */
+static int confirm_many(struct article_view *av, int64_t n, const char *verb)
+{
+	struct ui *ui = av->ui;
+	if (n <= ui->opts.v[OPTION_CONFIRM_THRESHOLD])
+		return 1;
+	char yes[32];
+	snprintf(yes, sizeof yes, "%s", ui_action_key(ACT_ACCEPT));
+	char *q = xasprintf(_("%s %lld entities? %s goes on, Esc goes back (confirm-threshold "
+	                      "is %d)"), verb, (long long)n, yes,
+	                    ui->opts.v[OPTION_CONFIRM_THRESHOLD]);
+	int key = prompt_key(ui, q);
+	free(q);
+	enum action a = ui_key_action(ui, key);
+	if (a == ACT_ACCEPT || a == ACT_ACCEPT_ALL)
+		return 1;
+	ui_message(ui, _("nothing was changed"));
+	return 0;
+}
+
+/* D: mark the article done, asking first what to do with the
+ * suggestions still undecided (a done article's undecided suggestions
+ * would teach the model that they are not entities), then open the next
+ * article to review in the list's order and filter. */
+static void done(struct article_view *av)
+{
+	struct ui *ui = av->ui;
+	struct browse_row row = row_of(av);
+	enum entity_status rest = ENT_SUGGESTED;
+	if (row.suggested > 0 && av->a.state != STATE_DONE) {
+		char yes[32], no[32];
+		snprintf(yes, sizeof yes, "%s", ui_action_key(ACT_ACCEPT));
+		snprintf(no, sizeof no, "%s", ui_action_key(ACT_REJECT));
+		char *q = xasprintf(row.suggested == 1
+		                        ? _("%lld suggestion is undecided: %s accepts it, %s rejects "
+		                            "it, Esc goes back")
+		                        : _("%lld suggestions are undecided: %s accepts them, %s "
+		                            "rejects them, Esc goes back"),
+		                    (long long)row.suggested, yes, no);
+		int key = prompt_key(ui, q);
+		free(q);
+		enum action a = ui_key_action(ui, key);
+		if (a == ACT_ACCEPT || a == ACT_ACCEPT_ALL) {
+			rest = ENT_ACCEPTED;
+		} else if (a == ACT_REJECT) {
+			rest = ENT_REJECTED;
+		} else {
+			ui_message(ui, _("not done: the suggestions are still to decide"));
+			return;
+		}
+	}
+	struct annot_result r;
+	int rc = annot_done_with(&av->an, av->a.id, rest, &r);
+	if (rc < 0) {
+		edited(av, rc, &r);
+		return;
+	}
+	/* the next article in the list's order and filter; without a list,
+	 * in import order */
+	struct view_query q = { .kind = VQ_NEXT, .row = &row };
+	if (!ui_query(ui, &q) && annot_next(&av->an, av->a.id, &q.next) < 0) {
+		edited(av, 0, &r);
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	int64_t next = q.next;
+	if (!next || next == av->a.id) {
+		edited(av, 0, &r);
+		ui_message(ui, _("%s; no other article is left to review"), r.msg);
+		return;
+	}
+	ui_refresh_beneath(ui);
+	if (open_other(av, next) < 0)
+		return;
+	ui_message(ui, "%s", r.msg);
+	/* the review goes on at the new article's first suggestion */
+	for (size_t i = 0; ui->opts.v[OPTION_AUTO_ADVANCE] && i < av->ents.n; i++)
+		if (av->ents.v[i].status == ENT_SUGGESTED) {
+			focus_index_of(av, (int)i);
+			break;
+		}
+}
+
 /* An editing action (1 when a is one). */
 static int edit_act(struct article_view *av, enum action a)
 {
@@ -750,12 +944,16 @@ static int edit_act(struct article_view *av, enum action a)
 	switch (a) {
 	case ACT_ACCEPT:
 	case ACT_REJECT:
+	{
 		if (!(f = need_focus(av)))
 			return 1;
-		rc = a == ACT_ACCEPT ? annot_accept(&av->an, f->id, &r)
-		                     : annot_reject(&av->an, f->id, &r);
+		int64_t id = f->id;
+		rc = a == ACT_ACCEPT ? annot_accept(&av->an, id, &r) : annot_reject(&av->an, id, &r);
 		edited(av, rc, &r);
+		if (rc == 0)
+			advance(av, id);
 		return 1;
+	}
 	case ACT_SET_TYPE: {
 		if (ui->key < '1' || ui->key > '9') {
 			ui_error(ui, _("set-type takes its type from the keys 1 to 9 (:type NAME names "
@@ -805,27 +1003,14 @@ static int edit_act(struct article_view *av, enum action a)
 		return 1;
 	}
 	case ACT_ACCEPT_ALL:
+		if (!confirm_many(av, row_of(av).suggested, _("accept")))
+			return 1;
 		rc = annot_accept_all(&av->an, av->a.id, &r);
 		edited(av, rc, &r);
 		return 1;
-	case ACT_DONE: {
-		rc = annot_done(&av->an, av->a.id, &r);
-		int64_t next = 0;
-		if (rc == 0 && annot_next(&av->an, av->a.id, &next) < 0) {
-			edited(av, 0, &r);
-			ui_error(ui, "%s", err_msg());
-			return 1;
-		}
-		if (rc < 0 || !next) {
-			edited(av, rc, &r);
-			if (rc == 0)
-				ui_message(ui, _("%s; no other article is left to review"), r.msg);
-			return 1;
-		}
-		if (open_other(av, next) == 0)
-			ui_message(ui, "%s", r.msg);
+	case ACT_DONE:
+		done(av);
 		return 1;
-	}
 	case ACT_UNDO:
 	case ACT_REDO:
 		undo_redo(av, a == ACT_REDO);
@@ -845,7 +1030,10 @@ static int edit_act(struct article_view *av, enum action a)
 		ui_message(ui, _("selecting: h l j k extend it, 1..9 or t labels it, Esc cancels"));
 		return 1;
 	case ACT_CANCEL:
-		end_selection(av);
+		if (av->selecting)
+			end_selection(av);
+		else if (av->search)
+			clear_search(av);
 		return 1;
 	default:
 		return 0;
@@ -1026,8 +1214,20 @@ static int move_act(struct article_view *av, enum action a)
 		return 1;
 	case ACT_ENTITY_NEXT:
 	case ACT_ENTITY_PREV:
-		entity_step(av, a == ACT_ENTITY_NEXT ? 1 : -1);
+		entity_step(av, a == ACT_ENTITY_NEXT ? 1 : -1, 0);
 		return 1;
+	case ACT_UNDECIDED_NEXT:
+	case ACT_UNDECIDED_PREV:
+		entity_step(av, a == ACT_UNDECIDED_NEXT ? 1 : -1, 1);
+		return 1;
+	case ACT_SHOW_REJECTED: {
+		int *on = &av->ui->opts.v[OPTION_SHOW_REJECTED];
+		*on = !*on;
+		reload(av);
+		ui_message(av->ui, *on ? _("showing rejected entities (R hides them)")
+		                       : _("rejected entities hidden (R shows them)"));
+		return 1;
+	}
 	case ACT_SEARCH: {
 		char *words = prompt_read(ui, "/");
 		if (!words)
@@ -1079,7 +1279,7 @@ static struct draw_attr cell_attr(struct article_view *av, const struct layout_c
 	if (in_cursor)
 		a.attr |= focused ? (A_BOLD | A_UNDERLINE) : A_REVERSE;
 	else if (text && m && c->cp >= m->start && c->cp < m->end) {
-		struct draw_attr ma = draw_style(ui, DS_MATCH);
+		struct draw_attr ma = draw_style(ui, DS_TEXT_MATCH);
 		a.pair = ma.pair ? ma.pair : a.pair;
 		a.attr |= ma.attr;
 	}
@@ -1103,7 +1303,8 @@ static void article_draw(struct ui *ui, void *state)
 		room = w - 2;
 		dw = 0;
 	}
-	draw_str(ui, 0, 1, room, t, strlen(t), title, DRAW_ELLIPSIS, NULL, 0, title);
+	draw_str(ui, 0, 1, room, t, strlen(t), title, DRAW_ELLIPSIS | DRAW_NO_FORMAT, NULL, 0,
+	         title);
 	if (dw)
 		draw_str(ui, 0, w - 1 - dw, dw, av->a.published, (size_t)dw, title, 0, NULL, 0, title);
 
@@ -1183,6 +1384,13 @@ static void article_status(struct ui *ui, void *state, struct buf *b)
 	           _(article_state_name(av->a.state)));
 	buf_printf(b, ents == 1 ? _("%zu entity") : _("%zu entities"), ents);
 	buf_printf(b, _(", %zu to decide"), left);
+	/* how far down the text the screen's last line is, when it does not
+	 * all fit */
+	size_t h = view_height(ui);
+	if (av->lo.nlines > h) {
+		size_t seen = av->top + h < av->lo.nlines ? av->top + h : av->lo.nlines;
+		buf_printf(b, "  %zu%%", seen * 100 / av->lo.nlines);
+	}
 }
 
 const struct view_ops view_article_ops = {

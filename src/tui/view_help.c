@@ -63,6 +63,14 @@ static size_t build(const struct ui *ui, struct line **out)
 	}
 	add(&v, &n, &cap, xstrdup(_(":ACTION")), xstrdup(_("any action above by its name, or the start of it (:q)")), -1);
 	add(&v, &n, &cap, NULL, xstrdup(""), -1);
+	add(&v, &n, &cap, NULL, xstrdup(_("Options (:set NAME VALUE)")), -1);
+	for (int i = 0; i < OPTION_COUNT; i++) {
+		const struct option_info *oi = option_info((enum option_id)i);
+		char val[32];
+		options_format(&ui->opts, (enum option_id)i, val, sizeof val);
+		add(&v, &n, &cap, xasprintf("%s %s", oi->name, val), xstrdup(_(oi->help)), -1);
+	}
+	add(&v, &n, &cap, NULL, xstrdup(""), -1);
 	add(&v, &n, &cap, NULL, xstrdup(_("Entity types")), -1);
 	for (size_t i = 0; i < ui->ntypes; i++) {
 		const struct entity_type *t = &ui->types[i];

@@ -497,6 +497,18 @@ static int list_act(struct ui *ui, void *state, enum action a)
 		load_last(lv);
 		return 1;
 	case ACT_OPEN:
+		if (ui->args[0]) {
+			/* :open ID: the article of that external id */
+			int64_t id;
+			int rc = store_article_by_ext_id(ui->st, ui->args, &id);
+			if (rc < 0)
+				failed(ui);
+			else if (rc == 0)
+				ui_error(ui, _("no article has the id '%s'"), ui->args);
+			else
+				open_article(ui, id, 0, 1);
+			return 1;
+		}
 		if (n == 0) {
 			ui_message(ui, _("no article to open"));
 			return 1;
@@ -616,8 +628,10 @@ static void list_draw(struct ui *ui, void *state)
 		struct draw_attr ma = match;
 		ma.attr |= a.attr;
 		if (r->title[0]) {
-			draw_str(ui, y, title_x, title_w, r->title, strlen(r->title), a, DRAW_ELLIPSIS,
-			         marks, nmarks, ma);
+			/* format characters (U+200E ...) have no business in a title
+			 * column; the article's text still shows them */
+			draw_str(ui, y, title_x, title_w, r->title, strlen(r->title), a,
+			         DRAW_ELLIPSIS | DRAW_NO_FORMAT, marks, nmarks, ma);
 		} else {
 			/* no title: the first words of the text, dimmed */
 			struct draw_attr d = draw_style(ui, DS_DIM);
@@ -645,6 +659,47 @@ static void list_status(struct ui *ui, void *state, struct buf *b)
 		buf_printf(b, "  /%s", lv->search);
 }
 
+/* The article after row from in the list's order and filter that is not
+ * done, coming round from the top; *next = 0 when there is none.  Reads
+ * a page at a time past the done ones. */
+static int next_to_review(struct list_view *lv, const struct browse_row *from, int64_t *next)
+{
+	struct ui *ui = lv->ui;
+	struct browse_page p = { 0 };
+	struct browse_row key;
+	int wrapped = 0, rc = 0;
+	*next = 0;
+	browse_row_copy(&key, from);
+	for (;;) {
+		rc = wrapped == 1 ? store_browse_first(ui->st, &lv->q, 256, &p)
+		                  : store_browse_after(ui->st, &lv->q, &key, 256, &p);
+		if (rc < 0)
+			break;
+		if (p.n == 0) {
+			if (wrapped)
+				break;
+			wrapped = 1;
+			continue;
+		}
+		if (wrapped == 1)
+			wrapped = 2;
+		for (size_t i = 0; i < p.n; i++) {
+			if (p.v[i].id == from->id)
+				goto out; /* round to where it started */
+			if (p.v[i].state != STATE_DONE) {
+				*next = p.v[i].id;
+				goto out;
+			}
+		}
+		browse_row_finish(&key);
+		browse_row_copy(&key, &p.v[p.n - 1]);
+	}
+out:
+	browse_row_finish(&key);
+	browse_page_finish(&p);
+	return rc;
+}
+
 static int list_answer(struct ui *ui, void *state, struct view_query *q)
 {
 	struct list_view *lv = state;
@@ -659,6 +714,12 @@ static int list_answer(struct ui *ui, void *state, struct view_query *q)
 		return 1;
 	case VQ_FOLLOW:
 		follow(lv, q->row);
+		return 1;
+	case VQ_NEXT:
+		if (next_to_review(lv, q->row, &q->next) < 0) {
+			failed(ui);
+			q->next = 0;
+		}
 		return 1;
 	default:
 		return 0;

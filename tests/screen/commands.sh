@@ -4,9 +4,10 @@
 # works.
 . "$SCREENLIB"
 
-makedb "$TESTDATA/browse/browse.jsonl"
 export NO_COLOR=1
 for size in 80x24 40x12; do
+	rm -f "$NERVE_DB" "$NERVE_DB-wal" "$NERVE_DB-shm"
+	makedb "$TESTDATA/browse/browse.jsonl"
 	cat >"$T/keys" <<END
 :type PERSON
 :screen $T/type-list-$size.screen
@@ -46,7 +47,7 @@ END
 	contains "$T/goto-from-help-$size.screen" " 2/5 "
 	lacks "$T/goto-from-help-$size.screen" "Help (q or Esc"
 	lacks "$T/type-from-help-$size.screen" "Help (q or Esc"
-	contains "$T/type-from-help-$size.screen" "PERSON accepted"
+	contains "$T/type-from-help-$size.screen" "set type PERSON"
 	# :q is :quit: nothing runs after it
 	[ -e "$T/after-quit-$size.screen" ] && fail ":q did not quit at $size"
 done

@@ -1,8 +1,10 @@
 /*
- * cli_detect.c: choosing the detector (see cli_detect.h).
+ * detect_op.c: choosing the detector, and detecting again in stored
+ * articles (see detect_op.h).
  */
 #include "config.h"
-#include "cli_detect.h"
+#include "detect_op.h"
+#include "learn.h"
 
 #include <stdlib.h>
 
@@ -10,7 +12,7 @@
 #include "store/store.h"
 #include "lib/util.h"
 
-struct detector *cli_detector(struct store *st)
+struct detector *detect_op_detector(struct store *st)
 {
 	if (st) {
 		struct model_row m;
@@ -39,8 +41,35 @@ struct detector *cli_detector(struct store *st)
 	return det;
 }
 
-int cli_detect_hook(void *arg, struct doc *d)
+int detect_op_hook(void *arg, struct doc *d)
 {
 	detect_doc(arg, d->text, d->text_len, d);
 	return 0;
+}
+
+int detect_op_run(struct learner *l, const int64_t *ids, size_t n,
+                  void (*progress)(void *arg, size_t done, size_t n), void *arg,
+                  size_t *suggestions)
+{
+	enum { BATCH = 200 };
+	struct store *st = learner_store(l);
+	*suggestions = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i % BATCH == 0 && store_begin(st) < 0)
+			goto fail;
+		int k;
+		if (learner_refresh(l, ids[i], 1, &k) < 0)
+			goto fail;
+		*suggestions += (size_t)k;
+		if ((i + 1) % BATCH == 0 || i + 1 == n) {
+			if (store_commit(st) < 0)
+				goto fail;
+			if (progress)
+				progress(arg, i + 1, n);
+		}
+	}
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
 }
