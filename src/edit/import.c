@@ -273,7 +273,11 @@ static int store_span(struct import *im, struct doc *d, size_t k, int64_t articl
 	} while (0)
 	if (!entity_type_name_valid(type))
 		SKIP(_("'%s' is not a valid type name"), type);
-	if (sp->start < 0 || sp->end <= sp->start || (size_t)sp->end > c->in_cps)
+	if (sp->end == sp->start)
+		SKIP(_("an empty span"));
+	if (sp->end < sp->start)
+		SKIP(_("a reversed span (it ends before it starts)"));
+	if (sp->start < 0 || (size_t)sp->end > c->in_cps)
 		SKIP(_("outside the text of %zu characters"), c->in_cps);
 	if (sp->text) {
 		size_t b0 = cursor_byte(in_cur, sp->start);
@@ -634,7 +638,7 @@ int import_brat_pair(struct import *im, const char *txt, const char *ann, const 
 	}
 	im->items = ann ? ann : txt;
 	struct doc d;
-	int ok = fmt_brat_read(txt, ann, &d, import_reader_note, im) == 0;
+	int ok = fmt_brat_read(txt, ann, im->o.replace_invalid, &d, import_reader_note, im) == 0;
 	if (ok) {
 		ok = store_doc(im, &d, 0) == 0;
 		doc_finish(&d);

@@ -147,7 +147,12 @@ static int csv_apply(void *arg, const struct csv_entity *r)
 	if (strlen(who) >= sizeof e.annotator)
 		SKIP_ROW(_("the annotator's name is longer than %zu bytes"), sizeof e.annotator - 1);
 	snprintf(e.annotator, sizeof e.annotator, "%s", who);
-	if (e.start < 0 || e.end <= e.start || (size_t)e.end > cs->ncp)
+	if (e.end == e.start)
+		SKIP_ROW(_("%lld-%lld is an empty span"), (long long)e.start, (long long)e.end);
+	if (e.end < e.start)
+		SKIP_ROW(_("%lld-%lld is a reversed span (it ends before it starts)"),
+		         (long long)e.start, (long long)e.end);
+	if (e.start < 0 || (size_t)e.end > cs->ncp)
 		SKIP_ROW(_("%lld-%lld is outside the article's text of %zu characters"),
 		         (long long)e.start, (long long)e.end, cs->ncp);
 	size_t len = cs->cpb[cs->ncp];
