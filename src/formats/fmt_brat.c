@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "text/text.h"
+#include "lib/input.h"
 #include "lib/util.h"
 
 /* Longest component of a name, leaving room for ".txt" and ".ann". */
@@ -301,16 +302,16 @@ static int clean_ann(const char *path, char **data, size_t *len, int replace)
 }
 
 int fmt_brat_read(const char *txt_path, const char *ann_path, int replace_invalid,
-                  struct doc *d, fmt_note_fn note_fn, void *arg)
+                  uint64_t max_bytes, struct doc *d, fmt_note_fn note_fn, void *arg)
 {
 	memset(d, 0, sizeof *d);
-	if (read_file(txt_path, &d->text, &d->text_len) < 0)
+	if (read_file_max(txt_path, max_bytes, &d->text, &d->text_len) < 0)
 		return -1;
 	if (!ann_path)
 		return 0;
 	char *ann;
 	size_t ann_len;
-	if (read_file(ann_path, &ann, &ann_len) < 0) {
+	if (read_file_max(ann_path, max_bytes, &ann, &ann_len) < 0) {
 		doc_finish(d);
 		return -1;
 	}
