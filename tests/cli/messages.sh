@@ -15,6 +15,15 @@ expect 1 "$NERVE" import "$T/bad.csv"
 contains "$T/err" "bad.csv:2: invalid UTF-8"
 lacks "$T/err" "is not the article's text"
 
+# --replace-invalid on a CSV whose first cell is invalid and others empty
+# (UBSan once found a memcpy from NULL here)
+printf '\377article_id,start,end,text,type,status\na.txt,0,5,Zakir,PERSON,\n' >"$T/ff.csv"
+expect 1 "$NERVE" import --replace-invalid "$T/ff.csv"
+contains "$T/err" "ff.csv:1: the header has no article_id column"
+printf 'article_id,start,end,text,type,status\n\377,0,5,,PERSON,\n' >"$T/ff2.csv"
+expect 1 "$NERVE" import --replace-invalid "$T/ff2.csv"
+contains "$T/err" "no article '$(printf '\357\277\275')' in the database; row skipped"
+
 # likewise in a brat .ann
 mkdir "$T/b"
 printf 'Metin Tokel met.\n' >"$T/b/x.txt"
