@@ -173,7 +173,14 @@ struct store *cli_open_store(const struct cli *cli, int create)
 struct store *cli_open_store_reading(const struct cli *cli)
 {
 	char *path = cli->db_path ? xstrdup(cli->db_path) : default_db_path(0);
-	int flags = access(path, W_OK) == 0 ? 0 : STORE_READONLY;
+	/* read-write needs the file and, for the write-ahead log beside it,
+	 * its directory writable: a reading command reads either way */
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir ? 1 : 0] = '\0';
+	int writable = access(path, W_OK) == 0 && access(slash ? dir : ".", W_OK) == 0;
+	free(dir);
+	int flags = writable ? 0 : STORE_READONLY;
 	struct store *st = store_open(path, flags | (cli->sync_full ? STORE_SYNC_FULL : 0));
 	if (!st)
 		warnmsg("%s", err_msg());

@@ -284,6 +284,7 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 	enum { BLOCK = 1 << 16 };
 	char *block = xmalloc(BLOCK);
 	size_t got;
+	uint64_t base = 0;              /* file offset of the block */
 	while (rc == 0 && (got = fread(block, 1, BLOCK, f)) > 0) {
 		for (size_t i = 0; i < got && rc == 0; i++) {
 			char ch = block[i];
@@ -293,6 +294,19 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 					buf_addc(&c.cells, '\r');
 			}
 			any = 1;
+			if (ch == '\0' && state != QUOTE_IN_QUOTED) {
+				/* cells are C strings: a NUL would cut one short */
+				if (!c.replace) {
+					err_set(_("%s:%zu: a NUL byte at byte %llu"), name, c.line,
+					        (unsigned long long)(base + i));
+					rc = -1;
+					break;
+				}
+				buf_add(&c.cells, "\xEF\xBF\xBD", 3);
+				if (state == CELL_START)
+					state = PLAIN;
+				continue;
+			}
 			switch (state) {
 			case QUOTED:
 				if (ch == '"')
@@ -342,6 +356,7 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 				break;
 			}
 		}
+		base += got;
 	}
 	if (rc == 0 && ferror(f)) {
 		err_set("%s: %s", name, strerror(errno ? errno : EIO));

@@ -261,7 +261,9 @@ struct export_row {
 typedef int (*export_row_fn)(void *arg, const struct export_row *r);
 
 /* Call fn for every selected entity, ordered by article id, then start,
- * end and entity id.  Returns 0, or -1 (fn's error or the store's). */
+ * end and entity id.  Each article's text is checked against its stored
+ * sha256 first.  Returns 0, or -1 (fn's error, the store's, or a text
+ * that does not match its checksum: a damaged database). */
 int store_export_entities(struct store *st, const struct export_filter *f, export_row_fn fn,
                           void *arg);
 
@@ -280,7 +282,8 @@ struct export_doc {
  * err_set()). */
 typedef int (*export_doc_fn)(void *arg, const struct export_doc *d);
 /* Call fn for every selected article in id order, with its selected
- * entities (possibly none) ordered by start, end and id.
+ * entities (possibly none) ordered by start, end and id, each text
+ * checked against its sha256 as store_export_entities() does.
  * Returns 0, or -1 (fn's error or the store's). */
 int store_export_docs(struct store *st, const struct export_filter *f, export_doc_fn fn,
                       void *arg);
@@ -289,6 +292,24 @@ int store_export_docs(struct store *st, const struct export_filter *f, export_do
  * "2026-01-02 10:00:00+02:00", ...) to UTC "YYYY-MM-DDTHH:MM:SSZ" in
  * out.  -1 with err_set() when SQLite's date functions cannot read it. */
 int store_time_normalise(struct store *st, const char *in, char out[21]);
+
+/* ---- checking (store_check.c) ----------------------------------------- */
+
+/* What store_check() found.  Set report (and arg) before the call. */
+struct store_check {
+	void (*report)(void *arg, const char *problem);   /* each problem, or NULL */
+	void *arg;
+	size_t problems;
+	int64_t articles, entities;     /* looked at (entities: not rejected) */
+	int fts_skipped;                /* the full-text check needs a writable database */
+};
+/* Check st: SQLite's integrity check, every article's text against its
+ * sha256, the counts the triggers keep (articles per review state,
+ * entities and suggestions per article), and the full-text index.  Each
+ * problem goes to c->report.  Returns 0 (c->problems says whether the
+ * database is sound), or -1 with err_set() when the checks could not
+ * run. */
+int store_check(struct store *st, struct store_check *c);
 
 /* ---- the edit journal ------------------------------------------------ */
 
