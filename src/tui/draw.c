@@ -182,9 +182,17 @@ struct draw_attr draw_style(const struct ui *ui, enum draw_style s)
 struct draw_attr draw_entity(const struct ui *ui, int type, enum entity_status status)
 {
 	struct draw_attr a = { A_NORMAL, 0 };
-	if (type >= 0 && (size_t)type < ui->ntypes)
-		a.pair = pair_of(ui, draw_parse_colour(ui->types[type].colour), -1);
+	int colour = -1;
+	if (type >= 0 && (size_t)type < ui->ntypes) {
+		colour = draw_parse_colour(ui->types[type].colour);
+		a.pair = pair_of(ui, colour, -1);
+	}
 	a.attr = status == ENT_ACCEPTED ? A_BOLD : status == ENT_SUGGESTED ? A_UNDERLINE : A_DIM;
+	/* A colour this terminal lacks becomes the nearest it has (orange
+	 * red, grey white on 8 colours): dim tells it from the type that has
+	 * that colour. */
+	if (ui->colour && colour >= COLORS)
+		a.attr |= A_DIM;
 	return a;
 }
 
