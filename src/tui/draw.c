@@ -452,3 +452,19 @@ void draw_describe(attr_t a, short pair, char *out, size_t size)
 	snprintf(out, size, "%s", b.data ? b.data : "");
 	buf_free(&b);
 }
+
+const char *draw_date(const char *published, char out[DRAW_DATE_SIZE])
+{
+	static const char *const months[12] = {
+		N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+		N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+	};
+	int m, d;
+	char rest;
+	if (strncmp(published, "--", 2) != 0 ||
+	    sscanf(published + 2, "%2d-%2d%c", &m, &d, &rest) != 2 || m < 1 || m > 12 || d < 1 ||
+	    d > 31)
+		return published;
+	snprintf(out, DRAW_DATE_SIZE, "%d %s", d, _(months[m - 1]));
+	return out;
+}

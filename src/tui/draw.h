@@ -83,6 +83,11 @@ int draw_legend(const struct ui *ui, int y, int xend, int maxw, struct draw_attr
 /* The notice for a screen smaller than UI_MIN_COLS x UI_MIN_ROWS. */
 void draw_too_small(const struct ui *ui);
 
+/* A published date as the screen shows it: a year-less "--05-21" as
+ * "21 May", anything else as it is (the result is published or out). */
+#define DRAW_DATE_SIZE 24
+const char *draw_date(const char *published, char out[DRAW_DATE_SIZE]);
+
 /* Describe the attributes a and pair (for screen dumps): "bold,underline
  * fg=cyan bg=default", "" when plain; into out. */
 void draw_describe(attr_t a, short pair, char *out, size_t size);

@@ -1366,7 +1366,9 @@ static void article_draw(struct ui *ui, void *state)
 	/* the title bar: the title, and the date on the right when it fits */
 	draw_fill(0, 0, w, title);
 	const char *t = av->a.title[0] ? av->a.title : av->a.ext_id;
-	int dw = (int)strlen(av->a.published);
+	char buf[DRAW_DATE_SIZE];
+	const char *date = draw_date(av->a.published, buf);
+	int dw = (int)strlen(date);
 	int room = w - 2 - (dw ? dw + 2 : 0);
 	if (room < w / 2) {
 		room = w - 2;
@@ -1375,7 +1377,7 @@ static void article_draw(struct ui *ui, void *state)
 	draw_str(ui, 0, 1, room, t, strlen(t), title, DRAW_ELLIPSIS | DRAW_NO_FORMAT, NULL, 0,
 	         title);
 	if (dw)
-		draw_str(ui, 0, w - 1 - dw, dw, av->a.published, (size_t)dw, title, 0, NULL, 0, title);
+		draw_str(ui, 0, w - 1 - dw, dw, date, (size_t)dw, title, 0, NULL, 0, title);
 
 	size_t ws = 0, we = 0;
 	if (av->cur < av->nwords) {
