@@ -194,6 +194,8 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 		snprintf(out, size, _("reject %s '%s'"), e.type, t);
 	else if (strcmp(p->action, "retype") == 0)
 		snprintf(out, size, _("set type %s '%s'"), e.type, t);
+	else if (strcmp(p->action, "resize") == 0 && nent > 1)
+		snprintf(out, size, _("resize %s '%s' (replacing %d)"), e.type, t, nent - 1);
 	else if (strcmp(p->action, "resize") == 0)
 		snprintf(out, size, _("resize %s '%s'"), e.type, t);
 	else if (strcmp(p->action, "create") == 0 && nent > 1)
@@ -330,25 +332,6 @@ static int overlaps(const struct entity *e, int64_t start, int64_t end)
 	return e->start < end && start < e->end;
 }
 
-/* Refuse [start, end) when it overlaps a highlighted entity of l other
- * than skip_id. */
-static int check_free(const struct article *art, const struct entity_list *l,
-                      int64_t skip_id, int64_t start, int64_t end)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		const struct entity *o = &l->v[i];
-		if (o->id != skip_id && highlighted(o) && overlaps(o, start, end)) {
-			char *text = span_text(art, o->start, o->end);
-			char *t = clip(text);
-			err_set(_("the entity would overlap %s '%s'"), o->type, t);
-			free(t);
-			free(text);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 /* ---- decisions on one entity ------------------------------------------- */
 
 /* Accept (type NULL: keep it) or reject entity id. */
@@ -425,24 +408,30 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
 	int rc = check_span(art, start, end);
 	if (rc == 0)
 		rc = store_entities_of(a->st, e->article, &l);
-	if (rc == 0)
-		rc = check_free(art, &l, e->id, start, end);
-	entity_list_finish(&l);
 	if (rc < 0)
-		return -1;
+		goto out;
 	if (start == e->start && end == e->end) {
 		r->article = e->article;
 		r->entity = e->id;
 		snprintf(r->msg, sizeof r->msg, _("the span is unchanged"));
-		return 0;
+		goto out;
 	}
+	/* The entity's row first (the group is about it), then the
+	 * highlighted entities it now overlaps, absorbed: kept as rejected. */
 	e->start = start;
 	e->end = end;
 	rc = decide_entity(&g, e, ENT_ACCEPTED, "resize");
+	for (size_t i = 0; rc == 0 && i < l.n; i++) {
+		struct entity *o = &l.v[i];
+		if (o->id != e->id && highlighted(o) && overlaps(o, start, end))
+			rc = decide_entity(&g, o, ENT_REJECTED, "replace");
+	}
 	if (rc == 0)
 		rc = mark_started(&g);
 	if (rc == 0)
 		report(&g, r, e->id);
+out:
+	entity_list_finish(&l);
 	return rc;
 }
 
@@ -478,17 +467,52 @@ int annot_word_boundary(const char *text, size_t len, size_t b, void *arg)
 #undef WORDCHAR
 }
 
-static int space_at(const char *t, size_t len, size_t b)
+/* Characters a span edge never falls on (see annot_edge_ok). */
+static int edge_punct(int32_t c)
 {
-	return text_is_space(text_decode(t, len, &b));
+	return text_is_space(c) || text_is_dash(c) || c == ',' || c == ':' || c == ';' ||
+	       c == '.' || text_is_quote(c) || text_is_apostrophe(c) || text_is_bracket(c);
 }
 
-static int space_before(const char *t, size_t b)
+/* The code point before byte b (b > 0), and its offset in *at. */
+static int32_t cp_before(const char *t, size_t b, size_t *at)
 {
 	size_t p = b - 1;
 	while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
 		p--;
-	return text_is_space(text_decode(t, b, &p));
+	*at = p;
+	return text_decode(t, b, &p);
+}
+
+/* Whether the period at byte p ends an initial ("Z.") or an abbreviation
+ * with periods inside ("U.S."): a single letter before it, or letters
+ * with a period before them. */
+static int abbreviation_period(const char *t, size_t p)
+{
+	size_t at = p, letters = 0;
+	int32_t c = 0;
+	while (at > 0 && text_is_letter(c = cp_before(t, at, &at)))
+		letters++;
+	if (letters == 0)
+		return 0;
+	if (at == 0 && text_is_letter(c))
+		return letters == 1; /* the text starts with the word */
+	if (letters == 1 && !text_is_letter(c) && c != '.')
+		return 1;
+	return c == '.' && at > 0 && text_is_letter(cp_before(t, at, &at));
+}
+
+int annot_edge_ok(const char *t, size_t len, size_t b, int end)
+{
+	if (!end) {
+		size_t i = b;
+		return b < len && !edge_punct(text_decode(t, len, &i));
+	}
+	if (b == 0)
+		return 0;
+	size_t p;
+	int32_t c = cp_before(t, b, &p);
+	return !edge_punct(c) || (c == '.' && abbreviation_period(t, p));
 }
 
 static int cp_start(const char *t, size_t b)
@@ -503,25 +527,25 @@ static size_t nudged(const char *t, size_t len, size_t bs, size_t be, enum annot
 	switch (edge) {
 	case ANNOT_START_LEFT:
 		for (size_t b = bs; b-- > 0;)
-			if (cp_start(t, b) && !space_at(t, len, b) && wb(t, len, b, arg))
+			if (cp_start(t, b) && annot_edge_ok(t, len, b, 0) && wb(t, len, b, arg))
 				return b;
 		err_set(_("there is no word before the entity"));
 		break;
 	case ANNOT_START_RIGHT:
 		for (size_t b = bs + 1; b < be; b++)
-			if (cp_start(t, b) && !space_at(t, len, b) && wb(t, len, b, arg))
+			if (cp_start(t, b) && annot_edge_ok(t, len, b, 0) && wb(t, len, b, arg))
 				return b;
 		err_set(_("the entity would be empty"));
 		break;
 	case ANNOT_END_LEFT:
 		for (size_t b = be - 1; b > bs; b--)
-			if (cp_start(t, b) && !space_before(t, b) && wb(t, len, b, arg))
+			if (cp_start(t, b) && annot_edge_ok(t, len, b, 1) && wb(t, len, b, arg))
 				return b;
 		err_set(_("the entity would be empty"));
 		break;
 	case ANNOT_END_RIGHT:
 		for (size_t b = be + 1; b <= len; b++)
-			if ((b == len || cp_start(t, b)) && !space_before(t, b) && wb(t, len, b, arg))
+			if ((b == len || cp_start(t, b)) && annot_edge_ok(t, len, b, 1) && wb(t, len, b, arg))
 				return b;
 		err_set(_("there is no word after the entity"));
 		break;

@@ -479,9 +479,11 @@ int store_model_active(struct store *st, struct model_row *m, int with_data);
 int store_model_reset(struct store *st);
 
 /* The ids of the articles detection runs on (store_detect.c): those that
- * came without annotations and are new or in progress, or also done when
- * all.  *ids is owned (free()). */
-int store_articles_to_detect(struct store *st, int all, int64_t **ids, size_t *n);
+ * are new or in progress (also done when all) and came without
+ * annotations (also with them when annotated); *skipped counts those
+ * left out for their annotations.  *ids is owned (free()). */
+int store_articles_to_detect(struct store *st, int all, int annotated, int64_t **ids,
+                             size_t *n, size_t *skipped);
 
 /* Call fn for each article marked done, as a document whose spans are its
  * accepted entities (start, end, type set; d->id the external id).  fn

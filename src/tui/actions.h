@@ -59,6 +59,8 @@
 	X(END_LEFT,    "end-left",     "",     "{",                       NULL,                              N_("move the focused entity's end one word left")) \
 	X(END_RIGHT,   "end-right",    "",     "}",                       NULL,                              N_("move the focused entity's end one word right")) \
 	X(SELECT,      "select",       "",     "v",                       NULL,                              N_("select text from the cursor (h l j k extend it)")) \
+	X(CHAR_LEFT,   "char-left",    "",     "H",                       NULL,                              N_("take a character off the selection's end")) \
+	X(CHAR_RIGHT,  "char-right",   "",     "L",                       NULL,                              N_("add a character to the selection's end")) \
 	X(CANCEL,      "cancel",       "",     "<Esc>",                   NULL,                              N_("cancel the selection or the menu, or clear the search")) \
 	X(PROPAGATE,   "propagate",    "",     "*",                       NULL,                              N_("apply the focused decision to every identical string")) \
 	X(ACCEPT_ALL,  "accept-all",   "",     "A",                       NULL,                              N_("accept all remaining suggestions")) \
