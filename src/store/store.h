@@ -40,7 +40,7 @@ void store_close(struct store **st);
 const char *store_path(const struct store *st);
 
 /* Schema version this nerve writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Explicit transactions (BEGIN IMMEDIATE, so a writer waits for another
  * writer at the start, not at commit).  Nesting is not supported. */
@@ -135,6 +135,7 @@ struct entity {
 	int no_confidence;          /* 1: store no confidence, even for a suggestion */
 	char annotator[64];
 	char created_at[21], updated_at[21];
+	int64_t referent;           /* the referent it belongs to, or 0 */
 };
 
 /* A growable array of entities (embedded; zero-initialise, then
@@ -226,6 +227,69 @@ struct store_stats {
 /* Counts of articles by review state and entities by type and status. */
 int store_stats(struct store *st, struct store_stats *out);
 void store_stats_finish(struct store_stats *s);
+
+/* ---- referents (store_referent.c) ------------------------------------ */
+
+/* A referent: what several mentions (entities) refer to.  Its name is its
+ * best mention's text (accepted before suggested, then the longest)
+ * unless the analyst named it; key, surname and initial are the linking
+ * keys of src/edit/link.h.  A referent without mentions (left so by an
+ * undo, a split or a merge) is kept, for redo, and passed over by every
+ * query below. */
+struct referent {
+	int64_t id;
+	char type[64];
+	char *name;                 /* owned */
+	char *key;                  /* owned: the folded name */
+	char surname[128];          /* folded, a person's; "" for none */
+	char initial[16];           /* folded first letter of a given name, or "" */
+	int64_t name_rank;          /* see referent_name_rank() */
+	int named;                  /* the analyst named it */
+	int ambiguous;              /* another referent of its type has its surname */
+	int64_t mentions;           /* accepted and suggested entities */
+	int64_t articles;           /* articles with any entity of it */
+	int64_t accepted, suggested, rejected;
+};
+void referent_finish(struct referent *r);
+/* How good a name a mention of cps code points gives: an accepted one
+ * before any suggestion, then the longer. */
+int64_t referent_name_rank(int accepted, int64_t cps);
+
+/* Insert r (type, name, key, surname, initial, name_rank; r->id is set).
+ * Its tallies start at zero: linking entities to it counts them. */
+int store_referent_add(struct store *st, struct referent *r);
+/* Load referent id into *r (owned strings): 0, 1 when there is none, -1. */
+int store_referent_get(struct store *st, int64_t id, struct referent *r);
+/* The oldest referent of type whose key is key and that has entities:
+ * 1 and *id, 0 when none, -1 on error. */
+int store_referent_by_key(struct store *st, const char *type, const char *key, int64_t *id);
+/* The referents of type with this surname (and, when initial is not "",
+ * an initial that is "" or the same) that have entities: *n = how many
+ * (0, 1, or 2 for two or more) and *id the oldest. */
+int store_referent_by_surname(struct store *st, const char *type, const char *surname,
+                              const char *initial, int64_t *id, int *n);
+/* Flag as ambiguous every referent of type with this surname but
+ * 'except' that has entities.  Returns how many were flagged, or -1. */
+int store_referent_flag_surname(struct store *st, const char *type, const char *surname,
+                                int64_t except);
+/* Link entity to referent (0: unlink).  Not journalled: the caller
+ * journals what is not a detector's suggestion. */
+int store_entity_set_referent(struct store *st, int64_t entity, int64_t referent);
+/* Give referent id the name when it is not the analyst's and rank beats
+ * the name it has. */
+int store_referent_offer_name(struct store *st, int64_t id, const char *name, int64_t rank);
+/* Name referent id again from its best mention (unless the analyst named
+ * it): for when the mention its name came from was rejected or left. */
+int store_referent_refresh_name(struct store *st, int64_t id);
+/* The analyst's name for referent id (named from then on); "" gives the
+ * name back to its mentions. */
+int store_referent_rename(struct store *st, int64_t id, const char *name);
+/* Count the tallies of referent id again from its entities (the
+ * triggers' work, for callers that turned them off). */
+int store_referent_recount(struct store *st, int64_t id);
+/* Mentions linked at all: entities that share their referent with
+ * another entity (*linked), and entities with a referent (*with). */
+int store_referent_link_counts(struct store *st, int64_t *linked, int64_t *with);
 
 /* ---- export ---------------------------------------------------------- */
 
@@ -357,8 +421,9 @@ int store_journal_reversal(struct store *st, int64_t grp, const char *annotator,
 /* Read entity id into *e.  Returns 0, 1 when it does not exist, -1 on
  * error. */
 int store_edit_get(struct store *st, int64_t id, struct entity *e);
-/* Write e's start, end, type, status, origin and annotator to entity
- * e->id (its confidence and created_at stay; updated_at becomes now). */
+/* Write e's start, end, type, status, origin, annotator and referent (0:
+ * none) to entity e->id (its confidence and created_at stay; updated_at
+ * becomes now). */
 int store_edit_update(struct store *st, const struct entity *e);
 /* 1 when entity id is as the snapshot says (a JSON object from
  * store_entity_snapshot(); NULL: the entity does not exist), field by

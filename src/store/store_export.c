@@ -329,7 +329,7 @@ int store_export_docs(struct store *st, const struct export_filter *f, export_do
 		while ((er = sqlite3_step(es)) == SQLITE_ROW) {
 			struct entity *e = entity_list_push(&ents);
 			store_entity_from_row(es, e);
-			e->no_confidence = sqlite3_column_int(es, 11);
+			e->no_confidence = sqlite3_column_int(es, ENTITY_NCOLUMNS);
 		}
 		if (er != SQLITE_DONE) {
 			ret = store_fail(st, _("reading entities"));
