@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "edit/cli_detect.h"
+#include "edit/link.h"
 #include "detect/detect.h"
 #include "store/store.h"
 #include "lib/util.h"
@@ -94,7 +95,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 		detect_doc(det, a.text, a.text_len, &d);
 		article_finish(&a);
 		int k = store_replace_suggestions(st, ids[i], d.spans, d.nspans);
-		if (k < 0)
+		if (k < 0 || link_article(st, ids[i], NULL) < 0)
 			goto fail;
 		suggestions += (size_t)k;
 		done++;

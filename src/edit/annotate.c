@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "link.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "lib/util.h"
@@ -138,11 +139,16 @@ static int set_state(struct group *g, enum article_state s, const char *action)
 	return rc;
 }
 
-/* The first decision in a new article makes it in progress. */
+/* After the decisions of a group: the entities they left without a
+ * referent are linked (journalled in the group, so undo unlinks them),
+ * and the first decision in a new article makes it in progress. */
 static int mark_started(struct group *g)
 {
 	if (g->rows == 0)
 		return 0;
+	struct link_journal j = { &g->grp, g->a->annotator, "link" };
+	if (link_article(g->a->st, g->article, &j) < 0)
+		return -1;
 	enum article_state s;
 	if (store_edit_state(g->a->st, g->article, &s) < 0)
 		return -1;
@@ -191,7 +197,7 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 	const struct journal_row *p = primary_row(l);
 	int nent = 0;
 	for (size_t i = 0; i < l->n; i++)
-		nent += l->v[i].entity != 0;
+		nent += l->v[i].entity != 0 && strcmp(l->v[i].action, "link") != 0;
 	if (!p) {
 		snprintf(out, size, "?");
 		return;
@@ -405,8 +411,10 @@ static int decide(struct annot *a, int64_t id, enum entity_status status, const 
 				snprintf(r->msg, sizeof r->msg, _("already accepted"));
 			return finish(a, 0);
 		}
-		if (retype)
+		if (retype) {
 			snprintf(e.type, sizeof e.type, "%s", type);
+			e.referent = 0; /* of another type now: linked again */
+		}
 		rc = decide_entity(&g, &e, status,
 		                   retype ? "retype" : status == ENT_REJECTED ? "reject" : "accept");
 	}
@@ -467,6 +475,7 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
 	}
 	e->start = start;
 	e->end = end;
+	e->referent = 0; /* another name now: linked again */
 	rc = decide_entity(&g, e, ENT_ACCEPTED, "resize");
 	if (rc == 0)
 		rc = mark_started(&g);
@@ -627,6 +636,8 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 	}
 	/* The new entity's row first: it is the one the group is about. */
 	if (same) {
+		if (strcmp(same->type, type) != 0)
+			same->referent = 0;
 		snprintf(same->type, sizeof same->type, "%s", type);
 		rc = decide_entity(&g, same, ENT_ACCEPTED, "create");
 		focus = same->id;
@@ -709,8 +720,10 @@ static int propagate_in(struct group *g, const struct entity *f, const struct ar
 		struct entity *x = exact(l, s, e);
 		int rc = 0;
 		if (x && x->status == ENT_SUGGESTED) {
-			if (f->status == ENT_ACCEPTED)
+			if (f->status == ENT_ACCEPTED && strcmp(x->type, f->type) != 0) {
 				snprintf(x->type, sizeof x->type, "%s", f->type);
+				x->referent = 0;
+			}
 			rc = decide_entity(g, x, f->status, "propagate");
 		} else if (!x && f->status == ENT_ACCEPTED && !any_highlighted(l, s, e)) {
 			struct entity n = { 0 };
@@ -860,6 +873,38 @@ static void conflict(struct annot *a, const struct journal_row *row, const char 
 	free(text);
 }
 
+struct row_ref {
+	int64_t entity;
+	size_t i;
+};
+
+static int cmp_row_ref(const void *a, const void *b)
+{
+	const struct row_ref *x = a, *y = b;
+	if (x->entity != y->entity)
+		return (x->entity > y->entity) - (x->entity < y->entity);
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* older[i] = 1 when a later row of l is about the same entity (a
+ * decision and then its link): only the newest row of an entity says
+ * what it must be now.  Owned. */
+static char *older_rows(const struct journal_list *l)
+{
+	char *older = xcalloc(l->n ? l->n : 1, 1);
+	struct row_ref *r = xmalloc((l->n ? l->n : 1) * sizeof *r);
+	for (size_t i = 0; i < l->n; i++) {
+		r[i].entity = l->v[i].entity;
+		r[i].i = i;
+	}
+	qsort(r, l->n, sizeof *r, cmp_row_ref);
+	for (size_t k = 0; k + 1 < l->n; k++)
+		if (r[k].entity && r[k].entity == r[k + 1].entity)
+			older[r[k].i] = 1;
+	free(r);
+	return older;
+}
+
 /* Revert the rows of l, newest first, as a new group of action rows that
  * name group of; refused (-1) unless every row's after is what is there
  * now.  *focus receives the group's entity if it still exists. */
@@ -876,9 +921,12 @@ static int reverse(struct annot *a, const struct journal_list *l, const char *ac
 	for (size_t i = 0; i < l->n; i++)
 		has_entities |= l->v[i].entity != 0;
 	char *skip = xcalloc(l->n ? l->n : 1, 1);
+	char *older = older_rows(l);
 	int rc = 0;
 	for (size_t i = l->n; rc == 0 && i-- > 0;) {
 		const struct journal_row *row = &l->v[i];
+		if (older[i])
+			continue; /* a later row of the group changed it again */
 		int m = row->entity ? store_edit_matches(st, row->entity, row->after)
 		                    : store_edit_article_matches(st, row->article, row->after);
 		if (m == 0 && !row->entity && has_entities) {
@@ -916,6 +964,7 @@ static int reverse(struct annot *a, const struct journal_list *l, const char *ac
 			break;
 	}
 	free(skip);
+	free(older);
 	if (rc < 0 || grp < 0)
 		return -1;
 	/* Focus the entity the reversed decision was about, if it is still

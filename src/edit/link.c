@@ -392,11 +392,17 @@ struct placing {
 	int linked;
 };
 
-/* Link entity e to referent ref, journalled when asked. */
+static int detector_suggestion(const struct entity *e)
+{
+	return e->status == ENT_SUGGESTED && e->origin == ORIGIN_DETECTOR;
+}
+
+/* Link entity e to referent ref, journalled when asked unless it is a
+ * detector's suggestion (whose links, like suggestions, are not). */
 static int set_link(struct placing *p, struct entity *e, int64_t ref)
 {
 	struct store *st = p->st;
-	if (!p->j)
+	if (!p->j || detector_suggestion(e))
 		return store_entity_set_referent(st, e->id, ref);
 	if (*p->j->grp == 0 && (*p->j->grp = store_journal_group(st)) < 0)
 		return -1;
@@ -458,8 +464,7 @@ static int group_referent(struct placing *p, const struct link_mention *m, size_
  * detector's suggestion (link.h). */
 static int placeable(const struct link_journal *j, const struct entity *e)
 {
-	return e->referent == 0 && e->status != ENT_REJECTED &&
-	       (j || (e->status == ENT_SUGGESTED && e->origin == ORIGIN_DETECTOR));
+	return e->referent == 0 && e->status != ENT_REJECTED && (j || detector_suggestion(e));
 }
 
 /* "the" and blanks just before byte b of t. */

@@ -86,9 +86,10 @@ struct link_mention {
  * grouped only by rule 1. */
 void link_cluster(const struct link_mention *m, size_t n, size_t *head);
 
-/* Where link_article() journals the links it makes, for entities that
- * are not detector suggestions.  NULL: journal nothing and place only
- * detector suggestions (after detection). */
+/* Where link_article() journals the links it makes for entities that
+ * are not detector suggestions (whose links, like suggestions, are never
+ * journalled).  NULL: journal nothing and place only detector
+ * suggestions (after detection). */
 struct link_journal {
 	int64_t *grp;               /* the group (0: numbered at the first row) */
 	const char *annotator;

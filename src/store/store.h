@@ -414,9 +414,12 @@ int store_journal_reversal(struct store *st, int64_t grp, const char *annotator,
  * Journal actions written by the annotation core (the "action" column):
  * accept, reject, retype, resize, create, replace (an entity rejected
  * because a new one overlaps it), propagate, accept-all, state (an
- * article's review state changed as a side effect), done, and the
- * reversals undo and redo.  Only groups of these actions are undone or
- * redone: an import's rows ("import") are not. */
+ * article's review state changed as a side effect), done, link (an
+ * entity placed with a referent after a decision, in its group), split,
+ * merge and bulk (src/edit/referent.c), and the reversals undo and redo.
+ * Only groups of these actions are undone or redone: an import's rows
+ * ("import", "import-link") are not.  A group may hold two rows of one
+ * entity (a decision, then its link); the newer says what it is now. */
 
 /* Read entity id into *e.  Returns 0, 1 when it does not exist, -1 on
  * error. */

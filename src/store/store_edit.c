@@ -23,7 +23,7 @@
 /* The journal actions of annotation, which undo and redo walk. */
 #define DO_ACTIONS \
 	"('accept', 'reject', 'retype', 'resize', 'create', 'replace', 'propagate', " \
-	"'accept-all', 'state', 'done')"
+	"'accept-all', 'state', 'done', 'link', 'split', 'merge', 'bulk')"
 
 /* A step that must produce one row; -1 (and a reset) otherwise. */
 static int step_row(struct store *st, sqlite3_stmt *s, const char *what)
