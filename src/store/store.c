@@ -183,7 +183,7 @@ static const char *const migrations[] = {
 	"  n_rejected INTEGER NOT NULL DEFAULT 0\n"
 	");\n"
 	"CREATE INDEX referent_key ON referent(type, key);\n"
-	"CREATE INDEX referent_surname ON referent(type, surname) WHERE surname <> '';\n"
+	"CREATE INDEX referent_surname ON referent(type, surname, id);\n"
 	"CREATE INDEX referent_mentions ON referent(n_mentions, id);\n"
 	"CREATE INDEX referent_articles ON referent(n_articles, id);\n"
 	"CREATE INDEX referent_undecided ON referent(n_suggested, id);\n"
