@@ -291,6 +291,29 @@ int store_referent_recount(struct store *st, int64_t id);
  * another entity (*linked), and entities with a referent (*with). */
 int store_referent_link_counts(struct store *st, int64_t *linked, int64_t *with);
 
+/* One referent of a listing (store_referents_list); every pointer is
+ * borrowed and valid only during the callback. */
+struct referent_listing {
+	int64_t id;
+	const char *type, *name;
+	int ambiguous;
+	int64_t mentions, articles, accepted, suggested, rejected;
+	const char *variants;       /* the distinct texts of its mentions that
+	                               are not rejected, joined by " | " */
+	const char *article_ids;    /* the external ids of its articles, likewise */
+	const char *json;           /* all of it as one JSON object: referent_id,
+	                               type, name, ambiguous, mentions,
+	                               n_articles, accepted, suggested, rejected,
+	                               variants and articles (arrays) */
+};
+typedef int (*referent_listing_fn)(void *arg, const struct referent_listing *r);
+/* Call fn for every referent with mentions that are not rejected (of the
+ * ntypes types, or all when types is NULL), most mentions first, then by
+ * id.  The texts are read in one pass over the articles.  Returns 0, or
+ * -1 (fn's error or the store's). */
+int store_referents_list(struct store *st, const char *const *types, size_t ntypes,
+                         referent_listing_fn fn, void *arg);
+
 /* ---- export ---------------------------------------------------------- */
 
 /* Which articles and entities an export takes.  Zero-initialised means

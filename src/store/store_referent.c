@@ -13,6 +13,7 @@
 
 #include "store_impl.h"
 #include "lib/util.h"
+#include "text/text.h"
 
 /* A referent "has entities" when any entity names it; the partial index
  * entity_referent answers that without a scan. */
@@ -248,4 +249,256 @@ int store_referent_link_counts(struct store *st, int64_t *linked, int64_t *with)
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 0 : store_fail(st, _("counting referents"));
+}
+
+/* ---- listing ------------------------------------------------------------ */
+
+/* s as a JSON string into b. */
+static void json_string(struct buf *b, const char *s)
+{
+	buf_addc(b, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\') {
+			buf_addc(b, '\\');
+			buf_addc(b, (char)c);
+		} else if (c < 0x20) {
+			buf_printf(b, "\\u%04x", c);
+		} else {
+			buf_addc(b, (char)c);
+		}
+	}
+	buf_addc(b, '"');
+}
+
+/* The mentions of a listing, gathered in one pass over the articles:
+ * each text is cut from its article in C with a running code point
+ * cursor (SQLite's substr() walks from the start of the text at every
+ * call), then sorted by referent. */
+struct mention_row {
+	int64_t referent;
+	size_t article;             /* index into ext_ids */
+	char *text;                 /* blanks collapsed (owned) */
+};
+
+struct gathered {
+	struct mention_row *v;
+	size_t n, cap;
+	char **ext_ids;
+	size_t next, capext;
+};
+
+static void gathered_finish(struct gathered *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		free(g->v[i].text);
+	for (size_t i = 0; i < g->next; i++)
+		free(g->ext_ids[i]);
+	free(g->v);
+	free(g->ext_ids);
+}
+
+/* s[0..len) with runs of white space as one space, trimmed (owned). */
+static char *collapse(const char *s, size_t len)
+{
+	char *out = xmalloc(len + 1);
+	size_t n = 0;
+	int space = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			out[n++] = ' ';
+		space = 0;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static int cmp_text(const void *a, const void *b)
+{
+	const struct mention_row *x = a, *y = b;
+	if (x->referent != y->referent)
+		return (x->referent > y->referent) - (x->referent < y->referent);
+	int c = strcmp(x->text, y->text);
+	if (c)
+		return c;
+	return (x->article > y->article) - (x->article < y->article);
+}
+
+static int cmp_article(const void *a, const void *b)
+{
+	const struct mention_row *x = a, *y = b;
+	if (x->referent != y->referent)
+		return (x->referent > y->referent) - (x->referent < y->referent);
+	return (x->article > y->article) - (x->article < y->article);
+}
+
+static int gather(struct store *st, const char *types_json, struct gathered *g)
+{
+	sqlite3_stmt *as = store_stmt(st,
+		"SELECT id, ext_id, text FROM article WHERE n_entities > 0 ORDER BY id");
+	sqlite3_stmt *es = as ? store_stmt(st,
+		"SELECT referent, start, \"end\" FROM entity WHERE article = ?1 "
+		"AND referent IS NOT NULL AND status <> 'rejected' "
+		"AND (?2 IS NULL OR type IN (SELECT value FROM json_each(?2))) ORDER BY start") : NULL;
+	if (!es)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(as)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(as, 2);
+		size_t len = (size_t)sqlite3_column_bytes(as, 2);
+		sqlite3_reset(es);
+		sqlite3_bind_int64(es, 1, sqlite3_column_int64(as, 0));
+		if (types_json)
+			sqlite3_bind_text(es, 2, types_json, -1, SQLITE_STATIC);
+		size_t b = 0, cp = 0, first = g->n;
+		int er;
+		while ((er = sqlite3_step(es)) == SQLITE_ROW) {
+			size_t s = (size_t)sqlite3_column_int64(es, 1), e = (size_t)sqlite3_column_int64(es, 2);
+			if (s < cp) { /* overlapping spans: start again */
+				b = 0;
+				cp = 0;
+			}
+			for (; cp < s && b < len; cp++)
+				text_decode(t, len, &b);
+			size_t eb = b, ecp = cp;
+			for (; ecp < e && eb < len; ecp++)
+				text_decode(t, len, &eb);
+			g->v = xgrow(g->v, &g->cap, g->n + 1, sizeof *g->v);
+			g->v[g->n].referent = sqlite3_column_int64(es, 0);
+			g->v[g->n].article = g->next;
+			g->v[g->n].text = collapse(t + b, eb - b);
+			g->n++;
+		}
+		sqlite3_reset(es);
+		if (er != SQLITE_DONE) {
+			sqlite3_reset(as);
+			return store_fail(st, _("listing referents"));
+		}
+		if (g->n > first) {
+			g->ext_ids = xgrow(g->ext_ids, &g->capext, g->next + 1, sizeof *g->ext_ids);
+			g->ext_ids[g->next++] = store_col_str(as, 1);
+		}
+	}
+	sqlite3_reset(as);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, _("listing referents"));
+}
+
+/* The first mention of referent id in g (sorted by referent), or g->n. */
+static size_t first_of(const struct gathered *g, int64_t id)
+{
+	size_t lo = 0, hi = g->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (g->v[mid].referent < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int store_referents_list(struct store *st, const char *const *types, size_t ntypes,
+                         referent_listing_fn fn, void *arg)
+{
+	struct buf tj = BUF_INIT, vs = BUF_INIT, xs = BUF_INIT, js = BUF_INIT;
+	struct gathered g = { 0 };
+	if (types) {
+		buf_addc(&tj, '[');
+		for (size_t i = 0; i < ntypes; i++) {
+			if (i)
+				buf_addc(&tj, ',');
+			json_string(&tj, types[i]);
+		}
+		buf_addc(&tj, ']');
+	}
+	int ret = gather(st, types ? tj.data : NULL, &g);
+	/* two copies in two orders: by text for the variants, by article
+	 * for the articles (the texts are shared, owned by the first) */
+	struct mention_row *by_article = NULL;
+	if (ret == 0) {
+		by_article = xmalloc((g.n ? g.n : 1) * sizeof *by_article);
+		memcpy(by_article, g.v, g.n * sizeof *g.v);
+		qsort(g.v, g.n, sizeof *g.v, cmp_text);
+		qsort(by_article, g.n, sizeof *by_article, cmp_article);
+	}
+	sqlite3_stmt *s = ret == 0 ? store_stmt(st,
+		"SELECT id, type, name, ambiguous, n_mentions, n_articles, n_accepted, n_suggested, "
+		"n_rejected FROM referent WHERE n_mentions > 0 "
+		"AND (?1 IS NULL OR type IN (SELECT value FROM json_each(?1))) "
+		"ORDER BY n_mentions DESC, id") : NULL;
+	if (!s)
+		ret = -1;
+	int rc = SQLITE_DONE;
+	if (ret == 0 && types)
+		sqlite3_bind_text(s, 1, tj.data, (int)tj.len, SQLITE_STATIC);
+	while (ret == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct referent_listing r;
+		r.id = sqlite3_column_int64(s, 0);
+		r.type = (const char *)sqlite3_column_text(s, 1);
+		r.name = (const char *)sqlite3_column_text(s, 2);
+		r.ambiguous = sqlite3_column_int(s, 3);
+		r.mentions = sqlite3_column_int64(s, 4);
+		r.articles = sqlite3_column_int64(s, 5);
+		r.accepted = sqlite3_column_int64(s, 6);
+		r.suggested = sqlite3_column_int64(s, 7);
+		r.rejected = sqlite3_column_int64(s, 8);
+		buf_clear(&vs);
+		buf_clear(&xs);
+		buf_clear(&js);
+		buf_adds(&vs, "");
+		buf_adds(&xs, "");
+		buf_printf(&js, "{\"referent_id\":%lld,\"type\":", (long long)r.id);
+		json_string(&js, r.type);
+		buf_adds(&js, ",\"name\":");
+		json_string(&js, r.name);
+		buf_printf(&js, ",\"ambiguous\":%s,\"mentions\":%lld,\"n_articles\":%lld,"
+		           "\"accepted\":%lld,\"suggested\":%lld,\"rejected\":%lld,\"variants\":[",
+		           r.ambiguous ? "true" : "false", (long long)r.mentions,
+		           (long long)r.articles, (long long)r.accepted, (long long)r.suggested,
+		           (long long)r.rejected);
+		size_t i0 = first_of(&g, r.id), n = 0;
+		for (size_t i = i0; i < g.n && g.v[i].referent == r.id; i++) {
+			if (i > i0 && strcmp(g.v[i].text, g.v[i - 1].text) == 0)
+				continue;
+			buf_adds(&vs, n ? " | " : "");
+			buf_adds(&vs, g.v[i].text);
+			buf_adds(&js, n++ ? "," : "");
+			json_string(&js, g.v[i].text);
+		}
+		buf_adds(&js, "],\"articles\":[");
+		size_t k0 = i0; /* the same range in the other order */
+		n = 0;
+		for (size_t k = k0; k < g.n && by_article[k].referent == r.id; k++) {
+			if (k > k0 && by_article[k].article == by_article[k - 1].article)
+				continue;
+			const char *x = g.ext_ids[by_article[k].article];
+			buf_adds(&xs, n ? " | " : "");
+			buf_adds(&xs, x);
+			buf_adds(&js, n++ ? "," : "");
+			json_string(&js, x);
+		}
+		buf_adds(&js, "]}");
+		r.variants = vs.data;
+		r.article_ids = xs.data;
+		r.json = js.data;
+		if (i0 < g.n && g.v[i0].referent == r.id && fn(arg, &r) < 0)
+			ret = -1;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = store_fail(st, _("listing referents"));
+	if (s)
+		sqlite3_reset(s);
+	free(by_article);
+	gathered_finish(&g);
+	buf_free(&tj);
+	buf_free(&vs);
+	buf_free(&xs);
+	buf_free(&js);
+	return ret;
 }
