@@ -5,6 +5,7 @@
  */
 #include "config.h"
 #include "annotate.h"
+#include "annotate_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,14 +37,8 @@ void annot_init(struct annot *a, struct store *st, const char *annotator)
 
 /* ---- transactions and journal groups ---------------------------------- */
 
-/* The journal group of one keystroke, numbered when its first row is
- * written. */
-struct group {
-	struct annot *a;
-	int64_t grp;                /* 0 until the first row */
-	int64_t article;
-	int rows;                   /* entity rows written */
-};
+/* The journal group of one keystroke is a struct annot_group
+ * (annotate_impl.h). */
 
 static int begin(struct annot *a, struct annot_result *r)
 {
@@ -61,7 +56,7 @@ static int finish(struct annot *a, int rc)
 	return store_commit(a->st);
 }
 
-static int group_number(struct group *g)
+static int group_number(struct annot_group *g)
 {
 	if (g->grp == 0)
 		g->grp = store_journal_group(g->a->st);
@@ -69,7 +64,7 @@ static int group_number(struct group *g)
 }
 
 /* Write e's fields (e->id names the row) and journal the change. */
-static int change(struct group *g, const struct entity *e, const char *action)
+static int change(struct annot_group *g, const struct entity *e, const char *action)
 {
 	struct store *st = g->a->st;
 	if (group_number(g) < 0)
@@ -95,7 +90,7 @@ static int change(struct group *g, const struct entity *e, const char *action)
 
 /* e decided by the group's analyst: its status set, the analyst its
  * annotator, and the change written and journalled (see change()). */
-static int decide_entity(struct group *g, struct entity *e, enum entity_status status,
+static int decide_entity(struct annot_group *g, struct entity *e, enum entity_status status,
                          const char *action)
 {
 	e->status = status;
@@ -104,7 +99,7 @@ static int decide_entity(struct group *g, struct entity *e, enum entity_status s
 }
 
 /* Insert e (e->id set) and journal it. */
-static int add(struct group *g, struct entity *e, const char *action)
+static int add(struct annot_group *g, struct entity *e, const char *action)
 {
 	struct store *st = g->a->st;
 	if (group_number(g) < 0 || store_entity_add(st, e) < 0)
@@ -119,7 +114,7 @@ static int add(struct group *g, struct entity *e, const char *action)
 }
 
 /* Set the article's review state and journal it (an article row). */
-static int set_state(struct group *g, enum article_state s, const char *action)
+static int set_state(struct annot_group *g, enum article_state s, const char *action)
 {
 	struct store *st = g->a->st;
 	if (group_number(g) < 0)
@@ -142,7 +137,7 @@ static int set_state(struct group *g, enum article_state s, const char *action)
 /* After the decisions of a group: the entities they left without a
  * referent are linked (journalled in the group, so undo unlinks them),
  * and the first decision in a new article makes it in progress. */
-static int mark_started(struct group *g)
+static int mark_started(struct annot_group *g)
 {
 	if (g->rows == 0)
 		return 0;
@@ -239,6 +234,14 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 		snprintf(out, size, _("reject '%s' everywhere (%d changed)"), t, nent);
 	else if (strcmp(p->action, "propagate") == 0)
 		snprintf(out, size, _("accept %s '%s' everywhere (%d changed)"), e.type, t, nent);
+	else if (strcmp(p->action, "bulk") == 0 && e.status == ENT_REJECTED)
+		snprintf(out, size, _("reject %d mentions like '%s'"), nent, t);
+	else if (strcmp(p->action, "bulk") == 0)
+		snprintf(out, size, _("accept %d mentions like %s '%s'"), nent, e.type, t);
+	else if (strcmp(p->action, "split") == 0)
+		snprintf(out, size, _("split '%s' off its referent"), t);
+	else if (strcmp(p->action, "merge") == 0)
+		snprintf(out, size, _("merge %d mentions like '%s'"), nent, t);
 	else
 		snprintf(out, size, "%s %s '%s'", p->action, e.type, t);
 	free(t);
@@ -277,7 +280,7 @@ static void describe(struct annot *a, int64_t grp, char *out, size_t size)
 }
 
 /* Fill r after a group was written. */
-static void report(struct group *g, struct annot_result *r, int64_t focus)
+static void report(struct annot_group *g, struct annot_result *r, int64_t focus)
 {
 	r->article = g->article;
 	r->entity = focus;
@@ -393,7 +396,7 @@ static int decide(struct annot *a, int64_t id, enum entity_status status, const 
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity e;
-	struct group g = { a, 0, 0, 0 };
+	struct annot_group g = { a, 0, 0, 0 };
 	int rc = load_entity(a, id, &e);
 	if (rc == 0 && type)
 		rc = check_type(a, type);
@@ -458,7 +461,7 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
                      int64_t start, int64_t end, struct annot_result *r)
 {
 	struct entity_list l = { 0 };
-	struct group g = { a, 0, e->article, 0 };
+	struct annot_group g = { a, 0, e->article, 0 };
 	int rc = check_span(art, start, end);
 	if (rc == 0)
 		rc = store_entities_of(a->st, e->article, &l);
@@ -604,7 +607,7 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 		return -1;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = { a, 0, article, 0 };
+	struct annot_group g = { a, 0, article, 0 };
 	int64_t focus = 0;
 	int rc = check_type(a, type);
 	if (rc == 0)
@@ -693,7 +696,7 @@ static int any_highlighted(const struct entity_list *l, int64_t start, int64_t e
 }
 
 /* Apply f's decision at every other occurrence of its text. */
-static int propagate_in(struct group *g, const struct entity *f, const struct article *art,
+static int propagate_in(struct annot_group *g, const struct entity *f, const struct article *art,
                         struct entity_list *l, annot_boundary_fn wb, void *arg)
 {
 	const char *t = art->text;
@@ -755,7 +758,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	struct entity f;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = { a, 0, 0, 0 };
+	struct annot_group g = { a, 0, 0, 0 };
 	int own = 0; /* rows about f itself */
 	int rc = load_entity_article(a, id, &f, &art);
 	if (rc == 0)
@@ -803,7 +806,7 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity_list l = { 0 };
-	struct group g = { a, 0, article, 0 };
+	struct annot_group g = { a, 0, article, 0 };
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
 	if (rc == 0)
@@ -829,7 +832,7 @@ int annot_done(struct annot *a, int64_t article, struct annot_result *r)
 {
 	if (begin(a, r) < 0)
 		return -1;
-	struct group g = { a, 0, article, 0 };
+	struct annot_group g = { a, 0, article, 0 };
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
 	if (rc == 0 && state == STATE_DONE) {
@@ -1022,4 +1025,41 @@ int annot_undo(struct annot *a, struct annot_result *r)
 int annot_redo(struct annot *a, struct annot_result *r)
 {
 	return undo_redo(a, 0, r);
+}
+
+/* ---- for the other editing files (annotate_impl.h) --------------------- */
+
+int annot_tx_begin(struct annot *a, struct annot_result *r)
+{
+	return begin(a, r);
+}
+
+int annot_tx_finish(struct annot *a, int rc)
+{
+	return finish(a, rc);
+}
+
+int annot_grp_change(struct annot_group *g, struct entity *e, const char *action)
+{
+	return change(g, e, action);
+}
+
+int annot_grp_decide(struct annot_group *g, struct entity *e, int status, const char *action)
+{
+	return decide_entity(g, e, (enum entity_status)status, action);
+}
+
+int annot_grp_settle(struct annot_group *g)
+{
+	return mark_started(g);
+}
+
+void annot_grp_report(struct annot_group *g, struct annot_result *r, int64_t focus)
+{
+	report(g, r, focus);
+}
+
+char *annot_clip(const char *s)
+{
+	return clip(s);
 }

@@ -567,3 +567,21 @@ out:
 	article_finish(&art);
 	return rc;
 }
+
+int link_new_referent(struct store *st, const char *type, const char *text, size_t len,
+                      int accepted, int64_t *id)
+{
+	struct link_name n;
+	link_name_parse(type, text, len, 0, &n);
+	struct referent r = { 0 };
+	snprintf(r.type, sizeof r.type, "%s", type);
+	r.name = n.display;
+	r.key = n.key;
+	snprintf(r.surname, sizeof r.surname, "%s", n.surname);
+	snprintf(r.initial, sizeof r.initial, "%s", n.initial);
+	r.name_rank = referent_name_rank(accepted, n.cps);
+	int rc = store_referent_add(st, &r);
+	*id = r.id;
+	link_name_finish(&n);
+	return rc;
+}

@@ -103,4 +103,10 @@ struct link_journal {
  * err_set(). */
 int link_article(struct store *st, int64_t article, const struct link_journal *j);
 
+/* A new referent of type for a mention text[0..len) (its name, keys and
+ * name rank; accepted: the mention is), its id into *id: for a mention
+ * the analyst splits off its referent. */
+int link_new_referent(struct store *st, const char *type, const char *text, size_t len,
+                      int accepted, int64_t *id);
+
 #endif

@@ -291,6 +291,15 @@ int store_referent_recount(struct store *st, int64_t id);
  * another entity (*linked), and entities with a referent (*with). */
 int store_referent_link_counts(struct store *st, int64_t *linked, int64_t *with);
 
+/* Append the entities of referent to l, by article and start: all of
+ * them, or (undecided) only its suggestions in articles not done. */
+int store_referent_entities(struct store *st, int64_t referent, int undecided,
+                            struct entity_list *l);
+/* How many suggestions of referent are in articles not done, and in how
+ * many such articles. */
+int store_referent_undecided(struct store *st, int64_t referent, int64_t *mentions,
+                             int64_t *articles);
+
 /* One referent of a listing (store_referents_list); every pointer is
  * borrowed and valid only during the callback. */
 struct referent_listing {

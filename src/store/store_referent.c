@@ -502,3 +502,42 @@ int store_referents_list(struct store *st, const char *const *types, size_t ntyp
 	buf_free(&js);
 	return ret;
 }
+
+/* ---- a referent's entities ----------------------------------------------- */
+
+int store_referent_entities(struct store *st, int64_t referent, int undecided,
+                            struct entity_list *l)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT " ENTITY_COLUMNS " FROM entity WHERE referent = ?1 AND (?2 = 0 OR "
+		"(status = 'suggested' AND article IN (SELECT id FROM article WHERE state <> 'done'))) "
+		"ORDER BY article, start, id");
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, referent);
+	sqlite3_bind_int(s, 2, undecided != 0);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		store_entity_from_row(s, entity_list_push(l));
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading a referent's entities"));
+}
+
+int store_referent_undecided(struct store *st, int64_t referent, int64_t *mentions,
+                             int64_t *articles)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT count(*), count(DISTINCT e.article) FROM entity AS e "
+		"JOIN article AS a ON a.id = e.article "
+		"WHERE e.referent = ?1 AND e.status = 'suggested' AND a.state <> 'done'");
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, referent);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*mentions = sqlite3_column_int64(s, 0);
+		*articles = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : store_fail(st, _("counting a referent's mentions"));
+}

@@ -11,7 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "edit/annotate.h"
 #include "edit/link.h"
+#include "edit/referent.h"
 #include "store/store.h"
 #include "tap.h"
 #include "text/text.h"
@@ -437,11 +439,148 @@ static void test_reopen(void)
 	unlink(wal);
 }
 
+static enum entity_status status_of(struct store *st, int64_t id)
+{
+	struct entity e;
+	store_edit_get(st, id, &e);
+	return e.status;
+}
+
+static int journal_ok(struct store *st)
+{
+	if (store_edit_check(st) == 0)
+		return 1;
+	fprintf(stderr, "journal: %s\n", err_msg());
+	return 0;
+}
+
+/* Decisions for all of a referent's mentions, splits and merges, each
+ * one undo step. */
+static void test_referent_ops(void)
+{
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	struct annot a;
+	struct annot_result r;
+	annot_init(&a, st, "tester");
+	const char *t = "Rain fell on Talvik and on Orsk. Talvik was quiet.";
+	int64_t art[3], m[3][2], orsk[3];
+	for (int i = 0; i < 3; i++) {
+		char text[128];
+		snprintf(text, sizeof text, "%s%*s", t, i, "");
+		art[i] = add_article(st, text);
+		m[i][0] = mention(st, art[i], text, "Talvik", 0, "LOC", 0);
+		m[i][1] = mention(st, art[i], text, "Talvik", 1, "LOC", 0);
+		orsk[i] = mention(st, art[i], text, "Orsk", 0, "LOC", 0);
+		link_article(st, art[i], NULL);
+	}
+	int64_t talvik = ref_of(st, m[0][0]), ro = ref_of(st, orsk[0]);
+	CHECK(talvik > 0 && ref_of(st, m[2][1]) == talvik);
+	CHECK(ro > 0 && ro != talvik);
+	/* the third article is done: its mentions are left alone */
+	CHECK_INT(annot_done(&a, art[2], &r), 0);
+
+	int64_t n, narts;
+	CHECK_INT(annot_referent_undecided(&a, talvik, &n, &narts), 0);
+	CHECK_INT(n, 4);
+	CHECK_INT(narts, 2);
+	CHECK_INT(annot_referent_decide(&a, talvik, ENT_ACCEPTED, NULL, &r), 0);
+	CHECK_INT(r.changed, 4);
+	CHECK_STR(r.msg, "accept 4 mentions like LOC 'Talvik'");
+	CHECK(status_of(st, m[0][0]) == ENT_ACCEPTED && status_of(st, m[1][1]) == ENT_ACCEPTED);
+	CHECK(status_of(st, m[2][0]) == ENT_SUGGESTED);
+	CHECK(status_of(st, orsk[0]) == ENT_SUGGESTED);
+	CHECK_INT(ref_of(st, m[1][1]), talvik);
+	struct referent rr = ref_get(st, talvik);
+	CHECK_INT(rr.accepted, 4);
+	CHECK_INT(rr.suggested, 2);
+	referent_finish(&rr);
+	CHECK(journal_ok(st));
+	CHECK_INT(annot_referent_undecided(&a, talvik, &n, &narts), 0);
+	CHECK_INT(n, 0);
+	CHECK_INT(annot_referent_decide(&a, talvik, ENT_ACCEPTED, NULL, &r), 0);
+	CHECK_INT(r.changed, 0);
+	CHECK_STR(r.msg, "no undecided mentions of 'Talvik'");
+	/* one undo step for all of them, the articles' states too */
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_STR(r.msg, "undid: accept 4 mentions like LOC 'Talvik'");
+	CHECK(status_of(st, m[0][0]) == ENT_SUGGESTED && status_of(st, m[1][1]) == ENT_SUGGESTED);
+	CHECK(journal_ok(st));
+
+	/* reject all, undo */
+	CHECK_INT(annot_referent_decide(&a, talvik, ENT_REJECTED, NULL, &r), 0);
+	CHECK_INT(r.changed, 4);
+	CHECK(status_of(st, m[1][0]) == ENT_REJECTED);
+	CHECK_INT(ref_of(st, m[1][0]), talvik);   /* rejected mentions keep their link */
+	rr = ref_get(st, talvik);
+	CHECK_INT(rr.rejected, 4);
+	CHECK_INT(rr.mentions, 2);
+	referent_finish(&rr);
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK(status_of(st, m[1][0]) == ENT_SUGGESTED);
+
+	/* retype all: they move to one referent of the new type */
+	CHECK_INT(annot_referent_decide(&a, talvik, ENT_ACCEPTED, "ORG", &r), 0);
+	CHECK_INT(r.changed, 4);
+	int64_t as_org = ref_of(st, m[0][0]);
+	CHECK(as_org > 0 && as_org != talvik);
+	CHECK_INT(ref_of(st, m[1][1]), as_org);
+	rr = ref_get(st, as_org);
+	CHECK_STR(rr.type, "ORG");
+	CHECK_STR(rr.name, "Talvik");
+	CHECK_INT(rr.accepted, 4);
+	referent_finish(&rr);
+	CHECK(journal_ok(st));
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_INT(ref_of(st, m[0][0]), talvik);
+	struct entity e;
+	store_edit_get(st, m[0][0], &e);
+	CHECK_STR(e.type, "LOC");
+	CHECK(annot_referent_decide(&a, talvik, ENT_ACCEPTED, "NOSUCH", &r) < 0);
+
+	/* split a mention off, undo */
+	CHECK_INT(annot_split(&a, m[1][0], &r), 0);
+	CHECK_STR(r.msg, "split 'Talvik' off 'Talvik'");
+	int64_t alone = ref_of(st, m[1][0]);
+	CHECK(alone > 0 && alone != talvik);
+	rr = ref_get(st, talvik);
+	CHECK_INT(rr.mentions, 5);
+	referent_finish(&rr);
+	CHECK(journal_ok(st));
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_STR(r.msg, "undid: split 'Talvik' off its referent");
+	CHECK_INT(ref_of(st, m[1][0]), talvik);
+	CHECK_INT(annot_redo(&a, &r), 0);
+	CHECK_INT(ref_of(st, m[1][0]), alone);
+	CHECK(annot_split(&a, m[1][0], &r) < 0);  /* the only mention of its own */
+	CHECK_INT(annot_undo(&a, &r), 0);
+
+	/* merge Orsk into Talvik, undo */
+	CHECK_INT(annot_merge(&a, ro, talvik, &r), 0);
+	CHECK_STR(r.msg, "merged 'Orsk' into 'Talvik' (3 mentions)");
+	CHECK_INT(ref_of(st, orsk[1]), talvik);
+	rr = ref_get(st, talvik);
+	CHECK_INT(rr.mentions, 9);
+	CHECK_INT(rr.articles, 3);
+	referent_finish(&rr);
+	rr = ref_get(st, ro);
+	CHECK_INT(rr.mentions, 0);
+	referent_finish(&rr);
+	CHECK(journal_ok(st));
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_STR(r.msg, "undid: merge 3 mentions like 'Orsk'");
+	CHECK_INT(ref_of(st, orsk[2]), ro);
+	CHECK(annot_merge(&a, ro, ro, &r) < 0);
+	CHECK(annot_merge(&a, ro, as_org, &r) < 0);  /* LOC into ORG */
+	CHECK(journal_ok(st));
+	store_close(&st);
+}
+
 int main(void)
 {
 	test_parse();
 	test_cluster();
 	test_article();
 	test_reopen();
+	test_referent_ops();
 	return tap_status();
 }
