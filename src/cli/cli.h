@@ -39,6 +39,11 @@ enum {
  * exits 2 on a bad value. */
 int cli_global_option(struct cli *cli, int opt, const char *usage);
 
+/* Report what getopt_long found wrong (opt: its ':' for a missing
+ * argument or '?' for an unknown option; every option string starts
+ * with ':' so that getopt says nothing itself), once, and return 2. */
+int cli_option_error(const char *cmd, int opt, char **argv);
+
 /* Report misuse ("nerve: MESSAGE" and a hint to --help) and return 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);
 

@@ -10,8 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "edit/cli_detect.h"
-#include "edit/link.h"
+#include "edit/detect_op.h"
 #include "detect/detect.h"
 #include "store/store.h"
 #include "lib/util.h"
@@ -29,6 +28,12 @@ static const char detect_usage[] = N_(
 
 enum { OPT_ALL = OPT_CMD_BASE, OPT_ARTICLE };
 
+static void progress(void *arg, size_t done, size_t n)
+{
+	(void)arg;
+	fprintf(stderr, _("\rnerve: detect: %zu of %zu articles"), done, n);
+}
+
 int cmd_detect(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -38,7 +43,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	};
 	int all = 0, opt;
 	const char *ref = NULL;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_ALL:
 			all = 1;
@@ -48,7 +53,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(detect_usage)))
-				return cli_usage_error("detect", _("unknown option '%s'"), argv[optind - 1]);
+				return cli_option_error("detect", opt, argv);
 		}
 	}
 	if (optind < argc)
@@ -63,7 +68,6 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	size_t n = 0, suggestions = 0, done = 0;
 	int rc = 1;
 	struct detector *det = NULL;
-	struct doc d = { 0 };
 	if (ref) {
 		int found = store_article_find(st, ref, &one);
 		if (found <= 0) {
@@ -80,32 +84,12 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 		warnmsg("%s", err_msg());
 		goto out;
 	}
-	if (!(det = cli_detector(st)))
+	if (!(det = detect_op_detector(st)))
 		goto out;
 	int tty = isatty(STDERR_FILENO);
-	/* a transaction per batch: a crash loses one batch, not the run */
-	enum { BATCH = 200 };
-	for (size_t i = 0; i < n; i++) {
-		if (i % BATCH == 0 && store_begin(st) < 0)
-			goto fail;
-		struct article a;
-		if (store_article_get(st, ids[i], &a) < 0)
-			goto fail;
-		d.nspans = 0;
-		detect_doc(det, a.text, a.text_len, &d);
-		article_finish(&a);
-		int k = store_replace_suggestions(st, ids[i], d.spans, d.nspans);
-		if (k < 0 || link_article(st, ids[i], NULL) < 0)
-			goto fail;
-		suggestions += (size_t)k;
-		done++;
-		if ((i + 1) % BATCH == 0 || i + 1 == n) {
-			if (store_commit(st) < 0)
-				goto fail;
-			if (tty)
-				fprintf(stderr, _("\rnerve: detect: %zu of %zu articles"), i + 1, n);
-		}
-	}
+	if (detect_op_run(st, det, ids, n, tty ? progress : NULL, NULL, &suggestions) < 0)
+		goto fail;
+	done = n;
 	if (tty && n)
 		fputc('\n', stderr);
 	printf(_("articles: %zu, suggestions: %zu\n"), done, suggestions);
@@ -113,9 +97,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	goto out;
 fail:
 	warnmsg("%s", err_msg());
-	store_rollback(st);
 out:
-	doc_finish(&d);
 	free(ids);
 	detector_free(&det);
 	store_close(&st);

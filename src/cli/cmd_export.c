@@ -6,16 +6,12 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
-#include "formats/formats.h"
-#include "edit/import.h"
+#include "edit/export.h"
 #include "store/store.h"
 #include "lib/util.h"
 
@@ -45,7 +41,7 @@ static const char export_usage[] = N_(
 	"  -o, --output FILE       write to FILE (replaced only when the export is\n"
 	"                          complete) instead of standard output; for brat,\n"
 	"                          a new (or empty) directory\n"
-	"      --help              show this help and exit\n"
+	"  -h, --help              show this help and exit\n"
 	"\n"
 	"CSV has a row per selected entity; the other formats have every selected\n"
 	"article, with its selected entities (possibly none).\n");
@@ -119,40 +115,6 @@ static void selection_finish(struct selection *s)
 	free(s->articles);
 }
 
-/* What an export format could not hold (fmt_note_fn): on standard error. */
-static void export_note(void *arg, size_t line, int skipped, const char *msg)
-{
-	(void)arg;
-	(void)line;
-	(void)skipped;
-	warnmsg("%s", msg);
-}
-
-/* A temporary file beside path, to be renamed over it. */
-static FILE *open_temp(const char *path, char **tmp)
-{
-	*tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(*tmp);
-	if (fd < 0) {
-		warnmsg("%s: %s", path, strerror(errno));
-		free(*tmp);
-		*tmp = NULL;
-		return NULL;
-	}
-	/* the permissions a new file would get, not mkstemp's 0600 */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	FILE *f = fdopen(fd, "wb");
-	if (!f) {
-		close(fd);
-		unlink(*tmp);
-		free(*tmp);
-		*tmp = NULL;
-	}
-	return f;
-}
-
 int cmd_export(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -171,7 +133,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	struct selection sel = { 0 };
 	const char *format = "csv", *output = NULL, *by = NULL, *since = NULL;
 	int guard = 1, opt, rc = 2;
-	while ((opt = getopt_long(argc, argv, "f:s:t:a:o:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":hf:s:t:a:o:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
 			format = optarg;
@@ -212,7 +174,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(export_usage))) {
-				cli_usage_error("export", _("unknown option '%s'"), argv[optind - 1]);
+				cli_option_error("export", opt, argv);
 				goto out;
 			}
 		}
@@ -221,17 +183,18 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		cli_usage_error("export", _("unexpected argument '%s'"), argv[optind]);
 		goto out;
 	}
-	enum import_format fmt;
-	if (import_format_parse(format, &fmt) < 0) {
+	struct export_opts eo;
+	export_opts_init(&eo);
+	if (strcmp(format, "text") == 0) {
+		cli_usage_error("export", _("the text format is for import only"));
+		goto out;
+	}
+	if (export_format_parse(format, &eo.format) < 0) {
 		cli_usage_error("export", _("unknown format '%s' (csv, jsonl, doccano, prodigy, "
 		                            "conll, brat)"), format);
 		goto out;
 	}
-	if (fmt == IMPORT_TEXT) {
-		cli_usage_error("export", _("the text format is for import only"));
-		goto out;
-	}
-	if (fmt == IMPORT_BRAT && (!output || strcmp(output, "-") == 0)) {
+	if (eo.format == EXPORT_BRAT && (!output || strcmp(output, "-") == 0)) {
 		cli_usage_error("export", _("brat export writes a directory: name it with -o DIR"));
 		goto out;
 	}
@@ -242,17 +205,17 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	sel.st = cli_open_store_reading(cli);
 	if (!sel.st)
 		goto out;
-	struct export_filter f = { 0 };
-	f.statuses = sel.statuses == 7 ? 0 : sel.statuses;
-	f.states = sel.states;
-	f.by = by;
+	struct export_filter *f = &eo.filter;
+	f->statuses = sel.statuses == 7 ? 0 : sel.statuses;
+	f->states = sel.states;
+	f->by = by;
 	char since_utc[21];
 	if (since) {
 		if (store_time_normalise(sel.st, since, since_utc) < 0) {
 			rc = cli_usage_error("export", "%s", err_msg());
 			goto out;
 		}
-		f.since = since_utc;
+		f->since = since_utc;
 	}
 	for (size_t i = 0; i < sel.ntypes; i++) {
 		int r = store_type_get(sel.st, sel.types[i], NULL);
@@ -262,8 +225,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (sel.ntypes) {
-		f.types = (const char *const *)sel.types;
-		f.ntypes = sel.ntypes;
+		f->types = (const char *const *)sel.types;
+		f->ntypes = sel.ntypes;
 	}
 	for (size_t i = 0; i < sel.nrefs; i++) {
 		int64_t id;
@@ -277,70 +240,20 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		sel.articles[sel.narticles++] = id;
 	}
 	if (sel.nrefs) {
-		f.articles = sel.articles;
-		f.narticles = sel.narticles;
+		f->articles = sel.articles;
+		f->narticles = sel.narticles;
 	}
 
-	if (fmt == IMPORT_BRAT) {
-		if (fmt_brat_export(sel.st, &f, output) < 0) {
-			warnmsg("%s", err_msg());
-			rc = 1;
-		} else {
-			rc = 0;
-		}
-		goto out;
-	}
-	char *tmp = NULL;
-	FILE *out = stdout;
-	if (output && strcmp(output, "-") != 0) {
-		out = open_temp(output, &tmp);
-		if (!out)
-			goto out;
-	}
+	eo.formula_guard = guard;
 	static char obuf[1 << 16];
-	if (out == stdout)
+	if (!output || strcmp(output, "-") == 0)
 		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-	int r;
-	switch (fmt) {
-	case IMPORT_JSONL:
-		r = fmt_jsonl_export(sel.st, &f, out);
-		break;
-	case IMPORT_DOCCANO:
-		r = fmt_doccano_export(sel.st, &f, out);
-		break;
-	case IMPORT_PRODIGY:
-		r = fmt_prodigy_export(sel.st, &f, out);
-		break;
-	case IMPORT_CONLL:
-		r = fmt_conll_export(sel.st, &f, out, export_note, NULL);
-		break;
-	default:
-		r = fmt_csv_export(sel.st, &f, out, guard);
+	if (export_run(sel.st, &eo, output) < 0) {
+		warnmsg("%s", err_msg());
+		rc = 1;
+	} else {
+		rc = 0;
 	}
-	const char *shown = tmp ? output : _("standard output");
-	if (r < 0) {
-		if (ferror(out)) /* a write error: name the output */
-			warnmsg("%s: %s", shown, err_msg());
-		else
-			warnmsg("%s", err_msg());
-	} else if (fflush(out) != 0 || ferror(out) || (tmp && fsync(fileno(out)) != 0)) {
-		warnmsg("%s: %s", shown, strerror(errno ? errno : EIO));
-		r = -1;
-	}
-	if (tmp) {
-		if (fclose(out) != 0 && r == 0) {
-			warnmsg("%s: %s", output, strerror(errno));
-			r = -1;
-		}
-		if (r == 0 && rename(tmp, output) != 0) {
-			warnmsg("%s: %s", output, strerror(errno));
-			r = -1;
-		}
-		if (r < 0)
-			unlink(tmp);
-		free(tmp);
-	}
-	rc = r < 0 ? 1 : 0;
 out:
 	store_close(&sel.st);
 	selection_finish(&sel);

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "edit/cli_detect.h"
+#include "edit/detect_op.h"
 #include "detect/detect.h"
 #include "edit/import.h"
 #include "store/store.h"
@@ -37,7 +37,7 @@ static const char import_usage[] = N_(
 	"      --no-detect       do not run entity detection on the new articles\n"
 	"      --replace-invalid replace invalid UTF-8 and NUL bytes with U+FFFD\n"
 	"                        instead of rejecting the file\n"
-	"      --help            show this help and exit\n"
+	"  -h, --help            show this help and exit\n"
 	"\n"
 	"Ends with a summary on standard output; progress goes to standard error\n"
 	"when it is a terminal.  Exit status: 0 when everything was imported\n"
@@ -65,9 +65,11 @@ static void show_progress(void *arg, const char *name, const struct import_stats
 		return;
 	m->last = now;
 	m->shown = 1;
+	char *shown = xescape(name);
 	fputs("\r\033[K", stderr);
 	fprintf(stderr, _("importing %.40s: %zu imported, %zu duplicates, %.1f M characters"),
-	        name, s->imported, s->duplicates, (double)s->chars / 1e6);
+	        shown, s->imported, s->duplicates, (double)s->chars / 1e6);
+	free(shown);
 	fflush(stderr);
 }
 
@@ -96,7 +98,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	struct import_opts o = { 0 };
 	const char *map_path = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "f:m:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":hf:m:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
 			if (import_format_parse(optarg, &o.format) < 0)
@@ -118,7 +120,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(import_usage)))
-				return cli_usage_error("import", _("unknown option '%s'"), argv[optind - 1]);
+				return cli_option_error("import", opt, argv);
 		}
 	}
 	if (optind >= argc)
@@ -138,7 +140,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		return 1;
 	/* Refuse formats not built yet before importing anything. */
 	for (int i = optind; i < argc; i++) {
-		enum import_format f = import_recognise(st, argv[i], o.format);
+		enum import_format f = import_recognise(argv[i], o.format);
 		if (f != IMPORT_AUTO && !import_format_built(f)) {
 			warnmsg(_("%s: the %s format cannot be imported yet"), argv[i],
 			        import_format_name(f));
@@ -147,7 +149,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		}
 	}
 	struct typemap *map = NULL;
-	if (map_path && !(map = typemap_load(st, map_path))) {
+	if (map_path && !(map = typemap_load(map_path))) {
 		warnmsg("%s", err_msg());
 		store_close(&st);
 		return 1;
@@ -164,12 +166,12 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	o.message_arg = &meter;
 	struct detector *det = NULL;
 	if (!o.no_detect) {
-		if (!(det = cli_detector(st))) {
+		if (!(det = detect_op_detector(st))) {
 			typemap_free(&map);
 			store_close(&st);
 			return 1;
 		}
-		o.detect = cli_detect_hook;
+		o.detect = detect_op_hook;
 		o.detect_arg = det;
 	}
 

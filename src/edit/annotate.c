@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journal.h"
 #include "link.h"
 #include "store/store.h"
 #include "text/text.h"
@@ -40,6 +41,14 @@ void annot_init(struct annot *a, struct store *st, const char *annotator)
 /* The journal group of one keystroke is a struct annot_group
  * (annotate_impl.h). */
 
+static struct annot_group group_of(struct annot *a, int64_t article)
+{
+	struct annot_group g;
+	g.a = a;
+	journal_group_init(&g.j, a->st, a->annotator, article);
+	return g;
+}
+
 static int begin(struct annot *a, struct annot_result *r)
 {
 	memset(r, 0, sizeof *r);
@@ -56,36 +65,10 @@ static int finish(struct annot *a, int rc)
 	return store_commit(a->st);
 }
 
-static int group_number(struct annot_group *g)
-{
-	if (g->grp == 0)
-		g->grp = store_journal_group(g->a->st);
-	return g->grp < 0 ? -1 : 0;
-}
-
 /* Write e's fields (e->id names the row) and journal the change. */
 static int change(struct annot_group *g, const struct entity *e, const char *action)
 {
-	struct store *st = g->a->st;
-	if (group_number(g) < 0)
-		return -1;
-	char *before = store_entity_snapshot(st, e->id);
-	if (!before) {
-		err_set(_("entity %lld no longer exists: another process changed the article"),
-		        (long long)e->id);
-		return -1;
-	}
-	int rc = store_edit_update(st, e);
-	if (rc == 0) {
-		char *after = store_entity_snapshot(st, e->id);
-		rc = store_journal(st, g->grp, g->a->annotator, e->article, e->id, action, before,
-		                   after);
-		free(after);
-	}
-	free(before);
-	if (rc == 0)
-		g->rows++;
-	return rc;
+	return journal_update(&g->j, e, action);
 }
 
 /* e decided by the group's analyst: its status set, the analyst its
@@ -101,37 +84,13 @@ static int decide_entity(struct annot_group *g, struct entity *e, enum entity_st
 /* Insert e (e->id set) and journal it. */
 static int add(struct annot_group *g, struct entity *e, const char *action)
 {
-	struct store *st = g->a->st;
-	if (group_number(g) < 0 || store_entity_add(st, e) < 0)
-		return -1;
-	char *after = store_entity_snapshot(st, e->id);
-	int rc = store_journal(st, g->grp, g->a->annotator, e->article, e->id, action, NULL,
-	                       after);
-	free(after);
-	if (rc == 0)
-		g->rows++;
-	return rc;
+	return journal_add(&g->j, e, action);
 }
 
 /* Set the article's review state and journal it (an article row). */
 static int set_state(struct annot_group *g, enum article_state s, const char *action)
 {
-	struct store *st = g->a->st;
-	if (group_number(g) < 0)
-		return -1;
-	char *before = store_edit_article_snapshot(st, g->article);
-	if (!before)
-		return -1;
-	int rc = store_edit_set_state(st, g->article, s, g->a->annotator);
-	if (rc == 0) {
-		char *after = store_edit_article_snapshot(st, g->article);
-		rc = after ? store_journal(st, g->grp, g->a->annotator, g->article, 0, action,
-		                           before, after)
-		           : -1;
-		free(after);
-	}
-	free(before);
-	return rc;
+	return journal_set_state(&g->j, s, action);
 }
 
 /* After the decisions of a group: the entities they left without a
@@ -139,13 +98,13 @@ static int set_state(struct annot_group *g, enum article_state s, const char *ac
  * and the first decision in a new article makes it in progress. */
 static int mark_started(struct annot_group *g)
 {
-	if (g->rows == 0)
+	if (g->j.rows == 0)
 		return 0;
-	struct link_journal j = { &g->grp, g->a->annotator, "link" };
-	if (link_article(g->a->st, g->article, &j) < 0)
+	struct link_journal lj = { &g->j, "link" };
+	if (link_article(g->a->st, g->j.article, &lj) < 0)
 		return -1;
 	enum article_state s;
-	if (store_edit_state(g->a->st, g->article, &s) < 0)
+	if (store_edit_state(g->a->st, g->j.article, &s) < 0)
 		return -1;
 	return s == STATE_NEW ? set_state(g, STATE_IN_PROGRESS, "state") : 0;
 }
@@ -176,10 +135,14 @@ static char *clip(const char *s)
 	return buf_steal(&b);
 }
 
-/* The row a group is about: its first entity row that is not a
- * replacement (else its first row). */
+/* The row a group is about: its "done" row (an article marked done,
+ * with whatever was decided with it), else its first entity row that is
+ * not a replacement (else its first row). */
 static const struct journal_row *primary_row(const struct journal_list *l)
 {
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].action, "done") == 0)
+			return &l->v[i];
 	for (size_t i = 0; i < l->n; i++) {
 		if (l->v[i].entity && strcmp(l->v[i].action, "replace") != 0)
 			return &l->v[i];
@@ -200,7 +163,17 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 	if (strcmp(p->action, "done") == 0) {
 		char *title = store_edit_title(a->st, p->article);
 		char *t = clip(title ? title : "");
-		snprintf(out, size, _("mark done '%s'"), t);
+		/* the suggestions decided with it, all one way */
+		const char *how = NULL;
+		for (size_t i = 0; i < l->n && !how; i++)
+			if (l->v[i].entity)
+				how = l->v[i].action;
+		if (how && strcmp(how, "accept") == 0)
+			snprintf(out, size, _("mark done '%s', accepting %d"), t, nent);
+		else if (how)
+			snprintf(out, size, _("mark done '%s', rejecting %d"), t, nent);
+		else
+			snprintf(out, size, _("mark done '%s'"), t);
 		free(t);
 		free(title);
 		return;
@@ -282,11 +255,11 @@ static void describe(struct annot *a, int64_t grp, char *out, size_t size)
 /* Fill r after a group was written. */
 static void report(struct annot_group *g, struct annot_result *r, int64_t focus)
 {
-	r->article = g->article;
+	r->article = g->j.article;
 	r->entity = focus;
-	r->changed = g->rows;
-	if (g->grp > 0)
-		describe(g->a, g->grp, r->msg, sizeof r->msg);
+	r->changed = g->j.rows;
+	if (g->j.grp > 0)
+		describe(g->a, g->j.grp, r->msg, sizeof r->msg);
 }
 
 /* ---- reading and checking ------------------------------------------- */
@@ -396,12 +369,12 @@ static int decide(struct annot *a, int64_t id, enum entity_status status, const 
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity e;
-	struct annot_group g = { a, 0, 0, 0 };
+	struct annot_group g = group_of(a, 0);
 	int rc = load_entity(a, id, &e);
 	if (rc == 0 && type)
 		rc = check_type(a, type);
 	if (rc == 0) {
-		g.article = e.article;
+		g.j.article = e.article;
 		int retype = type && strcmp(type, e.type) != 0;
 		if (e.status == status && !retype) {
 			r->article = e.article;
@@ -461,7 +434,7 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
                      int64_t start, int64_t end, struct annot_result *r)
 {
 	struct entity_list l = { 0 };
-	struct annot_group g = { a, 0, e->article, 0 };
+	struct annot_group g = group_of(a, e->article);
 	int rc = check_span(art, start, end);
 	if (rc == 0)
 		rc = store_entities_of(a->st, e->article, &l);
@@ -607,7 +580,7 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 		return -1;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct annot_group g = { a, 0, article, 0 };
+	struct annot_group g = group_of(a, article);
 	int64_t focus = 0;
 	int rc = check_type(a, type);
 	if (rc == 0)
@@ -758,7 +731,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	struct entity f;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct annot_group g = { a, 0, 0, 0 };
+	struct annot_group g = group_of(a, 0);
 	int own = 0; /* rows about f itself */
 	int rc = load_entity_article(a, id, &f, &art);
 	if (rc == 0)
@@ -766,7 +739,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	if (rc == 0)
 		rc = store_entities_of(a->st, f.article, &l);
 	if (rc == 0) {
-		g.article = f.article;
+		g.j.article = f.article;
 		if (f.status == ENT_SUGGESTED) {
 			own = 1;
 			/* '*' on a suggestion: it is right here and everywhere. */
@@ -782,7 +755,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 		rc = mark_started(&g);
 	if (rc == 0) {
 		report(&g, r, f.id);
-		if (g.rows == own) {
+		if (g.j.rows == own) {
 			char *text = span_text(&art, f.start, f.end);
 			char *t = clip(text);
 			if (own)
@@ -806,7 +779,7 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity_list l = { 0 };
-	struct annot_group g = { a, 0, article, 0 };
+	struct annot_group g = group_of(a, article);
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
 	if (rc == 0)
@@ -821,7 +794,7 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 		rc = mark_started(&g);
 	if (rc == 0) {
 		report(&g, r, 0);
-		if (g.rows == 0)
+		if (g.j.rows == 0)
 			snprintf(r->msg, sizeof r->msg, _("no suggestions left to accept"));
 	}
 	entity_list_finish(&l);
@@ -830,9 +803,16 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 
 int annot_done(struct annot *a, int64_t article, struct annot_result *r)
 {
+	return annot_done_with(a, article, ENT_SUGGESTED, r);
+}
+
+int annot_done_with(struct annot *a, int64_t article, enum entity_status rest,
+                    struct annot_result *r)
+{
 	if (begin(a, r) < 0)
 		return -1;
-	struct annot_group g = { a, 0, article, 0 };
+	struct annot_group g = group_of(a, article);
+	struct entity_list l = { 0 };
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
 	if (rc == 0 && state == STATE_DONE) {
@@ -840,12 +820,20 @@ int annot_done(struct annot *a, int64_t article, struct annot_result *r)
 		snprintf(r->msg, sizeof r->msg, _("the article is already done"));
 		return finish(a, 0);
 	}
+	/* the state row first, so that the group reads "mark done" */
 	if (rc == 0)
 		rc = set_state(&g, STATE_DONE, "done");
+	if (rc == 0 && rest != ENT_SUGGESTED)
+		rc = store_entities_of(a->st, article, &l);
+	for (size_t i = 0; rc == 0 && i < l.n; i++)
+		if (l.v[i].status == ENT_SUGGESTED)
+			rc = decide_entity(&g, &l.v[i], rest,
+			                   rest == ENT_ACCEPTED ? "accept" : "reject");
 	if (rc == 0) {
 		report(&g, r, 0);
 		r->changed = 1;
 	}
+	entity_list_finish(&l);
 	return finish(a, rc);
 }
 
@@ -1028,6 +1016,11 @@ int annot_redo(struct annot *a, struct annot_result *r)
 }
 
 /* ---- for the other editing files (annotate_impl.h) --------------------- */
+
+struct annot_group annot_group_of(struct annot *a, int64_t article)
+{
+	return group_of(a, article);
+}
 
 int annot_tx_begin(struct annot *a, struct annot_result *r)
 {

@@ -79,6 +79,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/store.h"
+
 struct store;
 
 /* An editing session: the database and who is deciding.  Embedded;
@@ -168,6 +170,11 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r);
 /* Mark article done (state, reviewed_by = the analyst, reviewed_at =
  * now); journalled, so undo reopens it. */
 int annot_done(struct annot *a, int64_t article, struct annot_result *r);
+/* The same, deciding the suggestions still undecided first, in the same
+ * group (one undo step): rest is ENT_ACCEPTED or ENT_REJECTED, or
+ * ENT_SUGGESTED to leave them (annot_done). */
+int annot_done_with(struct annot *a, int64_t article, enum entity_status rest,
+                    struct annot_result *r);
 /* The next article still to review (new or in progress) after article in
  * id order, wrapping around; *next = 0 when there is no other. */
 int annot_next(struct annot *a, int64_t article, int64_t *next);

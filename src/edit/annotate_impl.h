@@ -7,17 +7,18 @@
 #define NERVE_ANNOTATE_IMPL_H
 
 #include "annotate.h"
+#include "journal.h"
 
 struct entity;
 
-/* The journal group of one keystroke, numbered when its first row is
- * written. */
+/* The journal group of one keystroke (journal.h): j.article is the
+ * article the next rows are about, j.rows the entity rows written. */
 struct annot_group {
 	struct annot *a;
-	int64_t grp;                /* 0 until the first row */
-	int64_t article;            /* the article the next rows are about */
-	int rows;                   /* entity rows written */
+	struct journal_group j;
 };
+/* A new group of a's analyst about article. */
+struct annot_group annot_group_of(struct annot *a, int64_t article);
 
 /* Start the keystroke's transaction and clear *r. */
 int annot_tx_begin(struct annot *a, struct annot_result *r);

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 #include "link.h"
+#include "journal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -404,13 +405,14 @@ static int set_link(struct placing *p, struct entity *e, int64_t ref)
 	struct store *st = p->st;
 	if (!p->j || detector_suggestion(e))
 		return store_entity_set_referent(st, e->id, ref);
-	if (*p->j->grp == 0 && (*p->j->grp = store_journal_group(st)) < 0)
+	struct journal_group *g = p->j->g;
+	if (g->grp == 0 && (g->grp = store_journal_group(st)) < 0)
 		return -1;
 	char *before = store_entity_snapshot(st, e->id);
 	int rc = before ? store_entity_set_referent(st, e->id, ref) : -1;
 	char *after = rc == 0 ? store_entity_snapshot(st, e->id) : NULL;
 	if (rc == 0)
-		rc = after ? store_journal(st, *p->j->grp, p->j->annotator, e->article, e->id,
+		rc = after ? store_journal(st, g->grp, g->annotator, e->article, e->id,
 		                           p->j->action, before, after)
 		           : -1;
 	free(before);

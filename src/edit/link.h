@@ -36,6 +36,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct journal_group;
 struct store;
 
 enum link_form {
@@ -91,8 +92,9 @@ void link_cluster(const struct link_mention *m, size_t n, size_t *head);
  * journalled).  NULL: journal nothing and place only detector
  * suggestions (after detection). */
 struct link_journal {
-	int64_t *grp;               /* the group (0: numbered at the first row) */
-	const char *annotator;
+	struct journal_group *g;    /* the group (journal.h; numbered at its
+	                               first row); its entity count is left
+	                               alone: links are not decisions */
 	const char *action;         /* "link" in an analyst's group (undone with
 	                               it), "import-link" in an import's */
 };

@@ -36,7 +36,7 @@ int annot_referent_decide(struct annot *a, int64_t referent, int status, const c
 		return -1;
 	struct referent ref = { 0 };
 	struct entity_list l = { 0 };
-	struct annot_group g = { a, 0, 0, 0 };
+	struct annot_group g = annot_group_of(a, 0);
 	int rc = load_referent(a, referent, &ref);
 	if (rc == 0 && type) {
 		int k = store_type_get(a->st, type, NULL);
@@ -50,7 +50,7 @@ int annot_referent_decide(struct annot *a, int64_t referent, int status, const c
 	 * after its own decisions */
 	for (size_t i = 0; rc == 0 && i < l.n; i++) {
 		struct entity *e = &l.v[i];
-		g.article = e->article;
+		g.j.article = e->article;
 		if (type && strcmp(type, e->type) != 0) {
 			snprintf(e->type, sizeof e->type, "%s", type);
 			e->referent = 0; /* of another type now: linked again */
@@ -83,7 +83,7 @@ int annot_split(struct annot *a, int64_t id, struct annot_result *r)
 		return -1;
 	struct entity e;
 	struct referent ref = { 0 };
-	struct annot_group g = { a, 0, 0, 0 };
+	struct annot_group g = annot_group_of(a, 0);
 	char *text = NULL;
 	int rc = store_edit_get(a->st, id, &e);
 	if (rc == 1)
@@ -106,7 +106,7 @@ int annot_split(struct annot *a, int64_t id, struct annot_result *r)
 		rc = link_new_referent(a->st, e.type, text, strlen(text), e.status == ENT_ACCEPTED,
 		                       &fresh);
 	if (rc == 0) {
-		g.article = e.article;
+		g.j.article = e.article;
 		e.referent = fresh;
 		rc = annot_grp_change(&g, &e, "split");
 	}
@@ -130,7 +130,7 @@ int annot_merge(struct annot *a, int64_t from, int64_t into, struct annot_result
 		return -1;
 	struct referent rf = { 0 }, ri = { 0 };
 	struct entity_list l = { 0 };
-	struct annot_group g = { a, 0, 0, 0 };
+	struct annot_group g = annot_group_of(a, 0);
 	int rc = from == into ? -1 : 0;
 	if (rc < 0)
 		err_set(_("a referent cannot be merged into itself"));
@@ -149,7 +149,7 @@ int annot_merge(struct annot *a, int64_t from, int64_t into, struct annot_result
 	size_t best = 0;
 	for (size_t i = 0; rc == 0 && i < l.n; i++) {
 		struct entity *e = &l.v[i];
-		g.article = e->article;
+		g.j.article = e->article;
 		e->referent = into;
 		rc = annot_grp_change(&g, e, "merge");
 		int64_t rank = referent_name_rank(e->status == ENT_ACCEPTED, e->end - e->start);

@@ -24,7 +24,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/store.h"
 #include "text/text.h"
 #include "lib/util.h"
 
@@ -307,12 +306,6 @@ int fmt_brat_read(const char *txt_path, const char *ann_path, struct doc *d,
 
 /* ---- writing -------------------------------------------------------------- */
 
-struct brat_out {
-	const char *dir;                /* as the user named it */
-	char *tmp;                      /* the directory being written */
-	struct buf b;
-};
-
 /* Create the directories of name (a relative path) under root. */
 static int make_parents(const char *root, const char *name)
 {
@@ -357,10 +350,9 @@ static int write_new(const char *path, const char *shown, const char *data, size
 	return 0;
 }
 
-static int write_pair(void *arg, const struct export_doc *d)
+int fmt_brat_write(struct fmt_writer *o, const struct doc *d)
 {
-	struct brat_out *o = arg;
-	char *name = fmt_brat_name(d->ext_id);
+	char *name = fmt_brat_name(d->id);
 	if (!name)
 		return -1;
 	int rc = -1;
@@ -374,8 +366,8 @@ static int write_pair(void *arg, const struct export_doc *d)
 	/* the text field, from a walk along the text */
 	size_t at = 0;
 	int64_t cp = 0;
-	for (size_t k = 0; k < d->nents; k++) {
-		const struct entity *e = &d->ents[k];
+	for (size_t k = 0; k < d->nspans; k++) {
+		const struct span *e = &d->spans[k];
 		buf_printf(b, "T%zu\t", k + 1);
 		for (const char *p = e->type; *p; p++)
 			buf_addc(b, *p == ' ' || *p == '\t' ? '_' : *p);
@@ -421,10 +413,20 @@ static int remove_entry(const char *path, const struct stat *sb, int flag, struc
 	return 0;
 }
 
-int fmt_brat_export(struct store *st, const struct export_filter *f, const char *dir)
+/* The directory name without trailing slashes. */
+static size_t dir_len(const char *dir)
+{
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	return n;
+}
+
+int fmt_brat_begin(struct fmt_writer *w, const char *dir)
 {
 	struct stat sb;
-	int existed = 0;
+	w->dir = dir;
+	w->existed = 0;
 	if (stat(dir, &sb) == 0) {
 		if (!S_ISDIR(sb.st_mode)) {
 			err_set(_("%s: exists and is not a directory"), dir);
@@ -440,41 +442,49 @@ int fmt_brat_export(struct store *st, const struct export_filter *f, const char 
 				err_set("%s: %s", dir, strerror(saved));
 			return -1;
 		}
-		existed = 1;
+		w->existed = 1;
+		w->dir_mode = sb.st_mode & 07777;
 	} else if (errno != ENOENT) {
 		err_set("%s: %s", dir, strerror(errno));
 		return -1;
 	}
-	struct brat_out o = { dir, NULL, BUF_INIT };
-	size_t dlen = strlen(dir);
-	while (dlen > 1 && dir[dlen - 1] == '/')
-		dlen--;
-	o.tmp = xasprintf("%.*s.XXXXXX", (int)dlen, dir);
-	if (!mkdtemp(o.tmp)) {
+	size_t dlen = dir_len(dir);
+	w->tmp = xasprintf("%.*s.XXXXXX", (int)dlen, dir);
+	if (!mkdtemp(w->tmp)) {
 		err_set("%s: %s", dir, strerror(errno));
-		free(o.tmp);
+		free(w->tmp);
+		w->tmp = NULL;
+		if (w->existed)
+			mkdir(dir, w->dir_mode); /* the empty directory as it was */
 		return -1;
 	}
 	/* the permissions mkdir would give, not mkdtemp's 0700 */
 	mode_t mask = umask(0);
 	umask(mask);
-	chmod(o.tmp, 0777 & ~mask);
-	int rc = store_export_docs(st, f, write_pair, &o);
+	chmod(w->tmp, 0777 & ~mask);
+	return 0;
+}
+
+int fmt_brat_end(struct fmt_writer *w, int ok)
+{
+	if (!w->tmp)
+		return -1;
+	int rc = ok ? 0 : -1;
 	if (rc == 0) {
 		sync(); /* the files on disk before the directory takes its name */
-		char *target = xasprintf("%.*s", (int)dlen, dir);
-		if (rename(o.tmp, target) != 0) {
-			err_set("%s: %s", dir, strerror(errno));
+		char *target = xasprintf("%.*s", (int)dir_len(w->dir), w->dir);
+		if (rename(w->tmp, target) != 0) {
+			err_set("%s: %s", w->dir, strerror(errno));
 			rc = -1;
 		}
 		free(target);
 	}
 	if (rc < 0) {
-		nftw(o.tmp, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-		if (existed)
-			mkdir(dir, sb.st_mode & 07777); /* the empty directory as it was */
+		nftw(w->tmp, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		if (w->existed)
+			mkdir(w->dir, w->dir_mode); /* the empty directory as it was */
 	}
-	free(o.tmp);
-	buf_free(&o.b);
+	free(w->tmp);
+	w->tmp = NULL;
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -235,6 +236,14 @@ static const char *const migrations[] = {
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
                "one migration per schema version");
+
+void store_now(char out[STORE_TIME_LEN])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!gmtime_r(&now, &tm) || !strftime(out, STORE_TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		out[0] = '\0';
+}
 
 int store_fail(struct store *st, const char *what)
 {
@@ -509,6 +518,11 @@ void store_close(struct store **pst)
 const char *store_path(const struct store *st)
 {
 	return st->path;
+}
+
+int store_readonly(const struct store *st)
+{
+	return (st->flags & STORE_READONLY) != 0;
 }
 
 int store_begin(struct store *st)

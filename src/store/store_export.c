@@ -1,7 +1,6 @@
 /*
- * store_export.c: selecting articles and entities for export, and the
- * corpus-format JSON of an article built by SQLite's JSON functions (see
- * store.h).
+ * store_export.c: selecting articles and entities for export (see
+ * store.h); the formats' writers turn them into bytes.
  *
  * Filters travel as bound JSON arrays (NULL for "any"), so every query
  * is one fixed, prepared statement whatever the selection.
@@ -112,7 +111,7 @@ static void bind_filter(sqlite3_stmt *s, const struct export_filter *f, struct b
 	"(?3 IS NULL OR a.state IN (SELECT value FROM json_each(?3))) "
 #define ROW_COLUMNS \
 	"e.article, a.ext_id, a.title, e.id, e.start, e.\"end\", e.type, e.status, e.origin, " \
-	"e.annotator, e.updated_at, e.confidence"
+	"e.annotator, e.updated_at"
 #define ROW_ORDER " ORDER BY e.article, e.start, e.\"end\", e.id"
 
 static const char sql_rows_all[] =
@@ -200,8 +199,6 @@ int store_export_entities(struct store *st, const struct export_filter *f, expor
 		r.origin = (const char *)sqlite3_column_text(s, 8);
 		r.annotator = (const char *)sqlite3_column_text(s, 9);
 		r.updated_at = (const char *)sqlite3_column_text(s, 10);
-		r.has_confidence = sqlite3_column_type(s, 11) != SQLITE_NULL;
-		r.confidence = sqlite3_column_double(s, 11);
 		size_t b0 = walk_to(&w, r.start);
 		/* the end from a copy, so the next start walks on from this one */
 		struct walk e = w;
@@ -217,50 +214,6 @@ int store_export_entities(struct store *st, const struct export_filter *f, expor
 		ret = store_fail(st, _("reading entities"));
 	if (ts)
 		sqlite3_reset(ts);
-	sqlite3_reset(s);
-	bound_finish(&bd);
-	return ret;
-}
-
-#define ENTITY_JSON(extra) \
-	"json_object('start', e.start, 'end', e.\"end\", 'type', e.type, " \
-	"'text', substr(a.text, e.start + 1, e.\"end\" - e.start), 'status', e.status, " \
-	"'origin', e.origin, 'annotator', e.annotator" extra ")"
-
-static const char sql_json[] =
-	"SELECT CASE WHEN x.published = '' THEN json_object('id', x.ext_id, 'title', x.title, "
-	"  'text', x.text, 'entities', json(x.ents)) "
-	"ELSE json_object('id', x.ext_id, 'title', x.title, 'date', x.published, "
-	"  'text', x.text, 'entities', json(x.ents)) END "
-	"FROM (SELECT a.id, a.ext_id, a.title, a.published, a.text, "
-	"  (SELECT json_group_array(json(j)) FROM (SELECT CASE "
-	"     WHEN e.status = 'suggested' AND e.confidence IS NOT NULL "
-	"     THEN " ENTITY_JSON(", 'confidence', e.confidence") " "
-	"     ELSE " ENTITY_JSON("") " END AS j "
-	"   FROM entity e WHERE e.article = a.id AND " ENTITY_FILTER
-	"   ORDER BY e.start, e.\"end\", e.id)) AS ents "
-	" FROM article a WHERE " ARTICLE_FILTER
-	" AND (?4 IS NULL OR a.id IN (SELECT value FROM json_each(?4))) "
-	" ORDER BY a.id) AS x";
-
-int store_export_json(struct store *st, const struct export_filter *f, export_json_fn fn,
-                      void *arg)
-{
-	sqlite3_stmt *s = store_stmt(st, sql_json);
-	if (!s)
-		return -1;
-	struct bound bd = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT };
-	bind_filter(s, f, &bd);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (fn(arg, (const char *)sqlite3_column_text(s, 0),
-		       (size_t)sqlite3_column_bytes(s, 0)) < 0) {
-			ret = -1;
-			break;
-		}
-	}
-	if (ret == 0 && rc != SQLITE_DONE)
-		ret = store_fail(st, _("exporting"));
 	sqlite3_reset(s);
 	bound_finish(&bd);
 	return ret;

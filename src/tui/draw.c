@@ -21,7 +21,9 @@ static const char *const colour_names[8] = {
 static struct { short fg, bg; } pairs[256];
 static int npairs;
 
-int draw_parse_colour(const char *name)
+/* The colour number of a colour name ("cyan", "bright-red", "208"),
+ * or -1 for the terminal's default / an unknown name. */
+static int draw_parse_colour(const char *name)
 {
 	char *end;
 	long n = strtol(name, &end, 10);
@@ -150,6 +152,13 @@ struct draw_attr draw_style(const struct ui *ui, enum draw_style s)
 		else
 			a.attr = A_BOLD | A_UNDERLINE;
 		break;
+	case DS_TEXT_MATCH:
+		/* entities are bold, underlined or dim: a match is reversed */
+		if (ui->colour)
+			a.pair = pair_of(ui, COLOR_BLACK, COLOR_YELLOW);
+		else
+			a.attr = A_REVERSE;
+		break;
 	case DS_ERROR:
 		a.attr = A_BOLD;
 		a.pair = pair_of(ui, COLOR_RED, -1);
@@ -172,11 +181,9 @@ struct draw_attr draw_style(const struct ui *ui, enum draw_style s)
 struct draw_attr draw_entity(const struct ui *ui, int type, enum entity_status status)
 {
 	struct draw_attr a = { A_NORMAL, 0 };
-	if (status == ENT_REJECTED)
-		return a;
 	if (type >= 0 && (size_t)type < ui->ntypes)
 		a.pair = pair_of(ui, draw_parse_colour(ui->types[type].colour), -1);
-	a.attr = status == ENT_ACCEPTED ? A_BOLD : A_UNDERLINE;
+	a.attr = status == ENT_ACCEPTED ? A_BOLD : status == ENT_SUGGESTED ? A_UNDERLINE : A_DIM;
 	return a;
 }
 
@@ -234,13 +241,35 @@ void draw_symbol(const struct ui *ui, int y, int x, const char *s, size_t len,
 	}
 }
 
+/* Whether the cluster s[0..len) is one invisible format character. */
+static int is_format(const char *s, size_t len)
+{
+	size_t i = 0;
+	int32_t c = text_decode(s, len, &i);
+	return i == len && text_is_format(c);
+}
+
+/* The width of s as draw_str draws it without format characters. */
+static int str_width(const struct ui *ui, const char *s, size_t len)
+{
+	int w = 0;
+	struct layout_glyph g;
+	for (size_t i = 0; i < len;) {
+		size_t start = i;
+		i = layout_glyph(s, len, i, ui->ascii, &g);
+		if (!is_format(s + start, i - start))
+			w += g.kind == LAYOUT_TAB || g.kind == LAYOUT_NEWLINE ? 1 : g.width;
+	}
+	return w;
+}
+
 int draw_str(const struct ui *ui, int y, int x, int maxw, const char *s, size_t len,
              struct draw_attr a, int flags, const size_t *marks, size_t nmarks,
              struct draw_attr markattr)
 {
 	if (maxw <= 0)
 		return 0;
-	int total = layout_width(s, len, ui->ascii);
+	int total = (flags & DRAW_NO_FORMAT) ? str_width(ui, s, len) : layout_width(s, len, ui->ascii);
 	int limit = maxw;
 	const char *ell = ui->ascii ? "~" : "\xE2\x80\xA6";
 	if ((flags & DRAW_ELLIPSIS) && total > maxw)
@@ -251,6 +280,8 @@ int draw_str(const struct ui *ui, int y, int x, int maxw, const char *s, size_t 
 	for (size_t i = 0; i < len;) {
 		size_t start = i;
 		i = layout_glyph(s, len, i, ui->ascii, &g);
+		if ((flags & DRAW_NO_FORMAT) && is_format(s + start, i - start))
+			continue;
 		int w = g.kind == LAYOUT_TAB || g.kind == LAYOUT_NEWLINE ? 1 : g.width;
 		if (col + w > limit)
 			break;

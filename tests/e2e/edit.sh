@@ -39,6 +39,8 @@ sigkill() {
 }
 
 start
+# one decision at a time: the focus stays on the entity decided
+keys : "set auto-advance off" Enter "auto-advance off"
 keys Enter "BAKU, Azerbaijan, May 21."
 keys Tab a "accept LOC 'Azerbaijan'"
 keys Tab Tab x "reject DATE 'May 21'"
@@ -56,6 +58,8 @@ dbstate e2e-review
 
 # Second session, with company.
 start
+# one decision at a time: the focus stays on the entity decided
+keys : "set auto-advance off" Enter "auto-advance off"
 keys Enter "BAKU, Azerbaijan, May 21."
 "$NERVE" import "$TESTDATA/edit/edit.jsonl" >"$T/import.out" 2>&1 ||
 	fail "nerve import: $(cat "$T/import.out")"

@@ -5,6 +5,7 @@
 # nothing shown as undone was written.  A read-only database can be
 # browsed, and every decision says it cannot be made.
 . "$SCREENLIB"
+# these keys decide one entity at a time: auto-advance (tests/screen/review.sh) is off
 
 makedb "$TESTDATA/edit/edit.jsonl"
 
@@ -19,12 +20,14 @@ while ! grep -q locked "$T/locked" 2>/dev/null && [ $i -lt 100 ]; do
 done
 grep -q locked "$T/locked" || fail "the lock was never taken"
 cat >"$T/keys" <<END
+:set auto-advance off
 <Enter>
 a
 :screen $T/errors-locked.screen
 <Tab>
 x
 D
+x
 :screen $T/errors-locked-more.screen
 END
 NERVE_BUSY_TIMEOUT=300 browse 200x24 "$T/keys"
@@ -35,7 +38,7 @@ for s in locked locked-more; do
 	screen "errors-$s"
 done
 dbstate errors-locked
-printf '<Enter>\na\n:screen %s\n' "$T/errors-unlocked.screen" >"$T/keys"
+printf ':set auto-advance off\n<Enter>\na\n:screen %s\n' "$T/errors-unlocked.screen" >"$T/keys"
 browse 80x24 "$T/keys"
 screen errors-unlocked
 
@@ -45,7 +48,7 @@ screen errors-unlocked
 rm -f "$NERVE_DB" "$NERVE_DB-wal" "$NERVE_DB-shm"
 makedb "$TESTDATA/edit/edit.jsonl"
 {
-	printf '<Enter>\n'
+	printf ':set auto-advance off\n<Enter>\n'
 	for i in 1 2 3 4 5 6 7 8; do printf '<Tab>\na\n:screen %s\n' "$T/full-$i.screen"; done
 	printf 'D\n:screen %s\n' "$T/full-done.screen"
 } >"$T/keys"
@@ -84,6 +87,7 @@ if [ "$(id -u)" != 0 ]; then
 	"$DBCHECK" "$NERVE_DB" >"$T/before.db" 2>&1
 	chmod a-w "$NERVE_DB"
 	cat >"$T/keys" <<END
+:set auto-advance off
 :screen $T/ro-start.screen
 <Enter>
 <Tab>

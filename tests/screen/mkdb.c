@@ -154,7 +154,7 @@ int main(int argc, char **argv)
 		c.grp = 0;
 		size_t n = strlen(argv[i]);
 		if (n > 6 && strcmp(argv[i] + n - 6, ".jsonl") == 0) {
-			if (fmt_jsonl_read(c.st, argv[i], add_doc, &c) < 0) {
+			if (fmt_jsonl_read(argv[i], add_doc, &c) < 0) {
 				fprintf(stderr, "mkdb: %s\n", err_msg());
 				c.failed = 1;
 			}

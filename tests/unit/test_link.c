@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "edit/annotate.h"
+#include "edit/journal.h"
 #include "edit/link.h"
 #include "edit/referent.h"
 #include "store/store.h"
@@ -324,11 +325,12 @@ static void test_article(void)
 	CHECK(ref_of(st, nwa) > 0);
 	CHECK_INT(ref_of(st, acr), ref_of(st, nwa));
 	/* with one, the analyst's entity too, journalled */
-	int64_t grp = 0;
-	struct link_journal j = { &grp, "tester", "import-link" };
+	struct journal_group jg;
+	journal_group_init(&jg, st, "tester", a1);
+	struct link_journal j = { &jg, "import-link" };
 	CHECK_INT(link_article(st, a1, &j), 1);
 	CHECK_INT(ref_of(st, full), r1);
-	CHECK(grp > 0);
+	CHECK(jg.grp > 0);
 	CHECK_INT(link_article(st, a1, &j), 0);
 	struct referent r = ref_get(st, r1);
 	CHECK_STR(r.name, "Mirela Voskanyan");
