@@ -45,8 +45,10 @@ void export_opts_init(struct export_opts *o)
 
 struct run {
 	const struct export_opts *o;
+	struct store *st;
 	struct fmt_writer w;
 	struct doc d;                   /* borrowed strings, its own spans */
+	struct referent ref;            /* the last referent named (a cache) */
 };
 
 static int put_row(void *arg, const struct export_row *r)
@@ -55,13 +57,26 @@ static int put_row(void *arg, const struct export_row *r)
 	struct fmt_csv_row row = {
 		r->article, r->ext_id, r->title, r->ext_id_len, r->title_len, r->entity, r->start,
 		r->end, r->text, r->text_len, r->type, r->status, r->origin, r->annotator,
-		r->updated_at,
+		r->updated_at, r->referent, r->referent_name, r->referent_name_len,
 	};
 	return fmt_csv_write(&x->w, &row);
 }
 
 /* The store's document as the formats' (its strings borrowed). */
-static void view_doc(struct doc *d, const struct export_doc *e)
+/* The name of referent id (borrowed from the cache), or NULL. */
+static const char *referent_name(struct run *x, int64_t id)
+{
+	if (x->ref.id != id) {
+		referent_finish(&x->ref);
+		if (store_referent_get(x->st, id, &x->ref) != 0) {
+			referent_finish(&x->ref);
+			return NULL;
+		}
+	}
+	return x->ref.name;
+}
+
+static void view_doc(struct run *x, struct doc *d, const struct export_doc *e)
 {
 	d->id = (char *)e->ext_id;
 	d->title = (char *)e->title;
@@ -80,6 +95,8 @@ static void view_doc(struct doc *d, const struct export_doc *e)
 		snprintf(sp->origin, sizeof sp->origin, "%s", entity_origin_name(en->origin));
 		memcpy(sp->annotator, en->annotator, sizeof sp->annotator);
 		sp->confidence = en->confidence;
+		sp->referent = en->referent;
+		sp->referent_name = en->referent ? referent_name(x, en->referent) : NULL;
 		sp->has = SPAN_HAS_STATUS | SPAN_HAS_ORIGIN | SPAN_HAS_ANNOTATOR |
 		          (en->no_confidence ? 0 : SPAN_HAS_CONFIDENCE);
 	}
@@ -88,7 +105,7 @@ static void view_doc(struct doc *d, const struct export_doc *e)
 static int put_doc(void *arg, const struct export_doc *e)
 {
 	struct run *x = arg;
-	view_doc(&x->d, e);
+	view_doc(x, &x->d, e);
 	switch (x->o->format) {
 	case EXPORT_JSONL: return fmt_jsonl_write(&x->w, &x->d);
 	case EXPORT_DOCCANO: return fmt_doccano_write(&x->w, &x->d);
@@ -118,6 +135,7 @@ static int walk(struct store *st, const struct export_opts *o, FILE *out, const 
 	struct run x = { 0 };
 	struct tokenizer tk;
 	x.o = o;
+	x.st = st;
 	x.w.out = out;
 	x.w.formula_guard = o->formula_guard;
 	x.w.note = writer_note;
@@ -142,6 +160,7 @@ static int walk(struct store *st, const struct export_opts *o, FILE *out, const 
 	if (rc == 0 && o->format != EXPORT_BRAT)
 		rc = fmt_writer_flush(&x.w);
 	free(x.d.spans);
+	referent_finish(&x.ref);
 	fmt_writer_finish(&x.w);
 	if (need_tokens)
 		tokenizer_finish(&tk);

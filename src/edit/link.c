@@ -259,23 +259,87 @@ static void join(size_t *up, size_t a, size_t b)
 		up[a > b ? a : b] = a < b ? a : b;
 }
 
-static int same_type(const struct link_mention *a, const struct link_mention *b)
+/* Groups are found through sorted arrays of the mentions rather than by
+ * comparing every pair, so that a report of a hundred thousand mentions
+ * (one long text) is grouped in n log n. */
+
+/* The sort key of an array: which fields of the name, in order. */
+enum order { BY_KEY, BY_ACRONYM, BY_SURNAME_INITIAL, BY_SURNAME };
+
+struct sorting {
+	const struct link_mention *m;
+	enum order by;
+};
+
+static int cmp_fields(const struct link_mention *x, const struct link_mention *y, enum order by)
 {
-	return strcmp(a->type, b->type) == 0;
+	int c = strcmp(x->type, y->type);
+	if (c)
+		return c;
+	switch (by) {
+	case BY_KEY:
+		return strcmp(x->name.key, y->name.key);
+	case BY_ACRONYM:
+		return strcmp(x->name.acronym, y->name.acronym);
+	case BY_SURNAME_INITIAL:
+		c = strcmp(x->name.surname, y->name.surname);
+		return c ? c : strcmp(x->name.initial, y->name.initial);
+	case BY_SURNAME:
+		return strcmp(x->name.surname, y->name.surname);
+	}
+	return 0;
 }
 
-/* The one group (root) among the mentions j that match(i, j), or
- * LINK_NONE with *several set when there are two or more. */
-static size_t unique_group(const struct link_mention *m, size_t n, size_t *up, size_t i,
-                           int (*match)(const struct link_mention *, const struct link_mention *),
-                           int *several)
+/* qsort_r is not C11: the array being sorted is named by a file-scope
+ * pointer, set around each sort. */
+static const struct sorting *sorting;
+
+static int cmp_index(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = cmp_fields(&sorting->m[i], &sorting->m[j], sorting->by);
+	return c ? c : (i > j) - (i < j);
+}
+
+static void sort_indices(const struct link_mention *m, size_t *v, size_t n, enum order by)
+{
+	struct sorting st = { m, by };
+	sorting = &st;
+	qsort(v, n, sizeof *v, cmp_index);
+	sorting = NULL;
+}
+
+/* An array of mention indices sorted by 'by', to look a name up in. */
+struct lookup {
+	size_t *v, n;
+	enum order by;
+};
+
+/* The first entry of l not before probe (its fields as 'by' compares). */
+static size_t lower_bound(const struct link_mention *m, const struct lookup *l,
+                          const struct link_mention *probe)
+{
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp_fields(&m[l->v[mid]], probe, l->by) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The one group (root) of the entries of l that match probe, or LINK_NONE
+ * with *several set when there are two or more. */
+static size_t unique_group(const struct link_mention *m, size_t *up, const struct lookup *l,
+                           const struct link_mention *probe, int *several)
 {
 	size_t found = LINK_NONE;
 	*several = 0;
-	for (size_t j = 0; j < n; j++) {
-		if (j == i || !same_type(&m[i], &m[j]) || !match(&m[i], &m[j]))
-			continue;
-		size_t r = find(up, j);
+	for (size_t k = lower_bound(m, l, probe);
+	     k < l->n && cmp_fields(&m[l->v[k]], probe, l->by) == 0; k++) {
+		size_t r = find(up, l->v[k]);
 		if (found == LINK_NONE)
 			found = r;
 		else if (found != r)
@@ -284,25 +348,36 @@ static size_t unique_group(const struct link_mention *m, size_t n, size_t *up, s
 	return *several ? LINK_NONE : found;
 }
 
-static int expands(const struct link_mention *a, const struct link_mention *b)
+/* The mentions of distinct (type, name) for which keep() holds, sorted by
+ * 'by'.  distinct[i]: i is the first of its name. */
+static void build(const struct link_mention *m, size_t n, const char *distinct,
+                  int (*keep)(const struct link_mention *), enum order by, struct lookup *l)
 {
-	return b->name.form == LINK_NAME && b->name.acronym[0] &&
-	       strcmp(b->name.acronym, a->name.key) == 0;
+	l->v = xmalloc((n ? n : 1) * sizeof *l->v);
+	l->n = 0;
+	l->by = by;
+	for (size_t i = 0; i < n; i++)
+		if (distinct[i] && keep(&m[i]))
+			l->v[l->n++] = i;
+	sort_indices(m, l->v, l->n, by);
 }
 
-static int full_with_initial(const struct link_mention *a, const struct link_mention *b)
+static int expansion(const struct link_mention *x)
 {
-	return b->name.form == LINK_FULL && strcmp(b->name.surname, a->name.surname) == 0 &&
-	       strcmp(b->name.initial, a->name.initial) == 0;
+	return x->name.form == LINK_NAME && x->name.acronym[0];
 }
 
-/* A full name, or an initial and surname, with a's surname: after rule
- * 2, "Z. Hasanov" is in Zakir Hasanov's group, and "R. Hasanov" in one of
- * its own is somebody else. */
-static int named_with_surname(const struct link_mention *a, const struct link_mention *b)
+static int full(const struct link_mention *x)
 {
-	return (b->name.form == LINK_FULL || b->name.form == LINK_INITIAL) &&
-	       strcmp(b->name.surname, a->name.surname) == 0;
+	return x->name.form == LINK_FULL;
+}
+
+/* A full name, or an initial and surname: after rule 2, "Z. Hasanov" is
+ * in Zakir Hasanov's group, and "R. Hasanov" in one of its own is
+ * somebody else. */
+static int named(const struct link_mention *x)
+{
+	return x->name.form == LINK_FULL || x->name.form == LINK_INITIAL;
 }
 
 /* Rank of a mention as its group's head: higher is better. */
@@ -316,50 +391,65 @@ static int64_t head_rank(const struct link_mention *m)
 
 void link_cluster(const struct link_mention *m, size_t n, size_t *head)
 {
-	size_t *up = xmalloc((n ? n : 1) * sizeof *up);
-	char *ambiguous = xcalloc(n ? n : 1, 1);
+	size_t cap = n ? n : 1;
+	size_t *up = xmalloc(cap * sizeof *up);
+	char *ambiguous = xcalloc(cap, 1), *distinct = xcalloc(cap, 1);
 	for (size_t i = 0; i < n; i++)
 		up[i] = i;
 	/* rule 1: the same name (for every form but those left alone) */
-	for (size_t i = 0; i < n; i++) {
-		if (m[i].name.form == LINK_ALONE)
-			continue;
-		for (size_t j = i + 1; j < n; j++)
-			if (m[j].name.form != LINK_ALONE && same_type(&m[i], &m[j]) &&
-			    strcmp(m[i].name.key, m[j].name.key) == 0)
-				join(up, i, j);
+	size_t *order = xmalloc(cap * sizeof *order), norder = 0;
+	for (size_t i = 0; i < n; i++)
+		if (m[i].name.form != LINK_ALONE)
+			order[norder++] = i;
+	sort_indices(m, order, norder, BY_KEY);
+	for (size_t k = 0; k < norder; k++) {
+		if (k > 0 && cmp_fields(&m[order[k]], &m[order[k - 1]], BY_KEY) == 0)
+			join(up, order[k - 1], order[k]);
+		else
+			distinct[order[k]] = 1;
 	}
+	free(order);
 	int several;
+	struct link_mention probe;
 	/* rule 4: an acronym and its expansion */
+	struct lookup l;
+	build(m, n, distinct, expansion, BY_ACRONYM, &l);
 	for (size_t i = 0; i < n; i++) {
 		if (m[i].name.form != LINK_ACRONYM)
 			continue;
-		size_t g = unique_group(m, n, up, i, expands, &several);
+		probe = m[i];
+		probe.name.acronym = m[i].name.key;
+		size_t g = unique_group(m, up, &l, &probe, &several);
 		if (g != LINK_NONE)
 			join(up, i, g);
 	}
+	free(l.v);
 	/* rule 2: an initial and surname */
+	build(m, n, distinct, full, BY_SURNAME_INITIAL, &l);
 	for (size_t i = 0; i < n; i++) {
 		if (m[i].name.form != LINK_INITIAL)
 			continue;
-		size_t g = unique_group(m, n, up, i, full_with_initial, &several);
+		size_t g = unique_group(m, up, &l, &m[i], &several);
 		if (g != LINK_NONE)
 			join(up, i, g);
 		else if (several)
 			ambiguous[i] = 1;
 	}
+	free(l.v);
 	/* rule 3: a surname alone */
+	build(m, n, distinct, named, BY_SURNAME, &l);
 	for (size_t i = 0; i < n; i++) {
 		if (m[i].name.form != LINK_SURNAME)
 			continue;
-		size_t g = unique_group(m, n, up, i, named_with_surname, &several);
+		size_t g = unique_group(m, up, &l, &m[i], &several);
 		if (g != LINK_NONE)
 			join(up, i, g);
 		else if (several)
 			ambiguous[i] = 1;
 	}
+	free(l.v);
 	/* The head of each group: the best of its members. */
-	size_t *best = xmalloc((n ? n : 1) * sizeof *best);
+	size_t *best = xmalloc(cap * sizeof *best);
 	for (size_t i = 0; i < n; i++)
 		best[i] = LINK_NONE;
 	for (size_t i = 0; i < n; i++) {
@@ -369,17 +459,15 @@ void link_cluster(const struct link_mention *m, size_t n, size_t *head)
 	}
 	/* An ambiguous short form is left alone; so are the others of its
 	 * group, which rule 1 put there: they have the same name. */
+	for (size_t i = 0; i < n; i++)
+		if (ambiguous[i])
+			ambiguous[find(up, i)] = 1;
 	for (size_t i = 0; i < n; i++) {
 		size_t r = find(up, i);
-		head[i] = m[i].name.form == LINK_ALONE || ambiguous[r] || ambiguous[i] ? LINK_NONE
-		                                                                       : best[r];
-		if (ambiguous[i])
-			ambiguous[r] = 1;
+		head[i] = m[i].name.form == LINK_ALONE || ambiguous[r] ? LINK_NONE : best[r];
 	}
-	for (size_t i = 0; i < n; i++)
-		if (ambiguous[find(up, i)])
-			head[i] = LINK_NONE;
 	free(best);
+	free(distinct);
 	free(ambiguous);
 	free(up);
 }
@@ -423,12 +511,11 @@ static int set_link(struct placing *p, struct entity *e, int64_t ref)
 /* The referent the group headed by h takes, into *ref (0: leave it
  * unlinked), creating one when no rule finds one. */
 static int group_referent(struct placing *p, const struct link_mention *m, size_t h,
-                          const size_t *head, size_t n, int64_t *ref)
+                          const size_t *member, size_t nmember, int64_t *ref)
 {
 	*ref = m[h].referent;
-	for (size_t i = 0; i < n && *ref == 0; i++)
-		if (head[i] == h && m[i].referent)
-			*ref = m[i].referent;
+	for (size_t k = 0; k < nmember && *ref == 0; k++)
+		*ref = m[member[k]].referent;
 	if (*ref)
 		return 0;
 	const struct link_name *nm = &m[h].name;
@@ -482,13 +569,26 @@ static int the_before(const char *t, size_t b)
 	return (t[i - 3] | 0x20) == 't' && (t[i - 2] | 0x20) == 'h' && (t[i - 1] | 0x20) == 'e';
 }
 
+/* The heads of the mentions being sorted by cmp_head (qsort has no
+ * argument for it). */
+static const size_t *heads_of;
+
+static int cmp_head(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	size_t x = heads_of[i], y = heads_of[j];
+	if (x != y)
+		return (x > y) - (x < y);
+	return (i > j) - (i < j);
+}
+
 int link_article(struct store *st, int64_t article, const struct link_journal *j)
 {
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
 	struct link_mention *m = NULL;
 	struct entity **ent = NULL;
-	size_t *head = NULL, n = 0;
+	size_t *head = NULL, *member = NULL, n = 0;
 	int rc = store_article_get(st, article, &art);
 	if (rc == 0)
 		rc = store_entities_of(st, article, &l);
@@ -524,23 +624,32 @@ int link_article(struct store *st, int64_t article, const struct link_journal *j
 	if (!todo)
 		goto out;
 	link_cluster(m, n, head);
+	/* the members of each group together: the indices sorted by head */
+	member = xmalloc((n ? n : 1) * sizeof *member);
+	size_t nmember = 0;
+	for (size_t i = 0; i < n; i++)
+		if (head[i] != LINK_NONE)
+			member[nmember++] = i;
+	heads_of = head;
+	qsort(member, nmember, sizeof *member, cmp_head);
+	heads_of = NULL;
 	struct placing p = { st, j, article, 0 };
-	for (size_t h = 0; h < n && rc == 0; h++) {
-		if (head[h] != h)
-			continue;
+	for (size_t g = 0, e; g < nmember && rc == 0; g = e) {
+		size_t h = head[member[g]];
+		for (e = g; e < nmember && head[member[e]] == h; e++)
+			;
 		int unlinked = 0;
-		for (size_t i = 0; i < n; i++)
-			unlinked |= head[i] == h && placeable(j, ent[i]);
+		for (size_t k = g; k < e; k++)
+			unlinked |= placeable(j, ent[member[k]]);
 		if (!unlinked)
 			continue;
 		int64_t ref;
-		if ((rc = group_referent(&p, m, h, head, n, &ref)) < 0 || ref == 0)
+		if ((rc = group_referent(&p, m, h, member + g, e - g, &ref)) < 0 || ref == 0)
 			continue;
 		size_t best = LINK_NONE;
 		int64_t best_rank = -1;
-		for (size_t i = 0; i < n && rc == 0; i++) {
-			if (head[i] != h)
-				continue;
+		for (size_t k = g; k < e && rc == 0; k++) {
+			size_t i = member[k];
 			int64_t rank = referent_name_rank(m[i].accepted, m[i].name.cps);
 			if (rank > best_rank) {
 				best_rank = rank;
@@ -565,6 +674,7 @@ out:
 	free(m);
 	free(ent);
 	free(head);
+	free(member);
 	entity_list_finish(&l);
 	article_finish(&art);
 	return rc;

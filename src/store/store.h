@@ -352,6 +352,9 @@ struct export_row {
 	const char *text;           /* the entity's text (not NUL-terminated) */
 	size_t text_len;
 	const char *type, *status, *origin, *annotator, *updated_at;
+	int64_t referent;           /* its referent, or 0 */
+	const char *referent_name;  /* its name, or "" */
+	size_t referent_name_len;
 };
 /* Called for each row; return 0 to go on, -1 to stop (with err_set()). */
 typedef int (*export_row_fn)(void *arg, const struct export_row *r);
