@@ -48,8 +48,17 @@ struct run {
 	struct store *st;
 	struct fmt_writer w;
 	struct doc d;                   /* borrowed strings, its own spans */
-	struct referent ref;            /* the last referent named (a cache) */
+	char **names;                   /* the referents' names of the document
+	                                   (owned; freed at the next) */
+	size_t nnames, capnames;
 };
+
+static void names_clear(struct run *x)
+{
+	for (size_t i = 0; i < x->nnames; i++)
+		free(x->names[i]);
+	x->nnames = 0;
+}
 
 static int put_row(void *arg, const struct export_row *r)
 {
@@ -63,21 +72,23 @@ static int put_row(void *arg, const struct export_row *r)
 }
 
 /* The store's document as the formats' (its strings borrowed). */
-/* The name of referent id (borrowed from the cache), or NULL. */
+/* The name of referent id (owned by x until the next document), or
+ * NULL. */
 static const char *referent_name(struct run *x, int64_t id)
 {
-	if (x->ref.id != id) {
-		referent_finish(&x->ref);
-		if (store_referent_get(x->st, id, &x->ref) != 0) {
-			referent_finish(&x->ref);
-			return NULL;
-		}
-	}
-	return x->ref.name;
+	struct referent r;
+	if (store_referent_get(x->st, id, &r) != 0)
+		return NULL;
+	x->names = xgrow(x->names, &x->capnames, x->nnames + 1, sizeof *x->names);
+	x->names[x->nnames++] = r.name;
+	r.name = NULL;
+	referent_finish(&r);
+	return x->names[x->nnames - 1];
 }
 
 static void view_doc(struct run *x, struct doc *d, const struct export_doc *e)
 {
+	names_clear(x);
 	d->id = (char *)e->ext_id;
 	d->title = (char *)e->title;
 	d->date = (char *)e->published;
@@ -160,7 +171,8 @@ static int walk(struct store *st, const struct export_opts *o, FILE *out, const 
 	if (rc == 0 && o->format != EXPORT_BRAT)
 		rc = fmt_writer_flush(&x.w);
 	free(x.d.spans);
-	referent_finish(&x.ref);
+	names_clear(&x);
+	free(x.names);
 	fmt_writer_finish(&x.w);
 	if (need_tokens)
 		tokenizer_finish(&tk);
