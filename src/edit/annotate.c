@@ -208,13 +208,16 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 	else if (strcmp(p->action, "propagate") == 0)
 		snprintf(out, size, _("accept %s '%s' everywhere (%d changed)"), e.type, t, nent);
 	else if (strcmp(p->action, "bulk") == 0 && e.status == ENT_REJECTED)
-		snprintf(out, size, _("reject %d mentions like '%s'"), nent, t);
+		snprintf(out, size, nent == 1 ? _("reject %d mention like '%s'")
+		                              : _("reject %d mentions like '%s'"), nent, t);
 	else if (strcmp(p->action, "bulk") == 0)
-		snprintf(out, size, _("accept %d mentions like %s '%s'"), nent, e.type, t);
+		snprintf(out, size, nent == 1 ? _("accept %d mention like %s '%s'")
+		                              : _("accept %d mentions like %s '%s'"), nent, e.type, t);
 	else if (strcmp(p->action, "split") == 0)
 		snprintf(out, size, _("split '%s' off its referent"), t);
 	else if (strcmp(p->action, "merge") == 0)
-		snprintf(out, size, _("merge %d mentions like '%s'"), nent, t);
+		snprintf(out, size, nent == 1 ? _("merge %d mention like '%s'")
+		                              : _("merge %d mentions like '%s'"), nent, t);
 	else
 		snprintf(out, size, "%s %s '%s'", p->action, e.type, t);
 	free(t);

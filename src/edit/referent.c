@@ -170,8 +170,9 @@ int annot_merge(struct annot *a, int64_t from, int64_t into, struct annot_result
 		if (l.n == 0)
 			snprintf(r->msg, sizeof r->msg, _("'%s' has no mentions to merge"), f);
 		else
-			snprintf(r->msg, sizeof r->msg, _("merged '%s' into '%s' (%zu mentions)"), f, t,
-			         l.n);
+			snprintf(r->msg, sizeof r->msg,
+			         l.n == 1 ? _("merged '%s' into '%s' (%zu mention)")
+			                  : _("merged '%s' into '%s' (%zu mentions)"), f, t, l.n);
 		free(f);
 		free(t);
 	}

@@ -211,25 +211,31 @@ static const char *const migrations[] = {
 	"      AND article = old.article)\n"
 	"  WHERE id = old.referent;\n"
 	"END;\n"
-	/* After the update the row holds its new values: when the referent
-	 * and article stay, the first statement finds the row itself and
-	 * the second leaves it out, so the article count stays too. */
-	"CREATE TRIGGER referent_tally_au AFTER UPDATE OF referent, status, article ON entity\n"
-	"  WHEN old.referent IS NOT new.referent OR old.status <> new.status\n"
-	"    OR old.article <> new.article BEGIN\n"
+	/* The status counts follow the status and the referent; the article
+	 * count only the referent and the article (after the update the row
+	 * holds its new values: the old referent keeps the article while
+	 * another of its entities is there, the new one gains it unless one
+	 * was). */
+	"CREATE TRIGGER referent_tally_au AFTER UPDATE OF referent, status ON entity\n"
+	"  WHEN old.referent IS NOT new.referent OR old.status <> new.status BEGIN\n"
 	"  UPDATE referent SET n_mentions = n_mentions - (old.status <> 'rejected'),\n"
 	"    n_accepted = n_accepted - (old.status = 'accepted'),\n"
 	"    n_suggested = n_suggested - (old.status = 'suggested'),\n"
-	"    n_rejected = n_rejected - (old.status = 'rejected'),\n"
-	"    n_articles = n_articles - NOT EXISTS (SELECT 1 FROM entity WHERE referent = old.referent\n"
-	"      AND article = old.article)\n"
+	"    n_rejected = n_rejected - (old.status = 'rejected')\n"
 	"  WHERE id = old.referent;\n"
 	"  UPDATE referent SET n_mentions = n_mentions + (new.status <> 'rejected'),\n"
 	"    n_accepted = n_accepted + (new.status = 'accepted'),\n"
 	"    n_suggested = n_suggested + (new.status = 'suggested'),\n"
-	"    n_rejected = n_rejected + (new.status = 'rejected'),\n"
-	"    n_articles = n_articles + NOT EXISTS (SELECT 1 FROM entity WHERE referent = new.referent\n"
-	"      AND article = new.article AND id <> new.id)\n"
+	"    n_rejected = n_rejected + (new.status = 'rejected')\n"
+	"  WHERE id = new.referent;\n"
+	"END;\n"
+	"CREATE TRIGGER referent_articles_au AFTER UPDATE OF referent, article ON entity\n"
+	"  WHEN old.referent IS NOT new.referent OR old.article <> new.article BEGIN\n"
+	"  UPDATE referent SET n_articles = n_articles - NOT EXISTS (SELECT 1 FROM entity\n"
+	"    WHERE referent = old.referent AND article = old.article)\n"
+	"  WHERE id = old.referent;\n"
+	"  UPDATE referent SET n_articles = n_articles + NOT EXISTS (SELECT 1 FROM entity\n"
+	"    WHERE referent = new.referent AND article = new.article AND id <> new.id)\n"
 	"  WHERE id = new.referent;\n"
 	"END;\n",
 };

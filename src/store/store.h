@@ -302,6 +302,66 @@ int store_referent_entities(struct store *st, int64_t referent, int undecided,
 int store_referent_undecided(struct store *st, int64_t referent, int64_t *mentions,
                              int64_t *articles);
 
+/* ---- the entity view's pages (store_referent.c) ---- */
+
+/* The entity view's sort orders: mentions, articles or undecided
+ * mentions, most first (ties: newest referent first); or name, A to Z
+ * (byte order). */
+enum referent_sort { RSORT_MENTIONS, RSORT_ARTICLES, RSORT_UNDECIDED, RSORT_NAME, RSORT_COUNT };
+/* A short untranslated name ("mentions", "articles", "undecided",
+ * "name"). */
+const char *referent_sort_name(enum referent_sort s);
+
+/* Which referents (those with entities), in which order. */
+struct referent_query {
+	enum referent_sort sort;
+	const char *type;           /* only this type, or NULL */
+	const char *text;           /* only names containing it (ASCII case
+	                               ignored), or NULL */
+};
+
+/* Referents in list order (owned strings).  Embedded: zero-initialise;
+ * referent_page_finish() releases it. */
+struct referent_page {
+	struct referent *v;
+	size_t n, cap;
+};
+void referent_page_finish(struct referent_page *p);
+
+enum referent_dir {
+	RPAGE_FIRST,                /* from the start (key unused) */
+	RPAGE_LAST,                 /* the last rows, in list order (key unused) */
+	RPAGE_FROM,                 /* key and the rows after it */
+	RPAGE_AFTER,                /* the rows strictly after key */
+	RPAGE_BEFORE,               /* the rows strictly before key, in list order */
+};
+/* Fill p (emptied first) with at most limit rows of q's list, paged by
+ * index from key (a row of the same query: its id and sort key are
+ * used). */
+int store_referent_page(struct store *st, const struct referent_query *q,
+                        enum referent_dir dir, const struct referent *key, size_t limit,
+                        struct referent_page *p);
+
+/* One mention of a referent with its context, for the concordance
+ * (owned strings). */
+struct mention_row {
+	int64_t entity, article, start;
+	enum entity_status status;
+	char *title;                /* the article's title */
+	char *left, *text, *right;  /* up to ctx code points either side */
+};
+struct mention_page {
+	struct mention_row *v;
+	size_t n, cap;
+};
+void mention_page_finish(struct mention_page *p);
+/* Fill p (emptied first) with at most limit mentions of referent in
+ * article and start order: the first (key NULL and not backward), those
+ * strictly after key, or (backward) those strictly before key or the
+ * last ones, in order; each with ctx code points of context. */
+int store_referent_mentions(struct store *st, int64_t referent, const struct mention_row *key,
+                            int backward, size_t limit, int ctx, struct mention_page *p);
+
 /* One referent of a listing (store_referents_list); every pointer is
  * borrowed and valid only during the callback. */
 struct referent_listing {

@@ -92,7 +92,8 @@ int store_triggers_pause(struct store *st)
 		"AND name NOT IN ('article_fts_ai', 'article_fts_ad', 'article_fts_au', "
 		"'article_tally_ai', 'article_tally_ad', 'article_tally_au', "
 		"'entity_tally_ai', 'entity_tally_ad', 'entity_tally_au', "
-		"'referent_tally_ai', 'referent_tally_ad', 'referent_tally_au')");
+		"'referent_tally_ai', 'referent_tally_ad', 'referent_tally_au', "
+		"'referent_articles_au')");
 	if (!s)
 		return -1;
 	if (sqlite3_step(s) != SQLITE_ROW) {

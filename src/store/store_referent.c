@@ -275,14 +275,14 @@ static void json_string(struct buf *b, const char *s)
  * each text is cut from its article in C with a running code point
  * cursor (SQLite's substr() walks from the start of the text at every
  * call), then sorted by referent. */
-struct mention_row {
+struct listed_mention {
 	int64_t referent;
 	size_t article;             /* index into ext_ids */
 	char *text;                 /* blanks collapsed (owned) */
 };
 
 struct gathered {
-	struct mention_row *v;
+	struct listed_mention *v;
 	size_t n, cap;
 	char **ext_ids;
 	size_t next, capext;
@@ -321,7 +321,7 @@ static char *collapse(const char *s, size_t len)
 
 static int cmp_text(const void *a, const void *b)
 {
-	const struct mention_row *x = a, *y = b;
+	const struct listed_mention *x = a, *y = b;
 	if (x->referent != y->referent)
 		return (x->referent > y->referent) - (x->referent < y->referent);
 	int c = strcmp(x->text, y->text);
@@ -332,7 +332,7 @@ static int cmp_text(const void *a, const void *b)
 
 static int cmp_article(const void *a, const void *b)
 {
-	const struct mention_row *x = a, *y = b;
+	const struct listed_mention *x = a, *y = b;
 	if (x->referent != y->referent)
 		return (x->referent > y->referent) - (x->referent < y->referent);
 	return (x->article > y->article) - (x->article < y->article);
@@ -420,7 +420,7 @@ int store_referents_list(struct store *st, const char *const *types, size_t ntyp
 	int ret = gather(st, types ? tj.data : NULL, &g);
 	/* two copies in two orders: by text for the variants, by article
 	 * for the articles (the texts are shared, owned by the first) */
-	struct mention_row *by_article = NULL;
+	struct listed_mention *by_article = NULL;
 	if (ret == 0) {
 		by_article = xmalloc((g.n ? g.n : 1) * sizeof *by_article);
 		memcpy(by_article, g.v, g.n * sizeof *g.v);
@@ -540,4 +540,206 @@ int store_referent_undecided(struct store *st, int64_t referent, int64_t *mentio
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 0 : store_fail(st, _("counting a referent's mentions"));
+}
+
+/* ---- the entity view's pages -------------------------------------------- */
+
+static const char *const sort_names[RSORT_COUNT] = { "mentions", "articles", "undecided",
+                                                     "name" };
+
+const char *referent_sort_name(enum referent_sort s)
+{
+	return sort_names[s];
+}
+
+void referent_page_finish(struct referent_page *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		referent_finish(&p->v[i]);
+	free(p->v);
+	memset(p, 0, sizeof *p);
+}
+
+#define REF_COLUMNS \
+	"id, type, name, key, surname, initial, name_rank, named, ambiguous, " \
+	"n_mentions, n_articles, n_accepted, n_suggested, n_rejected"
+/* ?1 type, ?2 LIKE pattern, ?3 ?4 the key's sort value and id, ?5 limit */
+#define REF_WHERE \
+	"n_mentions + n_rejected > 0 AND (?1 IS NULL OR type = ?1) " \
+	"AND (?2 IS NULL OR name LIKE ?2 ESCAPE '\\') "
+
+/* For each sort: the key column, and whether it runs most first. */
+#define DESC_SQL(col) \
+	{ "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
+	  "ORDER BY " col " DESC, id DESC LIMIT ?5", \
+	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
+	  "ORDER BY " col ", id LIMIT ?5", \
+	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
+	  "AND (" col ", id) <= (?3, ?4) ORDER BY " col " DESC, id DESC LIMIT ?5", \
+	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
+	  "AND (" col ", id) < (?3, ?4) ORDER BY " col " DESC, id DESC LIMIT ?5", \
+	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
+	  "AND (" col ", id) > (?3, ?4) ORDER BY " col ", id LIMIT ?5" }
+#define ASC_SQL(col) \
+	{ "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
+	  "ORDER BY " col ", id LIMIT ?5", \
+	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
+	  "ORDER BY " col " DESC, id DESC LIMIT ?5", \
+	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
+	  "AND (" col ", id) >= (?3, ?4) ORDER BY " col ", id LIMIT ?5", \
+	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
+	  "AND (" col ", id) > (?3, ?4) ORDER BY " col ", id LIMIT ?5", \
+	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
+	  "AND (" col ", id) < (?3, ?4) ORDER BY " col " DESC, id DESC LIMIT ?5" }
+
+/* [sort][dir]; the LAST and BEFORE queries run backwards (reversed). */
+static const char *const page_sql[RSORT_COUNT][5] = {
+	DESC_SQL("n_mentions"),
+	DESC_SQL("n_articles"),
+	DESC_SQL("n_suggested"),
+	ASC_SQL("name"),
+};
+
+static void referent_from_row(sqlite3_stmt *s, struct referent *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(s, 0);
+	store_col_copy(s, 1, r->type, sizeof r->type);
+	r->name = store_col_str(s, 2);
+	r->key = store_col_str(s, 3);
+	store_col_copy(s, 4, r->surname, sizeof r->surname);
+	store_col_copy(s, 5, r->initial, sizeof r->initial);
+	r->name_rank = sqlite3_column_int64(s, 6);
+	r->named = sqlite3_column_int(s, 7);
+	r->ambiguous = sqlite3_column_int(s, 8);
+	r->mentions = sqlite3_column_int64(s, 9);
+	r->articles = sqlite3_column_int64(s, 10);
+	r->accepted = sqlite3_column_int64(s, 11);
+	r->suggested = sqlite3_column_int64(s, 12);
+	r->rejected = sqlite3_column_int64(s, 13);
+}
+
+/* The LIKE pattern for text (owned): %text% with % _ \ escaped. */
+static char *like_pattern(const char *text)
+{
+	struct buf b = BUF_INIT;
+	buf_addc(&b, '%');
+	for (const char *p = text; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			buf_addc(&b, '\\');
+		buf_addc(&b, *p);
+	}
+	buf_addc(&b, '%');
+	return buf_steal(&b);
+}
+
+int store_referent_page(struct store *st, const struct referent_query *q,
+                        enum referent_dir dir, const struct referent *key, size_t limit,
+                        struct referent_page *p)
+{
+	referent_page_finish(p);
+	int sql_dir = dir == RPAGE_FIRST ? 0 : dir == RPAGE_LAST ? 1 : dir == RPAGE_FROM ? 2
+	            : dir == RPAGE_AFTER ? 3 : 4;
+	sqlite3_stmt *s = store_stmt(st, page_sql[q->sort][sql_dir]);
+	if (!s)
+		return -1;
+	char *pattern = q->text && q->text[0] ? like_pattern(q->text) : NULL;
+	if (q->type)
+		sqlite3_bind_text(s, 1, q->type, -1, SQLITE_STATIC);
+	if (pattern)
+		sqlite3_bind_text(s, 2, pattern, -1, SQLITE_STATIC);
+	if (key && sql_dir >= 2) {
+		switch (q->sort) {
+		case RSORT_MENTIONS: sqlite3_bind_int64(s, 3, key->mentions); break;
+		case RSORT_ARTICLES: sqlite3_bind_int64(s, 3, key->articles); break;
+		case RSORT_UNDECIDED: sqlite3_bind_int64(s, 3, key->suggested); break;
+		default: sqlite3_bind_text(s, 3, key->name ? key->name : "", -1, SQLITE_STATIC); break;
+		}
+		sqlite3_bind_int64(s, 4, key->id);
+	}
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)limit);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+		referent_from_row(s, &p->v[p->n++]);
+	}
+	sqlite3_reset(s);
+	free(pattern);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, _("reading referents"));
+	if (sql_dir == 1 || sql_dir == 4) {
+		for (size_t i = 0; i < p->n / 2; i++) {
+			struct referent t = p->v[i];
+			p->v[i] = p->v[p->n - 1 - i];
+			p->v[p->n - 1 - i] = t;
+		}
+	}
+	return 0;
+}
+
+void mention_page_finish(struct mention_page *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].title);
+		free(p->v[i].left);
+		free(p->v[i].text);
+		free(p->v[i].right);
+	}
+	free(p->v);
+	memset(p, 0, sizeof *p);
+}
+
+#define MENTION_SQL(cond, order) \
+	"SELECT e.id, e.article, e.start, e.status, a.title, " \
+	"substr(a.text, max(e.start - ?5, 0) + 1, min(e.start, ?5)), " \
+	"substr(a.text, e.start + 1, e.\"end\" - e.start), substr(a.text, e.\"end\" + 1, ?5) " \
+	"FROM entity AS e JOIN article AS a ON a.id = e.article WHERE e.referent = ?1 " cond \
+	" ORDER BY " order " LIMIT ?6"
+
+int store_referent_mentions(struct store *st, int64_t referent, const struct mention_row *key,
+                            int backward, size_t limit, int ctx, struct mention_page *p)
+{
+	static const char *const sql[4] = {
+		MENTION_SQL("", "e.article, e.start, e.id"),
+		MENTION_SQL("AND (e.article, e.start, e.id) > (?2, ?3, ?4)", "e.article, e.start, e.id"),
+		MENTION_SQL("", "e.article DESC, e.start DESC, e.id DESC"),
+		MENTION_SQL("AND (e.article, e.start, e.id) < (?2, ?3, ?4)",
+		            "e.article DESC, e.start DESC, e.id DESC"),
+	};
+	mention_page_finish(p);
+	sqlite3_stmt *s = store_stmt(st, sql[(backward ? 2 : 0) + (key != NULL)]);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, referent);
+	if (key) {
+		sqlite3_bind_int64(s, 2, key->article);
+		sqlite3_bind_int64(s, 3, key->start);
+		sqlite3_bind_int64(s, 4, key->entity);
+	}
+	sqlite3_bind_int(s, 5, ctx);
+	sqlite3_bind_int64(s, 6, (sqlite3_int64)limit);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+		struct mention_row *m = &p->v[p->n++];
+		m->entity = sqlite3_column_int64(s, 0);
+		m->article = sqlite3_column_int64(s, 1);
+		m->start = sqlite3_column_int64(s, 2);
+		entity_status_parse((const char *)sqlite3_column_text(s, 3), &m->status);
+		m->title = store_col_str(s, 4);
+		m->left = store_col_str(s, 5);
+		m->text = store_col_str(s, 6);
+		m->right = store_col_str(s, 7);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, _("reading a referent's mentions"));
+	if (backward) {
+		for (size_t i = 0; i < p->n / 2; i++) {
+			struct mention_row t = p->v[i];
+			p->v[i] = p->v[p->n - 1 - i];
+			p->v[p->n - 1 - i] = t;
+		}
+	}
+	return 0;
 }

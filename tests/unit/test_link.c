@@ -495,6 +495,7 @@ static void test_referent_ops(void)
 	struct referent rr = ref_get(st, talvik);
 	CHECK_INT(rr.accepted, 4);
 	CHECK_INT(rr.suggested, 2);
+	CHECK_INT(rr.articles, 3);   /* a decision does not move a mention */
 	referent_finish(&rr);
 	CHECK(journal_ok(st));
 	CHECK_INT(annot_referent_undecided(&a, talvik, &n, &narts), 0);
