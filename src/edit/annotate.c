@@ -5,12 +5,14 @@
  */
 #include "config.h"
 #include "annotate.h"
+#include "annotate_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "journal.h"
+#include "link.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "lib/util.h"
@@ -36,16 +38,12 @@ void annot_init(struct annot *a, struct store *st, const char *annotator)
 
 /* ---- transactions and journal groups ---------------------------------- */
 
-/* The journal group of one keystroke (journal.h), numbered when its
- * first row is written. */
-struct group {
-	struct annot *a;
-	struct journal_group j;
-};
+/* The journal group of one keystroke is a struct annot_group
+ * (annotate_impl.h). */
 
-static struct group group_of(struct annot *a, int64_t article)
+static struct annot_group group_of(struct annot *a, int64_t article)
 {
-	struct group g;
+	struct annot_group g;
 	g.a = a;
 	journal_group_init(&g.j, a->st, a->annotator, article);
 	return g;
@@ -68,14 +66,14 @@ static int finish(struct annot *a, int rc)
 }
 
 /* Write e's fields (e->id names the row) and journal the change. */
-static int change(struct group *g, const struct entity *e, const char *action)
+static int change(struct annot_group *g, const struct entity *e, const char *action)
 {
 	return journal_update(&g->j, e, action);
 }
 
 /* e decided by the group's analyst: its status set, the analyst its
  * annotator, and the change written and journalled (see change()). */
-static int decide_entity(struct group *g, struct entity *e, enum entity_status status,
+static int decide_entity(struct annot_group *g, struct entity *e, enum entity_status status,
                          const char *action)
 {
 	e->status = status;
@@ -84,22 +82,27 @@ static int decide_entity(struct group *g, struct entity *e, enum entity_status s
 }
 
 /* Insert e (e->id set) and journal it. */
-static int add(struct group *g, struct entity *e, const char *action)
+static int add(struct annot_group *g, struct entity *e, const char *action)
 {
 	return journal_add(&g->j, e, action);
 }
 
 /* Set the article's review state and journal it (an article row). */
-static int set_state(struct group *g, enum article_state s, const char *action)
+static int set_state(struct annot_group *g, enum article_state s, const char *action)
 {
 	return journal_set_state(&g->j, s, action);
 }
 
-/* The first decision in a new article makes it in progress. */
-static int mark_started(struct group *g)
+/* After the decisions of a group: the entities they left without a
+ * referent are linked (journalled in the group, so undo unlinks them),
+ * and the first decision in a new article makes it in progress. */
+static int mark_started(struct annot_group *g)
 {
 	if (g->j.rows == 0)
 		return 0;
+	struct link_journal lj = { &g->j, "link" };
+	if (link_article(g->a->st, g->j.article, &lj) < 0)
+		return -1;
 	enum article_state s;
 	if (store_edit_state(g->a->st, g->j.article, &s) < 0)
 		return -1;
@@ -152,7 +155,7 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 	const struct journal_row *p = primary_row(l);
 	int nent = 0;
 	for (size_t i = 0; i < l->n; i++)
-		nent += l->v[i].entity != 0;
+		nent += l->v[i].entity != 0 && strcmp(l->v[i].action, "link") != 0;
 	if (!p) {
 		snprintf(out, size, "?");
 		return;
@@ -206,6 +209,17 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 		snprintf(out, size, _("reject '%s' everywhere (%d changed)"), t, nent);
 	else if (strcmp(p->action, "propagate") == 0)
 		snprintf(out, size, _("accept %s '%s' everywhere (%d changed)"), e.type, t, nent);
+	else if (strcmp(p->action, "bulk") == 0 && e.status == ENT_REJECTED)
+		snprintf(out, size, nent == 1 ? _("reject %d mention like '%s'")
+		                              : _("reject %d mentions like '%s'"), nent, t);
+	else if (strcmp(p->action, "bulk") == 0)
+		snprintf(out, size, nent == 1 ? _("accept %d mention like %s '%s'")
+		                              : _("accept %d mentions like %s '%s'"), nent, e.type, t);
+	else if (strcmp(p->action, "split") == 0)
+		snprintf(out, size, _("split '%s' off its referent"), t);
+	else if (strcmp(p->action, "merge") == 0)
+		snprintf(out, size, nent == 1 ? _("merge %d mention like '%s'")
+		                              : _("merge %d mentions like '%s'"), nent, t);
 	else
 		snprintf(out, size, "%s %s '%s'", p->action, e.type, t);
 	free(t);
@@ -244,7 +258,7 @@ static void describe(struct annot *a, int64_t grp, char *out, size_t size)
 }
 
 /* Fill r after a group was written. */
-static void report(struct group *g, struct annot_result *r, int64_t focus)
+static void report(struct annot_group *g, struct annot_result *r, int64_t focus)
 {
 	r->article = g->j.article;
 	r->entity = focus;
@@ -341,7 +355,7 @@ static int decide(struct annot *a, int64_t id, enum entity_status status, const 
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity e;
-	struct group g = group_of(a, 0);
+	struct annot_group g = group_of(a, 0);
 	int rc = load_entity(a, id, &e);
 	if (rc == 0 && type)
 		rc = check_type(a, type);
@@ -359,8 +373,10 @@ static int decide(struct annot *a, int64_t id, enum entity_status status, const 
 				snprintf(r->msg, sizeof r->msg, _("already accepted"));
 			return finish(a, 0);
 		}
-		if (retype)
+		if (retype) {
 			snprintf(e.type, sizeof e.type, "%s", type);
+			e.referent = 0; /* of another type now: linked again */
+		}
 		rc = decide_entity(&g, &e, status,
 		                   retype ? "retype" : status == ENT_REJECTED ? "reject" : "accept");
 	}
@@ -404,7 +420,7 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
                      int64_t start, int64_t end, struct annot_result *r)
 {
 	struct entity_list l = { 0 };
-	struct group g = group_of(a, e->article);
+	struct annot_group g = group_of(a, e->article);
 	int rc = check_span(art, start, end);
 	if (rc == 0)
 		rc = store_entities_of(a->st, e->article, &l);
@@ -420,6 +436,7 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
 	 * highlighted entities it now overlaps, absorbed: kept as rejected. */
 	e->start = start;
 	e->end = end;
+	e->referent = 0; /* another name now: linked again */
 	rc = decide_entity(&g, e, ENT_ACCEPTED, "resize");
 	for (size_t i = 0; rc == 0 && i < l.n; i++) {
 		struct entity *o = &l.v[i];
@@ -590,7 +607,7 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 		return -1;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = group_of(a, article);
+	struct annot_group g = group_of(a, article);
 	int64_t focus = 0;
 	int rc = check_type(a, type);
 	if (rc == 0)
@@ -622,6 +639,8 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 	}
 	/* The new entity's row first: it is the one the group is about. */
 	if (same) {
+		if (strcmp(same->type, type) != 0)
+			same->referent = 0;
 		snprintf(same->type, sizeof same->type, "%s", type);
 		rc = decide_entity(&g, same, ENT_ACCEPTED, "create");
 		focus = same->id;
@@ -677,7 +696,7 @@ static int any_highlighted(const struct entity_list *l, int64_t start, int64_t e
 }
 
 /* Apply f's decision at every other occurrence of its text. */
-static int propagate_in(struct group *g, const struct entity *f, const struct article *art,
+static int propagate_in(struct annot_group *g, const struct entity *f, const struct article *art,
                         struct entity_list *l, annot_boundary_fn wb, void *arg)
 {
 	const char *t = art->text;
@@ -704,8 +723,10 @@ static int propagate_in(struct group *g, const struct entity *f, const struct ar
 		struct entity *x = exact(l, s, e);
 		int rc = 0;
 		if (x && x->status == ENT_SUGGESTED) {
-			if (f->status == ENT_ACCEPTED)
+			if (f->status == ENT_ACCEPTED && strcmp(x->type, f->type) != 0) {
 				snprintf(x->type, sizeof x->type, "%s", f->type);
+				x->referent = 0;
+			}
 			rc = decide_entity(g, x, f->status, "propagate");
 		} else if (!x && f->status == ENT_ACCEPTED && !any_highlighted(l, s, e)) {
 			struct entity n = { 0 };
@@ -737,7 +758,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	struct entity f;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = group_of(a, 0);
+	struct annot_group g = group_of(a, 0);
 	int own = 0; /* rows about f itself */
 	int rc = load_entity_article(a, id, &f, &art);
 	if (rc == 0)
@@ -785,7 +806,7 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity_list l = { 0 };
-	struct group g = group_of(a, article);
+	struct annot_group g = group_of(a, article);
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
 	if (rc == 0)
@@ -817,7 +838,7 @@ int annot_done_with(struct annot *a, int64_t article, enum entity_status rest,
 {
 	if (begin(a, r) < 0)
 		return -1;
-	struct group g = group_of(a, article);
+	struct annot_group g = group_of(a, article);
 	struct entity_list l = { 0 };
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
@@ -870,6 +891,38 @@ static void conflict(struct annot *a, const struct journal_row *row, const char 
 	free(text);
 }
 
+struct row_ref {
+	int64_t entity;
+	size_t i;
+};
+
+static int cmp_row_ref(const void *a, const void *b)
+{
+	const struct row_ref *x = a, *y = b;
+	if (x->entity != y->entity)
+		return (x->entity > y->entity) - (x->entity < y->entity);
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* older[i] = 1 when a later row of l is about the same entity (a
+ * decision and then its link): only the newest row of an entity says
+ * what it must be now.  Owned. */
+static char *older_rows(const struct journal_list *l)
+{
+	char *older = xcalloc(l->n ? l->n : 1, 1);
+	struct row_ref *r = xmalloc((l->n ? l->n : 1) * sizeof *r);
+	for (size_t i = 0; i < l->n; i++) {
+		r[i].entity = l->v[i].entity;
+		r[i].i = i;
+	}
+	qsort(r, l->n, sizeof *r, cmp_row_ref);
+	for (size_t k = 0; k + 1 < l->n; k++)
+		if (r[k].entity && r[k].entity == r[k + 1].entity)
+			older[r[k].i] = 1;
+	free(r);
+	return older;
+}
+
 /* Revert the rows of l, newest first, as a new group of action rows that
  * name group of; refused (-1) unless every row's after is what is there
  * now.  *focus receives the group's entity if it still exists. */
@@ -886,9 +939,12 @@ static int reverse(struct annot *a, const struct journal_list *l, const char *ac
 	for (size_t i = 0; i < l->n; i++)
 		has_entities |= l->v[i].entity != 0;
 	char *skip = xcalloc(l->n ? l->n : 1, 1);
+	char *older = older_rows(l);
 	int rc = 0;
 	for (size_t i = l->n; rc == 0 && i-- > 0;) {
 		const struct journal_row *row = &l->v[i];
+		if (older[i])
+			continue; /* a later row of the group changed it again */
 		int m = row->entity ? store_edit_matches(st, row->entity, row->after)
 		                    : store_edit_article_matches(st, row->article, row->after);
 		if (m == 0 && !row->entity && has_entities) {
@@ -926,6 +982,7 @@ static int reverse(struct annot *a, const struct journal_list *l, const char *ac
 			break;
 	}
 	free(skip);
+	free(older);
 	if (rc < 0 || grp < 0)
 		return -1;
 	/* Focus the entity the reversed decision was about, if it is still
@@ -983,4 +1040,46 @@ int annot_undo(struct annot *a, struct annot_result *r)
 int annot_redo(struct annot *a, struct annot_result *r)
 {
 	return undo_redo(a, 0, r);
+}
+
+/* ---- for the other editing files (annotate_impl.h) --------------------- */
+
+struct annot_group annot_group_of(struct annot *a, int64_t article)
+{
+	return group_of(a, article);
+}
+
+int annot_tx_begin(struct annot *a, struct annot_result *r)
+{
+	return begin(a, r);
+}
+
+int annot_tx_finish(struct annot *a, int rc)
+{
+	return finish(a, rc);
+}
+
+int annot_grp_change(struct annot_group *g, struct entity *e, const char *action)
+{
+	return change(g, e, action);
+}
+
+int annot_grp_decide(struct annot_group *g, struct entity *e, int status, const char *action)
+{
+	return decide_entity(g, e, (enum entity_status)status, action);
+}
+
+int annot_grp_settle(struct annot_group *g)
+{
+	return mark_started(g);
+}
+
+void annot_grp_report(struct annot_group *g, struct annot_result *r, int64_t focus)
+{
+	report(g, r, focus);
+}
+
+char *annot_clip(const char *s)
+{
+	return clip(s);
 }

@@ -1224,6 +1224,14 @@ static int article_act(struct ui *ui, void *state, enum action a)
 		update_selection(av);
 		return 1;
 	}
+	if (a == ACT_REFERENT) {
+		const struct entity *e = need_focus(av);
+		if (e && !e->referent)
+			ui_message(ui, _("this entity is not linked to a referent"));
+		else if (e)
+			ui_view_open(ui, &view_entities_ops, &e->referent);
+		return 1;
+	}
 	if (move_act(av, a)) {
 		av->shift = 0;
 		update_selection(av);
@@ -1442,6 +1450,15 @@ static void article_status(struct ui *ui, void *state, struct buf *b)
 			buf_printf(b, " %.2f", f->confidence);
 		buf_adds(b, " ");
 		add_quoted(av, b, (size_t)f->start, (size_t)f->end);
+		/* its referent, and how often the corpus mentions it */
+		struct referent r;
+		if (f->referent && store_referent_get(ui->st, f->referent, &r) == 0) {
+			if (strcmp(r.name, "") != 0)
+				buf_printf(b, r.mentions == 1 ? _("= %s (%lld mention)  ")
+				                              : _("= %s (%lld mentions)  "),
+				           r.name, (long long)r.mentions);
+			referent_finish(&r);
+		}
 	}
 	struct view_query q = { .kind = VQ_POSITION };
 	ui_query(ui, &q);

@@ -168,21 +168,25 @@ static void test_decisions(void)
 	CHECK(e.confidence > 0.12 && e.confidence < 0.13);
 	CHECK(state_of(st, art) == STATE_IN_PROGRESS);
 
-	/* one group: the accept and the state change, both by alice */
+	/* one group: the accept, the link it made, and the state change,
+	 * all by alice */
 	int64_t grp;
 	struct journal_list l = { 0 };
 	CHECK_INT(store_edit_undo_target(st, "alice", &grp), 0);
 	CHECK_INT(store_edit_group(st, "alice", grp, &l), 0);
-	CHECK_INT(l.n, 2);
-	if (l.n == 2) {
+	CHECK_INT(l.n, 3);
+	if (l.n == 3) {
 		CHECK_STR(l.v[0].action, "accept");
 		CHECK_INT(l.v[0].entity, zh);
 		CHECK(l.v[0].before && strstr(l.v[0].before, "\"suggested\""));
 		CHECK(l.v[0].after && strstr(l.v[0].after, "\"accepted\""));
-		CHECK_STR(l.v[1].action, "state");
-		CHECK_INT(l.v[1].entity, 0);
-		CHECK(strstr(l.v[1].after, "in_progress") != NULL);
-		CHECK_STR(l.v[1].annotator, "alice");
+		CHECK_STR(l.v[1].action, "link");
+		CHECK_INT(l.v[1].entity, zh);
+		CHECK(l.v[1].after && !strstr(l.v[1].after, "\"referent\":null"));
+		CHECK_STR(l.v[2].action, "state");
+		CHECK_INT(l.v[2].entity, 0);
+		CHECK(strstr(l.v[2].after, "in_progress") != NULL);
+		CHECK_STR(l.v[2].annotator, "alice");
 	}
 	journal_list_finish(&l);
 
@@ -471,7 +475,7 @@ static void test_create(void)
 	CHECK(get(st, col).status == ENT_REJECTED);
 	CHECK(get(st, gen).status == ENT_REJECTED);
 	CHECK_STR(get(st, col).annotator, "alice");
-	CHECK_INT(journal_rows(st), rows + 3);
+	CHECK_INT(journal_rows(st), rows + 4);   /* and the new entity's link */
 	CHECK_JOURNAL(st);
 
 	/* undo it: the suggestions come back exactly, the new entity goes */
