@@ -61,12 +61,18 @@ SELECT '', d.id, d.type,
   replace(replace(substr(a.text, max(d.start - 50, 0) + 1, min(d.start, 50)) || '[' ||
     substr(a.text, d.start + 1, d."end" - d.start) || ']' ||
     substr(a.text, d."end" + 1, 50), char(10), ' '), char(9), ' '),
+  coalesce((SELECT replace(replace(substr(b.text, max(o.start - 50, 0) + 1, min(o.start, 50)) || '[' ||
+     substr(b.text, o.start + 1, o."end" - o.start) || ']' || substr(b.text, o."end" + 1, 50),
+     char(10), ' '), char(9), ' ')
+   FROM entity o JOIN article b ON b.id = o.article
+   WHERE o.referent = d.referent AND o.article <> d.article AND o.status <> 'rejected'
+   ORDER BY o."end" - o.start DESC, o.id LIMIT 1),
   (SELECT replace(replace(substr(b.text, max(o.start - 50, 0) + 1, min(o.start, 50)) || '[' ||
      substr(b.text, o.start + 1, o."end" - o.start) || ']' || substr(b.text, o."end" + 1, 50),
      char(10), ' '), char(9), ' ')
    FROM entity o JOIN article b ON b.id = o.article
    WHERE o.referent = d.referent AND o.id <> d.id AND o.status <> 'rejected'
-   ORDER BY o.article = d.article, o."end" - o.start DESC, o.id LIMIT 1)
+   ORDER BY o."end" - o.start DESC, o.id LIMIT 1))
 FROM drawn d JOIN article a ON a.id = d.article ORDER BY d.id;
 SQL
 }

@@ -589,15 +589,19 @@ int link_article(struct store *st, int64_t article, const struct link_journal *j
 	struct link_mention *m = NULL;
 	struct entity **ent = NULL;
 	size_t *head = NULL, *member = NULL, n = 0;
-	int rc = store_article_get(st, article, &art);
-	if (rc == 0)
-		rc = store_entities_of(st, article, &l);
-	if (rc < 0)
+	/* most calls (a decision on a linked entity) have nothing to place:
+	 * the text is read and the names parsed only when there is */
+	int rc = store_entities_of(st, article, &l), todo = 0;
+	for (size_t i = 0; rc == 0 && i < l.n; i++)
+		todo |= placeable(j, &l.v[i]);
+	if (rc < 0 || !todo)
+		goto out;
+	if ((rc = store_article_get(st, article, &art)) < 0)
 		goto out;
 	m = xcalloc(l.n ? l.n : 1, sizeof *m);
 	ent = xcalloc(l.n ? l.n : 1, sizeof *ent);
 	head = xcalloc(l.n ? l.n : 1, sizeof *head);
-	int todo = 0;
+	todo = 0;
 	/* entities come ordered by start: one pass turns offsets to bytes */
 	size_t b = 0, cp = 0;
 	for (size_t i = 0; i < l.n; i++) {
@@ -618,7 +622,7 @@ int link_article(struct store *st, int64_t article, const struct link_journal *j
 		m[n].referent = e->referent;
 		link_name_parse(e->type, art.text + b, eb - b, the_before(art.text, b), &m[n].name);
 		ent[n] = e;
-		todo |= e->referent == 0 && m[n].name.form != LINK_ALONE;
+		todo |= placeable(j, e) && m[n].name.form != LINK_ALONE;
 		n++;
 	}
 	if (!todo)
