@@ -1450,13 +1450,18 @@ static void article_status(struct ui *ui, void *state, struct buf *b)
 			buf_printf(b, " %.2f", f->confidence);
 		buf_adds(b, " ");
 		add_quoted(av, b, (size_t)f->start, (size_t)f->end);
-		/* its referent, and how often the corpus mentions it */
+		/* its referent (when named otherwise) and how often the corpus
+		 * mentions it (when elsewhere too) */
 		struct referent r;
 		if (f->referent && store_referent_get(ui->st, f->referent, &r) == 0) {
-			if (strcmp(r.name, "") != 0)
-				buf_printf(b, r.mentions == 1 ? _("= %s (%lld mention)  ")
-				                              : _("= %s (%lld mentions)  "),
-				           r.name, (long long)r.mentions);
+			size_t s = text_cp_to_byte(av->a.text, av->a.text_len, (size_t)f->start);
+			size_t e = text_cp_to_byte(av->a.text, av->a.text_len, (size_t)f->end);
+			int same = strlen(r.name) == e - s && memcmp(r.name, av->a.text + s, e - s) == 0;
+			if (r.name[0] && !same)
+				buf_printf(b, "= %s ", r.name);
+			if (r.mentions > 1 || !same)
+				buf_printf(b, r.mentions == 1 ? _("(%lld mention)  ") : _("(%lld mentions)  "),
+				           (long long)r.mentions);
 			referent_finish(&r);
 		}
 	}
