@@ -5,6 +5,7 @@
  */
 #include "config.h"
 #include "annotate.h"
+#include "annotate_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "journal.h"
 #include "learn.h"
 #include "lib/doc.h"
+#include "link.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "lib/util.h"
@@ -39,16 +41,12 @@ void annot_init(struct annot *a, struct store *st, const char *annotator)
 
 /* ---- transactions and journal groups ---------------------------------- */
 
-/* The journal group of one keystroke (journal.h), numbered when its
- * first row is written. */
-struct group {
-	struct annot *a;
-	struct journal_group j;
-};
+/* The journal group of one keystroke is a struct annot_group
+ * (annotate_impl.h). */
 
-static struct group group_of(struct annot *a, int64_t article)
+static struct annot_group group_of(struct annot *a, int64_t article)
 {
-	struct group g;
+	struct annot_group g;
 	g.a = a;
 	journal_group_init(&g.j, a->st, a->annotator, article);
 	return g;
@@ -71,14 +69,14 @@ static int finish(struct annot *a, int rc)
 }
 
 /* Write e's fields (e->id names the row) and journal the change. */
-static int change(struct group *g, const struct entity *e, const char *action)
+static int change(struct annot_group *g, const struct entity *e, const char *action)
 {
 	return journal_update(&g->j, e, action);
 }
 
 /* e decided by the group's analyst: its status set, the analyst its
  * annotator, and the change written and journalled (see change()). */
-static int decide_entity(struct group *g, struct entity *e, enum entity_status status,
+static int decide_entity(struct annot_group *g, struct entity *e, enum entity_status status,
                          const char *action)
 {
 	e->status = status;
@@ -87,22 +85,27 @@ static int decide_entity(struct group *g, struct entity *e, enum entity_status s
 }
 
 /* Insert e (e->id set) and journal it. */
-static int add(struct group *g, struct entity *e, const char *action)
+static int add(struct annot_group *g, struct entity *e, const char *action)
 {
 	return journal_add(&g->j, e, action);
 }
 
 /* Set the article's review state and journal it (an article row). */
-static int set_state(struct group *g, enum article_state s, const char *action)
+static int set_state(struct annot_group *g, enum article_state s, const char *action)
 {
 	return journal_set_state(&g->j, s, action);
 }
 
-/* The first decision in a new article makes it in progress. */
-static int mark_started(struct group *g)
+/* After the decisions of a group: the entities they left without a
+ * referent are linked (journalled in the group, so undo unlinks them),
+ * and the first decision in a new article makes it in progress. */
+static int mark_started(struct annot_group *g)
 {
 	if (g->j.rows == 0)
 		return 0;
+	struct link_journal lj = { &g->j, "link" };
+	if (link_article(g->a->st, g->j.article, &lj) < 0)
+		return -1;
 	enum article_state s;
 	if (store_edit_state(g->a->st, g->j.article, &s) < 0)
 		return -1;
@@ -155,7 +158,7 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 	const struct journal_row *p = primary_row(l);
 	int nent = 0;
 	for (size_t i = 0; i < l->n; i++)
-		nent += l->v[i].entity != 0;
+		nent += l->v[i].entity != 0 && strcmp(l->v[i].action, "link") != 0;
 	if (!p) {
 		snprintf(out, size, "?");
 		return;
@@ -197,6 +200,8 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 		snprintf(out, size, _("reject %s '%s'"), e.type, t);
 	else if (strcmp(p->action, "retype") == 0)
 		snprintf(out, size, _("set type %s '%s'"), e.type, t);
+	else if (strcmp(p->action, "resize") == 0 && nent > 1)
+		snprintf(out, size, _("resize %s '%s' (replacing %d)"), e.type, t, nent - 1);
 	else if (strcmp(p->action, "resize") == 0)
 		snprintf(out, size, _("resize %s '%s'"), e.type, t);
 	else if (strcmp(p->action, "create") == 0 && nent > 1)
@@ -207,6 +212,17 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 		snprintf(out, size, _("reject '%s' everywhere (%d changed)"), t, nent);
 	else if (strcmp(p->action, "propagate") == 0)
 		snprintf(out, size, _("accept %s '%s' everywhere (%d changed)"), e.type, t, nent);
+	else if (strcmp(p->action, "bulk") == 0 && e.status == ENT_REJECTED)
+		snprintf(out, size, nent == 1 ? _("reject %d mention like '%s'")
+		                              : _("reject %d mentions like '%s'"), nent, t);
+	else if (strcmp(p->action, "bulk") == 0)
+		snprintf(out, size, nent == 1 ? _("accept %d mention like %s '%s'")
+		                              : _("accept %d mentions like %s '%s'"), nent, e.type, t);
+	else if (strcmp(p->action, "split") == 0)
+		snprintf(out, size, _("split '%s' off its referent"), t);
+	else if (strcmp(p->action, "merge") == 0)
+		snprintf(out, size, nent == 1 ? _("merge %d mention like '%s'")
+		                              : _("merge %d mentions like '%s'"), nent, t);
 	else
 		snprintf(out, size, "%s %s '%s'", p->action, e.type, t);
 	free(t);
@@ -245,7 +261,7 @@ static void describe(struct annot *a, int64_t grp, char *out, size_t size)
 }
 
 /* Fill r after a group was written. */
-static void report(struct group *g, struct annot_result *r, int64_t focus)
+static void report(struct annot_group *g, struct annot_result *r, int64_t focus)
 {
 	r->article = g->j.article;
 	r->entity = focus;
@@ -333,25 +349,6 @@ static int overlaps(const struct entity *e, int64_t start, int64_t end)
 	return e->start < end && start < e->end;
 }
 
-/* Refuse [start, end) when it overlaps a highlighted entity of l other
- * than skip_id. */
-static int check_free(const struct article *art, const struct entity_list *l,
-                      int64_t skip_id, int64_t start, int64_t end)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		const struct entity *o = &l->v[i];
-		if (o->id != skip_id && highlighted(o) && overlaps(o, start, end)) {
-			char *text = span_text(art, o->start, o->end);
-			char *t = clip(text);
-			err_set(_("the entity would overlap %s '%s'"), o->type, t);
-			free(t);
-			free(text);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 /* ---- decisions on one entity ------------------------------------------- */
 
 /* Accept (type NULL: keep it) or reject entity id. */
@@ -361,7 +358,7 @@ static int decide(struct annot *a, int64_t id, enum entity_status status, const 
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity e;
-	struct group g = group_of(a, 0);
+	struct annot_group g = group_of(a, 0);
 	int rc = load_entity(a, id, &e);
 	if (rc == 0 && type)
 		rc = check_type(a, type);
@@ -379,8 +376,10 @@ static int decide(struct annot *a, int64_t id, enum entity_status status, const 
 				snprintf(r->msg, sizeof r->msg, _("already accepted"));
 			return finish(a, 0);
 		}
-		if (retype)
+		if (retype) {
 			snprintf(e.type, sizeof e.type, "%s", type);
+			e.referent = 0; /* of another type now: linked again */
+		}
 		rc = decide_entity(&g, &e, status,
 		                   retype ? "retype" : status == ENT_REJECTED ? "reject" : "accept");
 	}
@@ -424,28 +423,35 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
                      int64_t start, int64_t end, struct annot_result *r)
 {
 	struct entity_list l = { 0 };
-	struct group g = group_of(a, e->article);
+	struct annot_group g = group_of(a, e->article);
 	int rc = check_span(art, start, end);
 	if (rc == 0)
 		rc = store_entities_of(a->st, e->article, &l);
-	if (rc == 0)
-		rc = check_free(art, &l, e->id, start, end);
-	entity_list_finish(&l);
 	if (rc < 0)
-		return -1;
+		goto out;
 	if (start == e->start && end == e->end) {
 		r->article = e->article;
 		r->entity = e->id;
 		snprintf(r->msg, sizeof r->msg, _("the span is unchanged"));
-		return 0;
+		goto out;
 	}
+	/* The entity's row first (the group is about it), then the
+	 * highlighted entities it now overlaps, absorbed: kept as rejected. */
 	e->start = start;
 	e->end = end;
+	e->referent = 0; /* another name now: linked again */
 	rc = decide_entity(&g, e, ENT_ACCEPTED, "resize");
+	for (size_t i = 0; rc == 0 && i < l.n; i++) {
+		struct entity *o = &l.v[i];
+		if (o->id != e->id && highlighted(o) && overlaps(o, start, end))
+			rc = decide_entity(&g, o, ENT_REJECTED, "replace");
+	}
 	if (rc == 0)
 		rc = mark_started(&g);
 	if (rc == 0)
 		report(&g, r, e->id);
+out:
+	entity_list_finish(&l);
 	return rc;
 }
 
@@ -481,17 +487,52 @@ int annot_word_boundary(const char *text, size_t len, size_t b, void *arg)
 #undef WORDCHAR
 }
 
-static int space_at(const char *t, size_t len, size_t b)
+/* Characters a span edge never falls on (see annot_edge_ok). */
+static int edge_punct(int32_t c)
 {
-	return text_is_space(text_decode(t, len, &b));
+	return text_is_space(c) || text_is_dash(c) || c == ',' || c == ':' || c == ';' ||
+	       c == '.' || text_is_quote(c) || text_is_apostrophe(c) || text_is_bracket(c);
 }
 
-static int space_before(const char *t, size_t b)
+/* The code point before byte b (b > 0), and its offset in *at. */
+static int32_t cp_before(const char *t, size_t b, size_t *at)
 {
 	size_t p = b - 1;
 	while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
 		p--;
-	return text_is_space(text_decode(t, b, &p));
+	*at = p;
+	return text_decode(t, b, &p);
+}
+
+/* Whether the period at byte p ends an initial ("Z.") or an abbreviation
+ * with periods inside ("U.S."): a single letter before it, or letters
+ * with a period before them. */
+static int abbreviation_period(const char *t, size_t p)
+{
+	size_t at = p, letters = 0;
+	int32_t c = 0;
+	while (at > 0 && text_is_letter(c = cp_before(t, at, &at)))
+		letters++;
+	if (letters == 0)
+		return 0;
+	if (at == 0 && text_is_letter(c))
+		return letters == 1; /* the text starts with the word */
+	if (letters == 1 && !text_is_letter(c) && c != '.')
+		return 1;
+	return c == '.' && at > 0 && text_is_letter(cp_before(t, at, &at));
+}
+
+int annot_edge_ok(const char *t, size_t len, size_t b, int end)
+{
+	if (!end) {
+		size_t i = b;
+		return b < len && !edge_punct(text_decode(t, len, &i));
+	}
+	if (b == 0)
+		return 0;
+	size_t p;
+	int32_t c = cp_before(t, b, &p);
+	return !edge_punct(c) || (c == '.' && abbreviation_period(t, p));
 }
 
 static int cp_start(const char *t, size_t b)
@@ -506,25 +547,25 @@ static size_t nudged(const char *t, size_t len, size_t bs, size_t be, enum annot
 	switch (edge) {
 	case ANNOT_START_LEFT:
 		for (size_t b = bs; b-- > 0;)
-			if (cp_start(t, b) && !space_at(t, len, b) && wb(t, len, b, arg))
+			if (cp_start(t, b) && annot_edge_ok(t, len, b, 0) && wb(t, len, b, arg))
 				return b;
 		err_set(_("there is no word before the entity"));
 		break;
 	case ANNOT_START_RIGHT:
 		for (size_t b = bs + 1; b < be; b++)
-			if (cp_start(t, b) && !space_at(t, len, b) && wb(t, len, b, arg))
+			if (cp_start(t, b) && annot_edge_ok(t, len, b, 0) && wb(t, len, b, arg))
 				return b;
 		err_set(_("the entity would be empty"));
 		break;
 	case ANNOT_END_LEFT:
 		for (size_t b = be - 1; b > bs; b--)
-			if (cp_start(t, b) && !space_before(t, b) && wb(t, len, b, arg))
+			if (cp_start(t, b) && annot_edge_ok(t, len, b, 1) && wb(t, len, b, arg))
 				return b;
 		err_set(_("the entity would be empty"));
 		break;
 	case ANNOT_END_RIGHT:
 		for (size_t b = be + 1; b <= len; b++)
-			if ((b == len || cp_start(t, b)) && !space_before(t, b) && wb(t, len, b, arg))
+			if ((b == len || cp_start(t, b)) && annot_edge_ok(t, len, b, 1) && wb(t, len, b, arg))
 				return b;
 		err_set(_("there is no word after the entity"));
 		break;
@@ -569,7 +610,7 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 		return -1;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = group_of(a, article);
+	struct annot_group g = group_of(a, article);
 	int64_t focus = 0;
 	int rc = check_type(a, type);
 	if (rc == 0)
@@ -601,6 +642,8 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 	}
 	/* The new entity's row first: it is the one the group is about. */
 	if (same) {
+		if (strcmp(same->type, type) != 0)
+			same->referent = 0;
 		snprintf(same->type, sizeof same->type, "%s", type);
 		rc = decide_entity(&g, same, ENT_ACCEPTED, "create");
 		focus = same->id;
@@ -656,7 +699,7 @@ static int any_highlighted(const struct entity_list *l, int64_t start, int64_t e
 }
 
 /* Apply f's decision at every other occurrence of its text. */
-static int propagate_in(struct group *g, const struct entity *f, const struct article *art,
+static int propagate_in(struct annot_group *g, const struct entity *f, const struct article *art,
                         struct entity_list *l, annot_boundary_fn wb, void *arg)
 {
 	const char *t = art->text;
@@ -683,8 +726,10 @@ static int propagate_in(struct group *g, const struct entity *f, const struct ar
 		struct entity *x = exact(l, s, e);
 		int rc = 0;
 		if (x && x->status == ENT_SUGGESTED) {
-			if (f->status == ENT_ACCEPTED)
+			if (f->status == ENT_ACCEPTED && strcmp(x->type, f->type) != 0) {
 				snprintf(x->type, sizeof x->type, "%s", f->type);
+				x->referent = 0;
+			}
 			rc = decide_entity(g, x, f->status, "propagate");
 		} else if (!x && f->status == ENT_ACCEPTED && !any_highlighted(l, s, e)) {
 			struct entity n = { 0 };
@@ -716,7 +761,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	struct entity f;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = group_of(a, 0);
+	struct annot_group g = group_of(a, 0);
 	int own = 0; /* rows about f itself */
 	int rc = load_entity_article(a, id, &f, &art);
 	if (rc == 0)
@@ -764,7 +809,7 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity_list l = { 0 };
-	struct group g = group_of(a, article);
+	struct annot_group g = group_of(a, article);
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
 	if (rc == 0)
@@ -796,7 +841,7 @@ int annot_done_with(struct annot *a, int64_t article, enum entity_status rest,
 {
 	if (begin(a, r) < 0)
 		return -1;
-	struct group g = group_of(a, article);
+	struct annot_group g = group_of(a, article);
 	struct entity_list l = { 0 };
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
@@ -830,7 +875,7 @@ int annot_review_in(struct annot *a, int64_t article, const struct span *gold, s
 	memset(r, 0, sizeof *r);
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = group_of(a, article);
+	struct annot_group g = group_of(a, article);
 	enum article_state state;
 	unsigned char *kept = NULL;
 	int rc = store_article_get(a->st, article, &art);
@@ -930,6 +975,38 @@ static void conflict(struct annot *a, const struct journal_row *row, const char 
 	free(text);
 }
 
+struct row_ref {
+	int64_t entity;
+	size_t i;
+};
+
+static int cmp_row_ref(const void *a, const void *b)
+{
+	const struct row_ref *x = a, *y = b;
+	if (x->entity != y->entity)
+		return (x->entity > y->entity) - (x->entity < y->entity);
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* older[i] = 1 when a later row of l is about the same entity (a
+ * decision and then its link): only the newest row of an entity says
+ * what it must be now.  Owned. */
+static char *older_rows(const struct journal_list *l)
+{
+	char *older = xcalloc(l->n ? l->n : 1, 1);
+	struct row_ref *r = xmalloc((l->n ? l->n : 1) * sizeof *r);
+	for (size_t i = 0; i < l->n; i++) {
+		r[i].entity = l->v[i].entity;
+		r[i].i = i;
+	}
+	qsort(r, l->n, sizeof *r, cmp_row_ref);
+	for (size_t k = 0; k + 1 < l->n; k++)
+		if (r[k].entity && r[k].entity == r[k + 1].entity)
+			older[r[k].i] = 1;
+	free(r);
+	return older;
+}
+
 /* Revert the rows of l, newest first, as a new group of action rows that
  * name group of; refused (-1) unless every row's after is what is there
  * now.  *focus receives the group's entity if it still exists. */
@@ -946,9 +1023,12 @@ static int reverse(struct annot *a, const struct journal_list *l, const char *ac
 	for (size_t i = 0; i < l->n; i++)
 		has_entities |= l->v[i].entity != 0;
 	char *skip = xcalloc(l->n ? l->n : 1, 1);
+	char *older = older_rows(l);
 	int rc = 0;
 	for (size_t i = l->n; rc == 0 && i-- > 0;) {
 		const struct journal_row *row = &l->v[i];
+		if (older[i])
+			continue; /* a later row of the group changed it again */
 		int m = row->entity ? store_edit_matches(st, row->entity, row->after)
 		                    : store_edit_article_matches(st, row->article, row->after);
 		if (m == 0 && !row->entity && has_entities) {
@@ -986,6 +1066,7 @@ static int reverse(struct annot *a, const struct journal_list *l, const char *ac
 			break;
 	}
 	free(skip);
+	free(older);
 	if (rc < 0 || grp < 0)
 		return -1;
 	/* Focus the entity the reversed decision was about, if it is still
@@ -1064,4 +1145,46 @@ int annot_undo(struct annot *a, struct annot_result *r)
 int annot_redo(struct annot *a, struct annot_result *r)
 {
 	return undo_redo(a, 0, r);
+}
+
+/* ---- for the other editing files (annotate_impl.h) --------------------- */
+
+struct annot_group annot_group_of(struct annot *a, int64_t article)
+{
+	return group_of(a, article);
+}
+
+int annot_tx_begin(struct annot *a, struct annot_result *r)
+{
+	return begin(a, r);
+}
+
+int annot_tx_finish(struct annot *a, int rc)
+{
+	return finish(a, rc);
+}
+
+int annot_grp_change(struct annot_group *g, struct entity *e, const char *action)
+{
+	return change(g, e, action);
+}
+
+int annot_grp_decide(struct annot_group *g, struct entity *e, int status, const char *action)
+{
+	return decide_entity(g, e, (enum entity_status)status, action);
+}
+
+int annot_grp_settle(struct annot_group *g)
+{
+	return mark_started(g);
+}
+
+void annot_grp_report(struct annot_group *g, struct annot_result *r, int64_t focus)
+{
+	report(g, r, focus);
+}
+
+char *annot_clip(const char *s)
+{
+	return clip(s);
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "detect_op.h"
 #include "learn.h"
+#include "link.h"
 
 #include <stdlib.h>
 

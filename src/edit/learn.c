@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "link.h"
 #include "detect/detect.h"
 #include "detect/online.h"
 #include "store/store.h"
@@ -223,7 +224,7 @@ int learner_refresh(struct learner *l, int64_t article, int force, int *suggesti
 	int own = !store_in_transaction(l->st);
 	int rc = own ? store_begin(l->st) : 0;
 	int n = rc == 0 ? store_replace_suggestions(l->st, article, d.spans, d.nspans) : -1;
-	if (n >= 0)
+	if (n >= 0 && link_article(l->st, article, NULL) >= 0)
 		rc = store_article_set_detected(l->st, article, l->gen);
 	else
 		rc = -1;

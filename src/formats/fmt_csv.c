@@ -29,7 +29,8 @@ void fmt_notef(fmt_note_fn note, void *arg, size_t line, int skipped, const char
 }
 
 const char fmt_csv_header[] =
-	"article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at";
+	"article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at,"
+	"referent_id,referent";
 
 void fmt_csv_cell(struct buf *b, const char *s, size_t len, int formula_guard)
 {
@@ -108,6 +109,12 @@ int fmt_csv_write(struct fmt_writer *w, const struct fmt_csv_row *r)
 	fmt_csv_cell(b, r->annotator, strlen(r->annotator), guard);
 	buf_addc(b, ',');
 	buf_adds(b, r->updated_at);
+	buf_addc(b, ',');
+	if (r->referent > 0)
+		add_int(b, r->referent);
+	buf_addc(b, ',');
+	if (r->referent_name)
+		fmt_csv_cell(b, r->referent_name, r->referent_name_len, guard);
 	buf_add(b, "\r\n", 2);
 	/* write in blocks of about 64 KiB */
 	return b->len >= 65536 ? fmt_writer_flush(w) : 0;
@@ -284,6 +291,7 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 	enum { BLOCK = 1 << 16 };
 	char *block = xmalloc(BLOCK);
 	size_t got;
+	uint64_t base = 0;              /* file offset of the block */
 	while (rc == 0 && (got = fread(block, 1, BLOCK, f)) > 0) {
 		for (size_t i = 0; i < got && rc == 0; i++) {
 			char ch = block[i];
@@ -293,6 +301,19 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 					buf_addc(&c.cells, '\r');
 			}
 			any = 1;
+			if (ch == '\0' && state != QUOTE_IN_QUOTED) {
+				/* cells are C strings: a NUL would cut one short */
+				if (!c.replace) {
+					err_set(_("%s:%zu: a NUL byte at byte %llu"), name, c.line,
+					        (unsigned long long)(base + i));
+					rc = -1;
+					break;
+				}
+				buf_add(&c.cells, "\xEF\xBF\xBD", 3);
+				if (state == CELL_START)
+					state = PLAIN;
+				continue;
+			}
 			switch (state) {
 			case QUOTED:
 				if (ch == '"')
@@ -342,6 +363,7 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 				break;
 			}
 		}
+		base += got;
 	}
 	if (rc == 0 && ferror(f)) {
 		err_set("%s: %s", name, strerror(errno ? errno : EIO));

@@ -525,6 +525,10 @@ int fmt_jsonl_write(struct fmt_writer *w, const struct doc *d)
 			buf_adds(b, ",\"confidence\":");
 			json_real(b, sp->confidence);
 		}
+		if (sp->referent > 0 && sp->referent_name) {
+			buf_printf(b, ",\"referent_id\":%lld,\"referent\":", (long long)sp->referent);
+			fmt_json_str(b, sp->referent_name, strlen(sp->referent_name));
+		}
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "]}\n");

@@ -101,6 +101,11 @@ struct article_arg {
 };
 extern const struct view_ops view_article_ops;
 
+/* The entity view (view_entities.c): the referents, and the mentions of
+ * one; arg is a const int64_t * naming the referent to show on top, or
+ * NULL. */
+extern const struct view_ops view_entities_ops;
+
 /* The help overlay (view_help.c); arg is unused. */
 extern const struct view_ops view_help_ops;
 

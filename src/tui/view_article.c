@@ -69,6 +69,8 @@ struct article_view {
 	                               starts or ends (the edges of [ ] { } and *) */
 	int selecting;              /* v: the selection follows the cursor */
 	size_t anchor;              /* the word where the selection started */
+	int shift;                  /* H and L: grapheme clusters taken from (< 0) or
+	                               added to (> 0) the selection's end */
 	struct type_menu *menu;     /* the type menu while it is open */
 
 	char *search;               /* the search as typed, or NULL */
@@ -639,6 +641,32 @@ static void advance(struct article_view *av, int64_t id)
 
 /* ---- editing -------------------------------------------------------- */
 
+/* The words the cursor stops on: layout_words() without the punctuation
+ * an entity never begins or ends with (annot_edge_ok: blanks, dashes,
+ * commas, quotes, brackets, periods...), the period of an initial or a
+ * dotted abbreviation joined to its word ("Z.", "U.S."), so that word
+ * motions, selections and resizes never take "BAKU," or ". Hasanov". */
+static size_t review_words(const char *t, size_t len, struct layout_word **out)
+{
+	struct layout_word *w;
+	size_t n = layout_words(t, len, &w), k = 0, b = 0, cp = 0;
+	for (size_t i = 0; i < n; i++) {
+		/* byte offsets of the word's start and end, moving forward */
+		for (; cp < w[i].start; cp++)
+			text_decode(t, len, &b);
+		size_t bs = b;
+		for (; cp < w[i].end; cp++)
+			text_decode(t, len, &b);
+		if (annot_edge_ok(t, len, bs, 0) && annot_edge_ok(t, len, b, 1)) {
+			w[k++] = w[i];
+		} else if (k > 0 && w[k - 1].end == w[i].start && annot_edge_ok(t, len, b, 1)) {
+			w[k - 1].end = w[i].end; /* "Z" "." */
+		}
+	}
+	*out = w;
+	return k;
+}
+
 /* The word boundaries of the view for the annotation core: where the
  * cursor's words start and end (a text of another length, which cannot
  * be this article's, gets the core's default). */
@@ -665,7 +693,33 @@ static void build_wordmarks(struct article_view *av)
 	}
 }
 
-/* The selection from the anchor word to the cursor's word. */
+/* Code point cp moved by n grapheme clusters (back when n < 0), within
+ * [lo, the end of the text]. */
+static size_t step_clusters(const struct article_view *av, size_t cp, int n, size_t lo)
+{
+	const char *t = av->a.text;
+	size_t len = av->a.text_len;
+	for (; n > 0; n--) {
+		size_t b = text_cp_to_byte(t, len, cp);
+		if (b >= len)
+			break;
+		cp += text_cp_len(t + b, text_grapheme_end(t, len, b) - b);
+	}
+	for (; n < 0 && cp > lo; n++) {
+		/* the last cluster boundary before cp, from lo */
+		size_t b = text_cp_to_byte(t, len, lo), end = text_cp_to_byte(t, len, cp), prev = b;
+		while (b < end) {
+			prev = b;
+			b = text_grapheme_end(t, len, b);
+		}
+		cp = text_byte_to_cp(t, len, prev);
+	}
+	return cp;
+}
+
+/* The selection from the anchor word to the cursor's word, its end moved
+ * by the clusters H and L asked for (character by character: the one way
+ * to end a span on punctuation). */
 static void update_selection(struct article_view *av)
 {
 	if (!av->selecting || av->cur >= av->nwords || av->anchor >= av->nwords)
@@ -674,11 +728,16 @@ static void update_selection(struct article_view *av)
 	size_t z = av->anchor < av->cur ? av->cur : av->anchor;
 	av->sel.start = av->words[a].start;
 	av->sel.end = av->words[z].end;
+	if (av->shift) {
+		size_t lo = step_clusters(av, av->sel.start, 1, 0);
+		av->sel.end = step_clusters(av, av->sel.end, av->shift, lo);
+	}
 }
 
 static void end_selection(struct article_view *av)
 {
 	av->selecting = 0;
+	av->shift = 0;
 	av->sel.start = av->sel.end = 0;
 }
 
@@ -1057,7 +1116,7 @@ static struct article_view *load(struct ui *ui, int64_t id)
 	if (store_entities_of(ui->st, id, &av->ents) < 0)
 		ui_error(ui, "%s", err_msg());
 	make_spans(av);
-	av->nwords = layout_words(av->a.text, av->a.text_len, &av->words);
+	av->nwords = review_words(av->a.text, av->a.text_len, &av->words);
 	build_wordmarks(av);
 	annot_init(&av->an, ui->st, ui->annotator);
 	av->goal = -1;
@@ -1156,7 +1215,25 @@ static int article_act(struct ui *ui, void *state, enum action a)
 		ui_view_close(ui); /* av is gone */
 		return 1;
 	}
+	if (a == ACT_CHAR_LEFT || a == ACT_CHAR_RIGHT) {
+		if (!av->selecting) {
+			ui_message(ui, _("H and L move the end of a selection (v starts one)"));
+			return 1;
+		}
+		av->shift += a == ACT_CHAR_RIGHT ? 1 : -1;
+		update_selection(av);
+		return 1;
+	}
+	if (a == ACT_REFERENT) {
+		const struct entity *e = need_focus(av);
+		if (e && !e->referent)
+			ui_message(ui, _("this entity is not linked to a referent"));
+		else if (e)
+			ui_view_open(ui, &view_entities_ops, &e->referent);
+		return 1;
+	}
 	if (move_act(av, a)) {
+		av->shift = 0;
 		update_selection(av);
 		return 1;
 	}
@@ -1297,7 +1374,9 @@ static void article_draw(struct ui *ui, void *state)
 	/* the title bar: the title, and the date on the right when it fits */
 	draw_fill(0, 0, w, title);
 	const char *t = av->a.title[0] ? av->a.title : av->a.ext_id;
-	int dw = (int)strlen(av->a.published);
+	char buf[DRAW_DATE_SIZE];
+	const char *date = draw_date(av->a.published, buf);
+	int dw = (int)strlen(date);
 	int room = w - 2 - (dw ? dw + 2 : 0);
 	if (room < w / 2) {
 		room = w - 2;
@@ -1306,7 +1385,7 @@ static void article_draw(struct ui *ui, void *state)
 	draw_str(ui, 0, 1, room, t, strlen(t), title, DRAW_ELLIPSIS | DRAW_NO_FORMAT, NULL, 0,
 	         title);
 	if (dw)
-		draw_str(ui, 0, w - 1 - dw, dw, av->a.published, (size_t)dw, title, 0, NULL, 0, title);
+		draw_str(ui, 0, w - 1 - dw, dw, date, (size_t)dw, title, 0, NULL, 0, title);
 
 	size_t ws = 0, we = 0;
 	if (av->cur < av->nwords) {
@@ -1371,6 +1450,20 @@ static void article_status(struct ui *ui, void *state, struct buf *b)
 			buf_printf(b, " %.2f", f->confidence);
 		buf_adds(b, " ");
 		add_quoted(av, b, (size_t)f->start, (size_t)f->end);
+		/* its referent (when named otherwise) and how often the corpus
+		 * mentions it (when elsewhere too) */
+		struct referent r;
+		if (f->referent && store_referent_get(ui->st, f->referent, &r) == 0) {
+			size_t s = text_cp_to_byte(av->a.text, av->a.text_len, (size_t)f->start);
+			size_t e = text_cp_to_byte(av->a.text, av->a.text_len, (size_t)f->end);
+			int same = strlen(r.name) == e - s && memcmp(r.name, av->a.text + s, e - s) == 0;
+			if (r.name[0] && !same)
+				buf_printf(b, "= %s ", r.name);
+			if (r.mentions > 1 || !same)
+				buf_printf(b, r.mentions == 1 ? _("(%lld mention)  ") : _("(%lld mentions)  "),
+				           (long long)r.mentions);
+			referent_finish(&r);
+		}
 	}
 	struct view_query q = { .kind = VQ_POSITION };
 	ui_query(ui, &q);

@@ -620,8 +620,11 @@ static void list_draw(struct ui *ui, void *state)
 			draw_fill(y, 0, w, a);
 		const char *mark = state_mark(ui, r->state);
 		draw_str(ui, y, 1, 1, mark, strlen(mark), a, 0, NULL, 0, a);
-		if (show_date)
-			draw_str(ui, y, 3, 10, r->published, strlen(r->published), a, 0, NULL, 0, a);
+		if (show_date) {
+			char buf[DRAW_DATE_SIZE];
+			const char *date = draw_date(r->published, buf);
+			draw_str(ui, y, 3, 10, date, strlen(date), a, 0, NULL, 0, a);
+		}
 		size_t *marks = NULL, nmarks = 0;
 		if (lv->fts && store_browse_title_marks(ui->st, lv->fts, r->id, &marks, &nmarks) < 0)
 			failed(ui);

@@ -36,7 +36,6 @@ x
 :screen $T/propagate-single.screen
 l
 l
-l
 *
 :screen $T/propagate-nofocus.screen
 END

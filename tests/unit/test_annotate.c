@@ -168,21 +168,25 @@ static void test_decisions(void)
 	CHECK(e.confidence > 0.12 && e.confidence < 0.13);
 	CHECK(state_of(st, art) == STATE_IN_PROGRESS);
 
-	/* one group: the accept and the state change, both by alice */
+	/* one group: the accept, the link it made, and the state change,
+	 * all by alice */
 	int64_t grp;
 	struct journal_list l = { 0 };
 	CHECK_INT(store_edit_undo_target(st, "alice", &grp), 0);
 	CHECK_INT(store_edit_group(st, "alice", grp, &l), 0);
-	CHECK_INT(l.n, 2);
-	if (l.n == 2) {
+	CHECK_INT(l.n, 3);
+	if (l.n == 3) {
 		CHECK_STR(l.v[0].action, "accept");
 		CHECK_INT(l.v[0].entity, zh);
 		CHECK(l.v[0].before && strstr(l.v[0].before, "\"suggested\""));
 		CHECK(l.v[0].after && strstr(l.v[0].after, "\"accepted\""));
-		CHECK_STR(l.v[1].action, "state");
-		CHECK_INT(l.v[1].entity, 0);
-		CHECK(strstr(l.v[1].after, "in_progress") != NULL);
-		CHECK_STR(l.v[1].annotator, "alice");
+		CHECK_STR(l.v[1].action, "link");
+		CHECK_INT(l.v[1].entity, zh);
+		CHECK(l.v[1].after && !strstr(l.v[1].after, "\"referent\":null"));
+		CHECK_STR(l.v[2].action, "state");
+		CHECK_INT(l.v[2].entity, 0);
+		CHECK(strstr(l.v[2].after, "in_progress") != NULL);
+		CHECK_STR(l.v[2].annotator, "alice");
 	}
 	journal_list_finish(&l);
 
@@ -276,9 +280,16 @@ static void test_resize(void)
 	CHECK_ERR(annot_resize(&a, ganja, cp_of(t, "Ganja", 0), len + 1, &r), "past the text");
 	CHECK_ERR(annot_resize(&a, baku, 2, 2, &r), "empty");
 	CHECK_ERR(annot_resize(&a, baku, 3, 1, &r), "empty");
-	CHECK_ERR(annot_resize(&a, baku, 0, 6, &r), "overlap LOC 'Azerbaijan'");
 	CHECK_INT(journal_rows(st), rows);
 	CHECK(get(st, baku).status == ENT_SUGGESTED);
+	/* over a neighbour: it is absorbed (rejected), one undo step */
+	CHECK_INT(annot_resize(&a, baku, 0, 6, &r), 0);
+	CHECK_STR(r.msg, "resize LOC 'Baku,A' (replacing 1)");
+	CHECK(get(st, az).status == ENT_REJECTED);
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK(get(st, az).status == ENT_SUGGESTED);
+	CHECK(get(st, baku).status == ENT_SUGGESTED);
+	CHECK_INT(get(st, baku).end, 4);
 
 	/* touching is fine: Baku grows to the comma, which touches Azerbaijan */
 	CHECK_INT(annot_resize(&a, baku, 0, 5, &r), 0);
@@ -336,6 +347,49 @@ static void test_resize(void)
 	store_close(&st);
 }
 
+/* Edges never fall on punctuation, except after the period of an
+ * initial or a dotted abbreviation. */
+static void test_edges(void)
+{
+	const char *t = "Col. Z. Hasanov (U.S.) met \"Aliyev\"; then, Baku-Tbilisi.";
+	size_t n = strlen(t);
+	size_t z = strchr(t, 'Z') - t, us = strstr(t, "U.S.") - t;
+	CHECK(annot_edge_ok(t, n, z, 0));
+	CHECK(annot_edge_ok(t, n, z + 2, 1));          /* "Z." */
+	CHECK(!annot_edge_ok(t, n, z + 1, 0));         /* ". Hasanov" */
+	CHECK(annot_edge_ok(t, n, us + 4, 1));         /* "U.S." */
+	CHECK(annot_edge_ok(t, n, us + 3, 1));         /* "U.S" */
+	CHECK(!annot_edge_ok(t, n, us - 1, 0));        /* "(U.S." */
+	CHECK(!annot_edge_ok(t, n, us + 5, 1));        /* "U.S.)" */
+	CHECK(!annot_edge_ok(t, n, 4, 1));             /* "Col." is no initial */
+	size_t q = strchr(t, '"') - t;
+	CHECK(!annot_edge_ok(t, n, q, 0));
+	CHECK(annot_edge_ok(t, n, q + 1, 0));
+	CHECK(!annot_edge_ok(t, n, q + 8, 1));         /* after the closing quote */
+	size_t c = strchr(t, ',') - t, d = strchr(t, '-') - t;
+	CHECK(!annot_edge_ok(t, n, c + 1, 1));
+	CHECK(!annot_edge_ok(t, n, d + 1, 1));
+	CHECK(!annot_edge_ok(t, n, d, 0));
+	CHECK(annot_edge_ok(t, n, d + 1, 0));          /* "Tbilisi" */
+	CHECK(!annot_edge_ok(t, n, n, 1));             /* after the last period */
+	CHECK(!annot_edge_ok(t, n, n, 0));
+
+	/* [ on "Hasanov" in "Z. Hasanov" takes the initial with its period */
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	struct annot a;
+	struct annot_result r;
+	annot_init(&a, st, "alice");
+	int64_t art = add_article(st, t);
+	int64_t h = suggest(st, art, t, "Hasanov", 0, "PERSON");
+	CHECK_INT(annot_nudge(&a, h, ANNOT_START_LEFT, NULL, NULL, &r), 0);
+	CHECK_STR(r.msg, "resize PERSON 'Z. Hasanov'");
+	CHECK_INT(annot_nudge(&a, h, ANNOT_START_LEFT, NULL, NULL, &r), 0);
+	CHECK_STR(r.msg, "resize PERSON 'Col. Z. Hasanov'");
+	CHECK_INT(annot_nudge(&a, h, ANNOT_START_RIGHT, NULL, NULL, &r), 0);
+	CHECK_STR(r.msg, "resize PERSON 'Z. Hasanov'");
+	store_close(&st);
+}
+
 static void test_nudge(void)
 {
 	struct store *st = store_open(":memory:", STORE_CREATE);
@@ -356,28 +410,35 @@ static void test_nudge(void)
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_START_RIGHT, NULL, NULL, &r), 0);
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_START_RIGHT, NULL, NULL, &r), 0);
 	CHECK_INT(get(st, zh).start, zs);
-	/* the end moves over the comma as over a word */
+	/* an edge never stops at the comma: the end goes on to the next word */
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_END_RIGHT, NULL, NULL, &r), 0);
-	CHECK_INT(get(st, zh).end, ze + 1);
+	CHECK_INT(get(st, zh).end, cp_of(t, "the", 0) + 3);
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_END_LEFT, NULL, NULL, &r), 0);
 	CHECK_INT(get(st, zh).end, ze);
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_END_LEFT, NULL, NULL, &r), 0);
 	CHECK_INT(get(st, zh).end, zs + 5);
 	CHECK_ERR(annot_nudge(&a, zh, ANNOT_END_LEFT, NULL, NULL, &r), "empty");
 	CHECK_ERR(annot_nudge(&a, zh, ANNOT_START_RIGHT, NULL, NULL, &r), "empty");
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 3; i++)
 		CHECK_INT(annot_nudge(&a, zh, ANNOT_END_RIGHT, NULL, NULL, &r), 0);
-	CHECK_INT(get(st, zh).end, cp_len(t));
+	/* nor after the sentence's period */
+	CHECK_INT(get(st, zh).end, cp_len(t) - 1);
 	CHECK_ERR(annot_nudge(&a, zh, ANNOT_END_RIGHT, NULL, NULL, &r), "no word after");
 
-	/* next to another entity: the move is refused, nothing written */
+	/* over another entity: the move absorbs it (rejected, one group) */
 	int64_t min = suggest(st, art, t, "Colonel", 0, "TITLE");
 	CHECK(min > 0);
 	CHECK_INT(annot_resize(&a, zh, zs, ze, &r), 0);
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_START_LEFT, NULL, NULL, &r), 0);
-	int64_t rows = journal_rows(st);
-	CHECK_ERR(annot_nudge(&a, zh, ANNOT_START_LEFT, NULL, NULL, &r), "overlap TITLE 'Colonel'");
-	CHECK_INT(journal_rows(st), rows);
+	int64_t before = get(st, zh).start;
+	CHECK_INT(annot_nudge(&a, zh, ANNOT_START_LEFT, NULL, NULL, &r), 0);
+	CHECK_STR(r.msg, "resize PERSON 'Colonel General Zakir Hasanov' (replacing 1)");
+	CHECK(get(st, min).status == ENT_REJECTED);
+	CHECK_JOURNAL(st);
+	/* one undo step gives back both the span and the neighbour */
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_INT(get(st, zh).start, before);
+	CHECK(get(st, min).status == ENT_SUGGESTED);
 	CHECK_JOURNAL(st);
 	store_close(&st);
 }
@@ -418,7 +479,7 @@ static void test_create(void)
 	CHECK(get(st, col).status == ENT_REJECTED);
 	CHECK(get(st, gen).status == ENT_REJECTED);
 	CHECK_STR(get(st, col).annotator, "alice");
-	CHECK_INT(journal_rows(st), rows + 3);
+	CHECK_INT(journal_rows(st), rows + 4);   /* and the new entity's link */
 	CHECK_JOURNAL(st);
 
 	/* undo it: the suggestions come back exactly, the new entity goes */
@@ -1087,6 +1148,7 @@ int main(void)
 {
 	test_decisions();
 	test_resize();
+	test_edges();
 	test_nudge();
 	test_create();
 	test_propagate();
