@@ -75,9 +75,9 @@ int main(int argc, char **argv)
 	int update = !strcmp(mode, "learn") || !strcmp(mode, "update");
 	int memory = !strcmp(mode, "learn") || !strcmp(mode, "memory");
 	struct store *st = store_open(":memory:", STORE_CREATE);
-	struct typemap *map = argc > 2 && argv[2][0] ? typemap_load(st, argv[2]) : NULL;
+	struct typemap *map = argc > 2 && argv[2][0] ? typemap_load(argv[2]) : NULL;
 	struct docs ds = { 0 };
-	if (fmt_jsonl_read(st, argv[1], take, &ds) < 0)
+	if (fmt_jsonl_read(argv[1], take, &ds) < 0)
 		die("%s", err_msg());
 	struct detector *det = detector_open(NULL);
 	if (!det)
@@ -127,16 +127,17 @@ int main(int argc, char **argv)
 		if (update) {
 			struct buf up = BUF_INIT;
 			t0 = now();
-			detect_learn(det, g->text, g->text_len, g->spans, g->nspans, &up);
-			int replay = getenv("REPLAY") ? atoi(getenv("REPLAY")) : 0;
-			size_t cap = getenv("REPLAY_BYTES") ? (size_t)atol(getenv("REPLAY_BYTES")) : (size_t)-1, used = 0;
-			for (size_t r = 1; r <= (size_t)replay && r <= i; r++) {
+			struct doc batch[1 + LEARN_REPLAY];
+			size_t nb = 0, used = 0;
+			batch[nb++] = *g;
+			for (size_t r = 1; r <= LEARN_REPLAY && r <= i; r++) {
 				struct doc *o = &ds.v[i - r];
-				if (used + o->text_len > cap)
+				if (used + o->text_len > LEARN_REPLAY_BYTES)
 					break;
 				used += o->text_len;
-				detect_learn(det, o->text, o->text_len, o->spans, o->nspans, &up);
+				batch[nb++] = *o;
 			}
+			detect_learn(det, batch, nb, &up);
 			tlearn += now() - t0;
 			bytes += up.len;
 			buf_free(&up);

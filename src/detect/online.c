@@ -13,7 +13,6 @@
 #include "lib/byteorder.h"
 #include "text/text.h"
 
-static float MEMORY_SURE = 0.95f; /* TUNING */
 
 #define UPDATE_MAGIC "NVUP"
 #define UPDATE_VERSION 1u
@@ -138,8 +137,35 @@ static void write_update(const struct tagger_overlay *delta, struct buf *out)
 	free(r);
 }
 
-long detect_learn(struct detector *det, const char *text, size_t len,
-                  const struct span *gold, size_t ngold, struct buf *out)
+/* One document's passes into the overlay and delta; the tokens the
+ * first pass got wrong. */
+static long learn_doc(struct detector *det, const struct doc *g, unsigned passes,
+                      struct tagger_overlay *delta, uint8_t **tags, size_t *cap)
+{
+	long first = 0;
+	size_t pos = 0;
+	int64_t cp0 = 0;
+	do {
+		size_t n = detect_piece_end(g->text + pos, g->text_len - pos);
+		for (unsigned pass = 0; pass < passes; pass++) {
+			/* preparing again forgets the document memory of the last pass */
+			detect_prepare(det, g->text + pos, n);
+			*tags = xgrow(*tags, cap, det->toks.n + 1, 1);
+			gold_tags(det, g->spans, g->nspans, cp0, *tags);
+			size_t wrong = tagger_learn_doc(&det->tagger, &det->overlay, &det->fd, *tags,
+			                                LEARN_STEP, delta);
+			if (pass == 0)
+				first += (long)wrong;
+			if (wrong == 0)
+				break;
+		}
+		cp0 += (int64_t)text_cp_len(g->text + pos, n);
+		pos += n;
+	} while (pos < g->text_len);
+	return first;
+}
+
+long detect_learn(struct detector *det, const struct doc *docs, size_t ndocs, struct buf *out)
 {
 	if (!det->has_tagger) {
 		err_set(_("the model has no tagger"));
@@ -151,30 +177,13 @@ long detect_learn(struct detector *det, const char *text, size_t len,
 	uint8_t *tags = NULL;
 	size_t cap = 0;
 	long first = 0;
-	size_t pos = 0;
-	int64_t cp0 = 0;
-	do {
-		size_t n = detect_piece_end(text + pos, len - pos);
-		static int step = -1, passes = -1;   /* TUNING */
-		if (step < 0) {
-			step = getenv("NERVE_LEARN_STEP") ? atoi(getenv("NERVE_LEARN_STEP")) : LEARN_STEP;
-			passes = getenv("NERVE_LEARN_PASSES") ? atoi(getenv("NERVE_LEARN_PASSES")) : LEARN_PASSES;
-		}
-		for (unsigned pass = 0; pass < (unsigned)passes; pass++) {
-			/* preparing again forgets the document memory of the last pass */
-			detect_prepare(det, text + pos, n);
-			tags = xgrow(tags, &cap, det->toks.n + 1, 1);
-			gold_tags(det, gold, ngold, cp0, tags);
-			size_t wrong = tagger_learn_doc(&det->tagger, &det->overlay, &det->fd, tags,
-			                                step, &delta);
-			if (pass == 0)
-				first += (long)wrong;
-			if (wrong == 0)
-				break;
-		}
-		cp0 += (int64_t)text_cp_len(text + pos, n);
-		pos += n;
-	} while (pos < len);
+	for (size_t k = 0; k < ndocs; k++) {
+		if (!docs[k].text || !docs[k].text_len)
+			continue;
+		long w = learn_doc(det, &docs[k], k == 0 ? LEARN_PASSES : 1, &delta, &tags, &cap);
+		if (k == 0)
+			first = w;
+	}
 	write_update(&delta, out);
 	tagger_overlay_finish(&delta);
 	free(tags);
@@ -342,7 +351,6 @@ static int cmp_span(const void *x, const void *y)
 
 void detect_memory_apply(struct detector *det, const char *text)
 {
-	if (getenv("NERVE_SURE")) MEMORY_SURE = (float)atof(getenv("NERVE_SURE"));
 	const struct tokens *t = &det->toks;
 	struct dspans *s = &det->spans;
 	if (!det->memory || !det->memory->n)

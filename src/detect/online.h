@@ -48,17 +48,33 @@
 struct buf;
 struct detector;
 
-#define LEARN_STEP 4096     /* units of 1/TAGGER_OVERLAY_UNIT: 4.0 */
-#define LEARN_PASSES 3
+/* (a build may set them otherwise, to try other settings: bench/) */
+#ifndef LEARN_STEP
+#define LEARN_STEP 1024     /* units of 1/TAGGER_OVERLAY_UNIT: 1.0 */
+#endif
+#ifndef LEARN_PASSES
+#define LEARN_PASSES 2
+#endif
+#ifndef LEARN_REPLAY
+#define LEARN_REPLAY 8      /* reviewed articles replayed with each */
+#endif
+#ifndef LEARN_REPLAY_BYTES
+#define LEARN_REPLAY_BYTES 49152  /* at most this much of their text */
+#endif
+#ifndef MEMORY_SURE
+#define MEMORY_SURE 0.95f   /* confidence the memory gives way to */
+#endif
 #define MEMORY_MAX_TOKENS 8 /* longest string remembered, in tokens */
 
-/* Learn from one reviewed text (valid UTF-8, as stored) whose entities
- * are gold[0..ngold) (start, end in code points, type; spans of types
- * the tagger does not know teach it "no entity" there).  Updates det's
- * overlay and appends the update to out.  Returns the number of tokens
- * the first pass got wrong, or -1 with err_set() when det has no tagger. */
-long detect_learn(struct detector *det, const char *text, size_t len,
-                  const struct span *gold, size_t ngold, struct buf *out);
+/* Learn from reviewed documents: docs[0] the article just marked done,
+ * docs[1..ndocs) others reviewed lately, replayed (text valid UTF-8, as
+ * stored; spans its entities: start, end in code points, type; spans of
+ * types the tagger does not know teach it "no entity" there).  docs[0]
+ * is passed over until the tagger gets it right or LEARN_PASSES passes,
+ * each of the others once.  Updates det's overlay and appends the whole
+ * update to out.  Returns the number of tokens of docs[0] the first pass
+ * got wrong, or -1 with err_set() when det has no tagger. */
+long detect_learn(struct detector *det, const struct doc *docs, size_t ndocs, struct buf *out);
 
 /* Add (sign 1) or take away (sign -1) an update written by
  * detect_learn() for a tagger of the same types.  0, or -1 with

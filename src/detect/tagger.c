@@ -357,9 +357,7 @@ size_t tagger_learn_doc(const struct tagger *tg, struct tagger_overlay *ov,
 				tagger_overlay_add(delta, d->f[k], g, step);
 				tagger_overlay_add(delta, d->f[k], tag, -step);
 			}
-			static int nodyn = -1;
-			if (nodyn < 0) nodyn = getenv("NERVE_NODYN") ? atoi(getenv("NERVE_NODYN")) : 0;
-			for (size_t k = 0; k < nd && !nodyn; k++) {
+			for (size_t k = 0; k < nd; k++) {
 				tagger_overlay_add(ov, dyn[k], g, step);
 				tagger_overlay_add(ov, dyn[k], tag, -step);
 				tagger_overlay_add(delta, dyn[k], g, step);

@@ -240,17 +240,45 @@ int learner_refresh(struct learner *l, int64_t article, int force, int *suggesti
 	return rc;
 }
 
+/* Article as a document with its accepted entities into d. */
+static int reviewed_doc(struct store *st, int64_t article, struct doc *d)
+{
+	struct article a;
+	if (store_article_get(st, article, &a) < 0)
+		return -1;
+	d->text = a.text;
+	d->text_len = a.text_len;
+	a.text = NULL;
+	article_finish(&a);
+	return store_accepted_spans(st, article, d);
+}
+
 int learner_learn(struct learner *l, int64_t article, int64_t grp)
 {
 	if (learner_sync(l) < 0)
 		return -1;
-	struct article a;
-	if (store_article_get(l->st, article, &a) < 0)
-		return -1;
-	struct doc gold = { 0 };
+	/* the article, then the ones reviewed just before it (replayed) */
+	struct doc docs[1 + LEARN_REPLAY];
+	memset(docs, 0, sizeof docs);
+	size_t ndocs = 1, bytes = 0;
+	int64_t *recent = NULL;
+	size_t nrecent = 0;
 	struct buf up = BUF_INIT;
-	int rc = store_accepted_spans(l->st, article, &gold);
-	if (rc == 0 && detect_learn(l->det, a.text, a.text_len, gold.spans, gold.nspans, &up) < 0)
+	int rc = reviewed_doc(l->st, article, &docs[0]);
+	if (rc == 0)
+		rc = store_update_recent(l->st, l->base, LEARN_REPLAY + 1, &recent, &nrecent);
+	for (size_t i = 0; rc == 0 && i < nrecent && ndocs < 1 + LEARN_REPLAY; i++) {
+		if (recent[i] == article)
+			continue;
+		rc = reviewed_doc(l->st, recent[i], &docs[ndocs]);
+		if (rc == 0 && bytes + docs[ndocs].text_len > LEARN_REPLAY_BYTES) {
+			doc_finish(&docs[ndocs]);
+			break;
+		}
+		bytes += docs[ndocs].text_len;
+		ndocs++;
+	}
+	if (rc == 0 && detect_learn(l->det, docs, ndocs, &up) < 0)
 		rc = -1;
 	int64_t id = 0;
 	if (rc == 0)
@@ -266,7 +294,8 @@ int learner_learn(struct learner *l, int64_t article, int64_t grp)
 	 * which that sync takes away */
 	l->gen = 0;
 	buf_free(&up);
-	doc_finish(&gold);
-	article_finish(&a);
+	for (size_t i = 0; i < ndocs + 1 && i < 1 + LEARN_REPLAY; i++)
+		doc_finish(&docs[i]);
+	free(recent);
 	return rc;
 }

@@ -670,6 +670,10 @@ int store_update_fold(struct store *st);
 /* The ids of the updates applied on top of model base, ascending (owned,
  * free()). */
 int store_update_ids(struct store *st, int64_t base, int64_t **ids, size_t *n);
+/* The articles of the latest max updates applied on top of model base,
+ * newest first (owned, free()). */
+int store_update_recent(struct store *st, int64_t base, size_t max, int64_t **articles,
+                        size_t *n);
 /* The data of update id (owned) and its length: 0, 1 when the row is
  * gone, -1 on error. */
 int store_update_get(struct store *st, int64_t id, void **data, size_t *len);

@@ -109,6 +109,34 @@ int store_update_ids(struct store *st, int64_t base, int64_t **ids, size_t *n)
 	return 0;
 }
 
+int store_update_recent(struct store *st, int64_t base, size_t max, int64_t **articles,
+                        size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT article FROM model_update WHERE base = ?1 AND active "
+		"ORDER BY id DESC LIMIT ?2");
+	*articles = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, base);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)max);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*articles = xgrow(*articles, &cap, *n + 1, sizeof **articles);
+		(*articles)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(*articles);
+		*articles = NULL;
+		*n = 0;
+		return store_fail(st, _("reading the model's updates"));
+	}
+	return 0;
+}
+
 int store_update_get(struct store *st, int64_t id, void **data, size_t *len)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT data FROM model_update WHERE id = ?1");

@@ -107,7 +107,9 @@ static void test_learning(void)
 	struct doc g;
 	gold_of_first(&g);
 	struct buf up = BUF_INIT, up2 = BUF_INIT;
-	long wrong = detect_learn(det, first, strlen(first), g.spans, g.nspans, &up);
+	g.text = xstrdup(first);
+	g.text_len = strlen(first);
+	long wrong = detect_learn(det, &g, 1, &up);
 	CHECK(wrong > 0);
 	CHECK(up.len > 20);
 	/* a name corrected in one report is tagged right in the next */
@@ -115,7 +117,7 @@ static void test_learning(void)
 	CHECK_STR(type_of(det, second, "Tolmir Vashenko"), "PERSON");
 
 	/* deterministic: another detector learns exactly the same update */
-	CHECK_INT(detect_learn(other, first, strlen(first), g.spans, g.nspans, &up2), wrong);
+	CHECK_INT(detect_learn(other, &g, 1, &up2), wrong);
 	CHECK(up.len == up2.len && memcmp(up.data, up2.data, up.len) == 0);
 	char *learnt = render(det, second);
 
