@@ -923,6 +923,8 @@ int annot_review_in(struct annot *a, int64_t article, const struct span *gold, s
 	for (size_t k = 0; rc == 0 && k < l.n; k++)
 		if (!kept[k] && highlighted(&l.v[k]))
 			rc = decide_entity(&g, &l.v[k], ENT_REJECTED, "reject");
+	if (rc == 0)
+		rc = mark_started(&g);
 	if (rc == 0 && state != STATE_DONE) {
 		rc = set_state(&g, STATE_DONE, "done");
 		if (rc == 0 && a->learner)

@@ -240,6 +240,15 @@ int learner_refresh(struct learner *l, int64_t article, int force, int *suggesti
 	return rc;
 }
 
+int learner_detect_hook(void *arg, struct doc *d)
+{
+	struct learner *l = arg;
+	if (learner_sync(l) < 0)
+		return -1;
+	detect_doc(l->det, d->text, d->text_len, d);
+	return 0;
+}
+
 /* Article as a document with its accepted entities into d. */
 static int reviewed_doc(struct store *st, int64_t article, struct doc *d)
 {

@@ -66,6 +66,11 @@ int64_t learner_base(const struct learner *l);
  * Returns 0, or -1 with err_set(). */
 int learner_refresh(struct learner *l, int64_t article, int force, int *suggestions);
 
+/* The detection hook of import (import_detect_fn): arg is the learner;
+ * appends the suggestions of its detector for d->text to d's spans. */
+struct doc;
+int learner_detect_hook(void *arg, struct doc *d);
+
 /* The online step for article, marked done at journal group grp: learn
  * from its accepted entities and store the update.  Must run inside the
  * transaction of the done mark.  Returns 0, or -1 with err_set(). */
