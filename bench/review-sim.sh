@@ -42,27 +42,42 @@ keep=${WORK:+yes}
 work=${WORK:-$(mktemp -d)}
 mkdir -p "$work/reports"
 [ -n "$keep" ] || trap 'rm -rf "$work"' EXIT
-maparg=
-[ -z "$map" ] || maparg="--map $map"
+# a copy of the binary, so that a rebuild during the run changes nothing
+cp "$nerve" "$work/nerve"
+nerve=$work/nerve
 
 # the reports with an id each, without entities; one gold file per report
 python3 - "$gold" "$work" <<'EOF'
 import json, sys
 gold, work = sys.argv[1], sys.argv[2]
 n = 0
+seen = set()
+dups = 0
 with open(gold, encoding='utf-8') as f, open(work + '/plain.jsonl', 'w', encoding='utf-8') as plain, \
-     open(work + '/ids', 'w', encoding='utf-8') as ids:
+     open(work + '/ids', 'w', encoding='utf-8') as ids, \
+     open(work + '/golds.jsonl', 'w', encoding='utf-8') as golds:
     for line in f:
         if not line.strip():
             continue
-        n += 1
         d = json.loads(line)
+        # nerve keeps one report of a text (and of an id): so does the analyst
+        if d['text'] in seen or ('id' in d and d['id'] in seen):
+            dups += 1
+            continue
+        seen.add(d['text'])
+        if 'id' in d:
+            seen.add(d['id'])
+        n += 1
         d.setdefault('id', 'report-%d' % n)
+        report = json.dumps(d, ensure_ascii=False) + '\n'
         with open('%s/reports/%06d.jsonl' % (work, n), 'w', encoding='utf-8') as r:
-            r.write(json.dumps(d, ensure_ascii=False) + '\n')
+            r.write(report)
+        golds.write(report)
         d.pop('entities', None)
         plain.write(json.dumps(d, ensure_ascii=False) + '\n')
         ids.write(d['id'] + '\n')
+if dups:
+    print('%d reports left out: the same text or id as an earlier one' % dups)
 EOF
 
 # without learning: every report detected once by the shipped model
@@ -95,7 +110,7 @@ with open(work + '/loop.jsonl', 'wb') as out, open(work + '/steps', 'w') as step
         steps.write('%.6f %.6f\n' % (t1 - t0, cpu))
 EOF
 
-python3 - "$gold" "$work" "$map" <<'EOF'
+python3 - "$work/golds.jsonl" "$work" "$map" <<'EOF'
 import json, sys
 gold, work, mapfile = sys.argv[1], sys.argv[2], sys.argv[3]
 tmap = json.load(open(mapfile, encoding='utf-8')) if mapfile else {}

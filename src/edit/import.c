@@ -25,6 +25,7 @@
 #include "import_impl.h"
 #include "annotate.h"
 #include "journal.h"
+#include "learn.h"
 #include "tokenizer.h"
 #include "formats/formats.h"
 #include "lib/input.h"
@@ -377,6 +378,10 @@ static int detect(struct import *im, int64_t article, struct clean *c)
 			rc = -1;
 		else
 			im->cur.suggestions += (size_t)n;
+		/* made by the model as it is now: not to be made again */
+		if (rc == 0 && im->o.learner)
+			rc = store_article_set_detected(im->st, article,
+			                                learner_model_generation(im->o.learner));
 	}
 	doc_finish(&d);
 	return rc;

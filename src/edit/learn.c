@@ -20,6 +20,7 @@ struct learner {
 	int64_t base;               /* model row of det, 0 the shipped model */
 	int64_t wanted;             /* the active model row when det was loaded */
 	int64_t gen;                /* generation det reflects, 0 never synced */
+	int64_t model_gen;          /* the model's generation then */
 	int64_t *applied;           /* update ids in det's overlay, ascending */
 	size_t napplied;
 };
@@ -54,6 +55,11 @@ struct detector *learner_detector(struct learner *l)
 int64_t learner_generation(const struct learner *l)
 {
 	return l->gen;
+}
+
+int64_t learner_model_generation(const struct learner *l)
+{
+	return l->model_gen;
 }
 
 struct store *learner_store(struct learner *l)
@@ -164,8 +170,8 @@ static struct detector *load_model(struct store *st, int64_t *base)
 
 int learner_sync(struct learner *l)
 {
-	int64_t gen;
-	if (store_learn_generation(l->st, &gen) < 0)
+	int64_t gen, model_gen;
+	if (store_learn_generation(l->st, &gen, &model_gen) < 0)
 		return -1;
 	if (l->det && gen == l->gen)
 		return 0;
@@ -200,6 +206,7 @@ int learner_sync(struct learner *l)
 	if (store_decisions(l->st, remember, l->det) < 0)
 		return -1;
 	l->gen = gen;
+	l->model_gen = model_gen;
 	return 1;
 }
 
@@ -213,7 +220,7 @@ int learner_refresh(struct learner *l, int64_t article, int force, int *suggesti
 	int annotated;
 	if (store_article_detected(l->st, article, &gen, &annotated) < 0)
 		return -1;
-	if (!force && (gen >= l->gen || annotated))
+	if (!force && (gen >= l->model_gen || annotated))
 		return 0;
 	struct article a;
 	if (store_article_get(l->st, article, &a) < 0)
@@ -225,7 +232,7 @@ int learner_refresh(struct learner *l, int64_t article, int force, int *suggesti
 	int rc = own ? store_begin(l->st) : 0;
 	int n = rc == 0 ? store_replace_suggestions(l->st, article, d.spans, d.nspans) : -1;
 	if (n >= 0 && link_article(l->st, article, NULL) >= 0)
-		rc = store_article_set_detected(l->st, article, l->gen);
+		rc = store_article_set_detected(l->st, article, l->model_gen);
 	else
 		rc = -1;
 	doc_finish(&d);

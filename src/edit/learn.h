@@ -24,8 +24,11 @@
  * (nerve train, :train) folds every update in and starts from none;
  * nerve train --reset gives them up with the trained model.
  *
- * Suggestions: each article records the generation its suggestions were
- * made at; learner_refresh() detects again an article whose suggestions
+ * Suggestions: each article records the model generation its
+ * suggestions were made at (the model and its updates; not the memory of
+ * decisions, which every decision changes: a decision shows elsewhere
+ * from the next done mark on, or at once through nerve detect or
+ * :detect); learner_refresh() detects again an article whose suggestions
  * are older, keeping every decision (store_replace_suggestions()).
  */
 #ifndef NERVE_LEARN_H
@@ -51,15 +54,16 @@ int learner_sync(struct learner *l);
 /* The detector as of the last sync (borrowed; valid until the next sync
  * or learner_free). */
 struct detector *learner_detector(struct learner *l);
-/* The generation of the last sync. */
+/* The generation of the last sync, and the model's then. */
 int64_t learner_generation(const struct learner *l);
+int64_t learner_model_generation(const struct learner *l);
 /* The database (borrowed). */
 struct store *learner_store(struct learner *l);
 /* The model row in use (0: the shipped model). */
 int64_t learner_base(const struct learner *l);
 
 /* Detect article again when its suggestions are older than the current
- * generation, or in any case when force; an article that came with
+ * model generation, or in any case when force; an article that came with
  * annotations only when force.  Runs in the caller's transaction when
  * there is one, else in its own.  *suggestions (may be NULL) gets the
  * number stored, or -1 when the article was fresh and left alone.

@@ -241,19 +241,22 @@ static const char *const migrations[] = {
 	/* 2 -> 3: the model in the loop.  learn holds the generation of what
 	 * detection uses (bumped by every change of the model, its online
 	 * updates or the decisions' memory: other processes compare it to
-	 * their own and reload); model_update the online step of each article
+	 * their own and reload) and the model's own generation (the model and
+	 * its updates only: suggestions older than it are made again);
+	 * model_update the online step of each article
 	 * marked done, as integer weight deltas on top of the model it was
 	 * computed against (base: a model row, 0 the shipped model), active
 	 * until its done mark is undone or a retrain folds it in; decision
 	 * the memory of decisions, the count of accepted and rejected
 	 * entities per string and type, kept by triggers (so that undo, which
 	 * restores entity rows, takes a decision's effect back with it);
-	 * article.detected_gen the generation its suggestions were made at,
+	 * article.detected_gen the model generation its suggestions were made at,
 	 * and article.uncertainty their expected number of corrections
 	 * (the sum of 1 - confidence), for the uncertainty sort. */
 	"CREATE TABLE learn (\n"
 	"  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
 	"  generation INTEGER NOT NULL DEFAULT 1,\n"
+	"  model_generation INTEGER NOT NULL DEFAULT 1,\n"
 	"  learned_at TEXT NOT NULL DEFAULT ''\n"
 	");\n"
 	"INSERT INTO learn (id) VALUES (1);\n"
@@ -304,8 +307,8 @@ static const char *const migrations[] = {
 	"END;\n"
 	"ALTER TABLE article ADD COLUMN detected_gen INTEGER NOT NULL DEFAULT 0;\n"
 	"ALTER TABLE article ADD COLUMN uncertainty REAL NOT NULL DEFAULT 0;\n"
-	"CREATE INDEX article_uncertainty ON article(uncertainty DESC, id);\n"
-	"CREATE INDEX article_state_uncertainty ON article(state, uncertainty DESC, id);\n",
+	"CREATE INDEX article_uncertainty ON article(uncertainty, id);\n"
+	"CREATE INDEX article_state_uncertainty ON article(state, uncertainty, id);\n",
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,

@@ -75,6 +75,7 @@ struct article {
 	char *reviewed_by;  /* "" when never */
 	char reviewed_at[21];
 	int annotated;      /* came with annotations: detect only when asked */
+	double uncertainty; /* of its suggestions (the uncertainty sort; read only) */
 };
 /* Release the strings of a (not a itself). */
 void article_finish(struct article *a);
@@ -647,12 +648,13 @@ int store_model_reset(struct store *st);
 
 /* ---- the model in the loop (store_learn.c) ---------------------------------- */
 
-/* The generation of what detection uses: a number that grows whenever
- * the model, its online updates or the memory of decisions change (in
- * any process).  Reading it is one indexed row, cheap enough to do
- * before every detection. */
-int store_learn_generation(struct store *st, int64_t *gen);
-/* Make the generation grow (after a change the triggers do not see). */
+/* The generation of what detection uses into *gen: a number that grows
+ * whenever the model, its online updates or the memory of decisions
+ * change (in any process); and the model's own (the model and its
+ * updates only) into *model_gen (may be NULL).  Reading them is one
+ * row, cheap enough to do before every detection. */
+int store_learn_generation(struct store *st, int64_t *gen, int64_t *model_gen);
+/* Make both generations grow (a change of the model). */
 int store_learn_bump(struct store *st);
 
 /* Store the online update of article, made at its done mark (journal
@@ -696,13 +698,13 @@ struct learn_stats {
 };
 int store_learn_stats(struct store *st, int64_t base, struct learn_stats *out);
 
-/* The generation article's suggestions were made at into *gen, and
+/* The model generation article's suggestions were made at into *gen, and
  * whether it came with annotations. */
 int store_article_detected(struct store *st, int64_t article, int64_t *gen, int *annotated);
-/* Record that article's suggestions are those of generation gen. */
+/* Record that article's suggestions are those of model generation gen. */
 int store_article_set_detected(struct store *st, int64_t article, int64_t gen);
 /* Up to max articles still to review, not annotated, whose suggestions
- * are older than generation gen: those after article 'after' in id
+ * are older than model generation gen: those after article 'after' in id
  * order first, then from the start.  *ids owned (free()). */
 int store_articles_stale(struct store *st, int64_t gen, int64_t after, size_t max,
                          int64_t **ids, size_t *n);

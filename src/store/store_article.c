@@ -297,7 +297,7 @@ int store_article_get(struct store *st, int64_t id, struct article *a)
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"SELECT id, ext_id, title, source, published, text, sha256, imported_at, state, "
-		"reviewed_by, reviewed_at, annotated FROM article WHERE id = ?1");
+		"reviewed_by, reviewed_at, annotated, uncertainty FROM article WHERE id = ?1");
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -317,6 +317,7 @@ int store_article_get(struct store *st, int64_t id, struct article *a)
 	a->reviewed_by = store_col_str(s, 9);
 	store_col_copy(s, 10, a->reviewed_at, sizeof a->reviewed_at);
 	a->annotated = sqlite3_column_int(s, 11);
+	a->uncertainty = sqlite3_column_double(s, 12);
 	sqlite3_reset(s);
 	return 0;
 }

@@ -29,6 +29,7 @@ static const struct sortdef {
 	[BROWSE_DATE] = { N_("date"), "published", 1, 1 },
 	[BROWSE_TITLE] = { N_("title"), "title", 0, 1 },
 	[BROWSE_LEFT] = { N_("left"), "n_suggested", 1, 0 },
+	[BROWSE_UNSURE] = { N_("uncertain"), "uncertainty", 1, 0 },
 };
 
 const char *browse_sort_name(enum browse_sort s)
@@ -53,7 +54,7 @@ enum kind {
 };
 
 #define ROW_COLUMNS "id, state, published, title, n_entities, n_suggested, " \
-	"CASE WHEN title = '' THEN substr(text, 1, 120) ELSE '' END"
+	"CASE WHEN title = '' THEN substr(text, 1, 120) ELSE '' END, uncertainty"
 
 /* Parameters: ?1 state, ?2 key, ?3 id, ?4 limit (or offset), ?5 fts. */
 static char sql_text[BROWSE_NSORTS][2][K_NKINDS][512];
@@ -156,6 +157,8 @@ static void bind_query(sqlite3_stmt *s, const struct browse_query *q,
 		sqlite3_bind_text(s, 2, key->title ? key->title : "", -1, SQLITE_STATIC);
 	else if (q->sort == BROWSE_LEFT)
 		sqlite3_bind_int64(s, 2, key->suggested);
+	else if (q->sort == BROWSE_UNSURE)
+		sqlite3_bind_double(s, 2, key->uncertainty);
 	sqlite3_bind_int64(s, 3, key->id);
 }
 
@@ -185,6 +188,7 @@ static int fetch(struct store *st, const struct browse_query *q, enum kind k,
 		r->entities = sqlite3_column_int64(s, 4);
 		r->suggested = sqlite3_column_int64(s, 5);
 		r->lead = store_col_str(s, 6);
+		r->uncertainty = sqlite3_column_double(s, 7);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

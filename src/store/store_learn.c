@@ -14,13 +14,16 @@
 #include "store_impl.h"
 #include "lib/util.h"
 
-int store_learn_generation(struct store *st, int64_t *gen)
+int store_learn_generation(struct store *st, int64_t *gen, int64_t *model_gen)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT generation FROM learn WHERE id = 1");
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT generation, model_generation FROM learn WHERE id = 1");
 	if (!s)
 		return -1;
 	int rc = sqlite3_step(s);
 	*gen = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	if (model_gen)
+		*model_gen = rc == SQLITE_ROW ? sqlite3_column_int64(s, 1) : 0;
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, _("reading the model's generation"));
@@ -29,7 +32,8 @@ int store_learn_generation(struct store *st, int64_t *gen)
 
 int store_learn_bump(struct store *st)
 {
-	sqlite3_stmt *s = store_stmt(st, "UPDATE learn SET generation = generation + 1");
+	sqlite3_stmt *s = store_stmt(st,
+		"UPDATE learn SET generation = generation + 1, model_generation = model_generation + 1");
 	return s ? store_step_done(st, s, _("recording a change of the model")) : -1;
 }
 
@@ -54,7 +58,7 @@ int store_update_add(struct store *st, int64_t article, int64_t grp, int64_t bas
 		*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	s = store_stmt(st,
-		"UPDATE learn SET generation = generation + 1, "
+		"UPDATE learn SET generation = generation + 1, model_generation = model_generation + 1, "
 		"learned_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
 	return s ? store_step_done(st, s, _("storing the model's update")) : -1;
 }

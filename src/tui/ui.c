@@ -36,6 +36,8 @@
 
 #include "draw.h"
 #include "edit/export.h"
+#include "edit/learn.h"
+#include "edit/train_op.h"
 #include "layout.h"
 #include "text/text.h"
 #include "view.h"
@@ -406,11 +408,14 @@ int ui_next_event(struct ui *ui, struct ui_event *ev)
 		if (rc == ERR) {
 			/* A timeout or an interrupted read.  A pause after keys is the
 			 * time to copy the write-ahead log into the database, out of
-			 * the way of the next keystroke. */
+			 * the way of the next keystroke, and to detect again in the
+			 * next articles to review whose suggestions are older than the
+			 * model. */
 			if (ui->idle_work) {
 				ui->idle_work = 0;
 				store_checkpoint(ui->st);
 			}
+			ui_idle_refresh(ui);
 			continue;
 		}
 		ui->idle_work = 1;
@@ -745,6 +750,64 @@ static void act_export(struct ui *ui, const char *args)
 	ui_message(ui, _("exported to %s"), args);
 }
 
+void ui_idle_refresh(struct ui *ui)
+{
+	enum { FEW = 3 };
+	if (!ui->learner || store_readonly(ui->st) || learner_sync(ui->learner) < 0)
+		return;
+	int64_t gen = learner_model_generation(ui->learner);
+	if (gen == ui->idle_gen)
+		return;
+	int64_t *ids;
+	size_t n;
+	if (store_articles_stale(ui->st, gen, ui->current, FEW, &ids, &n) < 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (learner_refresh(ui->learner, ids[i], 0, NULL) < 0)
+			break;   /* busy, say: the next pause tries again */
+	if (n < FEW)
+		ui->idle_gen = gen;
+	free(ids);
+}
+
+/* Training's progress on the message line. */
+static void train_progress(void *arg, unsigned epoch, unsigned epochs, size_t errors,
+                           size_t tokens)
+{
+	struct ui *ui = arg;
+	ui_message(ui, _("training: pass %u of %u, %zu of %zu tokens wrong"), epoch, epochs,
+	           errors, tokens);
+	ui_draw(ui);
+}
+
+/* :train: a full retrain on the shipped data and everything reviewed,
+ * the browser using the new model afterwards. */
+static void act_train(struct ui *ui)
+{
+	if (store_readonly(ui->st)) {
+		ui_error(ui, _("%s: the database is read-only: no training"), store_path(ui->st));
+		return;
+	}
+	struct train_op_opts o = { 0 };
+	o.progress = train_progress;
+	o.progress_arg = ui;
+	int64_t id;
+	char *info = NULL;
+	ui_message(ui, _("training: reading the training data"));
+	ui_draw(ui);
+	if (train_op_run(ui->st, &o, &id, &info) < 0) {
+		ui_error(ui, _("training failed: %s"), err_msg());
+		free(info);
+		return;
+	}
+	if (ui->learner && learner_sync(ui->learner) < 0)
+		ui_error(ui, "%s", err_msg());
+	else
+		ui_message(ui, _("model %lld in use: %s"), (long long)id, info ? info : "");
+	free(info);
+	refresh_views(ui);
+}
+
 /* :set [NAME [VALUE]]: set an option, or show it, or show them all. */
 static void act_set(struct ui *ui, const char *args)
 {
@@ -815,6 +878,9 @@ static int engine_act(struct ui *ui, enum action a)
 		return 1;
 	case ACT_EXPORT:
 		act_export(ui, ui->args);
+		return 1;
+	case ACT_TRAIN:
+		act_train(ui);
 		return 1;
 	default:
 		return 0;
@@ -893,6 +959,7 @@ static void handle_key(struct ui *ui, int key)
 static void ui_free(struct ui *ui)
 {
 	close_views(ui);
+	learner_free(&ui->learner);
 	term_stop();
 	script_close(&ui->script);
 	free(ui->types);
@@ -950,11 +1017,16 @@ int ui_run(struct store *st, const char *annotator, const char *script)
 		return 1;
 	}
 	install_signals(!ui.script);
+	/* the detector, to refresh stale suggestions and learn at each done */
+	char *learn_error = NULL;
+	if (!store_readonly(ui.st) && !(ui.learner = learner_open(ui.st)))
+		learn_error = xstrdup(err_msg());
 	/* Checkpoints wait for a pause (see ui_next_event), not a keystroke. */
 	if (!ui.script)
 		store_set_autocheckpoint(ui.st, 10000);
 	if (ui_view_open(&ui, &view_list_ops, NULL) < 0) {
 		free(ascii_warning);
+		free(learn_error);
 		ui_free(&ui);
 		return 1;
 	}
@@ -962,7 +1034,10 @@ int ui_run(struct store *st, const char *annotator, const char *script)
 		ui_error(&ui, _("%s: the database is read-only: browsing only"), store_path(ui.st));
 	if (ascii_warning)
 		ui_error(&ui, "%s", ascii_warning);
+	if (learn_error)
+		ui_error(&ui, _("no detection: %s"), learn_error);
 	free(ascii_warning);
+	free(learn_error);
 
 	/* A key's time, for :timing, runs from reading it to the end of the
 	 * drawing that shows what it did. */

@@ -419,6 +419,7 @@ static const char *sort_label(enum browse_sort s)
 	case BROWSE_DATE: return _("date, newest first");
 	case BROWSE_TITLE: return _("title");
 	case BROWSE_LEFT: return _("suggestions left, most first");
+	case BROWSE_UNSURE: return _("uncertain, most first");
 	default: return "";
 	}
 }
@@ -438,6 +439,7 @@ static void undo_redo(struct list_view *lv, int redo)
 	struct annot an;
 	struct annot_result r;
 	annot_init(&an, ui->st, ui->annotator);
+	an.learner = ui->learner;
 	int rc = redo ? annot_redo(&an, &r) : annot_undo(&an, &r);
 	lv->stale = 1;
 	if (rc < 0) {
