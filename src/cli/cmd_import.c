@@ -204,12 +204,14 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	 * each reviewed article marked done */
 	struct learner *learner = NULL;
 	if (!o.no_detect || o.reviewed) {
-		if (!(learner = learner_open(st))) {
+		if (!(learner = learner_open(st)) && !o.no_detect) {
 			warnmsg("%s", err_msg());
 			typemap_free(&map);
 			store_close(&st);
 			return 1;
 		}
+		if (!learner)   /* --no-detect --reviewed: the articles go in, unlearnt */
+			warnmsg(_("%s; the reviewed articles teach the model nothing"), err_msg());
 		o.learner = learner;
 	}
 	if (!o.no_detect) {
