@@ -44,6 +44,7 @@
 	X(ENTITY_PREV, "entity-prev",  "",     "<S-Tab>",                 NULL,                              N_("previous entity")) \
 	X(UNDECIDED_NEXT, "undecided-next", "", "J",                      NULL,                              N_("next undecided suggestion")) \
 	X(UNDECIDED_PREV, "undecided-prev", "", "K",                      NULL,                              N_("previous undecided suggestion")) \
+	X(ARTICLE_ENTITIES, "article-entities", "", "E",                  NULL,                              N_("list the article's entities, to go to one")) \
 	X(SHOW_REJECTED, "show-rejected", "",  "R",                       NULL,                              N_("show or hide the rejected entities")) \
 	X(SEARCH,      "search",       "",     "/",                       N_("search the reports (full text)"), N_("search in the article")) \
 	X(SEARCH_NEXT, "search-next",  "",     "n",                       N_("next match"),                  N_("next match")) \

@@ -1289,6 +1289,12 @@ static int move_act(struct article_view *av, enum action a)
 	case ACT_UNDECIDED_PREV:
 		entity_step(av, a == ACT_UNDECIDED_NEXT ? 1 : -1, 1);
 		return 1;
+	case ACT_ARTICLE_ENTITIES: {
+		struct entities_arg arg = { av->ents.v, av->ents.n, av->a.text, av->a.text_len,
+		                            av->focus };
+		ui_view_open(av->ui, &view_entities_ops, &arg);
+		return 1;
+	}
 	case ACT_SHOW_REJECTED: {
 		int *on = &av->ui->opts.v[OPTION_SHOW_REJECTED];
 		*on = !*on;
@@ -1464,6 +1470,15 @@ static void article_status(struct ui *ui, void *state, struct buf *b)
 	}
 }
 
+static int article_answer(struct ui *ui, void *state, struct view_query *q)
+{
+	struct article_view *av = state;
+	(void)ui;
+	if (q->kind != VQ_FOCUS)
+		return 0;
+	return focus_entity(av, q->entity);
+}
+
 const struct view_ops view_article_ops = {
 	.name = "article",
 	.keys = AV_ARTICLE,
@@ -1473,4 +1488,5 @@ const struct view_ops view_article_ops = {
 	.status = article_status,
 	.act = article_act,
 	.reload = article_refresh,
+	.answer = article_answer,
 };
