@@ -678,18 +678,29 @@ static int view_boundary(const char *text, size_t len, size_t b, void *arg)
 	return b == 0 || b >= len || av->wordmark[b];
 }
 
+/* The boundaries for the annotation core: the edges of the cursor's
+ * words, and both sides of a hyphen or an apostrophe inside one, so that
+ * '*' finds "Azerbaijani" in "Azerbaijani-Turkish" and "Türkiye" in
+ * "Türkiye's" (the cursor still takes those compounds as one word). */
 static void build_wordmarks(struct article_view *av)
 {
 	const char *t = av->a.text;
 	size_t len = av->a.text_len, b = 0, cp = 0;
 	av->wordmark = xcalloc(len + 1, 1);
 	for (size_t w = 0; w < av->nwords; w++) {
-		for (int edge = 0; edge < 2; edge++) {
-			size_t to = edge ? av->words[w].end : av->words[w].start;
-			for (; cp < to && b < len; cp++)
-				text_decode(t, len, &b);
-			av->wordmark[b] = 1;
+		for (; cp < av->words[w].start && b < len; cp++)
+			text_decode(t, len, &b);
+		av->wordmark[b] = 1;
+		for (; cp < av->words[w].end && b < len; cp++) {
+			size_t at = b;
+			int32_t c = text_decode(t, len, &b);
+			if (at > 0 && cp + 1 < av->words[w].end &&
+			    (text_is_dash(c) || text_is_apostrophe(c))) {
+				av->wordmark[at] = 1;
+				av->wordmark[b] = 1;
+			}
 		}
+		av->wordmark[b] = 1;
 	}
 }
 
