@@ -719,20 +719,21 @@ static int any_highlighted(const struct entity_list *l, int64_t start, int64_t e
 	return 0;
 }
 
-/* Apply f's decision at every other occurrence of its text. */
-static int propagate_in(struct group *g, const struct entity *f, const struct article *art,
-                        struct entity_list *l, annot_boundary_fn wb, void *arg)
+/* Apply f's decision at every other occurrence of its text, name (nlen
+ * bytes), in art (whose entities are l): f's own article, or another. */
+static int propagate_in(struct group *g, const struct entity *f, const char *name,
+                        size_t nlen, const struct article *art, struct entity_list *l,
+                        annot_boundary_fn wb, void *arg)
 {
 	const char *t = art->text;
 	size_t len = art->text_len;
-	size_t fs = text_cp_to_byte(t, len, (size_t)f->start);
-	size_t fe = text_cp_to_byte(t, len, (size_t)f->end);
-	size_t nlen = fe - fs;
+	/* f's own span is no other occurrence */
+	size_t fs = art->id == f->article ? text_cp_to_byte(t, len, (size_t)f->start) : (size_t)-1;
 	int64_t ncp = f->end - f->start;
 	size_t p = 0, last_b = 0;
 	int64_t last_cp = 0;
 	const char *hit;
-	while (p + nlen <= len && (hit = memmem(t + p, len - p, t + fs, nlen)) != NULL) {
+	while (p + nlen <= len && (hit = memmem(t + p, len - p, name, nlen)) != NULL) {
 		p = (size_t)(hit - t);
 		size_t q = p + nlen;
 		if (p == fs || !text_is_grapheme_boundary(t, len, p) ||
@@ -752,7 +753,7 @@ static int propagate_in(struct group *g, const struct entity *f, const struct ar
 			rc = decide_entity(g, x, f->status, "propagate");
 		} else if (!x && f->status == ENT_ACCEPTED && !any_highlighted(l, s, e)) {
 			struct entity n = { 0 };
-			n.article = f->article;
+			n.article = art->id;
 			n.start = s;
 			n.end = e;
 			snprintf(n.type, sizeof n.type, "%s", f->type);
@@ -798,8 +799,11 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 					l.v[i] = f;
 		}
 	}
-	if (rc == 0)
-		rc = propagate_in(&g, &f, &art, &l, wb, arg);
+	if (rc == 0) {
+		size_t fs = text_cp_to_byte(art.text, art.text_len, (size_t)f.start);
+		size_t fe = text_cp_to_byte(art.text, art.text_len, (size_t)f.end);
+		rc = propagate_in(&g, &f, art.text + fs, fe - fs, &art, &l, wb, arg);
+	}
 	if (rc == 0)
 		rc = mark_started(&g);
 	if (rc == 0) {
@@ -818,6 +822,74 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	}
 	entity_list_finish(&l);
 	article_finish(&art);
+	return finish(a, rc);
+}
+
+int annot_propagate_corpus(struct annot *a, int64_t id, int dry_run, struct annot_result *r)
+{
+	if (begin(a, r) < 0)
+		return -1;
+	struct entity f;
+	struct article own = { 0 };
+	int64_t *ids = NULL;
+	size_t n = 0, skipped, articles = 0;
+	char *name = NULL;
+	struct group g = { a, 0, 0, 0 };
+	int rc = load_entity_article(a, id, &f, &own);
+	if (rc == 0)
+		rc = check_span(&own, f.start, f.end);
+	if (rc == 0 && f.status == ENT_SUGGESTED) {
+		g.article = f.article;
+		rc = decide_entity(&g, &f, ENT_ACCEPTED, "propagate");
+	}
+	if (rc == 0) {
+		size_t fs = text_cp_to_byte(own.text, own.text_len, (size_t)f.start);
+		size_t fe = text_cp_to_byte(own.text, own.text_len, (size_t)f.end);
+		name = xstrndup(own.text + fs, fe - fs);
+		rc = store_articles_to_detect(a->st, 0, 1, &ids, &n, &skipped);
+	}
+	int own_rows = g.rows;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct article art = { 0 };
+		struct entity_list l = { 0 };
+		rc = store_article_get(a->st, ids[i], &art);
+		if (rc == 0)
+			rc = store_entities_of(a->st, ids[i], &l);
+		int before = g.rows;
+		g.article = ids[i];
+		if (rc == 0)
+			rc = propagate_in(&g, &f, name, strlen(name), &art, &l, annot_word_boundary, NULL);
+		if (rc == 0 && (g.rows > before || (ids[i] == f.article && own_rows))) {
+			articles++;
+			enum article_state st;
+			rc = store_edit_state(a->st, ids[i], &st);
+			if (rc == 0 && st == STATE_NEW)
+				rc = set_state(&g, STATE_IN_PROGRESS, "state");
+		}
+		entity_list_finish(&l);
+		article_finish(&art);
+	}
+	if (rc == 0) {
+		g.article = f.article;
+		report(&g, r, f.id);
+		char *t = clip(name);
+		if (f.status == ENT_REJECTED)
+			snprintf(r->msg, sizeof r->msg,
+			         _("reject '%s' in every article not done: %d changed in %zu articles"),
+			         t, g.rows, articles);
+		else
+			snprintf(r->msg, sizeof r->msg,
+			         _("accept %s '%s' in every article not done: %d changed in %zu "
+			           "articles"), f.type, t, g.rows, articles);
+		free(t);
+	}
+	free(name);
+	free(ids);
+	article_finish(&own);
+	if (rc == 0 && dry_run) {
+		store_rollback(a->st); /* counted, not written */
+		return 0;
+	}
 	return finish(a, rc);
 }
 

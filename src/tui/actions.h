@@ -64,6 +64,7 @@
 	X(CHAR_RIGHT,  "char-right",   "",     "L",                       NULL,                              N_("add a character to the selection's end")) \
 	X(CANCEL,      "cancel",       "",     "<Esc>",                   NULL,                              N_("cancel the selection or the menu, or clear the search")) \
 	X(PROPAGATE,   "propagate",    "",     "*",                       NULL,                              N_("apply the focused decision to every identical string")) \
+	X(PROPAGATE_ALL, "propagate-corpus", "", "&",                     NULL,                              N_("apply it in every article not done (asks above confirm-threshold)")) \
 	X(ACCEPT_ALL,  "accept-all",   "",     "A",                       NULL,                              N_("accept all remaining suggestions")) \
 	X(DONE,        "done",         "",     "D",                       NULL,                              N_("mark the article done and open the next one to review")) \
 	X(UNDO,        "undo",         "",     "u",                       N_("undo the last decision (opening its article)"), N_("undo the last decision (in any article)")) \

@@ -1072,6 +1072,24 @@ static int edit_act(struct article_view *av, enum action a)
 		edited(av, rc, &r);
 		return 1;
 	}
+	case ACT_PROPAGATE_ALL: {
+		int64_t id = decision_under_cursor(av);
+		if (!id) {
+			need_focus(av);
+			return 1;
+		}
+		/* count first, to ask before a large change */
+		if (annot_propagate_corpus(&av->an, id, 1, &r) < 0) {
+			ui_error(ui, "%s", err_msg());
+			return 1;
+		}
+		if (!confirm_many(av, r.changed, _("change")))
+			return 1;
+		rc = annot_propagate_corpus(&av->an, id, 0, &r);
+		edited(av, rc, &r);
+		ui_refresh_beneath(ui);
+		return 1;
+	}
 	case ACT_ACCEPT_ALL:
 		if (!confirm_many(av, row_of(av).suggested, _("accept")))
 			return 1;
