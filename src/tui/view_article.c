@@ -912,6 +912,7 @@ static struct browse_row row_of(const struct article_view *av)
 	row.published = av->a.published;
 	row.title = av->a.title;
 	row.lead = (char *)"";
+	row.ext_id = av->a.ext_id;
 	for (size_t i = 0; i < av->ents.n; i++) {
 		row.entities += av->ents.v[i].status != ENT_REJECTED;
 		row.suggested += av->ents.v[i].status == ENT_SUGGESTED;
