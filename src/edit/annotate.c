@@ -443,6 +443,27 @@ int annot_type_of_key(struct annot *a, int key, char name[64])
 
 /* Give e (read in this transaction, of article art) the span [start,
  * end) and accept it. */
+/* The group a resize of e continues: the analyst's latest group, when it
+ * resized e (its first row) and nobody changed e since; else 0 (-1 on
+ * an error). */
+static int64_t resize_to_continue(struct annot *a, const struct entity *e)
+{
+	int64_t last;
+	if (store_edit_last_group(a->st, a->annotator, &last) < 0)
+		return -1;
+	if (last == 0)
+		return 0;
+	struct journal_list l = { 0 };
+	if (store_edit_group(a->st, a->annotator, last, &l) < 0)
+		return -1;
+	int64_t grp = 0;
+	if (l.n > 0 && l.v[0].entity == e->id && strcmp(l.v[0].action, "resize") == 0 &&
+	    l.v[0].after && store_edit_matches(a->st, e->id, l.v[0].after) == 1)
+		grp = last;
+	journal_list_finish(&l);
+	return grp;
+}
+
 static int resize_in(struct annot *a, struct entity *e, const struct article *art,
                      int64_t start, int64_t end, struct annot_result *r)
 {
@@ -460,10 +481,26 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
 		goto out;
 	}
 	/* The entity's row first (the group is about it), then the
-	 * highlighted entities it now overlaps, absorbed: kept as rejected. */
+	 * highlighted entities it now overlaps, absorbed: kept as rejected.
+	 * A resize right after a resize of the same entity continues that
+	 * group: one undo step for the run of [ ] { }. */
+	int64_t grp = resize_to_continue(a, e);
 	e->start = start;
 	e->end = end;
-	rc = decide_entity(&g, e, ENT_ACCEPTED, "resize");
+	if (grp < 0) {
+		rc = -1;
+	} else if (grp > 0) {
+		g.grp = grp;
+		e->status = ENT_ACCEPTED;
+		snprintf(e->annotator, sizeof e->annotator, "%s", a->annotator);
+		rc = store_edit_update(a->st, e);
+		char *after = rc == 0 ? store_entity_snapshot(a->st, e->id) : NULL;
+		rc = after ? store_journal_amend(a->st, grp, e->id, after) : -1;
+		free(after);
+		g.rows++;
+	} else {
+		rc = decide_entity(&g, e, ENT_ACCEPTED, "resize");
+	}
 	for (size_t i = 0; rc == 0 && i < l.n; i++) {
 		struct entity *o = &l.v[i];
 		if (o->id != e->id && highlighted(o) && overlaps(o, start, end))

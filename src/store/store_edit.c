@@ -431,6 +431,33 @@ static int query_grp(struct store *st, sqlite3_stmt *s, int64_t *grp)
 	return 0;
 }
 
+int store_edit_last_group(struct store *st, const char *annotator, int64_t *grp)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT grp FROM edit WHERE annotator = ?1 ORDER BY grp DESC LIMIT 1");
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, annotator, -1, SQLITE_STATIC);
+	return query_grp(st, s, grp);
+}
+
+int store_journal_amend(struct store *st, int64_t grp, int64_t entity, const char *after)
+{
+	sqlite3_stmt *s = store_stmt(st, "UPDATE edit SET after = ?3, "
+		"at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE grp = ?1 AND entity = ?2");
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, grp);
+	sqlite3_bind_int64(s, 2, entity);
+	sqlite3_bind_text(s, 3, after, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	int changed = sqlite3_changes(st->db);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE || changed != 1)
+		return store_fail(st, _("amending the journal"));
+	return 0;
+}
+
 int store_edit_undo_target(struct store *st, const char *annotator, int64_t *grp)
 {
 	/* Walks the annotator's rows newest first (edit_annotator index),

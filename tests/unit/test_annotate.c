@@ -478,7 +478,25 @@ static void test_nudge(void)
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_START_LEFT, NULL, NULL, &r), 0);
 	CHECK_STR(r.msg, "resize PERSON 'Colonel General Zakir Hasanov' (replacing 1)");
 	CHECK(get(st, min).status == ENT_REJECTED);
-	CHECK_INT(journal_rows(st), rows + 2);
+	/* the resize continues the resizes before it: its row is amended, the
+	 * absorbed entity's row added to the same group */
+	CHECK_INT(journal_rows(st), rows + 1);
+	CHECK_JOURNAL(st);
+	/* so one undo takes back the whole run of resizes */
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_INT(get(st, zh).start, zs);
+	CHECK_INT(get(st, zh).end, ze);
+	CHECK(get(st, min).status == ENT_SUGGESTED);
+	CHECK_INT(annot_redo(&a, &r), 0);
+	CHECK_INT(get(st, zh).start, 0);
+	CHECK(get(st, min).status == ENT_REJECTED);
+	/* another decision in between ends the run */
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_INT(annot_nudge(&a, zh, ANNOT_END_LEFT, NULL, NULL, &r), 0);
+	CHECK_INT(annot_accept(&a, min, &r), 0);
+	CHECK_INT(annot_nudge(&a, zh, ANNOT_END_RIGHT, NULL, NULL, &r), 0);
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_INT(get(st, zh).end, zs + 5); /* only the last resize went */
 	CHECK_JOURNAL(st);
 	store_close(&st);
 }
