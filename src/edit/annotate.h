@@ -173,6 +173,14 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 int annot_propagate(struct annot *a, int64_t e, annot_boundary_fn wb, void *arg,
                     struct annot_result *r);
 
+/* The same across the corpus (&): entity e's decision at every
+ * occurrence of its text, on word boundaries, in every article that is
+ * not done (e's own included), as one group (one undo step; the articles
+ * it starts become in progress).  r->changed counts the entities changed
+ * or created, r->msg says in how many articles.  With dry_run nothing is
+ * written: r says what it would do (to ask before a large change). */
+int annot_propagate_corpus(struct annot *a, int64_t e, int dry_run, struct annot_result *r);
+
 /* Accept every suggestion of article. */
 int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r);
 

@@ -582,6 +582,9 @@ void journal_list_finish(struct journal_list *l);
  * appended to l. */
 int store_edit_group(struct store *st, const char *annotator, int64_t grp,
                      struct journal_list *l);
+/* The annotator's latest group, whatever it did (a decision, an undo, a
+ * redo).  *grp = 0 when none. */
+int store_edit_last_group(struct store *st, const char *annotator, int64_t *grp);
 /* The group undo should revert for annotator: their most recent group of
  * annotation actions (or redo) not yet undone.  *grp = 0 when none. */
 int store_edit_undo_target(struct store *st, const char *annotator, int64_t *grp);

@@ -390,6 +390,54 @@ static void test_edges(void)
 	store_close(&st);
 }
 
+/* & : one decision in every article not done, one undo step; a dry run
+ * counts without writing. */
+static void test_propagate_corpus(void)
+{
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	struct annot a;
+	struct annot_result r;
+	annot_init(&a, st, "alice");
+	const char *t1 = "Baku is far from Ganja.";
+	const char *t2 = "In Baku-Tbilisi talks, Baku's mayor spoke; Bakunin did not.";
+	const char *t3 = "Baku again, in a done article.";
+	int64_t a1 = add_article(st, t1), a2 = add_article(st, t2), a3 = add_article(st, t3);
+	int64_t b1 = suggest(st, a1, t1, "Baku", 0, "LOC");
+	int64_t b2 = suggest(st, a2, t2, "Baku", 1, "ORG"); /* the possessive */
+	int64_t done = suggest(st, a3, t3, "Baku", 0, "LOC");
+	CHECK_INT(annot_done(&a, a3, &r), 0);
+	int64_t rows = journal_rows(st);
+
+	CHECK_INT(annot_propagate_corpus(&a, b1, 1, &r), 0);
+	CHECK_INT(r.changed, 3); /* b1 accepted, the compound's Baku created, b2 retyped */
+	CHECK_INT(journal_rows(st), rows);
+	CHECK(get(st, b1).status == ENT_SUGGESTED);
+
+	CHECK_INT(annot_propagate_corpus(&a, b1, 0, &r), 0);
+	CHECK_STR(r.msg, "accept LOC 'Baku' in every article not done: 3 changed in 2 articles");
+	CHECK(get(st, b1).status == ENT_ACCEPTED);
+	CHECK(get(st, b2).status == ENT_ACCEPTED);
+	CHECK_STR(get(st, b2).type, "LOC");
+	CHECK(get(st, done).status == ENT_SUGGESTED); /* a done article is left alone */
+	enum article_state s2;
+	CHECK_INT(store_edit_state(st, a2, &s2), 0);
+	CHECK(s2 == STATE_IN_PROGRESS);
+	struct entity_list l = { 0 };
+	CHECK_INT(store_entities_of(st, a2, &l), 0);
+	CHECK_INT((int)l.n, 2); /* "Bakunin" is not "Baku" */
+	entity_list_finish(&l);
+
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK(get(st, b1).status == ENT_SUGGESTED);
+	CHECK(get(st, b2).status == ENT_SUGGESTED);
+	CHECK_STR(get(st, b2).type, "ORG");
+	CHECK_INT(store_entities_of(st, a2, &l), 0);
+	CHECK_INT((int)l.n, 1);
+	entity_list_finish(&l);
+	CHECK_JOURNAL(st);
+	store_close(&st);
+}
+
 static void test_nudge(void)
 {
 	struct store *st = store_open(":memory:", STORE_CREATE);
@@ -430,15 +478,29 @@ static void test_nudge(void)
 	CHECK(min > 0);
 	CHECK_INT(annot_resize(&a, zh, zs, ze, &r), 0);
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_START_LEFT, NULL, NULL, &r), 0);
-	int64_t before = get(st, zh).start;
+	int64_t rows = journal_rows(st);
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_START_LEFT, NULL, NULL, &r), 0);
 	CHECK_STR(r.msg, "resize PERSON 'Colonel General Zakir Hasanov' (replacing 1)");
 	CHECK(get(st, min).status == ENT_REJECTED);
+	/* the resize continues the resizes before it: its rows, and the
+	 * absorbed entity's, go into the same group */
+	CHECK(journal_rows(st) > rows);
 	CHECK_JOURNAL(st);
-	/* one undo step gives back both the span and the neighbour */
+	/* so one undo takes back the whole run of resizes */
 	CHECK_INT(annot_undo(&a, &r), 0);
-	CHECK_INT(get(st, zh).start, before);
+	CHECK_INT(get(st, zh).start, zs);
+	CHECK_INT(get(st, zh).end, ze);
 	CHECK(get(st, min).status == ENT_SUGGESTED);
+	CHECK_INT(annot_redo(&a, &r), 0);
+	CHECK_INT(get(st, zh).start, 0);
+	CHECK(get(st, min).status == ENT_REJECTED);
+	/* another decision in between ends the run */
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_INT(annot_nudge(&a, zh, ANNOT_END_LEFT, NULL, NULL, &r), 0);
+	CHECK_INT(annot_accept(&a, min, &r), 0);
+	CHECK_INT(annot_nudge(&a, zh, ANNOT_END_RIGHT, NULL, NULL, &r), 0);
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_INT(get(st, zh).end, zs + 5); /* only the last resize went */
 	CHECK_JOURNAL(st);
 	store_close(&st);
 }
@@ -1152,6 +1214,7 @@ int main(void)
 	test_nudge();
 	test_create();
 	test_propagate();
+	test_propagate_corpus();
 	test_article_ops();
 	test_undo_redo();
 	test_file_db();
