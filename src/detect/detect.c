@@ -304,6 +304,16 @@ void detect_prepare(struct detector *det, const char *text, size_t len)
 	rules_apply(&det->rl, &det->toks, det->marks, &det->rules);
 	det->fd.salt = det->salt;
 	feat_static(&det->res, &det->toks, det->marks, &det->rules, &det->fd);
+	/* how unlike the clusters' text this one is: names from elsewhere */
+	size_t caps = 0, unknown = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct token *k = &det->toks.v[i];
+		if (k->kind != TOK_WORD || !(k->flags & TOKF_UPPER_INIT) || (k->flags & TOKF_SENT_START))
+			continue;
+		caps++;
+		unknown += det->fd.cluster[i] == 0;
+	}
+	det->doc_unknown = caps ? (float)unknown / (float)caps : 0;
 }
 
 /* Honorifics: not titles (no TITLE span), but not part of the name. */
@@ -569,6 +579,21 @@ static void join_of_chains(struct detector *det, struct dspans *o)
 	size_t w = 0;
 	for (size_t i = 0; i < o->n; i++) {
 		struct dspan *d = &o->v[i];
+		if (w > 0 && d->type == det->t_org && o->v[w - 1].b == d->a &&
+		    o->v[w - 1].type != det->t_org && o->v[w - 1].b - o->v[w - 1].a == 1 &&
+		    (detect_lookup(det, o->v[w - 1].a, d->a) & det->l_demonyms) &&
+		    has_org_word(det, d->a, d->b)) {
+			/* a nationality word opening an organisation's name:
+			 * "Ruritanian" + "Bureau of Statistics" */
+			struct dspan *p = &o->v[w - 1];
+			p->b = d->b;
+			p->type = d->type;
+			if (d->conf < p->conf)
+				p->conf = d->conf;
+			if (d->margin < p->margin)
+				p->margin = d->margin;
+			continue;
+		}
 		if (w > 0) {
 			struct dspan *p = &o->v[w - 1];
 			size_t g = p->b;
@@ -799,6 +824,7 @@ void detect_cal_inputs(const struct detector *det, const struct dspan *d, double
 			x[CAL_UNKNOWN] = 1;
 	x[CAL_RULE] = d->rule;
 	x[CAL_SENT0] = (k->flags & TOKF_SENT_START) != 0;
+	x[CAL_DOC_UNKNOWN] = det->doc_unknown;
 }
 
 /* The probability that span d is exactly right, by the confidence model. */

@@ -406,6 +406,12 @@ static void test_conventions(const struct buf *blob)
 	               "ORG=Council for the Study;ORG=Rivers"), "ORG:Council for the Study of Rivers");
 	CHECK_STR(conv(det, "The Ministry of Health met.", "ORG=Ministry;ORG=Health"),
 	          "ORG:Ministry of Health");
+	/* a nationality word opening an organisation's name is part of it */
+	CHECK_STR(conv(det, "The Azerbaijani Ministry of Health said so.",
+	               "NORP=Azerbaijani;ORG=Ministry of Health"), "ORG:Azerbaijani Ministry of Health");
+	/* (the test model knows no NORP: "-") */
+	CHECK_STR(conv(det, "An Azerbaijani official met Acme.", "NORP=Azerbaijani;ORG=Acme"),
+	          "-:Azerbaijani|ORG:Acme");
 	/* a person's name is one span across particles and hyphens */
 	CHECK_STR(conv(det, "Khalid bin Rashid arrived.", "PERSON=Khalid;PERSON=Rashid"),
 	          "PERSON:Khalid bin Rashid");
