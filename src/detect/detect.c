@@ -975,6 +975,12 @@ static size_t detect_piece(struct detector *det, const char *text, size_t len, i
 		const struct dspan *d = &det->spans.v[i];
 		if (d->b <= d->a || d->type < 0)
 			continue;
+		/* a token edge inside a grapheme cluster (a combining mark after a
+		 * symbol or U+FFFD begins a token of its own): no span may split
+		 * one, so the suggestion is left out */
+		if (!text_is_grapheme_boundary(text, len, t->v[d->a].b0) ||
+		    !text_is_grapheme_boundary(text, len, t->v[d->b - 1].b1))
+			continue;
 		struct span *sp = doc_push_span(out);
 		sp->start = cp0 + t->v[d->a].c0;
 		sp->end = cp0 + t->v[d->b - 1].c1;

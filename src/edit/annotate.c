@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "journal.h"
 #include "link.h"
@@ -24,6 +25,7 @@ enum { CLIP_GRAPHEMES = 40, CLIP_BYTES = 120 };
 void annot_init(struct annot *a, struct store *st, const char *annotator)
 {
 	a->st = st;
+	memset(&a->seen, 0, sizeof a->seen);
 	if (!annotator || !*annotator)
 		annotator = "analyst";
 	size_t n = strlen(annotator);
@@ -280,14 +282,80 @@ static void report(struct annot_group *g, struct annot_result *r, int64_t focus)
 
 /* ---- reading and checking ------------------------------------------- */
 
+void annot_seen(struct annot *a, const struct entity *drawn)
+{
+	a->seen.id = drawn->id;
+	a->seen.start = drawn->start;
+	a->seen.end = drawn->end;
+	snprintf(a->seen.type, sizeof a->seen.type, "%s", drawn->type);
+	a->seen.status = (int)drawn->status;
+}
+
+/* "4 s", "3 min", "2 h", "5 days": how long ago the UTC time t
+ * ("YYYY-MM-DDTHH:MM:SSZ") was, into out. */
+static void age(const char *t, char *out, size_t size)
+{
+	struct tm tm = { 0 };
+	if (!t || sscanf(t, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	                 &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+		snprintf(out, size, "%s", _("a while"));
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	double s = difftime(time(NULL), timegm(&tm));
+	if (s < 0)
+		s = 0;
+	if (s < 120)
+		snprintf(out, size, _("%.0f s"), s);
+	else if (s < 7200)
+		snprintf(out, size, _("%.0f min"), s / 60);
+	else if (s < 172800)
+		snprintf(out, size, _("%.0f h"), s / 3600);
+	else
+		snprintf(out, size, _("%.0f days"), s / 86400);
+}
+
+/* Refuse to decide on e when someone changed it since it was drawn
+ * (annot_seen()); the expectation is used up either way. */
+static int check_seen(struct annot *a, const struct entity *e)
+{
+	struct entity_seen seen = a->seen;
+	a->seen.id = 0;
+	if (seen.id != e->id)
+		return 0;
+	int status = seen.status != (int)e->status, type = strcmp(seen.type, e->type) != 0;
+	int span = seen.start != e->start || seen.end != e->end;
+	if (!status && !type && !span)
+		return 0;
+	/* re-detection replaces suggestions: not a decision to protect */
+	if (e->status == ENT_SUGGESTED && e->origin == ORIGIN_DETECTOR)
+		return 0;
+	char when[32];
+	age(e->updated_at, when, sizeof when);
+	if (status)
+		err_set(_("%s by %s %s ago: press again to override"), entity_status_name(e->status),
+		        e->annotator, when);
+	else if (type)
+		err_set(_("made %s by %s %s ago: press again to override"), e->type, e->annotator,
+		        when);
+	else
+		err_set(_("resized to %lld-%lld by %s %s ago: press again to override"),
+		        (long long)e->start, (long long)e->end, e->annotator, when);
+	return -1;
+}
+
 static int load_entity(struct annot *a, int64_t id, struct entity *e)
 {
 	int rc = store_edit_get(a->st, id, e);
 	if (rc == 1) {
+		a->seen.id = 0;
 		err_set(_("entity %lld no longer exists: another process changed the article"),
 		        (long long)id);
 		return -1;
 	}
+	if (rc == 0 && check_seen(a, e) < 0)
+		return -1;
 	return rc;
 }
 

@@ -88,6 +88,12 @@ struct store;
 struct annot {
 	struct store *st;           /* borrowed */
 	char annotator[64];         /* stored on entities and journal rows */
+	struct entity_seen {        /* annot_seen(): the entity as it was drawn */
+		int64_t id;             /* 0: none */
+		int64_t start, end;
+		char type[64];
+		int status;             /* enum entity_status */
+	} seen;
 };
 
 /* What an operation did. */
@@ -101,6 +107,17 @@ struct annot_result {
 /* Set up a session on st for annotator (an empty or NULL name becomes
  * "analyst"; a longer one than 63 bytes is cut at a character). */
 void annot_init(struct annot *a, struct store *st, const char *annotator);
+
+/* The entity as the view drew it (its id, span, type and status), for
+ * the next operation only: that operation is refused when, since then,
+ * an analyst or an import (in another process: a colleague) changed the
+ * entity's status, type or span, so that a decision made on what the
+ * screen showed never silently overwrites a newer one.  The message says
+ * who and when ("accepted by alice 4 s ago: press again to override");
+ * the view re-reads the entity, and the same key again goes through.  A
+ * suggestion that re-detection refreshed is not such a change. */
+struct entity;
+void annot_seen(struct annot *a, const struct entity *drawn);
 
 /* Accept entity e (status accepted, annotator the analyst; origin, type
  * and span stay). */

@@ -7,26 +7,12 @@
 #include "formats.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text/text.h"
 #include "lib/util.h"
-
-void fmt_notef(fmt_note_fn note, void *arg, size_t line, int skipped, const char *fmt, ...)
-{
-	if (!note)
-		return;
-	struct buf msg = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	msg_vformat(&msg, fmt, ap);
-	va_end(ap);
-	note(arg, line, skipped, msg.data);
-	buf_free(&msg);
-}
 
 const char fmt_csv_header[] =
 	"article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at,"

@@ -463,7 +463,8 @@ struct store_check {
 	int fts_skipped;                /* the full-text check needs a writable database */
 };
 /* Check st: SQLite's integrity check, every article's text against its
- * sha256, the counts the triggers keep (articles per review state,
+ * sha256, every entity inside its text and on grapheme cluster
+ * boundaries, the counts the triggers keep (articles per review state,
  * entities and suggestions per article), and the full-text index.  Each
  * problem goes to c->report.  Returns 0 (c->problems says whether the
  * database is sound), or -1 with err_set() when the checks could not

@@ -1162,6 +1162,80 @@ static void test_two_processes(void)
 	free(path);
 }
 
+/* ---- a colleague's decision since the screen was drawn -------------------- */
+
+static void test_seen(void)
+{
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	const char *text = "Zakir Hasanov met Metin Tokel in Baku.";
+	int64_t art = add_article(st, text);
+	int64_t ids[3];
+	const char *words[3] = { "Zakir Hasanov", "Metin Tokel", "Baku" };
+	for (int i = 0; i < 3; i++) {
+		struct entity e = { 0 };
+		e.article = art;
+		e.start = cp_of(text, words[i], 0);
+		e.end = e.start + cp_len(words[i]);
+		strcpy(e.type, i == 2 ? "LOC" : "PERSON");
+		e.status = ENT_SUGGESTED;
+		e.origin = ORIGIN_DETECTOR;
+		strcpy(e.annotator, "detector");
+		CHECK_INT(store_entity_add(st, &e), 0);
+		ids[i] = e.id;
+	}
+	struct annot me, alice;
+	struct annot_result r;
+	annot_init(&me, st, "bob");
+	annot_init(&alice, st, "alice");
+	struct entity drawn;
+	CHECK_INT(store_edit_get(st, ids[0], &drawn), 0);
+
+	/* alice accepts after bob's screen was drawn: bob's reject is refused */
+	CHECK_INT(annot_accept(&alice, ids[0], &r), 0);
+	annot_seen(&me, &drawn);
+	CHECK_INT(annot_reject(&me, ids[0], &r), -1);
+	CHECK(strstr(err_msg(), "accepted by alice ") != NULL);
+	CHECK(strstr(err_msg(), " s ago: press again to override") != NULL);
+	struct entity now;
+	CHECK_INT(store_edit_get(st, ids[0], &now), 0);
+	CHECK_INT(now.status, ENT_ACCEPTED);
+	/* pressed again (the view drew the accepted entity): it goes through */
+	annot_seen(&me, &now);
+	CHECK_INT(annot_reject(&me, ids[0], &r), 0);
+	CHECK_INT(store_edit_get(st, ids[0], &now), 0);
+	CHECK_INT(now.status, ENT_REJECTED);
+
+	/* a retype and a resize since drawn are changes too */
+	CHECK_INT(store_edit_get(st, ids[1], &drawn), 0);
+	CHECK_INT(annot_set_type(&alice, ids[1], "ORG", &r), 0);
+	annot_seen(&me, &drawn);
+	CHECK_INT(annot_accept(&me, ids[1], &r), -1);
+	CHECK(strstr(err_msg(), "accepted by alice") != NULL);
+	CHECK_INT(store_edit_get(st, ids[1], &drawn), 0);
+	CHECK_INT(annot_resize(&alice, ids[1], drawn.start, drawn.start + 5, &r), 0);
+	annot_seen(&me, &drawn);
+	CHECK_INT(annot_set_type(&me, ids[1], "PERSON", &r), -1);
+	CHECK(strstr(err_msg(), "resized to ") != NULL);
+	CHECK(strstr(err_msg(), " by alice ") != NULL);
+	CHECK_INT(store_edit_get(st, ids[1], &drawn), 0);
+	CHECK_INT(annot_set_type(&alice, ids[1], "LOC", &r), 0);
+	annot_seen(&me, &drawn);
+	CHECK_INT(annot_accept(&me, ids[1], &r), -1);
+	CHECK(strstr(err_msg(), "made LOC by alice") != NULL);
+
+	/* a suggestion the detector changed is no decision to protect */
+	CHECK_INT(store_edit_get(st, ids[2], &drawn), 0);
+	struct entity fresh = drawn;
+	strcpy(fresh.type, "ORG");
+	CHECK_INT(store_edit_update(st, &fresh), 0);
+	annot_seen(&me, &drawn);
+	CHECK_INT(annot_accept(&me, ids[2], &r), 0);
+	/* and without annot_seen() nothing is compared */
+	CHECK_INT(annot_reject(&alice, ids[2], &r), 0);
+	CHECK_INT(annot_accept(&me, ids[2], &r), 0);
+	store_close(&st);
+}
+
 /* ---- the journal check itself ------------------------------------------- */
 
 static void test_check(void)
@@ -1208,6 +1282,7 @@ static void test_check(void)
 
 int main(void)
 {
+	test_seen();
 	test_decisions();
 	test_resize();
 	test_edges();
