@@ -3,21 +3,27 @@
  *
  * The text is laid out by layout.c for the window's width (again after a
  * resize or a change of entities); a word cursor moves over the words of
- * layout_words(), and the entity under it (or the one Tab went to) is
- * focused.  The cursor is a word index, so it stays on its word when the
- * layout changes.  Search (/, n, N) finds each term of the query in the
- * folded text (case and diacritics ignored).
+ * review_words() (layout_words() without the punctuation a span never
+ * begins or ends with), and the entity under it (or the one Tab, J or K
+ * went to) is focused.  The cursor is a word index, so it stays on its
+ * word when the layout changes.  Search (/, n, N) finds each term of the
+ * query in the folded text (case and diacritics ignored).
  *
  * Editing (the keys of DESIGN.md section 7): each key is one call of the
  * annotation core (annotate.h), which commits before it returns; then the
  * article's entities and review state are re-read and the screen drawn,
  * so what the screen shows is on disk.  A refused edit or a database
- * error shows on the message line and changes nothing.  Words for the
- * edges of entities ([ ] { }) and for '*' are the cursor's words.  v
- * starts a selection that the cursor's moves extend; a type key labels
- * it.  The type menu (t) is view_menu.c.  Changes committed by another
- * process are re-read when the screen is next drawn (ui_draw watches
- * the store's data version).
+ * error shows on the message line and changes nothing.  After a decision
+ * the focus moves on to the next suggestion still to decide (the
+ * auto-advance option).  Words for the edges of entities ([ ] { }) and
+ * for '*' are the cursor's words (and the parts of hyphenated compounds
+ * and possessives).  v starts a selection that the cursor's moves extend
+ * (H and L by a character); a type key labels it.  D asks what to do
+ * with undecided suggestions, then shows the next article of the list's
+ * order in this same view.  The type menu (t) is view_menu.c, the list
+ * of the article's entities (E) view_entities.c.  Changes committed by
+ * another process are re-read when the screen is next drawn (ui_draw
+ * watches the store's data version).
  */
 #include "config.h"
 
