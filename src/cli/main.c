@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "detect/detect.h"
 #include "store/store.h"
 #include "tui/ui.h"
 #include "lib/util.h"
@@ -53,6 +54,8 @@ static void usage(void)
 static void version(void)
 {
 	printf("nerve %s\n", PACKAGE_VERSION);
+	/* TRANSLATORS: the directory of the model and the lists */
+	printf(_("Data: %s\n"), detect_datadir());
 	printf(_("Copyright (C) 2026 the nerve authors.\n"
 	         "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
 	         "This is free software: you are free to change and redistribute it.\n"
