@@ -25,6 +25,7 @@
 #include "lib/sha256.h"
 #include "store/store.h"
 #include "text/text.h"
+#include "lib/input.h"
 #include "lib/util.h"
 
 static const char *const format_names[] = {
@@ -123,9 +124,9 @@ void typemap_free(struct typemap **pm)
 
 /* ---- recognition ------------------------------------------------------- */
 
-static int has_suffix(const char *s, const char *suffix)
+static int has_suffix_n(const char *s, size_t n, const char *suffix)
 {
-	size_t n = strlen(s), k = strlen(suffix);
+	size_t k = strlen(suffix);
 	if (n < k)
 		return 0;
 	const char *p = s + n - k;
@@ -135,10 +136,21 @@ static int has_suffix(const char *s, const char *suffix)
 	return 1;
 }
 
+static int has_suffix(const char *s, const char *suffix)
+{
+	return has_suffix_n(s, strlen(s), suffix);
+}
+
+/* The suffix of what the file holds: "feed.jsonl.gz" is JSON Lines. */
+static int has_format_suffix(const char *s, const char *suffix)
+{
+	return has_suffix_n(s, input_plain_len(s), suffix);
+}
+
 /* The first non-blank line of a file (owned), or NULL. */
 static char *first_line(const char *path)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = input_open(path);
 	if (!f)
 		return NULL;
 	char *line = NULL;
@@ -156,7 +168,7 @@ static char *first_line(const char *path)
 			break;
 		}
 	}
-	fclose(f);
+	input_close(f);
 	if (n < 0) {
 		free(line);
 		return NULL;
@@ -218,13 +230,14 @@ enum import_format import_recognise(struct store *st, const char *path,
 		return IMPORT_AUTO;
 	if (S_ISDIR(sb.st_mode))
 		return holds_ann(path, 0) ? IMPORT_BRAT : IMPORT_TEXT;
-	if (has_suffix(path, ".txt"))
+	if (has_format_suffix(path, ".txt"))
 		return IMPORT_TEXT;
-	if (has_suffix(path, ".csv"))
+	if (has_format_suffix(path, ".csv"))
 		return IMPORT_CSV;
-	if (has_suffix(path, ".conll") || has_suffix(path, ".iob") || has_suffix(path, ".bio"))
+	if (has_format_suffix(path, ".conll") || has_format_suffix(path, ".iob") ||
+	    has_format_suffix(path, ".bio"))
 		return IMPORT_CONLL;
-	if (has_suffix(path, ".jsonl") || has_suffix(path, ".json"))
+	if (has_format_suffix(path, ".jsonl") || has_format_suffix(path, ".json"))
 		return S_ISREG(sb.st_mode) ? json_flavour(st, path) : IMPORT_JSONL;
 	if (!S_ISREG(sb.st_mode))
 		return IMPORT_TEXT; /* a pipe or device: reading to look would eat it */
@@ -751,7 +764,7 @@ static int text_file(struct import *im, const char *path, const char *name,
 {
 	char *data;
 	size_t len;
-	if (read_file(path, &data, &len) < 0) {
+	if (input_read_file(path, &data, &len) < 0) {
 		report(im, "%s", err_msg());
 		im->total.failed++;
 		return -1;
@@ -1061,14 +1074,14 @@ static int jsonl_file(struct import *im, FILE *f, const char *path, const char *
 static int open_jsonl(struct import *im, const char *path, const char *name,
                       const char *source, enum import_format fmt)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = input_open(path);
 	if (!f) {
-		report(im, "%s: %s", path, strerror(errno));
+		report(im, "%s", err_msg());
 		im->total.failed++;
 		return -1;
 	}
 	int rc = jsonl_file(im, f, path, name, source, fmt);
-	fclose(f);
+	input_close(f);
 	return rc;
 }
 
@@ -1254,10 +1267,12 @@ static int brat_directory(struct import *im, const char *path, size_t plen,
 
 static int directory(struct import *im, const char *path, enum import_format f)
 {
-	static const char *const txt[] = { ".txt", NULL };
-	static const char *const jsonl[] = { ".jsonl", ".json", NULL };
-	static const char *const csv[] = { ".csv", NULL };
-	static const char *const conll[] = { ".conll", ".iob", ".bio", NULL };
+	/* gzip-compressed files too (not in brat's pairs) */
+	static const char *const txt[] = { ".txt", ".txt.gz", NULL };
+	static const char *const jsonl[] = { ".jsonl", ".json", ".jsonl.gz", ".json.gz", NULL };
+	static const char *const csv[] = { ".csv", ".csv.gz", NULL };
+	static const char *const conll[] = { ".conll", ".iob", ".bio", ".conll.gz", ".iob.gz",
+	                                     ".bio.gz", NULL };
 	static const char *const brat[] = { ".txt", ".ann", NULL };
 	const char *const *suffixes = txt;
 	const char *none = _("%s: no reports (*.txt files) in this directory");
