@@ -13,6 +13,7 @@
 #include "edit/cli_detect.h"
 #include "detect/detect.h"
 #include "store/store.h"
+#include "lib/progress.h"
 #include "lib/util.h"
 
 static const char detect_usage[] = N_(
@@ -61,6 +62,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	int64_t *ids = NULL, one;
 	size_t n = 0, suggestions = 0, done = 0;
 	int rc = 1;
+	struct progress *meter = NULL;
 	struct detector *det = NULL;
 	struct doc d = { 0 };
 	if (ref) {
@@ -81,7 +83,8 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	}
 	if (!(det = cli_detector(st)))
 		goto out;
-	int tty = isatty(STDERR_FILENO);
+	/* TRANSLATORS: what the progress line says nerve is doing, and what it counts */
+	meter = progress_new(_("detecting"), PROGRESS_ITEMS, _("articles"), n);
 	/* a transaction per batch: a crash loses one batch, not the run */
 	enum { BATCH = 200 };
 	for (size_t i = 0; i < n; i++) {
@@ -98,22 +101,22 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 			goto fail;
 		suggestions += (size_t)k;
 		done++;
+		progress_update(meter, done);
 		if ((i + 1) % BATCH == 0 || i + 1 == n) {
 			if (store_commit(st) < 0)
 				goto fail;
-			if (tty)
-				fprintf(stderr, _("\rnerve: detect: %zu of %zu articles"), i + 1, n);
 		}
 	}
-	if (tty && n)
-		fputc('\n', stderr);
+	progress_free(&meter);
 	printf(_("articles: %zu, suggestions: %zu\n"), done, suggestions);
 	rc = 0;
 	goto out;
 fail:
+	progress_clear(meter);
 	warnmsg("%s", err_msg());
 	store_rollback(st);
 out:
+	progress_free(&meter);
 	doc_finish(&d);
 	free(ids);
 	detector_free(&det);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "formats/formats.h"
 #include "edit/import.h"
 #include "store/store.h"
+#include "lib/progress.h"
 #include "lib/util.h"
 
 static const char export_usage[] = N_(
@@ -122,10 +124,37 @@ static void selection_finish(struct selection *s)
 /* What an export format could not hold (fmt_note_fn): on standard error. */
 static void export_note(void *arg, size_t line, int skipped, const char *msg)
 {
-	(void)arg;
 	(void)line;
 	(void)skipped;
+	progress_clear(arg);
 	warnmsg("%s", msg);
+}
+
+/* The export's output counted for the progress line: a FILE whose writes
+ * go on to 'to' (which it does not close). */
+struct counted {
+	FILE *to;
+	struct progress *meter;
+	uint64_t n;
+};
+
+static ssize_t counted_write(void *cookie, const char *data, size_t size)
+{
+	struct counted *w = cookie;
+	size_t n = fwrite(data, 1, size, w->to);
+	w->n += n;
+	progress_update(w->meter, w->n);
+	return n == size ? (ssize_t)n : -1;
+}
+
+static FILE *counted_open(struct counted *w)
+{
+	static const cookie_io_functions_t io = { .write = counted_write };
+	FILE *f = fopencookie(w, "wb", io);
+	if (!f)
+		return w->to;       /* no progress, then */
+	setvbuf(f, NULL, _IOFBF, 1 << 16);
+	return f;
 }
 
 /* A temporary file beside path, to be renamed over it. */
@@ -300,23 +329,30 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	static char obuf[1 << 16];
 	if (out == stdout)
 		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+	/* on a terminal, the bytes written so far (the total is not known) */
+	/* TRANSLATORS: what the progress line says nerve is doing */
+	struct counted w = { out, progress_new(_("exporting"), PROGRESS_BYTES, NULL, 0), 0 };
+	FILE *to = progress_on(w.meter) ? counted_open(&w) : out;
 	int r;
 	switch (fmt) {
 	case IMPORT_JSONL:
-		r = fmt_jsonl_export(sel.st, &f, out);
+		r = fmt_jsonl_export(sel.st, &f, to);
 		break;
 	case IMPORT_DOCCANO:
-		r = fmt_doccano_export(sel.st, &f, out);
+		r = fmt_doccano_export(sel.st, &f, to);
 		break;
 	case IMPORT_PRODIGY:
-		r = fmt_prodigy_export(sel.st, &f, out);
+		r = fmt_prodigy_export(sel.st, &f, to);
 		break;
 	case IMPORT_CONLL:
-		r = fmt_conll_export(sel.st, &f, out, export_note, NULL);
+		r = fmt_conll_export(sel.st, &f, to, export_note, w.meter);
 		break;
 	default:
-		r = fmt_csv_export(sel.st, &f, out, guard);
+		r = fmt_csv_export(sel.st, &f, to, guard);
 	}
+	if (to != out && fclose(to) != 0 && r == 0)
+		r = -1;     /* the last bytes did not reach out: ferror(out) says */
+	progress_free(&w.meter);
 	const char *shown = tmp ? output : _("standard output");
 	if (r < 0) {
 		if (ferror(out)) /* a write error: name the output */

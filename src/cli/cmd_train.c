@@ -18,6 +18,7 @@
 #include "formats/formats.h"
 #include "edit/import.h"
 #include "store/store.h"
+#include "lib/progress.h"
 #include "lib/util.h"
 
 static const char train_usage[] = N_(
@@ -114,14 +115,16 @@ static int read_shipped(struct store *st, struct docs *ds, struct buf *names)
 	return rc;
 }
 
+/* After each pass over the data: the progress line, made at the first
+ * (the number of passes is known then). */
 static void progress(void *arg, unsigned epoch, unsigned epochs, size_t errors, size_t tokens)
 {
-	(void)arg;
-	if (isatty(2))
-		fprintf(stderr, _("\rnerve: training: pass %u of %u, %zu of %zu tokens wrong  "),
-		        epoch, epochs, errors, tokens);
-	if (epoch == epochs && isatty(2))
-		fputc('\n', stderr);
+	struct progress **meter = arg;
+	(void)errors, (void)tokens;
+	if (!*meter)
+		/* TRANSLATORS: what the progress line says nerve is doing, and what it counts */
+		*meter = progress_new(_("training"), PROGRESS_ITEMS, _("passes"), epochs);
+	progress_update(*meter, epoch);
 }
 
 /* Scores of a model on documents (the team's, for the record). */
@@ -261,8 +264,11 @@ int cmd_train(struct cli *cli, int argc, char **argv)
 	           shipped.n && what.len ? ", " : "");
 	if (what.len)
 		buf_printf(&info, "%s, each counted %.1f times", what.data, weight);
-	struct train_opts o = { NULL, epochs, info.data, progress, NULL };
-	if (detect_train(&o, sets, 2, &blob) < 0) {
+	struct progress *meter = NULL;
+	struct train_opts o = { NULL, epochs, info.data, progress, &meter };
+	int trained = detect_train(&o, sets, 2, &blob);
+	progress_free(&meter);
+	if (trained < 0) {
 		warnmsg("%s", err_msg());
 		buf_free(&info);
 		goto out;

@@ -21,6 +21,14 @@
 
 #define RAW_BLOCK (1 << 16)
 
+/* Bytes read from the files of input_open() so far, for progress. */
+static uint64_t raw_bytes;
+
+uint64_t input_bytes_read(void)
+{
+	return raw_bytes;
+}
+
 /* The compressions recognised by their first bytes. */
 enum packing { PLAIN, GZIP, XZ, ZSTD, BZIP2 };
 
@@ -91,6 +99,7 @@ static ssize_t gz_read(void *cookie, char *out, size_t size)
 	while (g->z.avail_out == want) {
 		if (g->z.avail_in == 0) {
 			size_t n = fread(g->in, 1, sizeof g->in, g->raw);
+			raw_bytes += n;
 			if (n == 0) {
 				if (ferror(g->raw)) {
 					int e = errno ? errno : EIO;
@@ -170,6 +179,37 @@ static FILE *gz_open(FILE *raw, const char *path)
 	return f;
 }
 
+/* ---- a plain file, counted ----------------------------------------------- */
+
+static ssize_t plain_read(void *cookie, char *out, size_t size)
+{
+	FILE *raw = cookie;
+	size_t n = fread(out, 1, size, raw);
+	raw_bytes += n;
+	if (n == 0 && ferror(raw)) {
+		if (!errno)
+			errno = EIO;
+		return -1;
+	}
+	return (ssize_t)n;
+}
+
+static int plain_close(void *cookie)
+{
+	return fclose(cookie) == 0 ? 0 : -1;
+}
+
+static FILE *plain_open(FILE *raw, const char *path)
+{
+	static const cookie_io_functions_t io = { .read = plain_read, .close = plain_close };
+	FILE *f = fopencookie(raw, "rb", io);
+	if (!f) {
+		err_set("%s: %s", path, strerror(errno));
+		fclose(raw);
+	}
+	return f;
+}
+
 /* ---- opening -------------------------------------------------------------- */
 
 FILE *input_open(const char *path)
@@ -195,7 +235,7 @@ FILE *input_open(const char *path)
 	}
 	switch (p) {
 	case PLAIN:
-		return raw;
+		return plain_open(raw, path);
 	case GZIP:
 		return gz_open(raw, path);
 	default:

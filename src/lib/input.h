@@ -12,6 +12,7 @@
 #define NERVE_INPUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* Open path for reading: a FILE that yields the decompressed bytes of a
@@ -37,5 +38,10 @@ int input_read_file(const char *path, char **out, size_t *len);
  * suffix tells the format of what the file holds ("feed.jsonl.gz" is
  * JSON Lines). */
 size_t input_plain_len(const char *name);
+
+/* The bytes read from files opened with input_open() so far, compressed
+ * bytes for a gzip file (so that it compares with the files' sizes): what
+ * a progress meter of an import counts. */
+uint64_t input_bytes_read(void);
 
 #endif

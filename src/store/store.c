@@ -462,7 +462,8 @@ void store_rollback(struct store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-int store_backup(struct store *st, const char *path)
+int store_backup(struct store *st, const char *path,
+                 void (*step)(void *arg, int done, int total), void *arg)
 {
 	sqlite3 *dst;
 	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
@@ -476,6 +477,10 @@ int store_backup(struct store *st, const char *path)
 	if (b) {
 		do {
 			rc = sqlite3_backup_step(b, 256);
+			if (step) {
+				int total = sqlite3_backup_pagecount(b);
+				step(arg, total - sqlite3_backup_remaining(b), total);
+			}
 			if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 				sqlite3_sleep(50);
 		} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);

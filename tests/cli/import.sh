@@ -154,7 +154,7 @@ expect 0 "$NERVE" --db "$T/progress.db" import "$TESTDATA/reports"
 if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then
 	script -qec "'$NERVE' --db '$T/progress2.db' import '$TESTDATA/reports'" /dev/null >"$T/tty" 2>&1 ||
 		fail "import under a terminal failed: $(cat "$T/tty")"
-	contains "$T/tty" "importing "
+	contains "$T/tty" "nerve: importing: "
 	contains "$T/tty" "imported: 2, duplicates: 0, failed: 0"
 else
 	echo "SKIP (part): no script(1) to run import under a terminal" >&2
