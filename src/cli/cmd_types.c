@@ -52,6 +52,8 @@ static int list(struct store *st, int names_only)
 		return 1;
 	}
 	if (!names_only)
+		/* TRANSLATORS: column headings of the type list: the hotkey (3
+		 * characters wide), the type's name (16), its colour (8) */
 		printf("%-3s %-16s %-8s %s\n", _("key"), _("type"), _("colour"), _("description"));
 	for (size_t i = 0; i < n; i++) {
 		if (names_only) {

@@ -165,6 +165,8 @@ int store_fail(struct store *st, const char *what)
 	int code = sqlite3_extended_errcode(st->db);
 	const char *msg = sqlite3_errmsg(st->db);
 	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		/* TRANSLATORS: the database file, then what nerve was doing
+		 * ("opening", "committing", "saving the decision") */
 		err_set(_("%s: %s: the database is locked by another process"), st->path, what);
 	else if ((code & 0xff) == SQLITE_READONLY)
 		err_set(_("%s: %s: the database is read-only"), st->path, what);
@@ -348,6 +350,7 @@ struct store *store_open(const char *path, int flags)
 		oflags |= SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
 		if (st->db)
+			/* TRANSLATORS: what nerve was doing when the database failed */
 			store_fail(st, _("opening"));
 		else
 			err_set(_("%s: cannot open the database"), path);
