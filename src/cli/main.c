@@ -199,7 +199,9 @@ int main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* NERVE_LOCALEDIR: the catalogs of a build tree, for its tests */
+	const char *localedir = getenv("NERVE_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir && localedir[0] ? localedir : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	cli.db_path = getenv("NERVE_DB");
