@@ -198,6 +198,10 @@ int main(int argc, char **argv)
 	int opt;
 
 	setlocale(LC_ALL, "");
+	/* Numbers in nerve's output are data (JSON, CSV, scores) and in its
+	 * input too (models, lists): always with a decimal point, whatever
+	 * the language of the messages. */
+	setlocale(LC_NUMERIC, "C");
 #if ENABLE_NLS
 	/* NERVE_LOCALEDIR: the catalogs of a build tree, for its tests */
 	const char *localedir = getenv("NERVE_LOCALEDIR");

@@ -1,8 +1,9 @@
 # locales.sh: under the locale of each translation in po/LINGUAS, nerve
 # --help, a command's --help and the browser's help screen (script mode)
-# come out translated.  The catalogs are compiled from po/*.po into a
-# locale directory of the test (NERVE_LOCALEDIR); a locale the system
-# lacks is skipped with a note (CI generates them: tools/setup.sh).
+# come out translated, and numbers in data keep their decimal point.
+# The catalogs are compiled from po/*.po into a locale directory of the
+# test (NERVE_LOCALEDIR); a locale the system lacks is skipped with a
+# note (CI generates them: tools/setup.sh).
 . "$SCREENLIB"
 [ "${USE_NLS:-yes}" = yes ] || skip "built without NLS"
 linguas=$(sed 's/#.*//' "$SRCDIR/../po/LINGUAS")
@@ -44,6 +45,11 @@ for l in $linguas; do
 	grep -q 'import reports and annotations' "$T/$loc.help" &&
 		fail "$l: the command list of --help is not translated"
 	grep -q 'next article' "$T/$loc.screen" && fail "$l: the help screen is not translated"
+	# numbers in data stay numbers: a decimal point in any language
+	LC_ALL=$loc NERVE_LOCALEDIR=$T/locale "$NERVE" eval --json "$TESTDATA/eval-gold.jsonl" \
+		>"$T/$loc.json" 2>"$T/err" || fail "$l: eval --json failed: $(cat "$T/err")"
+	grep -q '"p": [0-9]*\.[0-9]' "$T/$loc.json" && ! grep -q '[0-9],[0-9]' "$T/$loc.json" ||
+		fail "$l: eval --json writes numbers in the locale's format: $(head -c 200 "$T/$loc.json")"
 	tested=$((tested + 1))
 done
 [ $tested -gt 0 ] || skip "none of the translations' locales is installed"
