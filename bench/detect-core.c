@@ -19,7 +19,8 @@
 #include <time.h>
 
 #include "detect/detect.h"
-#include "store/store.h"
+#include "formats/formats.h"
+#include "formats/json.h"
 #include "text/text.h"
 #include "lib/util.h"
 
@@ -65,7 +66,8 @@ int main(int argc, char **argv)
 		perror(argv[1]);
 		return 1;
 	}
-	struct store *st = store_open(":memory:", STORE_CREATE);
+	struct json_parser jp;
+	json_parser_init(&jp, 0);
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
@@ -74,7 +76,7 @@ int main(int argc, char **argv)
 	struct doc out = { 0 };
 	while ((n = getline(&line, &cap, f)) > 0) {
 		struct doc d;
-		if (store_json_doc(st, line, (size_t)n, &d) < 0) {
+		if (fmt_json_line(&jp, line, (size_t)n, FMT_JSON_CORPUS, &d) < 0) {
 			fprintf(stderr, "detect-core: line %zu: %s\n", docs + 1, err_msg());
 			return 1;
 		}
@@ -93,7 +95,7 @@ int main(int argc, char **argv)
 	free(line);
 	doc_finish(&out);
 	detector_free(&det);
-	store_close(&st);
+	json_parser_finish(&jp);
 	if (f != stdin)
 		fclose(f);
 	return 0;

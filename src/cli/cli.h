@@ -39,6 +39,11 @@ enum {
  * exits 2 on a bad value. */
 int cli_global_option(struct cli *cli, int opt, const char *usage);
 
+/* Report what getopt_long found wrong (opt: its ':' for a missing
+ * argument or '?' for an unknown option; every option string starts
+ * with ':' so that getopt says nothing itself), once, and return 2. */
+int cli_option_error(const char *cmd, int opt, char **argv);
+
 /* Report misuse ("nerve: MESSAGE" and a hint to --help) and return 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);
 
@@ -63,6 +68,7 @@ int cli_each_item(const char *list, int (*fn)(void *arg, const char *item), void
 	X(stats, N_("count articles by review state and entities by type")) \
 	X(types, N_("list, add, rename and recolour entity types")) \
 	X(backup, N_("write an online copy of the database")) \
+	X(check, N_("check the database: integrity, checksums, counts")) \
 	X(detect, N_("detect entities again in articles not yet reviewed")) \
 	X(eval, N_("score the detector on gold documents")) \
 	X(train, N_("train the detector and use the new model"))

@@ -27,9 +27,9 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = { CLI_GLOBAL_LONGOPTS, { 0, 0, 0, 0 } };
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		if (!cli_global_option(cli, opt, _(backup_usage)))
-			return cli_usage_error("backup", _("unknown option '%s'"), argv[optind - 1]);
+			return cli_option_error("backup", opt, argv);
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("backup", _("backup takes one FILE"));

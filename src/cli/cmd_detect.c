@@ -7,10 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
-#include "edit/cli_detect.h"
+#include "edit/detect_op.h"
 #include "detect/detect.h"
 #include "store/store.h"
 #include "lib/progress.h"
@@ -24,21 +23,32 @@ static const char detect_usage[] = N_(
 	"import's entity is never touched, and a span rejected in an article is\n"
 	"never suggested there again.\n\n"
 	"  --all          done articles too\n"
+	"  --include-annotated\n"
+	"                 articles that came with annotations too (an\n"
+	"                 \"entities\" field, even empty)\n"
 	"  --article ID   this article only (a local or external id), even one\n"
 	"                 that came with annotations or is done\n");
 
-enum { OPT_ALL = OPT_CMD_BASE, OPT_ARTICLE };
+enum { OPT_ALL = OPT_CMD_BASE, OPT_ARTICLE, OPT_INCLUDE_ANNOTATED };
+
+/* The articles detected so far, on the progress line. */
+static void show_progress(void *arg, size_t done, size_t n)
+{
+	(void)n;
+	progress_update(arg, done);
+}
 
 int cmd_detect(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "all", no_argument, NULL, OPT_ALL },
 		{ "article", required_argument, NULL, OPT_ARTICLE },
+		{ "include-annotated", no_argument, NULL, OPT_INCLUDE_ANNOTATED },
 		CLI_GLOBAL_LONGOPTS, { 0, 0, 0, 0 }
 	};
-	int all = 0, opt;
+	int all = 0, annotated = 0, opt;
 	const char *ref = NULL;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_ALL:
 			all = 1;
@@ -46,9 +56,12 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 		case OPT_ARTICLE:
 			ref = optarg;
 			break;
+		case OPT_INCLUDE_ANNOTATED:
+			annotated = 1;
+			break;
 		default:
 			if (!cli_global_option(cli, opt, _(detect_usage)))
-				return cli_usage_error("detect", _("unknown option '%s'"), argv[optind - 1]);
+				return cli_option_error("detect", opt, argv);
 		}
 	}
 	if (optind < argc)
@@ -60,11 +73,10 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	if (!st)
 		return 1;
 	int64_t *ids = NULL, one;
-	size_t n = 0, suggestions = 0, done = 0;
+	size_t n = 0, suggestions = 0, done = 0, skipped = 0;
 	int rc = 1;
 	struct progress *meter = NULL;
 	struct detector *det = NULL;
-	struct doc d = { 0 };
 	if (ref) {
 		int found = store_article_find(st, ref, &one);
 		if (found <= 0) {
@@ -77,47 +89,33 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 		ids = xmalloc(sizeof *ids);
 		ids[0] = one;
 		n = 1;
-	} else if (store_articles_to_detect(st, all, &ids, &n) < 0) {
+	} else if (store_articles_to_detect(st, all, annotated, &ids, &n, &skipped) < 0) {
 		warnmsg("%s", err_msg());
 		goto out;
 	}
-	if (!(det = cli_detector(st)))
+	if (!(det = detect_op_detector(st)))
 		goto out;
 	/* TRANSLATORS: what the progress line says nerve is doing, and what it counts */
 	meter = progress_new(_("detecting"), PROGRESS_ITEMS, _("articles"), n);
-	/* a transaction per batch: a crash loses one batch, not the run */
-	enum { BATCH = 200 };
-	for (size_t i = 0; i < n; i++) {
-		if (i % BATCH == 0 && store_begin(st) < 0)
-			goto fail;
-		struct article a;
-		if (store_article_get(st, ids[i], &a) < 0)
-			goto fail;
-		d.nspans = 0;
-		detect_doc(det, a.text, a.text_len, &d);
-		article_finish(&a);
-		int k = store_replace_suggestions(st, ids[i], d.spans, d.nspans);
-		if (k < 0)
-			goto fail;
-		suggestions += (size_t)k;
-		done++;
-		progress_update(meter, done);
-		if ((i + 1) % BATCH == 0 || i + 1 == n) {
-			if (store_commit(st) < 0)
-				goto fail;
-		}
-	}
+	if (detect_op_run(st, det, ids, n, show_progress, meter, &suggestions) < 0)
+		goto fail;
 	progress_free(&meter);
+	done = n;
 	printf(_("articles: %zu, suggestions: %zu\n"), done, suggestions);
+	if (skipped)
+		printf(skipped == 1
+		           ? _("%zu article came with annotations (an \"entities\" field, even "
+		               "empty) and was not detected; --include-annotated detects it\n")
+		           : _("%zu articles came with annotations (an \"entities\" field, even "
+		               "empty) and were not detected; --include-annotated detects them\n"),
+		       skipped);
 	rc = 0;
 	goto out;
 fail:
 	progress_clear(meter);
 	warnmsg("%s", err_msg());
-	store_rollback(st);
 out:
 	progress_free(&meter);
-	doc_finish(&d);
 	free(ids);
 	detector_free(&det);
 	store_close(&st);

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "edit/cli_detect.h"
+#include "edit/detect_op.h"
 #include "detect/detect.h"
 #include "detect/eval.h"
 #include "formats/formats.h"
@@ -111,7 +111,7 @@ int cmd_eval(struct cli *cli, int argc, char **argv)
 	};
 	const char *types = NULL, *errors = NULL, *map_path = NULL;
 	int json = 0, opt;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_TYPES:
 			types = optarg;
@@ -127,7 +127,7 @@ int cmd_eval(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(eval_usage)))
-				return cli_usage_error("eval", _("unknown option '%s'"), argv[optind - 1]);
+				return cli_option_error("eval", opt, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -140,12 +140,12 @@ int cmd_eval(struct cli *cli, int argc, char **argv)
 	struct run r = { 0 };
 	struct typemap *map = NULL;
 	int rc = 1;
-	if (map_path && !(map = typemap_load(st, map_path))) {
+	if (map_path && !(map = typemap_load(map_path))) {
 		warnmsg("%s", err_msg());
 		goto out;
 	}
 	r.map = map;
-	r.det = cli_detector(st);
+	r.det = detect_op_detector(st);
 	if (!r.det)
 		goto out;
 	eval_limit(&r.ev, types);
@@ -153,7 +153,7 @@ int cmd_eval(struct cli *cli, int argc, char **argv)
 		warnmsg("%s: %s", errors, strerror(errno));
 		goto out;
 	}
-	if (fmt_jsonl_read(st, gold, eval_one, &r) < 0) {
+	if (fmt_jsonl_read(gold, eval_one, &r) < 0) {
 		warnmsg("%s", err_msg());
 		goto out;
 	}

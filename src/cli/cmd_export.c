@@ -6,17 +6,13 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
-#include "formats/formats.h"
-#include "edit/import.h"
+#include "edit/export.h"
 #include "store/store.h"
 #include "lib/progress.h"
 #include "lib/util.h"
@@ -47,7 +43,7 @@ static const char export_usage[] = N_(
 	"  -o, --output FILE       write to FILE (replaced only when the export is\n"
 	"                          complete) instead of standard output; for brat,\n"
 	"                          a new (or empty) directory\n"
-	"      --help              show this help and exit\n"
+	"  -h, --help              show this help and exit\n"
 	"\n"
 	"CSV has a row per selected entity; the other formats have every selected\n"
 	"article, with its selected entities (possibly none).\n");
@@ -121,65 +117,18 @@ static void selection_finish(struct selection *s)
 	free(s->articles);
 }
 
-/* What an export format could not hold (fmt_note_fn): on standard error. */
-static void export_note(void *arg, size_t line, int skipped, const char *msg)
+/* What the export could not hold: on standard error, below the progress
+ * line. */
+static void export_note(void *arg, const char *msg)
 {
-	(void)line;
-	(void)skipped;
 	progress_clear(arg);
 	warnmsg("%s", msg);
 }
 
-/* The export's output counted for the progress line: a FILE whose writes
- * go on to 'to' (which it does not close). */
-struct counted {
-	FILE *to;
-	struct progress *meter;
-	uint64_t n;
-};
-
-static ssize_t counted_write(void *cookie, const char *data, size_t size)
+/* The bytes written so far, on the progress line. */
+static void export_progress(void *arg, uint64_t bytes)
 {
-	struct counted *w = cookie;
-	size_t n = fwrite(data, 1, size, w->to);
-	w->n += n;
-	progress_update(w->meter, w->n);
-	return n == size ? (ssize_t)n : -1;
-}
-
-static FILE *counted_open(struct counted *w)
-{
-	static const cookie_io_functions_t io = { .write = counted_write };
-	FILE *f = fopencookie(w, "wb", io);
-	if (!f)
-		return w->to;       /* no progress, then */
-	setvbuf(f, NULL, _IOFBF, 1 << 16);
-	return f;
-}
-
-/* A temporary file beside path, to be renamed over it. */
-static FILE *open_temp(const char *path, char **tmp)
-{
-	*tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(*tmp);
-	if (fd < 0) {
-		warnmsg("%s: %s", path, strerror(errno));
-		free(*tmp);
-		*tmp = NULL;
-		return NULL;
-	}
-	/* the permissions a new file would get, not mkstemp's 0600 */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	FILE *f = fdopen(fd, "wb");
-	if (!f) {
-		close(fd);
-		unlink(*tmp);
-		free(*tmp);
-		*tmp = NULL;
-	}
-	return f;
+	progress_update(arg, bytes);
 }
 
 int cmd_export(struct cli *cli, int argc, char **argv)
@@ -200,7 +149,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	struct selection sel = { 0 };
 	const char *format = "csv", *output = NULL, *by = NULL, *since = NULL;
 	int guard = 1, opt, rc = 2;
-	while ((opt = getopt_long(argc, argv, "f:s:t:a:o:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":hf:s:t:a:o:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
 			format = optarg;
@@ -241,7 +190,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(export_usage))) {
-				cli_usage_error("export", _("unknown option '%s'"), argv[optind - 1]);
+				cli_option_error("export", opt, argv);
 				goto out;
 			}
 		}
@@ -250,17 +199,17 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		cli_usage_error("export", _("unexpected argument '%s'"), argv[optind]);
 		goto out;
 	}
-	enum import_format fmt;
-	if (import_format_parse(format, &fmt) < 0) {
-		cli_usage_error("export", _("unknown format '%s' (csv, jsonl, doccano, prodigy, "
-		                            "conll, brat)"), format);
-		goto out;
-	}
-	if (fmt == IMPORT_TEXT) {
+	struct export_opts eo;
+	export_opts_init(&eo);
+	if (strcmp(format, "text") == 0) {
 		cli_usage_error("export", _("the text format is for import only"));
 		goto out;
 	}
-	if (fmt == IMPORT_BRAT && (!output || strcmp(output, "-") == 0)) {
+	if (export_format_parse(format, &eo.format) < 0) {
+		cli_usage_error("export", "%s", err_msg());
+		goto out;
+	}
+	if (eo.format == EXPORT_BRAT && (!output || strcmp(output, "-") == 0)) {
 		cli_usage_error("export", _("brat export writes a directory: name it with -o DIR"));
 		goto out;
 	}
@@ -271,17 +220,17 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	sel.st = cli_open_store_reading(cli);
 	if (!sel.st)
 		goto out;
-	struct export_filter f = { 0 };
-	f.statuses = sel.statuses == 7 ? 0 : sel.statuses;
-	f.states = sel.states;
-	f.by = by;
+	struct export_filter *f = &eo.filter;
+	f->statuses = sel.statuses == 7 ? 0 : sel.statuses;
+	f->states = sel.states;
+	f->by = by;
 	char since_utc[21];
 	if (since) {
 		if (store_time_normalise(sel.st, since, since_utc) < 0) {
 			rc = cli_usage_error("export", "%s", err_msg());
 			goto out;
 		}
-		f.since = since_utc;
+		f->since = since_utc;
 	}
 	for (size_t i = 0; i < sel.ntypes; i++) {
 		int r = store_type_get(sel.st, sel.types[i], NULL);
@@ -291,8 +240,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (sel.ntypes) {
-		f.types = (const char *const *)sel.types;
-		f.ntypes = sel.ntypes;
+		f->types = (const char *const *)sel.types;
+		f->ntypes = sel.ntypes;
 	}
 	for (size_t i = 0; i < sel.nrefs; i++) {
 		int64_t id;
@@ -306,77 +255,31 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		sel.articles[sel.narticles++] = id;
 	}
 	if (sel.nrefs) {
-		f.articles = sel.articles;
-		f.narticles = sel.narticles;
+		f->articles = sel.articles;
+		f->narticles = sel.narticles;
 	}
 
-	if (fmt == IMPORT_BRAT) {
-		if (fmt_brat_export(sel.st, &f, output) < 0) {
-			warnmsg("%s", err_msg());
-			rc = 1;
-		} else {
-			rc = 0;
-		}
-		goto out;
-	}
-	char *tmp = NULL;
-	FILE *out = stdout;
-	if (output && strcmp(output, "-") != 0) {
-		out = open_temp(output, &tmp);
-		if (!out)
-			goto out;
-	}
+	eo.formula_guard = guard;
 	static char obuf[1 << 16];
-	if (out == stdout)
+	if (!output || strcmp(output, "-") == 0)
 		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	/* on a terminal, the bytes written so far (the total is not known) */
 	/* TRANSLATORS: what the progress line says nerve is doing */
-	struct counted w = { out, progress_new(_("exporting"), PROGRESS_BYTES, NULL, 0), 0 };
-	FILE *to = progress_on(w.meter) ? counted_open(&w) : out;
-	int r;
-	switch (fmt) {
-	case IMPORT_JSONL:
-		r = fmt_jsonl_export(sel.st, &f, to);
-		break;
-	case IMPORT_DOCCANO:
-		r = fmt_doccano_export(sel.st, &f, to);
-		break;
-	case IMPORT_PRODIGY:
-		r = fmt_prodigy_export(sel.st, &f, to);
-		break;
-	case IMPORT_CONLL:
-		r = fmt_conll_export(sel.st, &f, to, export_note, w.meter);
-		break;
-	default:
-		r = fmt_csv_export(sel.st, &f, to, guard);
+	struct progress *meter = progress_new(_("exporting"), PROGRESS_BYTES, NULL, 0);
+	eo.note = export_note;
+	eo.note_arg = meter;
+	if (progress_on(meter) && eo.format != EXPORT_BRAT) {
+		eo.progress = export_progress;
+		eo.progress_arg = meter;
 	}
-	if (to != out && fclose(to) != 0 && r == 0)
-		r = -1;     /* the last bytes did not reach out: ferror(out) says */
-	progress_free(&w.meter);
-	const char *shown = tmp ? output : _("standard output");
+	int r = export_run(sel.st, &eo, output);
+	progress_free(&meter);
 	if (r < 0) {
-		if (ferror(out)) /* a write error: name the output */
-			warnmsg("%s: %s", shown, err_msg());
-		else
-			warnmsg("%s", err_msg());
-	} else if (fflush(out) != 0 || ferror(out) || (tmp && fsync(fileno(out)) != 0)) {
-		warnmsg("%s: %s", shown, strerror(errno ? errno : EIO));
-		r = -1;
+		warnmsg("%s", err_msg());
+		rc = 1;
+	} else {
+		rc = 0;
 	}
-	if (tmp) {
-		if (fclose(out) != 0 && r == 0) {
-			warnmsg("%s: %s", output, strerror(errno));
-			r = -1;
-		}
-		if (r == 0 && rename(tmp, output) != 0) {
-			warnmsg("%s: %s", output, strerror(errno));
-			r = -1;
-		}
-		if (r < 0)
-			unlink(tmp);
-		free(tmp);
-	}
-	rc = r < 0 ? 1 : 0;
 out:
 	store_close(&sel.st);
 	selection_finish(&sel);

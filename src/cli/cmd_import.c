@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "edit/cli_detect.h"
+#include "edit/detect_op.h"
 #include "detect/detect.h"
 #include "edit/import.h"
 #include "store/store.h"
@@ -24,13 +25,13 @@
 static const char import_usage[] = N_(
 	"Usage: nerve import [OPTION]... PATH...\n"
 	"Import reports into the database: plain-text files, directories (their\n"
-	"*.txt files, recursively), JSON Lines in the corpus format, doccano and\n"
+	"*.txt files, recursively; regular files only), JSON Lines in the corpus format, doccano and\n"
 	"Prodigy JSON Lines, CoNLL, brat directories, and '-' for standard input\n"
 	"(JSON Lines when its first byte is '{', else text).  A CSV export applies\n"
 	"its rows to the articles with those ids already in the database.  Each\n"
 	"file is imported in one transaction; a report already in the database\n"
-	"is left as it is.  gzip-compressed files (x.txt.gz, feed.jsonl.gz, and\n"
-	"*.txt.gz in directories) are read as what they hold.\n"
+	"is left as it is.  gzip-compressed files (x.txt.gz, feed.jsonl.gz,\n"
+	"*.txt.gz in directories, standard input) are read as what they hold.\n"
 	"\n"
 	"  -f, --format F        read every PATH as format F: text, jsonl, csv,\n"
 	"                        doccano, prodigy, conll or brat (default:\n"
@@ -42,7 +43,10 @@ static const char import_usage[] = N_(
 	"      --no-detect       do not run entity detection on the new articles\n"
 	"      --replace-invalid replace invalid UTF-8 and NUL bytes with U+FFFD\n"
 	"                        instead of rejecting the file\n"
-	"      --help            show this help and exit\n"
+	"      --max-size SIZE   refuse a file larger than SIZE bytes (a suffix K,\n"
+	"                        M or G multiplies by 1024s; default 1G), counted\n"
+	"                        while reading, after decompression\n"
+	"  -h, --help            show this help and exit\n"
 	"\n"
 	"Ends with a summary on standard output; progress goes to standard error\n"
 	"when it is a terminal.  Exit status: 0 when everything was imported\n"
@@ -50,7 +54,7 @@ static const char import_usage[] = N_(
 	"misuse (including a format that cannot be imported yet).\n");
 
 enum {
-	OPT_REVIEWED = OPT_CMD_BASE, OPT_NO_DETECT, OPT_REPLACE_INVALID,
+	OPT_REVIEWED = OPT_CMD_BASE, OPT_NO_DETECT, OPT_REPLACE_INVALID, OPT_MAX_SIZE,
 };
 
 /* The bytes an import of path will read: a regular file's size, the
@@ -95,6 +99,27 @@ static uint64_t input_size(const char *path, int depth)
 	return sum;
 }
 
+/* "123", "64K", "500M", "2G" to bytes: 0, or -1 when it is none. */
+static int parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (end == s || errno || *s == '-')
+		return -1;
+	unsigned shift = 0;
+	switch (*end) {
+	case 'K': case 'k': shift = 10; end++; break;
+	case 'M': case 'm': shift = 20; end++; break;
+	case 'G': case 'g': shift = 30; end++; break;
+	default: break;
+	}
+	if (*end || v == 0 || v > (UINT64_MAX >> shift))
+		return -1;
+	*out = (uint64_t)v << shift;
+	return 0;
+}
+
 /* The import's progress: the bytes read of all the files' bytes, or with
  * standard input among them (its size is not known) the reports read. */
 static void show_progress(void *arg, const char *name, const struct import_stats *s)
@@ -120,13 +145,14 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		{ "reviewed", no_argument, NULL, OPT_REVIEWED },
 		{ "no-detect", no_argument, NULL, OPT_NO_DETECT },
 		{ "replace-invalid", no_argument, NULL, OPT_REPLACE_INVALID },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		CLI_GLOBAL_LONGOPTS,
 		{ 0, 0, 0, 0 },
 	};
 	struct import_opts o = { 0 };
 	const char *map_path = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "f:m:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":hf:m:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
 			if (import_format_parse(optarg, &o.format) < 0)
@@ -146,9 +172,14 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		case OPT_REPLACE_INVALID:
 			o.replace_invalid = 1;
 			break;
+		case OPT_MAX_SIZE:
+			if (parse_size(optarg, &o.max_bytes) < 0)
+				return cli_usage_error("import", _("--max-size takes a size in bytes (with K, "
+				                                   "M or G), not '%s'"), optarg);
+			break;
 		default:
 			if (!cli_global_option(cli, opt, _(import_usage)))
-				return cli_usage_error("import", _("unknown option '%s'"), argv[optind - 1]);
+				return cli_option_error("import", opt, argv);
 		}
 	}
 	if (optind >= argc)
@@ -168,7 +199,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		return 1;
 	/* Refuse formats not built yet before importing anything. */
 	for (int i = optind; i < argc; i++) {
-		enum import_format f = import_recognise(st, argv[i], o.format);
+		enum import_format f = import_recognise(argv[i], o.format);
 		if (f != IMPORT_AUTO && !import_format_built(f)) {
 			warnmsg(_("%s: the %s format cannot be imported yet"), argv[i],
 			        import_format_name(f));
@@ -177,7 +208,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		}
 	}
 	struct typemap *map = NULL;
-	if (map_path && !(map = typemap_load(st, map_path))) {
+	if (map_path && !(map = typemap_load(map_path))) {
 		warnmsg("%s", err_msg());
 		store_close(&st);
 		return 1;
@@ -196,13 +227,13 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	o.message_arg = meter;
 	struct detector *det = NULL;
 	if (!o.no_detect) {
-		if (!(det = cli_detector(st))) {
+		if (!(det = detect_op_detector(st))) {
 			progress_free(&meter);
 			typemap_free(&map);
 			store_close(&st);
 			return 1;
 		}
-		o.detect = cli_detect_hook;
+		o.detect = detect_op_hook;
 		o.detect_arg = det;
 	}
 

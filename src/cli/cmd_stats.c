@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
 #include "store/store.h"
@@ -19,9 +20,9 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = { CLI_GLOBAL_LONGOPTS, { 0, 0, 0, 0 } };
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		if (!cli_global_option(cli, opt, _(stats_usage)))
-			return cli_usage_error("stats", _("unknown option '%s'"), argv[optind - 1]);
+			return cli_option_error("stats", opt, argv);
 	}
 	if (optind < argc)
 		return cli_usage_error("stats", _("unexpected argument '%s'"), argv[optind]);
@@ -44,8 +45,10 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 	int64_t tot[3] = { 0, 0, 0 };
 	for (size_t i = 0; i < s.ntypes; i++) {
 		const struct type_stats *t = &s.types[i];
-		printf("  %-16s %10lld %10lld %10lld\n", t->type, (long long)t->by_status[ENT_ACCEPTED],
+		char *type = xescape(t->type);
+		printf("  %-16s %10lld %10lld %10lld\n", type, (long long)t->by_status[ENT_ACCEPTED],
 		       (long long)t->by_status[ENT_SUGGESTED], (long long)t->by_status[ENT_REJECTED]);
+		free(type);
 		for (int k = 0; k < 3; k++)
 			tot[k] += t->by_status[k];
 	}

@@ -63,7 +63,11 @@ static int list(struct store *st, int names_only)
 		char key[4] = "-";
 		if (v[i].hotkey)
 			snprintf(key, sizeof key, "%d", v[i].hotkey);
-		printf("%-3s %-16s %-8s %s\n", key, v[i].name, v[i].colour, v[i].description);
+		/* names and descriptions come from imports: shown escaped */
+		char *name = xescape(v[i].name), *desc = xescape(v[i].description);
+		printf("%-3s %-16s %-8s %s\n", key, name, v[i].colour, desc);
+		free(name);
+		free(desc);
 	}
 	free(v);
 	return fflush(stdout) == 0 ? 0 : 1;
@@ -83,7 +87,7 @@ int cmd_types(struct cli *cli, int argc, char **argv)
 	const char *key = NULL, *colour = NULL, *description = NULL;
 	int names_only = 0;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_KEY:
 			key = optarg;
@@ -99,7 +103,7 @@ int cmd_types(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(types_usage)))
-				return cli_usage_error("types", _("unknown option '%s'"), argv[optind - 1]);
+				return cli_option_error("types", opt, argv);
 		}
 	}
 	int nargs = argc - optind;
@@ -158,8 +162,12 @@ int cmd_types(struct cli *cli, int argc, char **argv)
 	}
 	if (r < 0)
 		warnmsg("%s", err_msg());
-	else if (taken[0])
-		printf(_("key %d moved from %s to %s\n"), k, taken, args[1]);
+	else if (taken[0]) {
+		char *from = xescape(taken), *to = xescape(args[1]);
+		printf(_("key %d moved from %s to %s\n"), k, from, to);
+		free(from);
+		free(to);
+	}
 	store_close(&st);
 	return r < 0 ? 1 : 0;
 }

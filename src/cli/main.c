@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <locale.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -37,6 +40,7 @@ static void usage(void)
 	printf(_("Commands:\n"));
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
 		printf("  %-8s %s\n", commands[i].name, _(commands[i].help));
+	printf("  %-8s %s\n", "help", _("describe a command: help COMMAND"));
 	printf(_("\nGlobal options (before or after the command):\n"
 	         "      --db PATH          the database (default $NERVE_DB, else\n"
 	         "                         $XDG_DATA_HOME/nerve/nerve.db)\n"
@@ -44,9 +48,9 @@ static void usage(void)
 	         "                         else the login name)\n"
 	         "      --sync full        fsync every decision (safe against power loss)\n"
 	         "      --script FILE      read browser keys from FILE (tests)\n"
-	         "      --help             show this help and exit\n"
+	         "  -h, --help             show this help and exit\n"
 	         "      --version          show the version and exit\n\n"
-	         "'%s COMMAND --help' describes a command.  Exit status: 0 success,\n"
+	         "'%s help COMMAND' describes a command.  Exit status: 0 success,\n"
 	         "1 failure, 2 misuse.\n"),
 	       progname);
 }
@@ -65,13 +69,25 @@ static void version(void)
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "%s: ", progname);
+	struct buf msg = BUF_INIT;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg_vformat(&msg, fmt, ap);
 	va_end(ap);
+	fprintf(stderr, "%s: %s", progname, msg.data);
+	buf_free(&msg);
 	fprintf(stderr, _("\nTry '%s%s%s --help' for more information.\n"), progname,
 	        cmd ? " " : "", cmd ? cmd : "");
 	return 2;
+}
+
+int cli_option_error(const char *cmd, int opt, char **argv)
+{
+	/* getopt_long, told by the ':' that starts every option string to say
+	 * nothing itself, returns ':' for a missing argument and '?' for an
+	 * unknown option */
+	if (opt == ':')
+		return cli_usage_error(cmd, _("option '%s' needs an argument"), argv[optind - 1]);
+	return cli_usage_error(cmd, _("unknown option '%s'"), argv[optind - 1]);
 }
 
 int cli_global_option(struct cli *cli, int opt, const char *cmd_usage)
@@ -98,6 +114,7 @@ int cli_global_option(struct cli *cli, int opt, const char *cmd_usage)
 		cli->script = optarg;
 		return 1;
 	case OPT_HELP:
+	case 'h':
 		if (cmd_usage)
 			fputs(cmd_usage, stdout);
 		else
@@ -159,7 +176,14 @@ struct store *cli_open_store(const struct cli *cli, int create)
 struct store *cli_open_store_reading(const struct cli *cli)
 {
 	char *path = cli->db_path ? xstrdup(cli->db_path) : default_db_path(0);
-	int flags = access(path, W_OK) == 0 ? 0 : STORE_READONLY;
+	/* read-write needs the file and, for the write-ahead log beside it,
+	 * its directory writable: a reading command reads either way */
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir ? 1 : 0] = '\0';
+	int writable = access(path, W_OK) == 0 && access(slash ? dir : ".", W_OK) == 0;
+	free(dir);
+	int flags = writable ? 0 : STORE_READONLY;
 	struct store *st = store_open(path, flags | (cli->sync_full ? STORE_SYNC_FULL : 0));
 	if (!st)
 		warnmsg("%s", err_msg());
@@ -182,6 +206,35 @@ int cli_each_item(const char *list, int (*fn)(void *arg, const char *item), void
 	return rc;
 }
 
+/* The browser: open the database and hand it over.  The default
+ * database is created on first use; one named by --db or $NERVE_DB must
+ * exist (nerve import creates it).  A database that cannot be written is
+ * opened for reading: it can be browsed, and each decision says why it
+ * cannot be made. */
+static int browse(const struct cli *cli)
+{
+	int readonly = cli->db_path && access(cli->db_path, F_OK) == 0 &&
+	               access(cli->db_path, W_OK) != 0;
+	struct store *st = readonly ? cli_open_store_reading(cli)
+	                            : cli_open_store(cli, cli->db_path == NULL);
+	if (!st)
+		return 1;
+	/* How long to wait for another process's write (default 10 s). */
+	const char *busy = getenv("NERVE_BUSY_TIMEOUT");
+	if (busy && *busy) {
+		char *end;
+		long ms = strtol(busy, &end, 10);
+		if (*end || ms < 0 || ms > 3600000)
+			warnmsg(_("NERVE_BUSY_TIMEOUT: '%s' is not a number of milliseconds; waiting "
+			          "10 s"), busy);
+		else
+			store_set_busy_timeout(st, (int)ms);
+	}
+	int rc = ui_run(st, cli->annotator, cli->script);
+	store_close(&st);
+	return rc;
+}
+
 static const char *login_name(void)
 {
 	struct passwd *pw = getpwuid(getuid());
@@ -189,6 +242,36 @@ static const char *login_name(void)
 		return pw->pw_name;
 	const char *u = getenv("USER");
 	return u && u[0] ? u : "analyst";
+}
+
+static const char help_usage[] = N_(
+	"Usage: nerve help [COMMAND]\n"
+	"Describe COMMAND, as 'nerve COMMAND --help' does; with no COMMAND,\n"
+	"list the commands and the global options, as 'nerve --help' does.\n");
+
+/* nerve help [COMMAND]: the command's --help, or nerve's. */
+static int help(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = { CLI_GLOBAL_LONGOPTS, { 0, 0, 0, 0 } };
+	int opt;
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		if (!cli_global_option(cli, opt, _(help_usage)))
+			return cli_option_error("help", opt, argv);
+	}
+	if (optind >= argc) {
+		usage();
+		return 0;
+	}
+	if (optind + 1 < argc)
+		return cli_usage_error("help", _("unexpected argument '%s'"), argv[optind + 1]);
+	const char *name = argv[optind];
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		if (strcmp(commands[i].name, name) == 0) {
+			char *help_argv[] = { argv[optind], (char *)"--help", NULL };
+			optind = 0;
+			return commands[i].run(cli, 2, help_argv);
+		}
+	return cli_usage_error(NULL, _("unknown command '%s'"), name);
 }
 
 int main(int argc, char **argv)
@@ -202,6 +285,14 @@ int main(int argc, char **argv)
 	 * input too (models, lists): always with a decimal point, whatever
 	 * the language of the messages. */
 	setlocale(LC_NUMERIC, "C");
+#ifdef __GLIBC__
+	/* Import and detection free and allocate article-sized buffers one
+	 * document after another: let glibc keep them instead of returning
+	 * each to the kernel (an munmap or a trim of the heap, with the TLB
+	 * flushes they cost, per article).  Peak memory is unchanged. */
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
 #if ENABLE_NLS
 	/* NERVE_LOCALEDIR: the catalogs of a build tree, for its tests */
 	const char *localedir = getenv("NERVE_LOCALEDIR");
@@ -217,15 +308,19 @@ int main(int argc, char **argv)
 	cli.script = getenv("NERVE_SCRIPT");
 
 	/* Global options up to the command name; the command parses the rest. */
-	while ((opt = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
 		if (!cli_global_option(&cli, opt, NULL))
-			return cli_usage_error(NULL, _("unknown option '%s'"), argv[optind - 1]);
+			return cli_option_error(NULL, opt, argv);
 	}
 	if (optind >= argc)
-		return ui_run(&cli);
+		return browse(&cli);
 
 	int first = optind;
 	const char *name = argv[first];
+	if (strcmp(name, "help") == 0) {
+		optind = 0;
+		return help(&cli, argc - first, argv + first);
+	}
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
 		if (strcmp(commands[i].name, name) == 0) {
 			optind = 0; /* GNU getopt: re-initialise for the command */

@@ -2,11 +2,7 @@
  * detect.c: the detection pipeline, the model blob and the merge step
  * that applies nerve's conventions (see detect.h).
  *
- * Blob layout (native byte order, checked): "NERVEMDL", version, byte
- * order mark, section count, then sections {id, length, data padded to
- * 8 bytes}: INFO (text), ABBR (abbreviations, one a line), GAZT
- * (gazetteer), CLUS (word clusters), TAGR (tagger; absent in a blob that
- * only prepares texts for training).
+ * The blob's layout is in detect_impl.h.
  */
 #include "config.h"
 #include "detect.h"
@@ -18,14 +14,9 @@
 #include <sys/stat.h>
 
 #include "detect_impl.h"
+#include "lib/byteorder.h"
 #include "text/text.h"
 
-#define SEC_INFO 0x4F464E49u    /* "INFO" */
-#define SEC_ABBR 0x52424241u    /* "ABBR" */
-#define SEC_GAZT 0x545A4147u    /* "GAZT" */
-#define SEC_CLUS 0x53554C43u    /* "CLUS" */
-#define SEC_TAGR 0x52474154u    /* "TAGR" */
-#define BYTE_ORDER_MARK 0x01020304u
 
 const char *detect_datadir(void)
 {
@@ -63,6 +54,7 @@ void dspans_push(struct dspans *s, uint32_t a, uint32_t b, int type, float conf)
 	s->v[s->n].type = type;
 	s->v[s->n].conf = conf;
 	s->v[s->n].margin = -1;
+	s->v[s->n].rule = 0;
 	s->n++;
 }
 
@@ -71,19 +63,23 @@ void dspans_push(struct dspans *s, uint32_t a, uint32_t b, int type, float conf)
 static void section(struct buf *b, uint32_t id, const void *data, size_t len)
 {
 	static const char zero[8];
-	uint32_t h[2] = { id, 0 };
-	uint64_t n = len;
+	unsigned char h[16];
+	put_le32(h, id);
+	put_le32(h + 4, 0);
+	put_le64(h + 8, len);
 	buf_add(b, (const char *)h, sizeof h);
-	buf_add(b, (const char *)&n, sizeof n);
 	buf_add(b, data, len);
 	buf_add(b, zero, ((len + 7) & ~(size_t)7) - len);
 }
 
 void detect_blob_build(struct buf *out, const char *info, const char *abbrevs,
                        size_t abbrevs_len, const struct gazetteer *gaz,
-                       const struct clusters *clusters, const struct buf *tagger)
+                       const struct clusters *clusters, const struct buf *tagger,
+                       const float *cal)
 {
-	uint32_t head[4] = { DETECT_MODEL_VERSION, BYTE_ORDER_MARK, tagger ? 5 : 4, 0 };
+	unsigned char head[16] = { 0 };
+	put_le32(head, DETECT_MODEL_VERSION);
+	put_le32(head + 4, 4 + (tagger != NULL) + (cal != NULL));
 	buf_add(out, "NERVEMDL", 8);
 	buf_add(out, (const char *)head, sizeof head);
 	section(out, SEC_INFO, info ? info : "", (info ? strlen(info) : 0) + 1);
@@ -97,6 +93,14 @@ void detect_blob_build(struct buf *out, const char *info, const char *abbrevs,
 	buf_free(&tmp);
 	if (tagger)
 		section(out, SEC_TAGR, tagger->data, tagger->len);
+	if (cal) {
+		unsigned char w[4 * CAL_NFEAT];
+		for (unsigned i = 0; i < CAL_NFEAT; i++) {
+			union { float f; uint32_t u; } x = { cal[i] };
+			put_le32(w + 4 * i, x.u);
+		}
+		section(out, SEC_CALB, w, sizeof w);
+	}
 }
 
 int detect_type_index(const struct detector *det, const char *name)
@@ -122,13 +126,13 @@ static void wire(struct detector *det)
 	det->l_cities = list_bit(g, "cities");
 	det->l_demonyms = list_bit(g, "demonyms");
 	det->l_titles = list_bit(g, "ranks") | list_bit(g, "offices");
-	det->l_first = list_bit(g, "first_names");
 	det->l_groups = list_bit(g, "groups");
+	det->l_first = list_bit(g, "first_names");
+	det->l_places = det->l_countries | det->l_regions;
+	det->l_facilities = list_bit(g, "facilities");
 	det->res.gaz = g;
 	det->res.clusters = &det->clusters;
 	det->res.common_words = list_bit(g, "common_words");
-	det->res.titles = det->l_titles;
-	det->res.first_names = det->l_first;
 	det->rl.titles = det->l_titles;
 	det->rl.org_words = list_bit(g, "org_words");
 	det->rl.places = det->l_countries | det->l_regions | det->l_cities;
@@ -144,7 +148,6 @@ static void wire(struct detector *det)
 	det->t_org = detect_type_index(det, "ORG");
 	det->t_loc = detect_type_index(det, "LOC");
 	det->t_date = detect_type_index(det, "DATE");
-	det->t_norp = detect_type_index(det, "NORP");
 	det->t_title = detect_type_index(det, "TITLE");
 }
 
@@ -154,42 +157,37 @@ struct detector *detect_from_owned(char *blob, size_t len)
 	det->blob = blob;
 	det->bloblen = len;
 	det->abbrevs = tok_abbrevs_new();
-	uint32_t head[4];
 	if (len < 24 || memcmp(blob, "NERVEMDL", 8) != 0) {
 		err_set(_("not a nerve model"));
 		goto fail;
 	}
-	memcpy(head, blob + 8, sizeof head);
-	if (head[1] != BYTE_ORDER_MARK) {
-		err_set(_("the model was made on a machine of another byte order"));
-		goto fail;
-	}
-	if (head[0] != DETECT_MODEL_VERSION) {
+	uint32_t version = get_le32(blob + 8), nsections = get_le32(blob + 12);
+	if (version != DETECT_MODEL_VERSION) {
 		err_set(_("the model was made by another version of nerve (model format %u, "
 		          "this nerve reads %u); train it again"),
-		        head[0], DETECT_MODEL_VERSION);
+		        version, DETECT_MODEL_VERSION);
 		goto fail;
 	}
 	int have_gaz = 0, have_clus = 0;
 	size_t off = 24;
-	for (uint32_t s = 0; s < head[2]; s++) {
-		uint32_t h[2];
-		uint64_t n;
+	for (uint32_t s = 0; s < nsections; s++) {
 		if (off + 16 > len)
 			goto bad;
-		memcpy(h, blob + off, sizeof h);
-		memcpy(&n, blob + off + 8, sizeof n);
+		uint32_t id = get_le32(blob + off);
+		uint64_t n = get_le64(blob + off + 8);
 		off += 16;
 		if (n > len - off)
 			goto bad;
 		const char *p = blob + off;
-		switch (h[0]) {
+		switch (id) {
 		case SEC_INFO:
 			if (n == 0 || p[n - 1] != '\0')
 				goto bad;
 			det->info = p;
 			break;
 		case SEC_ABBR:
+			det->abbr = p;
+			det->abbr_len = n;
 			for (size_t i = 0; i < n;) {
 				const char *nl = memchr(p + i, '\n', n - i);
 				size_t e = nl ? (size_t)(nl - p) : n;
@@ -207,6 +205,17 @@ struct detector *detect_from_owned(char *blob, size_t len)
 			if (clusters_view(&det->clusters, p, n) == 0)
 				goto fail;
 			have_clus = 1;
+			break;
+		case SEC_CALB:
+			if (n != 4 * CAL_NFEAT)
+				goto bad;
+			for (unsigned i = 0; i < CAL_NFEAT; i++) {
+				union { uint32_t u; float f; } x = { get_le32(p + 4 * i) };
+				if (!(x.f > -1e4f && x.f < 1e4f))
+					goto bad;
+				det->cal[i] = x.f;
+			}
+			det->has_cal = 1;
 			break;
 		case SEC_TAGR:
 			if (tagger_view(&det->tagger, p, n) == 0)
@@ -275,12 +284,14 @@ void detector_free(struct detector **pdet)
 	tok_abbrevs_free(&det->abbrevs);
 	gaz_finish(&det->gaz);
 	clusters_finish(&det->clusters);
+	tagger_finish(&det->tagger);
 	tokens_finish(&det->toks);
 	free(det->marks);
 	rules_finish(&det->rules);
 	feat_doc_finish(&det->fd);
 	tagger_out_finish(&det->out);
 	free(det->spans.v);
+	free(det->conv.v);
 	free(det->blob);
 	free(det);
 	*pdet = NULL;
@@ -427,15 +438,204 @@ static int has_clock(const struct tokens *t, size_t a, size_t b)
 	return 0;
 }
 
-/* Surnames of the people found: later (and earlier) mentions of the
- * surname alone are the same person. */
-static void propagate_names(struct detector *det)
+/* An initial: one capital letter and its period ("Z.", "R."). */
+static int initial(const struct tokens *t, size_t i)
+{
+	const struct token *k = &t->v[i];
+	return i < t->n && k->kind == TOK_WORD && (k->flags & TOKF_PERIOD) &&
+	       (k->flags & TOKF_UPPER_INIT) && k->ncp == 2;
+}
+
+/* A word that can be part of a person's name: capitalised, a word, no
+ * honorific or title. */
+static int name_word(const struct detector *det, size_t i)
+{
+	const struct tokens *t = &det->toks;
+	const struct token *k = &t->v[i];
+	return k->kind == TOK_WORD && (k->flags & (TOKF_UPPER_INIT | TOKF_ALL_UPPER)) &&
+	       !honorific(t, i) && !((det->marks[i].b | det->marks[i].u) & det->l_titles);
+}
+
+/* Tokens [a, b) look like a person's name: capitalised words (and
+ * initials, hyphens, particles inside), no organisation word, no place
+ * that is all of it. */
+static int person_like(const struct detector *det, size_t a, size_t b)
+{
+	const struct tokens *t = &det->toks;
+	if (a >= b || !name_word(det, a) || !name_word(det, b - 1))
+		return 0;
+	if (detect_lookup(det, a, b) & (det->l_places | det->l_demonyms))
+		return 0;
+	for (size_t k = a; k < b; k++) {
+		const struct gaz_marks *m = &det->marks[k];
+		if ((m->b | m->i | m->l | m->u) & det->rl.org_words)
+			return 0;
+		if (t->v[k].kind == TOK_NUMBER)
+			return 0;
+	}
+	return 1;
+}
+
+/* Punctuation and symbols a span never begins or ends with: dashes,
+ * commas, colons, semicolons, quotes, brackets, a sentence's period.  A
+ * period of an abbreviation or an initial is part of its word token and
+ * stays. */
+static int edge_punct(const struct tokens *t, size_t i)
+{
+	return t->v[i].kind == TOK_PUNCT || t->v[i].kind == TOK_SYMBOL;
+}
+
+/* Add span [a, b) of type to out, with the conventions of DESIGN.md §4
+ * applied to what the tagger said: it may become several spans (a title
+ * and a name), another type, or nothing. */
+static void push_piece(struct dspans *out, uint32_t a, uint32_t b, int type, float conf,
+                       float margin)
+{
+	dspans_push(out, a, b, type, conf);
+	out->v[out->n - 1].margin = margin;
+}
+
+static void convention(struct detector *det, uint32_t a, uint32_t b, int type, float conf,
+                       float margin, struct dspans *out)
+{
+	const struct tokens *t = &det->toks;
+	while (a < b && edge_punct(t, a))
+		a++;
+	while (b > a && edge_punct(t, b - 1))
+		b--;
+	if (a >= b || has_clock(t, a, b))
+		return;
+	if (type == det->t_date) {
+		if (detect_has_anchor(det, a, b))
+			push_piece(out, a, b, type, conf, margin);
+		return;
+	}
+	/* "US" in "US$ 5 million": money, not a place or an organisation */
+	if (before_money(t, b) && b - a == 1 && type != det->t_person)
+		return;
+	if (type != det->t_title && det->t_title >= 0) {
+		size_t a2 = rules_tok_is(t, a, "the") ? a + 1 : a;
+		size_t e = detect_title_end(det, a2, b);
+		if (e == b && a2 < b && !honorific(t, b - 1)) {
+			/* a title alone ("the Crown Prince") is a TITLE */
+			push_piece(out, (uint32_t)a2, b, det->t_title, conf, margin);
+			return;
+		}
+		if (e > a2 && e < b && (type == det->t_person || person_like(det, e, b))) {
+			/* a rank or office before a name: TITLE, then the PERSON
+			 * (honorifics belong to neither) */
+			size_t k = a2;
+			while (k < e && honorific(t, k))
+				k++;
+			if (k < e)
+				push_piece(out, (uint32_t)k, (uint32_t)e, det->t_title, conf, margin);
+			if (!(t->v[e].flags & (TOKF_UPPER_INIT | TOKF_ALL_UPPER)))
+				return; /* "President of ...": no name */
+			a = (uint32_t)e;
+			type = det->t_person;
+		}
+	}
+	if (det->t_loc >= 0) {
+		/* countries, states and provinces are places whatever they do
+		 * ("Kenya's support"), and so is "the Republic of ..." */
+		uint32_t l = detect_lookup(det, a, b);
+		if ((l & det->l_places) && !(l & det->l_demonyms))
+			type = det->t_loc;
+		else if (type == det->t_org && (det->marks[b - 1].u & det->l_facilities) && b - a >= 2)
+			type = det->t_loc;   /* named facilities: "... Park", "... Airport" */
+		for (size_t r = 0; r < det->rules.n; r++)
+			if (det->rules.v[r].kind == RULE_LOC && det->rules.v[r].start == a &&
+			    det->rules.v[r].end == b)
+				type = det->t_loc;
+	}
+	if (type == det->t_loc && before_money(t, b))
+		return;
+	/* an initial and a surname are a person: "R. Kowalski" */
+	if (type != det->t_person && initial(t, a) && b - a >= 2 && person_like(det, a, b))
+		type = det->t_person;
+	if (type == det->t_person) {
+		while (a > 0 && initial(t, a - 1) && !(t->v[a].flags & TOKF_SENT_START))
+			a--;
+	}
+	push_piece(out, a, b, type, conf, margin);
+}
+
+/* 1 when tokens [a, b) hold an organisation head word ("Ministry"). */
+static int has_org_word(const struct detector *det, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++) {
+		const struct gaz_marks *m = &det->marks[k];
+		if ((m->b | m->i | m->l | m->u) & det->rl.org_words)
+			return 1;
+	}
+	return 0;
+}
+
+/* An organisation's name with its "of" chain is one ORG: "Ministry" +
+ * "of" + "Health", "Fund for the Promotion" + "of" + "Tourism" (the
+ * first part holding a head word, the joint "of", "for" or "on", with
+ * "the" after it or not), and so is a place or a nationality word before
+ * an organisation word that the tagger left out. */
+static void join_of_chains(struct detector *det, struct dspans *o)
+{
+	const struct tokens *t = &det->toks;
+	size_t w = 0;
+	for (size_t i = 0; i < o->n; i++) {
+		struct dspan *d = &o->v[i];
+		if (w > 0) {
+			struct dspan *p = &o->v[w - 1];
+			size_t g = p->b;
+			int joint = g < t->n && (rules_tok_is(t, g, "of") || rules_tok_is(t, g, "for") ||
+			                         rules_tok_is(t, g, "on"));
+			size_t h = joint && rules_tok_is(t, g + 1, "the") ? g + 2 : g + 1;
+			if (p->type == det->t_org && joint && d->a == h &&
+			    (d->type == det->t_org || d->type == det->t_loc) &&
+			    has_org_word(det, p->a, p->b) && !(t->v[d->a].flags & TOKF_SENT_START)) {
+				p->b = d->b;
+				if (d->conf < p->conf)
+					p->conf = d->conf;
+				if (d->margin < p->margin)
+					p->margin = d->margin;
+				continue;
+			}
+		}
+		o->v[w++] = *d;
+	}
+	o->n = w;
+}
+
+void detect_conventions(struct detector *det)
+{
+	struct dspans *s = &det->spans, *o = &det->conv;
+	o->n = 0;
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
+	for (size_t i = 0; i < s->n; i++)
+		convention(det, s->v[i].a, s->v[i].b, s->v[i].type, s->v[i].conf, s->v[i].margin, o);
+	join_of_chains(det, o);
+	struct dspans x = *s;
+	*s = *o;
+	*o = x;
+}
+
+/* The name that a later short mention may stand for. */
+struct known {
+	uint64_t last;          /* word identity of the surname */
+	uint64_t first;         /* of the first name, or 0 */
+};
+
+/* Consistency within a report: a person's surname alone, or an initial
+ * and the surname, is that person wherever it stands (before or after
+ * the full name), whatever the tagger made of it; a capitalised string
+ * that the tagger gave several types takes the type it gave with the
+ * most confidence. */
+void detect_consistency(struct detector *det)
 {
 	const struct tokens *t = &det->toks;
 	struct dspans *s = &det->spans;
 	if (det->t_person < 0)
 		return;
-	uint64_t names[64];
+	struct known names[64];
 	size_t nn = 0;
 	for (size_t k = 0; k < s->n && nn < ARRAY_SIZE(names); k++) {
 		const struct dspan *d = &s->v[k];
@@ -444,36 +644,115 @@ static void propagate_names(struct detector *det)
 		const struct token *last = &t->v[d->b - 1];
 		if (last->kind != TOK_WORD || !(last->flags & TOKF_UPPER_INIT) || last->ncp < 2)
 			continue;
-		names[nn++] = det->fd.wid[d->b - 1];
+		names[nn].last = det->fd.wid[d->b - 1];
+		names[nn].first = initial(t, d->a) ? 0 : det->fd.wid[d->a];
+		nn++;
 	}
-	if (!nn)
-		return;
-	/* spans sorted by start: walk tokens and spans together */
-	size_t k = 0, n0 = s->n;
-	for (size_t i = 0; i < t->n; i++) {
-		while (k < n0 && s->v[k].b <= i)
-			k++;
-		const struct token *tk = &t->v[i];
-		if (tk->kind != TOK_WORD || !(tk->flags & TOKF_UPPER_INIT))
-			continue;
-		size_t j = 0;
-		while (j < nn && names[j] != det->fd.wid[i])
-			j++;
-		if (j == nn)
-			continue;
-		if (k < n0 && s->v[k].a <= i) {
-			/* inside a span: a lone word of another type becomes the person */
-			struct dspan *d = &s->v[k];
-			if (d->b - d->a == 1 && d->type != det->t_person && d->type != det->t_date &&
-			    d->conf < 0.7f)
-				d->type = det->t_person;
-			continue;
+	if (nn) {
+		/* spans sorted by start: walk tokens and spans together */
+		size_t k = 0, n0 = s->n;
+		for (size_t i = 0; i < t->n; i++) {
+			while (k < n0 && s->v[k].b <= i)
+				k++;
+			const struct token *tk = &t->v[i];
+			if (tk->kind != TOK_WORD || !(tk->flags & TOKF_UPPER_INIT) || tk->ncp < 2)
+				continue;
+			size_t j = 0;
+			while (j < nn && names[j].last != det->fd.wid[i])
+				j++;
+			if (j == nn)
+				continue;
+			uint32_t a = (uint32_t)i;
+			while (a > 0 && initial(t, a - 1))
+				a--;
+			if (k < n0 && s->v[k].a <= i) {
+				/* inside a span: the surname alone (or with initials)
+				 * becomes the person */
+				struct dspan *d = &s->v[k];
+				if (d->b == i + 1 && d->a >= a && d->type != det->t_date &&
+				    d->type != det->t_title) {
+					d->type = det->t_person;
+					d->a = a;
+				}
+				continue;
+			}
+			if (i + 1 < t->n && (t->v[i + 1].flags & TOKF_UPPER_INIT) &&
+			    !(t->v[i + 1].flags & TOKF_SENT_START))
+				continue; /* part of a longer name we did not find */
+			if (a < i && k < n0 && s->v[k].a < i)
+				continue;
+			dspans_push(s, a, (uint32_t)i + 1, det->t_person, 0.6f);
 		}
-		if ((i + 1 < t->n && (t->v[i + 1].flags & TOKF_UPPER_INIT) &&
-		     !(t->v[i + 1].flags & TOKF_SENT_START)))
-			continue; /* part of a longer name we did not find */
-		dspans_push(s, (uint32_t)i, (uint32_t)i + 1, det->t_person, 0.6f);
 	}
+	/* one string, one type: the type of most confidence wins */
+	for (size_t k = 0; k < s->n; k++) {
+		struct dspan *d = &s->v[k];
+		if (d->type < 0 || d->type == det->t_date || d->type == det->t_title)
+			continue;
+		float best = 0, sum[MAX_TYPES] = { 0 };
+		size_t same = 0;
+		for (size_t j = 0; j < s->n; j++) {
+			const struct dspan *e = &s->v[j];
+			if (e->b - e->a != d->b - d->a || e->type < 0 || e->type == det->t_date ||
+			    e->type == det->t_title)
+				continue;
+			size_t q = 0;
+			while (q < d->b - d->a && det->fd.wid[e->a + q] == det->fd.wid[d->a + q])
+				q++;
+			if (q < d->b - d->a)
+				continue;
+			sum[e->type] += e->conf;
+			same++;
+		}
+		if (same < 2)
+			continue;
+		int bt = d->type;
+		for (unsigned ty = 0; ty < det->ntypes; ty++)
+			if (sum[ty] > best) {
+				best = sum[ty];
+				bt = (int)ty;
+			}
+		d->type = bt;
+	}
+}
+
+void detect_cal_inputs(const struct detector *det, const struct dspan *d, double x[CAL_NFEAT])
+{
+	const struct tokens *t = &det->toks;
+	memset(x, 0, CAL_NFEAT * sizeof *x);
+	x[CAL_BIAS] = 1;
+	if (d->margin >= 0) {
+		x[CAL_MARGIN] = (d->margin < 100 ? d->margin : 100) / 100.0;
+		x[CAL_LOGMARGIN] = log1p(d->margin);
+	} else {
+		x[CAL_NOMARGIN] = 1;
+	}
+	x[CAL_PERSON] = d->type == det->t_person;
+	x[CAL_ORG] = d->type == det->t_org;
+	x[CAL_LOC] = d->type == det->t_loc;
+	x[CAL_DATE] = d->type == det->t_date;
+	x[CAL_TITLE] = d->type == det->t_title;
+	x[CAL_LEN1] = d->b - d->a == 1;
+	x[CAL_LEN3] = d->b - d->a >= 3;
+	const struct token *k = &t->v[d->a];
+	x[CAL_ACRONYM] = d->b - d->a == 1 && k->kind == TOK_WORD && (k->flags & TOKF_ALL_UPPER);
+	x[CAL_LISTED] = (detect_lookup(det, d->a, d->b) & ~det->res.common_words) != 0;
+	for (uint32_t i = d->a; i < d->b; i++)
+		if (t->v[i].kind == TOK_WORD && !det->fd.cluster[i])
+			x[CAL_UNKNOWN] = 1;
+	x[CAL_RULE] = d->rule;
+	x[CAL_SENT0] = (k->flags & TOKF_SENT_START) != 0;
+}
+
+/* The probability that span d is exactly right, by the confidence model. */
+static float calibrated(const struct detector *det, const struct dspan *d)
+{
+	double x[CAL_NFEAT], z = 0;
+	detect_cal_inputs(det, d, x);
+	for (unsigned i = 0; i < CAL_NFEAT; i++)
+		z += det->cal[i] * x[i];
+	float c = (float)(1 / (1 + exp(-z)));
+	return c < 0.01f ? 0.01f : c > 0.99f ? 0.99f : c;
 }
 
 /* The tagger's spans, then the conventions and the rules. */
@@ -491,49 +770,15 @@ static void merge(struct detector *det)
 			size_t a = i;
 			while (i + 1 < t->n && tag_pos(tags[i]) < 2 && tags[i + 1] != 0)
 				i++;
-			int type = (int)tag_type(tag);
 			float margin = min_margin(det->out.margin, a, i + 1);
-			float conf = confidence(det, margin);
-			size_t b = i + 1;
-			if (has_clock(t, a, b))
-				continue;
-			if (type != det->t_title && det->t_title >= 0) {
-				/* a title alone ("the Crown Prince") is a TITLE */
-				size_t a2 = rules_tok_is(t, a, "the") ? a + 1 : a;
-				if (a2 < b && detect_title_end(det, a2, b) == b && !honorific(t, b - 1)) {
-					dspans_push(s, (uint32_t)a2, (uint32_t)b, det->t_title, conf);
-					continue;
-				}
-			}
-			/* a country is a place, unless the tagger reads it as an
-			 * organisation acting ("Turkey said": its government) */
-			if (type != det->t_loc && type != det->t_org && det->t_loc >= 0 &&
-			    (detect_lookup(det, a, b) & det->l_countries) && !before_money(t, b))
-				type = det->t_loc;
-			if (type == det->t_person) {
-				/* titles and honorifics are not part of the name */
-				size_t e = detect_title_end(det, a, b);
-				if (e > a && e < b) {
-					size_t k = a;
-					while (k < e && honorific(t, k))
-						k++;
-					if (k < e && det->t_title >= 0)
-						dspans_push(s, (uint32_t)k, (uint32_t)e, det->t_title, conf);
-					a = e;
-					if (!(t->v[a].flags & (TOKF_UPPER_INIT | TOKF_ALL_UPPER)))
-						continue; /* "President of ...": no name */
-				}
-			} else if (type == det->t_date) {
-				if (!detect_has_anchor(det, a, b))
-					continue;
-			} else if (type == det->t_loc) {
-				if (before_money(t, b))
-					continue;
-			}
-			dspans_push(s, (uint32_t)a, (uint32_t)b, type, conf);
+			dspans_push(s, (uint32_t)a, (uint32_t)i + 1, (int)tag_type(tag),
+			            confidence(det, margin));
 			s->v[s->n - 1].margin = margin;
 		}
-		propagate_names(det);
+		detect_conventions(det);
+		if (s->n > 1)
+			qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
+		detect_consistency(det);
 		if (s->n > 1)
 			qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
 	}
@@ -563,6 +808,9 @@ static void merge(struct detector *det)
 		if (type < 0)
 			continue;
 		size_t w;
+		if (overlaps(s, rs->start, rs->end, &w) && s->v[w].a == rs->start &&
+		    s->v[w].b == rs->end && s->v[w].type == type)
+			s->v[w].rule = 1;   /* the tagger and a rule agree */
 		if (rs->kind == RULE_DATELINE && overlaps(s, rs->start, rs->end, &w) &&
 		    s->v[w].a == rs->start && s->v[w].b == rs->end) {
 			s->v[w].type = type;   /* the dateline's place */
@@ -585,9 +833,13 @@ static void merge(struct detector *det)
 			continue;
 		}
 		dspans_push(s, rs->start, rs->end, type, conf);
+		s->v[s->n - 1].rule = 1;
 	}
 	if (s->n > 1)
 		qsort(s->v, s->n, sizeof *s->v, cmp_dspan);
+	if (det->has_cal)
+		for (size_t i = 0; i < s->n; i++)
+			s->v[i].conf = calibrated(det, &s->v[i]);
 }
 
 void detect_run(struct detector *det, const char *text, size_t len)

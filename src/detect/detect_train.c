@@ -56,22 +56,6 @@ static int load_abbrevs(const char *path, struct buf *out)
 	return 0;
 }
 
-/* Religious and ethnic groups (NORP), general vocabulary written for
- * nerve; data/gazetteer/groups.txt, when there is one, adds to it. */
-static const char *const group_words[] = {
-	"Muslim", "Muslims", "Christian", "Christians", "Jew", "Jews", "Jewish", "Hindu",
-	"Hindus", "Buddhist", "Buddhists", "Sikh", "Sikhs", "Shiite", "Shiites", "Shi'ite",
-	"Shi'ites", "Shia", "Shias", "Sunni", "Sunnis", "Catholic", "Catholics", "Protestant",
-	"Protestants", "Orthodox", "Evangelical", "Evangelicals", "Islamist", "Islamists",
-	"Arab", "Arabs", "Kurd", "Kurds", "Kurdish", "Druze", "Yazidi", "Yazidis", "Alawite",
-	"Alawites", "Copt", "Copts", "Coptic", "Maronite", "Maronites", "Baha'i", "Zoroastrian",
-	"Mormon", "Mormons", "Anglican", "Anglicans", "Lutheran", "Methodist", "Baptist",
-	"Pentecostal", "Salafi", "Salafist", "Salafists", "Wahhabi", "Jihadist", "Jihadists",
-	"Pashtun", "Pashtuns", "Hazara", "Hazaras", "Baloch", "Berber", "Berbers", "Bedouin",
-	"Bedouins", "Tuareg", "Roma", "Uighur", "Uighurs", "Uyghur", "Uyghurs", "Rohingya",
-	"Indigenous", "Aboriginal", "Aborigines", "Aboriginals",
-};
-
 /* A detector without a tagger, holding the lists of datadir. */
 static struct detector *prepare_lists(const char *datadir, const char *info)
 {
@@ -119,19 +103,11 @@ static struct detector *prepare_lists(const char *datadir, const char *info)
 		if (gaz_load_file(&gaz, names[i], path, abbrevs) < 0)
 			goto out;
 	}
-	{
-		struct tokens scratch = { 0 };
-		int gl = gaz_list(&gaz, "groups");
-		for (size_t i = 0; gl >= 0 && i < ARRAY_SIZE(group_words); i++)
-			gaz_add(&gaz, gl, abbrevs, &scratch, group_words[i],
-			        strlen(group_words[i]));
-		tokens_finish(&scratch);
-	}
 	free(path);
 	path = xasprintf("%s/clusters.txt", datadir);
 	if (stat(path, &sb) == 0 && clusters_load(&cl, path) < 0)
 		goto out;
-	detect_blob_build(&blob, info, abbr.data ? abbr.data : "", abbr.len, &gaz, &cl, NULL);
+	detect_blob_build(&blob, info, abbr.data ? abbr.data : "", abbr.len, &gaz, &cl, NULL, NULL);
 	size_t bloblen = blob.len;
 	det = detect_from_owned(buf_steal(&blob), bloblen);
 out:
@@ -291,9 +267,9 @@ static void relabel(struct detector *det, struct names *nm, struct dspans *s)
 		}
 		if (exact >= 0 && !city_only) {
 			int ty = s->v[exact].type;
-			/* GMB's org and gpe for a country in context (metonymy) stay:
-			 * detection makes countries LOC, the tagger need not */
-			if (ty == misc || ty == person)
+			/* a country is a place whatever it does: GMB's org for a
+			 * government acting ("Kenya said") is relabelled too */
+			if (ty == misc || ty == person || ty == org)
 				s->v[exact].type = loc;
 		} else if (!city_only) {
 			for (size_t k = 0; k < s->n; k++)
@@ -433,23 +409,98 @@ struct item {
 	size_t first, count;    /* its spans in the pool */
 };
 
-/* Fit P(right) = 1 / (1 + exp(-(a * margin + b))) to the tagger's spans
- * on a sample of the training documents (a span is right when the gold
- * has it, type and all): logistic regression by Newton's method. */
-static void calibrate(struct detector *det, const struct item *items, size_t nitems,
-                      const struct dspans *pool, const int *map,
-                      const char types[][TAGGER_TYPE_LEN], float cal[2])
+/* Logistic regression by Newton's method (with a little L2 so that an
+ * input never seen true stays finite): w gets the weights of P(y | x)
+ * for n rows of dim inputs.  Returns 0, or -1 when it did not converge. */
+static int logistic_fit(const double *x, const unsigned char *y, size_t n, unsigned dim,
+                        double *w)
 {
-	double *x = NULL;
-	unsigned char *y = NULL;
-	size_t n = 0, cap = 0, capy = 0;
-	size_t step = nitems / 400 + 1;
-	for (size_t r = 0; r < nitems; r += step) {
-		const struct item *it = &items[r];
+	enum { MAXD = 32 };
+	double g[MAXD], h[MAXD][MAXD + 1];
+	if (dim > MAXD)
+		return -1;
+	for (unsigned i = 0; i < dim; i++)
+		w[i] = 0;
+	for (int it = 0; it < 25; it++) {
+		for (unsigned i = 0; i < dim; i++) {
+			g[i] = 1e-2 * w[i];
+			for (unsigned j = 0; j < dim; j++)
+				h[i][j] = i == j ? 1e-2 : 0;
+		}
+		for (size_t r = 0; r < n; r++) {
+			const double *xr = x + r * dim;
+			double z = 0;
+			for (unsigned i = 0; i < dim; i++)
+				z += w[i] * xr[i];
+			double p = 1 / (1 + exp(-z)), e = p - y[r], v = p * (1 - p);
+			for (unsigned i = 0; i < dim; i++) {
+				if (xr[i] == 0)
+					continue;
+				g[i] += e * xr[i];
+				for (unsigned j = 0; j < dim; j++)
+					h[i][j] += v * xr[i] * xr[j];
+			}
+		}
+		/* solve h d = g (Gauss-Jordan with partial pivoting) */
+		for (unsigned i = 0; i < dim; i++)
+			h[i][dim] = g[i];
+		for (unsigned c = 0; c < dim; c++) {
+			unsigned piv = c;
+			for (unsigned r = c + 1; r < dim; r++)
+				if (fabs(h[r][c]) > fabs(h[piv][c]))
+					piv = r;
+			if (fabs(h[piv][c]) < 1e-12)
+				return -1;
+			for (unsigned k = 0; k <= dim; k++) {
+				double tmp = h[c][k];
+				h[c][k] = h[piv][k];
+				h[piv][k] = tmp;
+			}
+			for (unsigned r = 0; r < dim; r++) {
+				if (r == c)
+					continue;
+				double f = h[r][c] / h[c][c];
+				for (unsigned k = c; k <= dim; k++)
+					h[r][k] -= f * h[c][k];
+			}
+		}
+		double step = 0;
+		for (unsigned i = 0; i < dim; i++) {
+			double d = h[i][dim] / h[i][i];
+			w[i] -= d;
+			step += fabs(d);
+		}
+		if (step < 1e-6)
+			break;
+	}
+	for (unsigned i = 0; i < dim; i++)
+		if (!(fabs(w[i]) < 1e3))
+			return -1;
+	return 0;
+}
+
+/* What the confidence model is fitted on: the calibration inputs of
+ * suggestions made on documents held out of training, and whether each
+ * was exactly right. */
+struct cal_rows {
+	double *x;
+	unsigned char *y;
+	size_t n, capx, capy;
+};
+
+/* Detect in the documents items[i] for the i of held (det trained without
+ * them) and add each suggestion to rows, right when the gold has it,
+ * span and type. */
+static void cal_collect(struct detector *det, const struct item *items, const size_t *held,
+                        size_t nheld, const struct dspans *pool, const int *map,
+                        const char types[][TAGGER_TYPE_LEN], struct cal_rows *rows)
+{
+	for (size_t r = 0; r < nheld; r++) {
+		const struct item *it = &items[held[r]];
 		detect_run(det, it->doc->text, it->doc->text_len);
 		for (size_t k = 0; k < det->spans.n; k++) {
 			const struct dspan *d = &det->spans.v[k];
-			if (d->margin < 0 || d->type < 0)
+			if (d->type < 0 || d->b <= d->a)
 				continue;
 			int right = 0;
 			for (size_t g = it->first; g < it->first + it->count && !right; g++) {
@@ -458,41 +509,12 @@ static void calibrate(struct detector *det, const struct item *items, size_t nit
 				        map[gs->type] >= 0 &&
 				        strcmp(types[map[gs->type]], det->types[d->type]) == 0;
 			}
-			x = xgrow(x, &cap, n + 1, sizeof *x);
-			y = xgrow(y, &capy, n + 1, 1);
-			x[n] = d->margin / 100.0;
-			y[n++] = (unsigned char)right;
+			rows->x = xgrow(rows->x, &rows->capx, (rows->n + 1) * CAL_NFEAT, sizeof *rows->x);
+			rows->y = xgrow(rows->y, &rows->capy, rows->n + 1, 1);
+			detect_cal_inputs(det, d, rows->x + rows->n * CAL_NFEAT);
+			rows->y[rows->n++] = (unsigned char)right;
 		}
 	}
-	double a = 1, b = 0;
-	size_t pos = 0;
-	for (size_t i = 0; i < n; i++)
-		pos += y[i];
-	if (n >= 20 && pos > 0 && pos < n) {
-		for (int it = 0; it < 30; it++) {
-			double ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
-			for (size_t i = 0; i < n; i++) {
-				double p = 1 / (1 + exp(-(a * x[i] + b)));
-				double e = p - y[i], w = p * (1 - p);
-				ga += e * x[i];
-				gb += e;
-				haa += w * x[i] * x[i];
-				hab += w * x[i];
-				hbb += w;
-			}
-			double dd = haa * hbb - hab * hab;
-			if (!(dd > 0))
-				break;
-			a -= (hbb * ga - hab * gb) / dd;
-			b -= (haa * gb - hab * ga) / dd;
-		}
-		if (a > 0 && a < 1e4 && b > -50 && b < 50) {
-			cal[0] = (float)(a / 100.0);
-			cal[1] = (float)b;
-		}
-	}
-	free(x);
-	free(y);
 }
 
 static uint64_t rng_next(uint64_t *s)
@@ -503,6 +525,62 @@ static uint64_t rng_next(uint64_t *s)
 	x ^= x << 17;
 	*s = x;
 	return x;
+}
+
+/* Held-out folds for the confidence model, and the fewest documents a
+ * fold may have. */
+enum { CAL_FOLDS = 3, CAL_MIN_DOCS = 20 };
+
+/* What the perceptron's passes need. */
+struct epochs {
+	struct detector *prep;
+	const struct item *items;
+	const struct dspans *pool;
+	const int *map;
+	const char (*types)[TAGGER_TYPE_LEN];
+	unsigned ntypes, domain;
+	int adapt;
+	unsigned epochs;
+	size_t tokens;
+	void (*progress)(void *arg, unsigned epoch, unsigned epochs, size_t errors, size_t tokens);
+	void *progress_arg;
+};
+
+/* A tagger trained on the documents items[which[0..n)]: the perceptron's
+ * epochs, each over the same shuffle on every run (training is
+ * reproducible). */
+static struct tagger_trainer *run_epochs(const struct epochs *e, const size_t *which, size_t n)
+{
+	struct detector *prep = e->prep;
+	struct tagger_trainer *tr = tagger_trainer_new(e->ntypes, e->types, e->domain);
+	size_t *order = xmalloc((n ? n : 1) * sizeof *order);
+	memcpy(order, which, n * sizeof *order);
+	uint8_t *gold = NULL;
+	size_t capgold = 0;
+	uint64_t seed = 0x2545F4914F6CDD1DULL;
+	for (unsigned ep = 0; ep < e->epochs; ep++) {
+		for (size_t i = n; i > 1; i--) {
+			size_t j = (size_t)(rng_next(&seed) % i);
+			size_t x = order[i - 1];
+			order[i - 1] = order[j];
+			order[j] = x;
+		}
+		size_t errors = 0;
+		for (size_t r = 0; r < n; r++) {
+			const struct item *it = &e->items[order[r]];
+			prep->salt = e->adapt ? feat_domain_salt(it->domain) : 0;
+			detect_prepare(prep, it->doc->text, it->doc->text_len);
+			gold = xgrow(gold, &capgold, prep->toks.n + 1, 1);
+			struct dspans view = { e->pool->v + it->first, it->count, it->count };
+			to_tags(&prep->toks, &view, e->map, gold);
+			errors += tagger_train_doc(tr, &prep->fd, gold, it->weight);
+		}
+		if (e->progress)
+			e->progress(e->progress_arg, ep + 1, e->epochs, errors, e->tokens);
+	}
+	free(gold);
+	free(order);
+	return tr;
 }
 
 int detect_train(const struct train_opts *o, const struct train_set *sets, size_t nsets,
@@ -593,79 +671,65 @@ int detect_train(const struct train_opts *o, const struct train_set *sets, size_
 		if (items[i].domain > dmax)
 			dmax = items[i].domain;
 	}
-	int adapt = dmax != dmin;
-	struct tagger_trainer *tr = tagger_trainer_new(ntypes, (const char (*)[TAGGER_TYPE_LEN])types,
-	                                               adapt ? dmax : 0);
-	/* a few passes over the shipped data alone keep it general; the
-	 * team's documents, in a domain of their own, want more */
-	unsigned epochs = o->epochs ? o->epochs : adapt ? 8 : 3;
-	size_t *order = xmalloc(nitems * sizeof *order);
-	for (size_t i = 0; i < nitems; i++)
-		order[i] = i;
-	uint8_t *gold = NULL;
-	size_t capgold = 0;
-	uint64_t seed = 0x2545F4914F6CDD1DULL;
-	for (unsigned ep = 0; ep < epochs; ep++) {
-		/* the same shuffle on every run: training is reproducible */
-		for (size_t i = nitems; i > 1; i--) {
-			size_t j = (size_t)(rng_next(&seed) % i);
-			size_t x = order[i - 1];
-			order[i - 1] = order[j];
-			order[j] = x;
+	struct epochs ep = {
+		prep, items, &pool, map, (const char (*)[TAGGER_TYPE_LEN])types, ntypes,
+		dmax != dmin ? dmax : 0, dmax != dmin,
+		/* a few passes over the shipped data alone keep it general; the
+		 * team's documents, in a domain of their own, want more */
+		o->epochs ? o->epochs : dmax != dmin ? 8 : 3, tokens, NULL, NULL,
+	};
+	const char *abbr = prep->abbr ? prep->abbr : "";
+	size_t abbr_len = prep->abbr ? prep->abbr_len : 0;
+
+	/* the confidence model, fitted on held-out folds: each fold's
+	 * documents are tagged by a tagger trained on the others */
+	float cal[CAL_NFEAT], *calp = NULL;
+	size_t *held = xmalloc(nitems * sizeof *held), *rest = xmalloc(nitems * sizeof *rest);
+	struct cal_rows rows = { 0 };
+	unsigned nfolds = nitems >= 3 * CAL_MIN_DOCS ? CAL_FOLDS : 0;
+	for (unsigned f = 0; f < nfolds; f++) {
+		size_t nh = 0, nr = 0;
+		for (size_t i = 0; i < nitems; i++) {
+			if (i % nfolds == f)
+				held[nh++] = i;
+			else
+				rest[nr++] = i;
 		}
-		size_t errors = 0;
-		for (size_t r = 0; r < nitems; r++) {
-			const struct item *it = &items[order[r]];
-			prep->salt = adapt ? feat_domain_salt(it->domain) : 0;
-			detect_prepare(prep, it->doc->text, it->doc->text_len);
-			gold = xgrow(gold, &capgold, prep->toks.n + 1, 1);
-			struct dspans view = { pool.v + it->first, it->count, it->count };
-			to_tags(&prep->toks, &view, map, gold);
-			errors += tagger_train_doc(tr, &prep->fd, gold, it->weight);
-		}
-		if (o->progress)
-			o->progress(o->progress_arg, ep + 1, epochs, errors, tokens);
-	}
-	const char *abbr = "";
-	size_t abbr_len = 0;
-	/* the lists go into the model as the preparing detector holds them */
-	{
-		size_t off = 24;
-		uint32_t head[4];
-		memcpy(head, prep->blob + 8, sizeof head);
-		for (uint32_t s = 0; s < head[2]; s++) {
-			uint32_t h[2];
-			uint64_t n;
-			memcpy(h, prep->blob + off, sizeof h);
-			memcpy(&n, prep->blob + off + 8, sizeof n);
-			if (h[0] == 0x52424241u) { /* ABBR */
-				abbr = prep->blob + off + 16;
-				abbr_len = n;
-			}
-			off += 16 + ((n + 7) & ~(uint64_t)7);
-		}
-	}
-	/* calibrate the confidence on a sample of the documents, then write
-	 * the model again with it */
-	struct buf tb = BUF_INIT;
-	float cal[2] = { 0.25f, 0 };
-	tagger_trainer_write(tr, 1e-3f, cal[0], cal[1], &tb);
-	{
-		struct buf cb = BUF_INIT;
-		detect_blob_build(&cb, o->info, abbr, abbr_len, &prep->gaz, &prep->clusters, &tb);
+		struct tagger_trainer *ft = run_epochs(&ep, rest, nr);
+		struct buf tb = BUF_INIT, cb = BUF_INIT;
+		tagger_trainer_write(ft, 1e-3f, 0.25f, 0, &tb);
+		tagger_trainer_free(&ft);
+		detect_blob_build(&cb, o->info, abbr, abbr_len, &prep->gaz, &prep->clusters, &tb, NULL);
+		buf_free(&tb);
 		size_t cblen = cb.len;
 		struct detector *cd = detect_from_owned(buf_steal(&cb), cblen);
 		if (cd) {
-			calibrate(cd, items, nitems, &pool, map, (const char (*)[TAGGER_TYPE_LEN])types, cal);
+			cal_collect(cd, items, held, nh, &pool, map, (const char (*)[TAGGER_TYPE_LEN])types,
+			            &rows);
 			detector_free(&cd);
 		}
 	}
-	buf_clear(&tb);
-	tagger_trainer_write(tr, 1e-3f, cal[0], cal[1], &tb);
-	detect_blob_build(out, o->info, abbr, abbr_len, &prep->gaz, &prep->clusters, &tb);
+	double w[CAL_NFEAT];
+	if (rows.n >= 50 && logistic_fit(rows.x, rows.y, rows.n, CAL_NFEAT, w) == 0) {
+		for (unsigned i = 0; i < CAL_NFEAT; i++)
+			cal[i] = (float)w[i];
+		calp = cal;
+	}
+	free(rows.x);
+	free(rows.y);
+
+	/* the model itself, on every document */
+	for (size_t i = 0; i < nitems; i++)
+		rest[i] = i;
+	ep.progress = o->progress;
+	ep.progress_arg = o->progress_arg;
+	struct tagger_trainer *tr = run_epochs(&ep, rest, nitems);
+	free(held);
+	free(rest);
+	struct buf tb = BUF_INIT;
+	tagger_trainer_write(tr, 1e-3f, 0.25f, 0, &tb);
+	detect_blob_build(out, o->info, abbr, abbr_len, &prep->gaz, &prep->clusters, &tb, calp);
 	buf_free(&tb);
-	free(gold);
-	free(order);
 	free(map);
 	tagger_trainer_free(&tr);
 	rc = 0;
@@ -677,4 +741,29 @@ out:
 	free(nm.count);
 	detector_free(&prep);
 	return rc;
+}
+
+int detect_train_clean(const char *datadir, const struct doc *d, struct doc *out)
+{
+	struct detector *prep = prepare_lists(datadir, "");
+	if (!prep)
+		return -1;
+	struct names nm = { 0 };
+	for (size_t i = 0; i < ARRAY_SIZE(canonical); i++)
+		name_index(&nm, canonical[i]);
+	struct dspans s = { 0 };
+	detect_prepare(prep, d->text, d->text_len);
+	gold_spans(prep, d, &nm, &s);
+	relabel(prep, &nm, &s);
+	for (size_t i = 0; i < s.n; i++) {
+		struct span *sp = doc_push_span(out);
+		sp->start = prep->toks.v[s.v[i].a].c0;
+		sp->end = prep->toks.v[s.v[i].b - 1].c1;
+		snprintf(sp->type, sizeof sp->type, "%s", nm.v[s.v[i].type]);
+	}
+	free(s.v);
+	free(nm.v);
+	free(nm.count);
+	detector_free(&prep);
+	return 0;
 }

@@ -99,7 +99,29 @@ void eval_doc(struct eval *e, const struct span *gold, size_t ngold, const struc
 		}
 		t->ovl_pred += ov;
 		t->exact += ex;
+		if (pred[j].has & SPAN_HAS_CONFIDENCE) {
+			double c = pred[j].confidence;
+			int k = c >= 1 ? EVAL_BANDS - 1 : c <= 0 ? 0 : (int)(c * EVAL_BANDS);
+			e->band[k].n++;
+			e->band[k].right += ex;
+			e->band[k].conf += c;
+		}
 	}
+}
+
+double eval_ece(const struct eval *e)
+{
+	size_t total = 0;
+	double err = 0;
+	for (int k = 0; k < EVAL_BANDS; k++) {
+		const struct eval_band *b = &e->band[k];
+		if (!b->n)
+			continue;
+		double prec = (double)b->right / (double)b->n, mean = b->conf / (double)b->n;
+		err += (double)b->n * (prec > mean ? prec - mean : mean - prec);
+		total += b->n;
+	}
+	return total ? err / (double)total : 0;
 }
 
 static struct eval_score score(size_t tp_p, size_t tp_r, size_t pred, size_t gold)
@@ -168,7 +190,14 @@ void eval_print(const struct eval *e, FILE *f, int json)
 			}
 			fputc('}', f);
 		}
-		fputs("}\n", f);
+		fprintf(f, ", \"calibration\": {\"ece\": %.4f, \"bands\": [", eval_ece(e));
+		for (int k = 0; k < EVAL_BANDS; k++) {
+			const struct eval_band *b = &e->band[k];
+			fprintf(f, "%s{\"lo\": %.1f, \"hi\": %.1f, \"n\": %zu, \"precision\": %.4f}",
+			        k ? ", " : "", (double)k / EVAL_BANDS, (double)(k + 1) / EVAL_BANDS, b->n,
+			        b->n ? (double)b->right / (double)b->n : 0.0);
+		}
+		fputs("]}}\n", f);
 	} else {
 		fprintf(f, "%-12s %7s %7s %7s  %7s %7s %7s  %6s %6s\n", _("type"), _("P"), _("R"),
 		        _("F1"), _("ovl P"), _("ovl R"), _("ovl F1"), _("gold"), _("pred"));
@@ -179,6 +208,18 @@ void eval_print(const struct eval *e, FILE *f, int json)
 			fprintf(f, "%-12s %7.4f %7.4f %7.4f  %7.4f %7.4f %7.4f  %6zu %6zu\n", name, x.p,
 			        x.r, x.f1, o.p, o.r, o.f1, x.gold, x.pred);
 		}
+		fprintf(f, "\n%-12s %7s %9s\n", _("confidence"), _("pred"), _("exact P"));
+		for (int k = 0; k < EVAL_BANDS; k++) {
+			const struct eval_band *b = &e->band[k];
+			char lab[16];
+			snprintf(lab, sizeof lab, "%.1f-%.1f", (double)k / EVAL_BANDS,
+			         (double)(k + 1) / EVAL_BANDS);
+			if (b->n)
+				fprintf(f, "%-12s %7zu %9.4f\n", lab, b->n, (double)b->right / (double)b->n);
+			else
+				fprintf(f, "%-12s %7zu %9s\n", lab, b->n, "-");
+		}
+		fprintf(f, "%s %.4f\n", _("expected calibration error:"), eval_ece(e));
 	}
 	free(rows);
 }

@@ -6,6 +6,12 @@
  * the same type, and a gold span is found when it overlaps a prediction
  * of the same type (precision and recall each from its own side, not one
  * to one).  Counts are kept per type and summed into ALL.
+ *
+ * Calibration: the scored predictions that carry a confidence fall into
+ * ten equal-width bands (0-0.1, ..., 0.9-1); a band's precision is the
+ * share of its predictions that are exactly right.  The expected
+ * calibration error is the mean, weighted by the count in each band, of
+ * |precision - mean confidence| of the band.
  */
 #ifndef NERVE_EVAL_H
 #define NERVE_EVAL_H
@@ -23,10 +29,18 @@ struct eval_type {
 	size_t ovl_gold;        /* gold spans overlapping a prediction */
 };
 
+enum { EVAL_BANDS = 10 };
+
+struct eval_band {
+	size_t n, right;        /* predictions in the band, exactly right ones */
+	double conf;            /* sum of their confidences */
+};
+
 /* Counts of a whole run (embedded: zero-initialise, eval_finish()). */
 struct eval {
 	struct eval_type *v;
 	size_t n, cap;
+	struct eval_band band[EVAL_BANDS];
 	char **only;            /* --types: the types scored, or NULL for all */
 	size_t nonly;
 };
@@ -48,7 +62,13 @@ struct eval_score {
 /* Scores of a type (NULL: ALL) by exact or overlap matching. */
 struct eval_score eval_get(const struct eval *e, const char *type, int overlap);
 
-/* Print a table (text) or the JSON object of DESIGN.md §5. */
+/* The expected calibration error of the predictions scored so far (0
+ * when none had a confidence). */
+double eval_ece(const struct eval *e);
+
+/* Print a table (text) or the JSON object of DESIGN.md §5, with the
+ * confidence bands and the calibration error ("calibration": {"ece",
+ * "bands": [{"lo", "hi", "n", "precision"}, ...]}). */
 void eval_print(const struct eval *e, FILE *f, int json);
 
 #endif

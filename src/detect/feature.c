@@ -8,75 +8,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/byteorder.h"
 #include "lib/util.h"
 
 /* ---- word clusters ------------------------------------------------------ */
 
 void clusters_init(struct clusters *c)
 {
-	memset(c, 0, sizeof *c);
-	c->mask = 1023;
-	c->key = xcalloc(c->mask + 1, sizeof *c->key);
-	c->val = xcalloc(c->mask + 1, sizeof *c->val);
-	c->owned = 1;
+	hmap_init(&c->map, 1024);
 }
 
 void clusters_finish(struct clusters *c)
 {
-	if (c->owned) {
-		free(c->key);
-		free(c->val);
-	}
-	memset(c, 0, sizeof *c);
-}
-
-static void clusters_put(struct clusters *c, uint64_t h, uint32_t v)
-{
-	if (!h)
-		h = 1;
-	if ((c->n + 1) * 10 > (c->mask + 1) * 7) {
-		size_t ncap = (c->mask + 1) * 2;
-		uint64_t *nk = xcalloc(ncap, sizeof *nk);
-		uint32_t *nv = xcalloc(ncap, sizeof *nv);
-		for (size_t i = 0; i <= c->mask; i++) {
-			if (!c->key[i])
-				continue;
-			size_t j = c->key[i] & (ncap - 1);
-			while (nk[j])
-				j = (j + 1) & (ncap - 1);
-			nk[j] = c->key[i];
-			nv[j] = c->val[i];
-		}
-		free(c->key);
-		free(c->val);
-		c->key = nk;
-		c->val = nv;
-		c->mask = ncap - 1;
-	}
-	size_t j = h & c->mask;
-	while (c->key[j]) {
-		if (c->key[j] == h)
-			return; /* the first wins */
-		j = (j + 1) & c->mask;
-	}
-	c->key[j] = h;
-	c->val[j] = v;
-	c->n++;
+	hmap_finish(&c->map);
 }
 
 uint32_t clusters_get(const struct clusters *c, uint64_t h)
 {
-	if (!c || c->n == 0)
+	if (!c || c->map.n == 0)
 		return 0;
-	if (!h)
-		h = 1;
-	size_t j = h & c->mask;
-	while (c->key[j]) {
-		if (c->key[j] == h)
-			return c->val[j];
-		j = (j + 1) & c->mask;
-	}
-	return 0;
+	const uint64_t *v = hmap_get(&c->map, h);
+	return v ? (uint32_t)*v : 0;
 }
 
 long clusters_load(struct clusters *c, const char *path)
@@ -112,7 +64,10 @@ long clusters_load(struct clusters *c, const char *path)
 				v = 0xFF000000u | (uint32_t)(tok_hash(cl, cn) & 0xFFFFFF);
 			}
 			size_t fl = tok_fold(data + i, (size_t)(tab - (data + i)), &fold, &cap);
-			clusters_put(c, tok_hash(fold, fl), v);
+			int added;
+			uint64_t *slot = hmap_put(&c->map, tok_hash(fold, fl), &added);
+			if (added) /* the first line of a word wins */
+				*slot = v;
 			count++;
 		}
 		i = end + 1;
@@ -122,48 +77,27 @@ long clusters_load(struct clusters *c, const char *path)
 	return count;
 }
 
+/* Serialised form: "CLT1" (a little-endian 64-bit number), the map. */
+#define CLUSTERS_MAGIC 0x31544C43u
+
 void clusters_write(const struct clusters *c, struct buf *b)
 {
-	uint64_t head[2] = { 0x31544C43u /* "CLT1" */, c->mask + 1 };
-	uint64_t n = c->n;
+	unsigned char head[8];
+	put_le64(head, CLUSTERS_MAGIC);
 	buf_add(b, (const char *)head, sizeof head);
-	buf_add(b, (const char *)&n, sizeof n);
-	buf_add(b, (const char *)c->key, (c->mask + 1) * sizeof *c->key);
-	buf_add(b, (const char *)c->val, (c->mask + 1) * sizeof *c->val);
-	if ((c->mask + 1) % 2) /* keep 8-byte alignment */
-		buf_add(b, "\0\0\0\0", 4);
+	hmap_write(&c->map, b);
 }
 
 size_t clusters_view(struct clusters *c, const void *data, size_t len)
 {
-	const char *p = data;
-	uint64_t head[2], n;
-	if (len < 24)
-		goto bad;
-	memcpy(head, p, sizeof head);
-	memcpy(&n, p + 16, 8);
-	uint64_t slots = head[1];
-	if (head[0] != 0x31544C43u || slots == 0 || (slots & (slots - 1)) || n >= slots ||
-	    slots > (len - 24) / 12)
-		goto bad;
-	size_t used = 24 + slots * 12 + (slots % 2 ? 4 : 0);
-	if (used > len)
-		goto bad;
-	const uint64_t *k = (const uint64_t *)(const void *)(p + 24);
-	uint64_t full = 0;
-	for (uint64_t i = 0; i < slots; i++)
-		full += k[i] != 0;
-	if (full != n)
-		goto bad;
+	const unsigned char *p = data;
 	memset(c, 0, sizeof *c);
-	c->key = (uint64_t *)(void *)(p + 24);
-	c->val = (uint32_t *)(void *)(p + 24 + slots * 8);
-	c->mask = slots - 1;
-	c->n = n;
-	return used;
-bad:
-	err_set(_("malformed word clusters in the model"));
-	return 0;
+	size_t used;
+	if (len < 8 || get_le64(p) != CLUSTERS_MAGIC || !(used = hmap_view(&c->map, p + 8, len - 8))) {
+		err_set(_("malformed word clusters in the model"));
+		return 0;
+	}
+	return 8 + used;
 }
 
 /* ---- templates -------------------------------------------------------------- */
@@ -196,7 +130,7 @@ void feat_doc_finish(struct feat_doc *d)
 	free(d->wid);
 	free(d->rmark);
 	free(d->cluster);
-	free(d->mem);
+	hmap_finish(&d->mem);
 	memset(d, 0, sizeof *d);
 }
 
@@ -294,22 +228,12 @@ void feat_static(const struct feat_res *res, const struct tokens *t,
 		d->captok = cap;
 	}
 	/* forget the memory of the previous document */
-	size_t want = 1024;
-	while (want < 2 * n && want < (1u << 20))
-		want *= 2;
-	if (!d->mem || d->memmask + 1 < want) {
-		free(d->mem);
-		d->mem = xcalloc(want, sizeof *d->mem);
-		d->memmask = want - 1;
-		d->gen = 0;
-	}
-	d->gen++;
-	if (d->gen == 0) {
-		memset(d->mem, 0, (d->memmask + 1) * sizeof *d->mem);
-		d->gen = 1;
-	}
+	if (!d->mem.slot)
+		hmap_init(&d->mem, 512);
+	else
+		hmap_clear(&d->mem);
 
-	int have_clusters = res->clusters && res->clusters->n;
+	int have_clusters = res->clusters && res->clusters->map.n;
 	for (size_t i = 0; i < n; i++) {
 		d->wid[i] = word_id(t, i);
 		d->cluster[i] = have_clusters ? clusters_get(res->clusters, t->v[i].h) : 0;
@@ -441,7 +365,7 @@ void feat_static(const struct feat_res *res, const struct tokens *t,
 					*f++ = F1(T_RULEN, kk);
 		}
 
-		if (res->clusters && res->clusters->n) {
+		if (res->clusters && res->clusters->map.n) {
 			uint32_t c0 = d->cluster[i];
 			if (c0 >> 24 == 0xFF) {
 				*f++ = F2(T_CL0, 0, c0);
@@ -491,18 +415,10 @@ size_t feat_dynamic(struct feat_doc *d, size_t i, unsigned p1, unsigned p2,
 	out[n++] = F2(T_P1W0, p1, d->wid[i]);
 	out[n++] = F2(T_P1SH, p1, k->shape);
 	if (capital_word(k)) {
-		uint64_t key = d->wid[i] | 1;
-		size_t j = key & d->memmask;
-		for (size_t probes = 0; probes <= d->memmask; probes++) {
-			if (d->mem[j].gen != d->gen)
-				break;
-			if (d->mem[j].key == key) {
-				out[n++] = F1(T_MEM, d->mem[j].label);
-				out[n++] = F2(T_MEMSH, d->mem[j].label,
-				              (k->flags & TOKF_SENT_START) != 0);
-				break;
-			}
-			j = (j + 1) & d->memmask;
+		const uint64_t *label = hmap_get(&d->mem, d->wid[i] | 1);
+		if (label) {
+			out[n++] = F1(T_MEM, *label);
+			out[n++] = F2(T_MEMSH, *label, (k->flags & TOKF_SENT_START) != 0);
 		}
 	}
 	if (d->salt) {
@@ -520,20 +436,8 @@ void feat_remember(struct feat_doc *d, size_t i, int type)
 		return;
 	if (type < 0 && (k->flags & TOKF_SENT_START))
 		return; /* a capital there says nothing */
-	uint64_t key = d->wid[i] | 1;
-	size_t j = key & d->memmask;
-	for (size_t probes = 0; probes <= d->memmask; probes++) {
-		if (d->mem[j].gen != d->gen) {
-			d->mem[j].gen = d->gen;
-			d->mem[j].key = key;
-			d->mem[j].label = (uint8_t)(type < 0 ? 1 : type + 2);
-			return;
-		}
-		if (d->mem[j].key == key) {
-			if (type >= 0)
-				d->mem[j].label = (uint8_t)(type + 2);
-			return;
-		}
-		j = (j + 1) & d->memmask;
-	}
+	int added;
+	uint64_t *label = hmap_put(&d->mem, d->wid[i] | 1, &added);
+	if (added || type >= 0)
+		*label = type < 0 ? 1 : (uint64_t)type + 2;
 }

@@ -18,6 +18,7 @@
 #include "gazetteer.h"
 #include "rules.h"
 #include "tokenize.h"
+#include "lib/hashmap.h"
 
 struct buf;
 
@@ -28,10 +29,7 @@ struct buf;
  * bit string (Brown clusters: "0110...") is kept as its bits, so that
  * prefixes give coarser clusters; any other cluster name is an opaque id. */
 struct clusters {
-	uint64_t *key;          /* 0: empty */
-	uint32_t *val;          /* (length << 24) | bits, or 0xFF000000 | id */
-	size_t mask, n;
-	int owned;
+	struct hmap map;        /* value: (length << 24) | bits, or 0xFF000000 | id */
 };
 
 void clusters_init(struct clusters *c);
@@ -53,8 +51,6 @@ struct feat_res {
 	const struct gazetteer *gaz;
 	const struct clusters *clusters;
 	uint32_t common_words;  /* list bit of lower-case common words */
-	uint32_t titles;        /* list bits of ranks and offices */
-	uint32_t first_names;
 };
 
 /* Per-document feature state, reused from document to document
@@ -67,10 +63,9 @@ struct feat_doc {
 	uint32_t *rmark;        /* rule marks: bit (kind * 4 + B/I/L/U) */
 	uint32_t *cluster;      /* word cluster of each token, or 0 */
 	size_t captok;
-	/* document memory: word identity -> what it was called last */
-	struct { uint64_t key; uint32_t gen; uint8_t label; } *mem;
-	size_t memmask;
-	uint32_t gen;
+	/* document memory: word identity -> what it was called last (1: no
+	 * entity, 2 + type) */
+	struct hmap mem;
 	const struct tokens *toks;
 	/* domain adaptation: when not 0, every feature comes twice, as it is
 	 * (shared by all domains) and mixed with this salt (its domain's own) */

@@ -12,23 +12,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/byteorder.h"
 #include "lib/util.h"
 
 #define PREFIX_BIT 0x80000000u
 #define SEQ_SEED 0x6A09E667F3BCC909ULL
 
+/* The two halves of a table value (see gazetteer.h). */
+static inline uint32_t cap_lists(uint64_t v) { return (uint32_t)v; }
+static inline uint32_t any_lists(uint64_t v) { return (uint32_t)(v >> 32); }
+
 void gaz_init(struct gazetteer *g)
 {
 	memset(g, 0, sizeof *g);
-	g->mask = 1023;
-	g->slot = xcalloc(g->mask + 1, sizeof *g->slot);
-	g->owned = 1;
+	hmap_init(&g->table, 1024);
 }
 
 void gaz_finish(struct gazetteer *g)
 {
-	if (g->owned)
-		free(g->slot);
+	hmap_finish(&g->table);
 	memset(g, 0, sizeof *g);
 }
 
@@ -58,46 +60,6 @@ static inline uint64_t nonzero(uint64_t h)
 	return h ? h : 1;
 }
 
-static struct gaz_slot *find(const struct gazetteer *g, uint64_t key)
-{
-	size_t j = key & g->mask;
-	for (;;) {
-		struct gaz_slot *s = &g->slot[j];
-		if (s->key == key)
-			return s;
-		if (!s->key)
-			return NULL;
-		j = (j + 1) & g->mask;
-	}
-}
-
-static struct gaz_slot *insert(struct gazetteer *g, uint64_t key)
-{
-	if ((g->n + 1) * 10 > (g->mask + 1) * 7) {
-		size_t ncap = (g->mask + 1) * 2;
-		struct gaz_slot *ns = xcalloc(ncap, sizeof *ns);
-		for (size_t i = 0; i <= g->mask; i++) {
-			if (!g->slot[i].key)
-				continue;
-			size_t j = g->slot[i].key & (ncap - 1);
-			while (ns[j].key)
-				j = (j + 1) & (ncap - 1);
-			ns[j] = g->slot[i];
-		}
-		free(g->slot);
-		g->slot = ns;
-		g->mask = ncap - 1;
-	}
-	size_t j = key & g->mask;
-	while (g->slot[j].key && g->slot[j].key != key)
-		j = (j + 1) & g->mask;
-	if (!g->slot[j].key) {
-		g->slot[j].key = key;
-		g->n++;
-	}
-	return &g->slot[j];
-}
-
 void gaz_add(struct gazetteer *g, int list, const struct tok_abbrevs *abbrevs,
              struct tokens *toks, const char *entry, size_t len)
 {
@@ -116,14 +78,13 @@ void gaz_add(struct gazetteer *g, int list, const struct tok_abbrevs *abbrevs,
 	uint64_t h = SEQ_SEED;
 	for (size_t i = 0; i < toks->n; i++) {
 		h = nonzero(tok_mix(h, toks->v[i].hw));
-		struct gaz_slot *s = insert(g, h);
-		if (i + 1 < toks->n) {
-			s->any_lists |= PREFIX_BIT;
-		} else if (toks->v[0].flags & TOKF_UPPER_INIT) {
-			s->cap_lists |= 1u << list;
-		} else {
-			s->any_lists |= 1u << list;
-		}
+		uint64_t *v = hmap_put(&g->table, h, NULL);
+		if (i + 1 < toks->n)
+			*v |= (uint64_t)PREFIX_BIT << 32;
+		else if (toks->v[0].flags & TOKF_UPPER_INIT)
+			*v |= 1u << list;
+		else
+			*v |= (uint64_t)(1u << list) << 32;
 	}
 }
 
@@ -172,26 +133,26 @@ static inline int capitalised(const struct token *t)
 
 uint32_t gaz_lookup(const struct gazetteer *g, const struct tokens *t, size_t i, size_t j)
 {
-	if (j <= i || j - i > GAZ_MAX_TOKENS || g->n == 0)
+	if (j <= i || j - i > GAZ_MAX_TOKENS || g->table.n == 0)
 		return 0;
 	uint64_t h = SEQ_SEED;
-	const struct gaz_slot *s = NULL;
+	const uint64_t *v = NULL;
 	for (size_t k = i; k < j; k++) {
 		h = nonzero(tok_mix(h, t->v[k].hw));
-		s = find(g, h);
-		if (!s)
+		v = hmap_get(&g->table, h);
+		if (!v)
 			return 0;
 	}
-	uint32_t lists = s->any_lists & ~PREFIX_BIT;
+	uint32_t lists = any_lists(*v) & ~PREFIX_BIT;
 	if (capitalised(&t->v[i]))
-		lists |= s->cap_lists;
+		lists |= cap_lists(*v);
 	return lists;
 }
 
 void gaz_match(const struct gazetteer *g, const struct tokens *t, struct gaz_marks *marks)
 {
 	memset(marks, 0, t->n * sizeof *marks);
-	if (g->n == 0)
+	if (g->table.n == 0)
 		return;
 	for (size_t i = 0; i < t->n; i++) {
 		uint64_t h = SEQ_SEED;
@@ -204,16 +165,16 @@ void gaz_match(const struct gazetteer *g, const struct tokens *t, struct gaz_mar
 			if (j > i && (t->v[j].flags & TOKF_SENT_START))
 				break;
 			h = nonzero(tok_mix(h, t->v[j].hw));
-			const struct gaz_slot *s = find(g, h);
-			if (!s)
+			const uint64_t *v = hmap_get(&g->table, h);
+			if (!v)
 				break;
-			uint32_t lists = (s->any_lists & ~PREFIX_BIT) | (cap ? s->cap_lists : 0);
+			uint32_t lists = (any_lists(*v) & ~PREFIX_BIT) | (cap ? cap_lists(*v) : 0);
 			if (lists) {
 				ends[nm] = j + 1;
 				at[nm++] = lists;
 				seen |= lists;
 			}
-			if (!(s->any_lists & PREFIX_BIT))
+			if (!(any_lists(*v) & PREFIX_BIT))
 				break;
 		}
 		if (!seen)
@@ -238,50 +199,35 @@ void gaz_match(const struct gazetteer *g, const struct tokens *t, struct gaz_mar
 	}
 }
 
-/* Serialised form: "GAZ1", nlists, slot count (u64), names, slots. */
+/* Serialised form: "GAZ1", the list count (little-endian 32-bit
+ * numbers), the list names (32 bytes each), the table (hmap_write). */
+#define GAZ_MAGIC 0x315A4147u   /* "GAZ1" */
+
 void gaz_write(const struct gazetteer *g, struct buf *b)
 {
-	uint32_t head[2] = { 0x315A4147u /* "GAZ1" */, g->nlists };
-	uint64_t nslots = g->mask + 1, used = g->n;
+	unsigned char head[8];
+	put_le32(head, GAZ_MAGIC);
+	put_le32(head + 4, g->nlists);
 	buf_add(b, (const char *)head, sizeof head);
-	buf_add(b, (const char *)&nslots, sizeof nslots);
-	buf_add(b, (const char *)&used, sizeof used);
 	buf_add(b, (const char *)g->names, sizeof g->names);
-	buf_add(b, (const char *)g->slot, nslots * sizeof *g->slot);
+	hmap_write(&g->table, b);
 }
 
 size_t gaz_view(struct gazetteer *g, const void *data, size_t len)
 {
-	const char *p = data;
-	uint32_t head[2];
-	uint64_t nslots, used;
-	size_t fixed = sizeof head + 2 * sizeof nslots + sizeof g->names;
-	if (len < fixed)
-		goto bad;
-	memcpy(head, p, sizeof head);
-	memcpy(&nslots, p + 8, 8);
-	memcpy(&used, p + 16, 8);
-	if (head[0] != 0x315A4147u || head[1] > GAZ_MAX_LISTS || nslots == 0 ||
-	    (nslots & (nslots - 1)) || used >= nslots ||
-	    nslots > (len - fixed) / sizeof(struct gaz_slot))
-		goto bad;
-	/* every probe must end at an empty slot: count them */
-	const struct gaz_slot *sl = (const struct gaz_slot *)(const void *)(p + fixed);
-	uint64_t full = 0;
-	for (uint64_t i = 0; i < nslots; i++)
-		full += sl[i].key != 0;
-	if (full != used)
+	const unsigned char *p = data;
+	size_t fixed = 8 + sizeof g->names;
+	if (len < fixed || get_le32(p) != GAZ_MAGIC || get_le32(p + 4) > GAZ_MAX_LISTS)
 		goto bad;
 	memset(g, 0, sizeof *g);
-	g->nlists = head[1];
-	memcpy(g->names, p + 24, sizeof g->names);
+	size_t used = hmap_view(&g->table, p + fixed, len - fixed);
+	if (!used)
+		goto bad;
+	g->nlists = get_le32(p + 4);
+	memcpy(g->names, p + 8, sizeof g->names);
 	for (unsigned i = 0; i < GAZ_MAX_LISTS; i++)
 		g->names[i][sizeof g->names[0] - 1] = '\0';
-	g->slot = (struct gaz_slot *)(void *)(p + fixed);
-	g->mask = nslots - 1;
-	g->n = used;
-	g->owned = 0;
-	return fixed + nslots * sizeof(struct gaz_slot);
+	return fixed + used;
 bad:
 	err_set(_("malformed gazetteer in the model"));
 	return 0;

@@ -22,26 +22,20 @@
 #include <stdint.h>
 
 #include "tokenize.h"
+#include "lib/hashmap.h"
 
 struct buf;
 
 enum { GAZ_MAX_LISTS = 31, GAZ_MAX_TOKENS = 8 };
 
-/* One slot of the table: the hash of a token sequence and the lists it
- * is an entry of. */
-struct gaz_slot {
-	uint64_t key;           /* 0: empty */
-	uint32_t cap_lists;     /* lists that give it capitalised */
-	uint32_t any_lists;     /* lists that give it in lower case; bit 31: a prefix */
-};
-
+/* The table maps the hash of a token sequence to the lists it is an
+ * entry of: the lists that give it capitalised in the low 32 bits, those
+ * that give it in lower case in the high ones (bit 63: the sequence is a
+ * prefix of a longer entry). */
 struct gazetteer {
-	struct gaz_slot *slot;
-	size_t mask;            /* slots - 1 (a power of two minus one) */
-	size_t n;               /* used slots */
+	struct hmap table;
 	unsigned nlists;
 	char names[GAZ_MAX_LISTS][32];
-	int owned;              /* slot is owned (else it points into a blob) */
 };
 
 /* Per token: the lists of which it begins (b), continues (i), ends (l)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hashmap.h"
 #include "lib/util.h"
 
 void rules_finish(struct rule_spans *r)
@@ -93,37 +94,21 @@ static const struct { const char *w; unsigned flags; } words[] = {
 	{ "task", 0 },
 };
 
-static struct wslot { uint64_t h; unsigned flags; } wtab[512];
-
-static void init_words(void)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
-		uint64_t h = tok_hash(words[i].w, strlen(words[i].w));
-		size_t j = h & (ARRAY_SIZE(wtab) - 1);
-		while (wtab[j].h && wtab[j].h != h)
-			j = (j + 1) & (ARRAY_SIZE(wtab) - 1);
-		wtab[j].h = h;
-		wtab[j].flags |= words[i].flags;
-	}
-}
+/* folded-word hash -> its W_ flags, built on first use */
+static struct hmap wtab;
 
 static unsigned wflags(const struct tokens *t, size_t i)
 {
-	static int ready;
-	if (!ready) {
-		init_words();
-		ready = 1;
+	if (!wtab.slot) {
+		hmap_init(&wtab, ARRAY_SIZE(words));
+		for (size_t k = 0; k < ARRAY_SIZE(words); k++)
+			*hmap_put(&wtab, tok_hash(words[k].w, strlen(words[k].w)), NULL) |=
+				words[k].flags;
 	}
 	if (i >= t->n)
 		return 0;
-	uint64_t h = t->v[i].h;
-	size_t j = h & (ARRAY_SIZE(wtab) - 1);
-	while (wtab[j].h) {
-		if (wtab[j].h == h)
-			return wtab[j].flags;
-		j = (j + 1) & (ARRAY_SIZE(wtab) - 1);
-	}
-	return 0;
+	const uint64_t *f = hmap_get(&wtab, t->v[i].h);
+	return f ? (unsigned)*f : 0;
 }
 
 int rules_tok_is(const struct tokens *t, size_t i, const char *w)
@@ -163,6 +148,9 @@ int rules_is_weekday(const struct tokens *t, size_t i)
  * *suffix the suffix (up to 2 letters). */
 static int number(const struct tokens *t, size_t i, int *digits, char suffix[3])
 {
+	/* set even when it is no number: callers test digits and suffix */
+	*digits = 0;
+	memset(suffix, 0, 3);
 	if (i >= t->n || t->v[i].kind != TOK_NUMBER)
 		return -1;
 	const char *f = t->fold + t->v[i].f0;
@@ -173,7 +161,6 @@ static int number(const struct tokens *t, size_t i, int *digits, char suffix[3])
 	if (k == 0 || k > 4 || n - k > 2)
 		return -1;
 	*digits = (int)k;
-	memset(suffix, 0, 3);
 	memcpy(suffix, f + k, n - k);
 	return v;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/byteorder.h"
 #include "lib/util.h"
 
 #define TAG_MAGIC 0x31474154u   /* "TAG1" */
@@ -77,11 +78,6 @@ static void remember(struct feat_doc *d, size_t i, const uint8_t *tags, unsigned
 
 /* ---- the trained model ----------------------------------------------------- */
 
-static inline uint32_t check_of(uint64_t h)
-{
-	return (uint32_t)(h >> 32) | 1u;
-}
-
 static inline size_t align8(size_t n)
 {
 	return (n + 7) & ~(size_t)7;
@@ -107,51 +103,64 @@ static inline uint32_t weight_pack(float v, unsigned tag)
 	return (x.u & ~TAG_BITS) | tag;
 }
 
+/* Serialised form: eight little-endian 32-bit numbers (magic, types,
+ * features, 0, weights, domain, cal_a, cal_b as float bits), the type
+ * names (32 bytes each, padded to 8), the feature map (hmap_write), the
+ * weights (little-endian 32-bit, padded to 8). */
 size_t tagger_view(struct tagger *tg, const void *data, size_t len)
 {
-	const char *p = data;
+	const unsigned char *p = data;
 	uint32_t h[8];
+	memset(tg, 0, sizeof *tg);
 	if (len < sizeof h)
 		goto bad;
-	memcpy(h, p, sizeof h);
-	uint32_t ntypes = h[1], nfeat = h[2], nslots = h[3], nweights = h[4];
-	if (h[0] != TAG_MAGIC || ntypes == 0 || ntypes > TAGGER_MAX_TYPES || nslots == 0 ||
-	    (nslots & (nslots - 1)) || nfeat >= nslots || nweights > OFFSET_MASK)
+	for (unsigned i = 0; i < 8; i++)
+		h[i] = get_le32(p + 4 * i);
+	uint32_t ntypes = h[1], nfeat = h[2], nweights = h[4];
+	if (h[0] != TAG_MAGIC || ntypes == 0 || ntypes > TAGGER_MAX_TYPES || nweights > OFFSET_MASK)
 		goto bad;
 	size_t off = sizeof h;
 	size_t types_at = off;
 	off += align8((size_t)ntypes * TAGGER_TYPE_LEN);
-	size_t slot_at = off;
-	off += (size_t)nslots * 8;
+	if (off > len)
+		goto bad;
+	size_t used = hmap_view(&tg->feat, p + off, len - off);
+	if (!used || tg->feat.n != nfeat)
+		goto bad;
+	off += used;
 	size_t w_at = off;
 	off += align8((size_t)nweights * 4);
 	if (off > len)
 		goto bad;
-	memset(tg, 0, sizeof *tg);
 	tg->ntypes = ntypes;
 	tg->ntags = 1 + 4 * ntypes;
 	for (unsigned i = 0; i < ntypes; i++) {
 		memcpy(tg->types[i], p + types_at + i * TAGGER_TYPE_LEN, TAGGER_TYPE_LEN);
 		tg->types[i][TAGGER_TYPE_LEN - 1] = '\0';
 	}
-	tg->slot = (const uint32_t *)(const void *)(p + slot_at);
-	tg->mask = nslots - 1;
 	tg->nfeat = nfeat;
 	tg->nweights = nweights;
-	tg->w = (const uint32_t *)(const void *)(p + w_at);
+	if (host_is_le()) {
+		tg->w = (const uint32_t *)(const void *)(p + w_at);
+	} else {
+		tg->wcopy = xmalloc(((size_t)nweights + 1) * sizeof *tg->wcopy);
+		for (uint32_t i = 0; i < nweights; i++)
+			tg->wcopy[i] = get_le32(p + w_at + 4 * (size_t)i);
+		tg->w = tg->wcopy;
+	}
 	tg->domain = h[5];
 	memcpy(&tg->cal_a, &h[6], sizeof tg->cal_a);
 	memcpy(&tg->cal_b, &h[7], sizeof tg->cal_b);
 	if (!(tg->cal_a > 0 && tg->cal_a < 1e6f) || !(tg->cal_b > -1e6f && tg->cal_b < 1e6f))
 		goto bad;
-	/* check what decoding relies on: weights in range, an empty slot */
-	size_t empty = 0;
-	for (size_t i = 0; i < nslots; i++) {
-		if (tg->slot[2 * i] == 0) {
-			empty++;
-			continue;
-		}
-		uint32_t o = tg->slot[2 * i + 1] & OFFSET_MASK, n = tg->slot[2 * i + 1] >> COUNT_SHIFT;
+	/* check what decoding relies on: weights in range */
+	size_t pos = 0;
+	const struct hmap_slot *sl;
+	while ((sl = hmap_next(&tg->feat, &pos))) {
+		uint64_t v = sl->val;
+		uint32_t o = (uint32_t)v & OFFSET_MASK, n = (uint32_t)(v >> COUNT_SHIFT);
+		if (v >> 32)
+			goto bad;
 		if (n == DENSE)
 			n = tg->ntags;
 		else
@@ -161,12 +170,18 @@ size_t tagger_view(struct tagger *tg, const void *data, size_t len)
 		if ((uint64_t)o + n > nweights)
 			goto bad;
 	}
-	if (empty == 0)
-		goto bad;
 	return off;
 bad:
+	tagger_finish(tg);
 	err_set(_("malformed tagger in the model"));
 	return 0;
+}
+
+void tagger_finish(struct tagger *tg)
+{
+	hmap_finish(&tg->feat);
+	free(tg->wcopy);
+	memset(tg, 0, sizeof *tg);
 }
 
 void tagger_out_finish(struct tagger_out *o)
@@ -193,18 +208,9 @@ static inline void add_weights(const struct tagger *tg, uint32_t v, float *restr
 
 static inline void add_feature(const struct tagger *tg, uint64_t h, float *score)
 {
-	uint32_t chk = check_of(h);
-	size_t j = h & tg->mask;
-	for (;;) {
-		uint32_t c = tg->slot[2 * j];
-		if (c == chk) {
-			add_weights(tg, tg->slot[2 * j + 1], score);
-			return;
-		}
-		if (c == 0)
-			return;
-		j = (j + 1) & tg->mask;
-	}
+	const uint64_t *v = hmap_get(&tg->feat, h);
+	if (v)
+		add_weights(tg, (uint32_t)*v, score);
 }
 
 /* The weights (offset | count << COUNT_SHIFT) of the static features of
@@ -214,20 +220,10 @@ static size_t resolve(const struct tagger *tg, const struct feat_doc *d, size_t 
 {
 	size_t n = 0;
 	for (uint32_t k = d->off[i]; k < d->off[i + 1]; k++) {
-		uint64_t h = d->f[k];
-		uint32_t chk = check_of(h);
-		size_t j = h & tg->mask;
-		for (;;) {
-			uint32_t c = tg->slot[2 * j];
-			if (c == chk) {
-				uint32_t v = tg->slot[2 * j + 1];
-				__builtin_prefetch(tg->w + (v & OFFSET_MASK));
-				hits[n++] = v;
-				break;
-			}
-			if (c == 0)
-				break;
-			j = (j + 1) & tg->mask;
+		const uint64_t *v = hmap_get(&tg->feat, d->f[k]);
+		if (v) {
+			__builtin_prefetch(tg->w + (*v & OFFSET_MASK));
+			hits[n++] = (uint32_t)*v;
 		}
 	}
 	return n;
@@ -252,7 +248,7 @@ void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_ou
 	unsigned p1 = BOS_TAG, p2 = BOS_TAG;
 	if (t->n > 0) {
 		for (uint32_t k = d->off[1]; k < d->off[t->n > 1 ? 2 : 1]; k++)
-			__builtin_prefetch(&tg->slot[2 * (d->f[k] & tg->mask)]);
+			hmap_prefetch(&tg->feat, d->f[k]);
 		nhits[0] = resolve(tg, d, 0, hits[0]);
 	}
 	for (size_t i = 0; i < t->n; i++) {
@@ -260,7 +256,7 @@ void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_ou
 			p1 = p2 = BOS_TAG;
 		if (i + 2 < t->n)
 			for (uint32_t k = d->off[i + 2]; k < d->off[i + 3]; k++)
-				__builtin_prefetch(&tg->slot[2 * (d->f[k] & tg->mask)]);
+				hmap_prefetch(&tg->feat, d->f[k]);
 		if (i + 1 < t->n)
 			nhits[(i + 1) & 1] = resolve(tg, d, i + 1, hits[(i + 1) & 1]);
 		memset(score, 0, tg->ntags * sizeof *score);
@@ -283,9 +279,8 @@ void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_ou
 struct tagger_trainer {
 	unsigned ntypes, ntags, domain;
 	char types[TAGGER_MAX_TYPES][TAGGER_TYPE_LEN];
-	uint64_t *key;          /* feature hash; 0 empty */
-	uint32_t *row;
-	size_t mask, n;
+	struct hmap rows;       /* feature hash -> its row */
+	size_t n;               /* rows */
 	float *w, *u;           /* rows x ntags: weights, and their sums for averaging */
 	size_t caprows;
 	double c;               /* instances seen (weighted) */
@@ -304,9 +299,7 @@ struct tagger_trainer *tagger_trainer_new(unsigned ntypes,
 	tr->ntypes = ntypes > TAGGER_MAX_TYPES ? TAGGER_MAX_TYPES : ntypes;
 	tr->ntags = 1 + 4 * tr->ntypes;
 	memcpy(tr->types, types, tr->ntypes * sizeof tr->types[0]);
-	tr->mask = (1u << 16) - 1;
-	tr->key = xcalloc(tr->mask + 1, sizeof *tr->key);
-	tr->row = xcalloc(tr->mask + 1, sizeof *tr->row);
+	hmap_init(&tr->rows, (1u << 15) - 1);
 	tr->c = 1;
 	return tr;
 }
@@ -316,8 +309,7 @@ void tagger_trainer_free(struct tagger_trainer **ptr)
 	struct tagger_trainer *tr = *ptr;
 	if (!tr)
 		return;
-	free(tr->key);
-	free(tr->row);
+	hmap_finish(&tr->rows);
 	free(tr->w);
 	free(tr->u);
 	free(tr->pred);
@@ -328,47 +320,18 @@ void tagger_trainer_free(struct tagger_trainer **ptr)
 
 static long tr_find(const struct tagger_trainer *tr, uint64_t h)
 {
-	if (!h)
-		h = 1;
-	size_t j = h & tr->mask;
-	while (tr->key[j]) {
-		if (tr->key[j] == h)
-			return tr->row[j];
-		j = (j + 1) & tr->mask;
-	}
-	return -1;
+	const uint64_t *r = hmap_get(&tr->rows, h);
+	return r ? (long)*r : -1;
 }
 
 static uint32_t tr_get(struct tagger_trainer *tr, uint64_t h, int copy)
 {
-	if (!h)
-		h = 1;
-	if ((tr->n + 1) * 2 > tr->mask + 1) {
-		size_t ncap = (tr->mask + 1) * 2;
-		uint64_t *nk = xcalloc(ncap, sizeof *nk);
-		uint32_t *nr = xcalloc(ncap, sizeof *nr);
-		for (size_t i = 0; i <= tr->mask; i++) {
-			if (!tr->key[i])
-				continue;
-			size_t j = tr->key[i] & (ncap - 1);
-			while (nk[j])
-				j = (j + 1) & (ncap - 1);
-			nk[j] = tr->key[i];
-			nr[j] = tr->row[i];
-		}
-		free(tr->key);
-		free(tr->row);
-		tr->key = nk;
-		tr->row = nr;
-		tr->mask = ncap - 1;
-	}
-	size_t j = h & tr->mask;
-	while (tr->key[j]) {
-		if (tr->key[j] == h)
-			return tr->row[j];
-		j = (j + 1) & tr->mask;
-	}
+	int added;
+	uint64_t *row = hmap_put(&tr->rows, h, &added);
+	if (!added)
+		return (uint32_t)*row;
 	size_t r = tr->n++;
+	*row = r;
 	if (r + 1 > tr->caprows) {
 		size_t old = tr->caprows;
 		tr->w = xgrow(tr->w, &tr->caprows, (r + 1), tr->ntags * sizeof *tr->w);
@@ -378,8 +341,6 @@ static uint32_t tr_get(struct tagger_trainer *tr, uint64_t h, int copy)
 	}
 	tr->copy = xgrow(tr->copy, &tr->capcopy, r + 1, 1);
 	tr->copy[r] = (uint8_t)copy;
-	tr->key[j] = h;
-	tr->row[j] = (uint32_t)r;
 	return (uint32_t)r;
 }
 
@@ -470,6 +431,15 @@ static void row_average(const struct tagger_trainer *tr, uint64_t h, uint32_t r,
 		avg[t] += (float)(w[t] - u[t] / tr->c);
 }
 
+/* The number of weights of the averaged row avg kept after pruning. */
+static uint32_t kept(const float *avg, unsigned nt, float prune)
+{
+	uint32_t k = 0;
+	for (unsigned t = 0; t < nt; t++)
+		k += fabsf(avg[t]) >= prune;
+	return k;
+}
+
 void tagger_trainer_write(struct tagger_trainer *tr, float prune, float cal_a, float cal_b,
                           struct buf *b)
 {
@@ -481,76 +451,63 @@ void tagger_trainer_write(struct tagger_trainer *tr, float prune, float cal_a, f
 	unsigned nt = tr->ntags;
 	uint32_t nfeat = 0, nweights = 0;
 	float *avg = xmalloc(nt * sizeof *avg);
-	size_t nslots = 1024;
 	uint64_t salt = feat_domain_salt(tr->domain);
-	for (size_t i = 0; i <= tr->mask; i++) {
-		if (!tr->key[i] || tr->copy[tr->row[i]])
+	const struct hmap_slot *sl;
+	size_t pos = 0;
+	while ((sl = hmap_next(&tr->rows, &pos))) {
+		if (tr->copy[sl->val])
 			continue;
-		row_average(tr, tr->key[i], tr->row[i], salt, avg);
-		uint32_t k = 0;
-		for (unsigned t = 0; t < nt; t++)
-			k += fabsf(avg[t]) >= prune;
+		row_average(tr, sl->key, (uint32_t)sl->val, salt, avg);
+		uint32_t k = kept(avg, nt, prune);
 		if (k) {
 			nfeat++;
 			nweights += k >= DENSE_MIN ? nt : k;
 		}
 	}
-	while (nslots < 2 * (size_t)nfeat + 2)
-		nslots *= 2;
-	uint32_t *slot = xcalloc(nslots * 2, sizeof *slot);
+	struct hmap feat;
+	hmap_init(&feat, nfeat);
 	uint32_t *wts = xmalloc(((size_t)nweights + 1) * sizeof *wts);
-	uint32_t f = 0, nw = 0;
-	/* visit features in key order of the trainer's table: deterministic */
-	for (size_t i = 0; i <= tr->mask; i++) {
-		if (!tr->key[i] || tr->copy[tr->row[i]])
+	uint32_t nw = 0;
+	/* visit features in the slot order of the trainer's map: deterministic */
+	pos = 0;
+	while ((sl = hmap_next(&tr->rows, &pos))) {
+		if (tr->copy[sl->val])
 			continue;
-		row_average(tr, tr->key[i], tr->row[i], salt, avg);
-		uint32_t k = 0;
-		for (unsigned t = 0; t < nt; t++)
-			k += fabsf(avg[t]) >= prune;
+		row_average(tr, sl->key, (uint32_t)sl->val, salt, avg);
+		uint32_t k = kept(avg, nt, prune);
 		if (!k)
 			continue;
-		uint64_t h = tr->key[i];
-		uint32_t chk = check_of(h);
-		size_t j = h & (nslots - 1);
-		int clash = 0;
-		while (slot[2 * j]) {
-			if (slot[2 * j] == chk)
-				clash = 1;
-			j = (j + 1) & (nslots - 1);
-		}
-		if (clash) /* a 32-bit check clash on the same chain: drop the later one */
-			continue;
-		slot[2 * j] = chk;
+		uint64_t *v = hmap_put(&feat, sl->key, NULL);
 		if (k >= DENSE_MIN) {
-			slot[2 * j + 1] = nw | (DENSE << COUNT_SHIFT);
+			*v = nw | (DENSE << COUNT_SHIFT);
 			for (unsigned t = 0; t < nt; t++) {
 				union { float f; uint32_t u; } x = { fabsf(avg[t]) >= prune ? avg[t] : 0 };
 				wts[nw++] = x.u;
 			}
 		} else {
-			slot[2 * j + 1] = nw | (k << COUNT_SHIFT);
+			*v = nw | (k << COUNT_SHIFT);
 			for (unsigned t = 0; t < nt; t++)
 				if (fabsf(avg[t]) >= prune)
 					wts[nw++] = weight_pack(avg[t], t);
 		}
-		f++;
 	}
-	nfeat = f;
-	nweights = nw;
 
-	uint32_t h[8] = { TAG_MAGIC, tr->ntypes, nfeat, (uint32_t)nslots, nweights, 0, 0, 0 };
-	memcpy(&h[6], &cal_a, sizeof cal_a);
-	memcpy(&h[7], &cal_b, sizeof cal_b);
+	unsigned char h[32];
+	union { float f; uint32_t u; } ca = { cal_a }, cb = { cal_b };
+	uint32_t hv[8] = { TAG_MAGIC, tr->ntypes, (uint32_t)feat.n, 0, nw, 0, ca.u, cb.u };
+	for (unsigned i = 0; i < 8; i++)
+		put_le32(h + 4 * i, hv[i]);
 	static const char zero[8];
 	buf_add(b, (const char *)h, sizeof h);
 	char types[TAGGER_MAX_TYPES * TAGGER_TYPE_LEN] = { 0 };
 	memcpy(types, tr->types, tr->ntypes * TAGGER_TYPE_LEN);
 	buf_add(b, types, align8((size_t)tr->ntypes * TAGGER_TYPE_LEN));
-	buf_add(b, (const char *)slot, nslots * 8);
-	buf_add(b, (const char *)wts, (size_t)nweights * 4);
-	buf_add(b, zero, align8((size_t)nweights * 4) - (size_t)nweights * 4);
+	hmap_write(&feat, b);
+	for (uint32_t i = 0; i < nw; i++)
+		put_le32(&wts[i], wts[i]);   /* in place: the file's order */
+	buf_add(b, (const char *)wts, (size_t)nw * 4);
+	buf_add(b, zero, align8((size_t)nw * 4) - (size_t)nw * 4);
 	free(avg);
-	free(slot);
 	free(wts);
+	hmap_finish(&feat);
 }

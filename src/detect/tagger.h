@@ -18,6 +18,7 @@
 
 #include "feature.h"
 #include "tokenize.h"
+#include "lib/hashmap.h"
 
 struct buf;
 
@@ -27,24 +28,26 @@ static inline unsigned tag_type(unsigned tag) { return (tag - 1) / 4; }
 static inline unsigned tag_pos(unsigned tag) { return (tag - 1) % 4; }   /* 0 B, 1 I, 2 L, 3 U */
 static inline unsigned tag_make(unsigned type, unsigned pos) { return 1 + 4 * type + pos; }
 
-/* A trained tagger, viewed in place in a blob.  Each feature's slot holds
- * a check (the high half of its hash), the offset of its weights and
- * their count; a weight is a float whose lowest 7 mantissa bits are
- * replaced by its tag, so one cache line usually holds them all. */
+/* A trained tagger, viewed in place in a blob.  Its map takes a
+ * feature's hash to the offset of its weights and their count; a weight
+ * is a float whose lowest 7 mantissa bits are replaced by its tag, so one
+ * cache line usually holds them all. */
 struct tagger {
 	unsigned ntypes, ntags;
 	char types[TAGGER_MAX_TYPES][TAGGER_TYPE_LEN];
-	const uint32_t *slot;   /* pairs (check, offset | count << 25); check 0: empty */
-	size_t mask;
+	struct hmap feat;       /* feature hash -> offset | count << 25 */
 	uint32_t nfeat, nweights;
 	const uint32_t *w;      /* weights with their tags */
+	uint32_t *wcopy;        /* w, when it could not be used in place */
 	unsigned domain;        /* the domain whose features to add at tagging, or 0 */
 	float cal_a, cal_b;     /* P(right) = 1 / (1 + exp(-(cal_a * margin + cal_b))) */
 };
 
 /* View a serialised tagger (8-byte aligned, alive while used); returns
- * the bytes used, or 0 with err_set() when malformed. */
+ * the bytes used, or 0 with err_set() when malformed.  tagger_finish()
+ * releases what a view had to copy (on a big-endian machine). */
 size_t tagger_view(struct tagger *tg, const void *data, size_t len);
+void tagger_finish(struct tagger *tg);
 
 /* Scratch of the decoder (embedded, reused; tagger_out_finish). */
 struct tagger_out {

@@ -13,8 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/text.h"
+#include "lib/hashmap.h"
 #include "lib/util.h"
+#include "text/text.h"
 
 void tokens_finish(struct tokens *t)
 {
@@ -27,12 +28,7 @@ void tokens_finish(struct tokens *t)
 
 uint64_t tok_hash(const char *s, size_t len)
 {
-	uint64_t h = 0xCBF29CE484222325ULL;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001B3ULL;
-	}
-	return h;
+	return hmap_hash(s, len);
 }
 
 /* ---- folding ----------------------------------------------------------- */
@@ -105,8 +101,7 @@ size_t tok_fold(const char *s, size_t len, char **out, size_t *cap)
 /* ---- abbreviations ------------------------------------------------------ */
 
 struct tok_abbrevs {
-	uint64_t *slot;         /* open addressing; 0 = empty */
-	size_t mask, n;
+	struct hmap set;        /* hashes of folded forms; values unused */
 };
 
 /* Titles, ranks, months and common abbreviations that take a period. */
@@ -122,42 +117,12 @@ static const char *const builtin_abbrevs[] = {
 	"op", "ed", "eds", "al", "cf", "ca", "viz", "pp", "ch", "sq", "gov't",
 };
 
-static void abbrev_insert(struct tok_abbrevs *a, uint64_t h)
-{
-	if (h == 0)
-		h = 1;
-	if ((a->n + 1) * 2 > a->mask + 1) {
-		size_t ncap = (a->mask + 1) * 2;
-		uint64_t *ns = xcalloc(ncap, sizeof *ns);
-		for (size_t i = 0; i <= a->mask; i++) {
-			if (!a->slot[i])
-				continue;
-			size_t j = a->slot[i] & (ncap - 1);
-			while (ns[j])
-				j = (j + 1) & (ncap - 1);
-			ns[j] = a->slot[i];
-		}
-		free(a->slot);
-		a->slot = ns;
-		a->mask = ncap - 1;
-	}
-	size_t j = h & a->mask;
-	while (a->slot[j]) {
-		if (a->slot[j] == h)
-			return;
-		j = (j + 1) & a->mask;
-	}
-	a->slot[j] = h;
-	a->n++;
-}
-
 struct tok_abbrevs *tok_abbrevs_new(void)
 {
 	struct tok_abbrevs *a = xcalloc(1, sizeof *a);
-	a->mask = 255;
-	a->slot = xcalloc(a->mask + 1, sizeof *a->slot);
+	hmap_init(&a->set, ARRAY_SIZE(builtin_abbrevs));
 	for (size_t i = 0; i < ARRAY_SIZE(builtin_abbrevs); i++)
-		abbrev_insert(a, tok_hash(builtin_abbrevs[i], strlen(builtin_abbrevs[i])));
+		hmap_put(&a->set, tok_hash(builtin_abbrevs[i], strlen(builtin_abbrevs[i])), NULL);
 	return a;
 }
 
@@ -165,7 +130,7 @@ void tok_abbrevs_free(struct tok_abbrevs **pa)
 {
 	if (!*pa)
 		return;
-	free((*pa)->slot);
+	hmap_finish(&(*pa)->set);
 	free(*pa);
 	*pa = NULL;
 }
@@ -179,23 +144,13 @@ void tok_abbrevs_add(struct tok_abbrevs *a, const char *s, size_t len)
 	char *f = NULL;
 	size_t cap = 0;
 	size_t n = tok_fold(s, len, &f, &cap);
-	abbrev_insert(a, tok_hash(f, n));
+	hmap_put(&a->set, tok_hash(f, n), NULL);
 	free(f);
 }
 
 int tok_abbrevs_has(const struct tok_abbrevs *a, uint64_t h)
 {
-	if (!a)
-		return 0;
-	if (h == 0)
-		h = 1;
-	size_t j = h & a->mask;
-	while (a->slot[j]) {
-		if (a->slot[j] == h)
-			return 1;
-		j = (j + 1) & a->mask;
-	}
-	return 0;
+	return a && hmap_get(&a->set, h) != NULL;
 }
 
 /* ---- character classes --------------------------------------------------- */

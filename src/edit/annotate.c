@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journal.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "lib/util.h"
@@ -35,14 +36,20 @@ void annot_init(struct annot *a, struct store *st, const char *annotator)
 
 /* ---- transactions and journal groups ---------------------------------- */
 
-/* The journal group of one keystroke, numbered when its first row is
- * written. */
+/* The journal group of one keystroke (journal.h), numbered when its
+ * first row is written. */
 struct group {
 	struct annot *a;
-	int64_t grp;                /* 0 until the first row */
-	int64_t article;
-	int rows;                   /* entity rows written */
+	struct journal_group j;
 };
+
+static struct group group_of(struct annot *a, int64_t article)
+{
+	struct group g;
+	g.a = a;
+	journal_group_init(&g.j, a->st, a->annotator, article);
+	return g;
+}
 
 static int begin(struct annot *a, struct annot_result *r)
 {
@@ -60,36 +67,10 @@ static int finish(struct annot *a, int rc)
 	return store_commit(a->st);
 }
 
-static int group_number(struct group *g)
-{
-	if (g->grp == 0)
-		g->grp = store_journal_group(g->a->st);
-	return g->grp < 0 ? -1 : 0;
-}
-
 /* Write e's fields (e->id names the row) and journal the change. */
 static int change(struct group *g, const struct entity *e, const char *action)
 {
-	struct store *st = g->a->st;
-	if (group_number(g) < 0)
-		return -1;
-	char *before = store_entity_snapshot(st, e->id);
-	if (!before) {
-		err_set(_("entity %lld no longer exists: another process changed the article"),
-		        (long long)e->id);
-		return -1;
-	}
-	int rc = store_edit_update(st, e);
-	if (rc == 0) {
-		char *after = store_entity_snapshot(st, e->id);
-		rc = store_journal(st, g->grp, g->a->annotator, e->article, e->id, action, before,
-		                   after);
-		free(after);
-	}
-	free(before);
-	if (rc == 0)
-		g->rows++;
-	return rc;
+	return journal_update(&g->j, e, action);
 }
 
 /* e decided by the group's analyst: its status set, the analyst its
@@ -105,46 +86,22 @@ static int decide_entity(struct group *g, struct entity *e, enum entity_status s
 /* Insert e (e->id set) and journal it. */
 static int add(struct group *g, struct entity *e, const char *action)
 {
-	struct store *st = g->a->st;
-	if (group_number(g) < 0 || store_entity_add(st, e) < 0)
-		return -1;
-	char *after = store_entity_snapshot(st, e->id);
-	int rc = store_journal(st, g->grp, g->a->annotator, e->article, e->id, action, NULL,
-	                       after);
-	free(after);
-	if (rc == 0)
-		g->rows++;
-	return rc;
+	return journal_add(&g->j, e, action);
 }
 
 /* Set the article's review state and journal it (an article row). */
 static int set_state(struct group *g, enum article_state s, const char *action)
 {
-	struct store *st = g->a->st;
-	if (group_number(g) < 0)
-		return -1;
-	char *before = store_edit_article_snapshot(st, g->article);
-	if (!before)
-		return -1;
-	int rc = store_edit_set_state(st, g->article, s, g->a->annotator);
-	if (rc == 0) {
-		char *after = store_edit_article_snapshot(st, g->article);
-		rc = after ? store_journal(st, g->grp, g->a->annotator, g->article, 0, action,
-		                           before, after)
-		           : -1;
-		free(after);
-	}
-	free(before);
-	return rc;
+	return journal_set_state(&g->j, s, action);
 }
 
 /* The first decision in a new article makes it in progress. */
 static int mark_started(struct group *g)
 {
-	if (g->rows == 0)
+	if (g->j.rows == 0)
 		return 0;
 	enum article_state s;
-	if (store_edit_state(g->a->st, g->article, &s) < 0)
+	if (store_edit_state(g->a->st, g->j.article, &s) < 0)
 		return -1;
 	return s == STATE_NEW ? set_state(g, STATE_IN_PROGRESS, "state") : 0;
 }
@@ -175,10 +132,14 @@ static char *clip(const char *s)
 	return buf_steal(&b);
 }
 
-/* The row a group is about: its first entity row that is not a
- * replacement (else its first row). */
+/* The row a group is about: its "done" row (an article marked done,
+ * with whatever was decided with it), else its first entity row that is
+ * not a replacement (else its first row). */
 static const struct journal_row *primary_row(const struct journal_list *l)
 {
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].action, "done") == 0)
+			return &l->v[i];
 	for (size_t i = 0; i < l->n; i++) {
 		if (l->v[i].entity && strcmp(l->v[i].action, "replace") != 0)
 			return &l->v[i];
@@ -199,7 +160,17 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 	if (strcmp(p->action, "done") == 0) {
 		char *title = store_edit_title(a->st, p->article);
 		char *t = clip(title ? title : "");
-		snprintf(out, size, _("mark done '%s'"), t);
+		/* the suggestions decided with it, all one way */
+		const char *how = NULL;
+		for (size_t i = 0; i < l->n && !how; i++)
+			if (l->v[i].entity)
+				how = l->v[i].action;
+		if (how && strcmp(how, "accept") == 0)
+			snprintf(out, size, _("mark done '%s', accepting %d"), t, nent);
+		else if (how)
+			snprintf(out, size, _("mark done '%s', rejecting %d"), t, nent);
+		else
+			snprintf(out, size, _("mark done '%s'"), t);
 		free(t);
 		free(title);
 		return;
@@ -223,6 +194,8 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 		snprintf(out, size, _("reject %s '%s'"), e.type, t);
 	else if (strcmp(p->action, "retype") == 0)
 		snprintf(out, size, _("set type %s '%s'"), e.type, t);
+	else if (strcmp(p->action, "resize") == 0 && nent > 1)
+		snprintf(out, size, _("resize %s '%s' (replacing %d)"), e.type, t, nent - 1);
 	else if (strcmp(p->action, "resize") == 0)
 		snprintf(out, size, _("resize %s '%s'"), e.type, t);
 	else if (strcmp(p->action, "create") == 0 && nent > 1)
@@ -273,11 +246,11 @@ static void describe(struct annot *a, int64_t grp, char *out, size_t size)
 /* Fill r after a group was written. */
 static void report(struct group *g, struct annot_result *r, int64_t focus)
 {
-	r->article = g->article;
+	r->article = g->j.article;
 	r->entity = focus;
-	r->changed = g->rows;
-	if (g->grp > 0)
-		describe(g->a, g->grp, r->msg, sizeof r->msg);
+	r->changed = g->j.rows;
+	if (g->j.grp > 0)
+		describe(g->a, g->j.grp, r->msg, sizeof r->msg);
 }
 
 /* ---- reading and checking ------------------------------------------- */
@@ -359,25 +332,6 @@ static int overlaps(const struct entity *e, int64_t start, int64_t end)
 	return e->start < end && start < e->end;
 }
 
-/* Refuse [start, end) when it overlaps a highlighted entity of l other
- * than skip_id. */
-static int check_free(const struct article *art, const struct entity_list *l,
-                      int64_t skip_id, int64_t start, int64_t end)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		const struct entity *o = &l->v[i];
-		if (o->id != skip_id && highlighted(o) && overlaps(o, start, end)) {
-			char *text = span_text(art, o->start, o->end);
-			char *t = clip(text);
-			err_set(_("the entity would overlap %s '%s'"), o->type, t);
-			free(t);
-			free(text);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 /* ---- decisions on one entity ------------------------------------------- */
 
 /* Accept (type NULL: keep it) or reject entity id. */
@@ -387,12 +341,12 @@ static int decide(struct annot *a, int64_t id, enum entity_status status, const 
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity e;
-	struct group g = { a, 0, 0, 0 };
+	struct group g = group_of(a, 0);
 	int rc = load_entity(a, id, &e);
 	if (rc == 0 && type)
 		rc = check_type(a, type);
 	if (rc == 0) {
-		g.article = e.article;
+		g.j.article = e.article;
 		int retype = type && strcmp(type, e.type) != 0;
 		if (e.status == status && !retype) {
 			r->article = e.article;
@@ -450,28 +404,34 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
                      int64_t start, int64_t end, struct annot_result *r)
 {
 	struct entity_list l = { 0 };
-	struct group g = { a, 0, e->article, 0 };
+	struct group g = group_of(a, e->article);
 	int rc = check_span(art, start, end);
 	if (rc == 0)
 		rc = store_entities_of(a->st, e->article, &l);
-	if (rc == 0)
-		rc = check_free(art, &l, e->id, start, end);
-	entity_list_finish(&l);
 	if (rc < 0)
-		return -1;
+		goto out;
 	if (start == e->start && end == e->end) {
 		r->article = e->article;
 		r->entity = e->id;
 		snprintf(r->msg, sizeof r->msg, _("the span is unchanged"));
-		return 0;
+		goto out;
 	}
+	/* The entity's row first (the group is about it), then the
+	 * highlighted entities it now overlaps, absorbed: kept as rejected. */
 	e->start = start;
 	e->end = end;
 	rc = decide_entity(&g, e, ENT_ACCEPTED, "resize");
+	for (size_t i = 0; rc == 0 && i < l.n; i++) {
+		struct entity *o = &l.v[i];
+		if (o->id != e->id && highlighted(o) && overlaps(o, start, end))
+			rc = decide_entity(&g, o, ENT_REJECTED, "replace");
+	}
 	if (rc == 0)
 		rc = mark_started(&g);
 	if (rc == 0)
 		report(&g, r, e->id);
+out:
+	entity_list_finish(&l);
 	return rc;
 }
 
@@ -507,17 +467,52 @@ int annot_word_boundary(const char *text, size_t len, size_t b, void *arg)
 #undef WORDCHAR
 }
 
-static int space_at(const char *t, size_t len, size_t b)
+/* Characters a span edge never falls on (see annot_edge_ok). */
+static int edge_punct(int32_t c)
 {
-	return text_is_space(text_decode(t, len, &b));
+	return text_is_space(c) || text_is_dash(c) || c == ',' || c == ':' || c == ';' ||
+	       c == '.' || text_is_quote(c) || text_is_apostrophe(c) || text_is_bracket(c);
 }
 
-static int space_before(const char *t, size_t b)
+/* The code point before byte b (b > 0), and its offset in *at. */
+static int32_t cp_before(const char *t, size_t b, size_t *at)
 {
 	size_t p = b - 1;
 	while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
 		p--;
-	return text_is_space(text_decode(t, b, &p));
+	*at = p;
+	return text_decode(t, b, &p);
+}
+
+/* Whether the period at byte p ends an initial ("Z.") or an abbreviation
+ * with periods inside ("U.S."): a single letter before it, or letters
+ * with a period before them. */
+static int abbreviation_period(const char *t, size_t p)
+{
+	size_t at = p, letters = 0;
+	int32_t c = 0;
+	while (at > 0 && text_is_letter(c = cp_before(t, at, &at)))
+		letters++;
+	if (letters == 0)
+		return 0;
+	if (at == 0 && text_is_letter(c))
+		return letters == 1; /* the text starts with the word */
+	if (letters == 1 && !text_is_letter(c) && c != '.')
+		return 1;
+	return c == '.' && at > 0 && text_is_letter(cp_before(t, at, &at));
+}
+
+int annot_edge_ok(const char *t, size_t len, size_t b, int end)
+{
+	if (!end) {
+		size_t i = b;
+		return b < len && !edge_punct(text_decode(t, len, &i));
+	}
+	if (b == 0)
+		return 0;
+	size_t p;
+	int32_t c = cp_before(t, b, &p);
+	return !edge_punct(c) || (c == '.' && abbreviation_period(t, p));
 }
 
 static int cp_start(const char *t, size_t b)
@@ -532,25 +527,25 @@ static size_t nudged(const char *t, size_t len, size_t bs, size_t be, enum annot
 	switch (edge) {
 	case ANNOT_START_LEFT:
 		for (size_t b = bs; b-- > 0;)
-			if (cp_start(t, b) && !space_at(t, len, b) && wb(t, len, b, arg))
+			if (cp_start(t, b) && annot_edge_ok(t, len, b, 0) && wb(t, len, b, arg))
 				return b;
 		err_set(_("there is no word before the entity"));
 		break;
 	case ANNOT_START_RIGHT:
 		for (size_t b = bs + 1; b < be; b++)
-			if (cp_start(t, b) && !space_at(t, len, b) && wb(t, len, b, arg))
+			if (cp_start(t, b) && annot_edge_ok(t, len, b, 0) && wb(t, len, b, arg))
 				return b;
 		err_set(_("the entity would be empty"));
 		break;
 	case ANNOT_END_LEFT:
 		for (size_t b = be - 1; b > bs; b--)
-			if (cp_start(t, b) && !space_before(t, b) && wb(t, len, b, arg))
+			if (cp_start(t, b) && annot_edge_ok(t, len, b, 1) && wb(t, len, b, arg))
 				return b;
 		err_set(_("the entity would be empty"));
 		break;
 	case ANNOT_END_RIGHT:
 		for (size_t b = be + 1; b <= len; b++)
-			if ((b == len || cp_start(t, b)) && !space_before(t, b) && wb(t, len, b, arg))
+			if ((b == len || cp_start(t, b)) && annot_edge_ok(t, len, b, 1) && wb(t, len, b, arg))
 				return b;
 		err_set(_("there is no word after the entity"));
 		break;
@@ -595,7 +590,7 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 		return -1;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = { a, 0, article, 0 };
+	struct group g = group_of(a, article);
 	int64_t focus = 0;
 	int rc = check_type(a, type);
 	if (rc == 0)
@@ -742,7 +737,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	struct entity f;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = { a, 0, 0, 0 };
+	struct group g = group_of(a, 0);
 	int own = 0; /* rows about f itself */
 	int rc = load_entity_article(a, id, &f, &art);
 	if (rc == 0)
@@ -750,7 +745,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	if (rc == 0)
 		rc = store_entities_of(a->st, f.article, &l);
 	if (rc == 0) {
-		g.article = f.article;
+		g.j.article = f.article;
 		if (f.status == ENT_SUGGESTED) {
 			own = 1;
 			/* '*' on a suggestion: it is right here and everywhere. */
@@ -766,7 +761,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 		rc = mark_started(&g);
 	if (rc == 0) {
 		report(&g, r, f.id);
-		if (g.rows == own) {
+		if (g.j.rows == own) {
 			char *text = span_text(&art, f.start, f.end);
 			char *t = clip(text);
 			if (own)
@@ -790,7 +785,7 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity_list l = { 0 };
-	struct group g = { a, 0, article, 0 };
+	struct group g = group_of(a, article);
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
 	if (rc == 0)
@@ -805,7 +800,7 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 		rc = mark_started(&g);
 	if (rc == 0) {
 		report(&g, r, 0);
-		if (g.rows == 0)
+		if (g.j.rows == 0)
 			snprintf(r->msg, sizeof r->msg, _("no suggestions left to accept"));
 	}
 	entity_list_finish(&l);
@@ -814,9 +809,16 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 
 int annot_done(struct annot *a, int64_t article, struct annot_result *r)
 {
+	return annot_done_with(a, article, ENT_SUGGESTED, r);
+}
+
+int annot_done_with(struct annot *a, int64_t article, enum entity_status rest,
+                    struct annot_result *r)
+{
 	if (begin(a, r) < 0)
 		return -1;
-	struct group g = { a, 0, article, 0 };
+	struct group g = group_of(a, article);
+	struct entity_list l = { 0 };
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
 	if (rc == 0 && state == STATE_DONE) {
@@ -824,12 +826,20 @@ int annot_done(struct annot *a, int64_t article, struct annot_result *r)
 		snprintf(r->msg, sizeof r->msg, _("the article is already done"));
 		return finish(a, 0);
 	}
+	/* the state row first, so that the group reads "mark done" */
 	if (rc == 0)
 		rc = set_state(&g, STATE_DONE, "done");
+	if (rc == 0 && rest != ENT_SUGGESTED)
+		rc = store_entities_of(a->st, article, &l);
+	for (size_t i = 0; rc == 0 && i < l.n; i++)
+		if (l.v[i].status == ENT_SUGGESTED)
+			rc = decide_entity(&g, &l.v[i], rest,
+			                   rest == ENT_ACCEPTED ? "accept" : "reject");
 	if (rc == 0) {
 		report(&g, r, 0);
 		r->changed = 1;
 	}
+	entity_list_finish(&l);
 	return finish(a, rc);
 }
 

@@ -79,6 +79,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/store.h"
+
 struct store;
 
 /* An editing session: the database and who is deciding.  Embedded;
@@ -112,10 +114,12 @@ int annot_set_type(struct annot *a, int64_t e, const char *type, struct annot_re
  * none is. */
 int annot_type_of_key(struct annot *a, int key, char name[64]);
 
-/* Give entity e the span [start, end) (code points) and accept it.
- * Refused when the span is empty, starts before or ends past the text,
- * splits a grapheme cluster, or overlaps another highlighted (suggested
- * or accepted) entity; touching one is fine. */
+/* Give entity e the span [start, end) (code points) and accept it; the
+ * highlighted (suggested or accepted) entities it comes to overlap are
+ * absorbed: rejected in the same group (journalled as "replace"), and
+ * r->msg says how many ("resize LOC 'X' (replacing 1)").  Refused when
+ * the span is empty, starts before or ends past the text, or splits a
+ * grapheme cluster. */
 int annot_resize(struct annot *a, int64_t e, int64_t start, int64_t end,
                  struct annot_result *r);
 
@@ -128,6 +132,12 @@ typedef int (*annot_boundary_fn)(const char *text, size_t len, size_t b, void *a
  * letters, digits or marks (Unicode classes of text.h).  arg is unused. */
 int annot_word_boundary(const char *text, size_t len, size_t b, void *arg);
 
+/* Whether a span may start (end = 0) or end (end = 1) at byte b of text
+ * (len bytes): never on a blank, dash, comma, colon, semicolon, period,
+ * quote, apostrophe or bracket, except that a span may end after the
+ * period of an initial or a dotted abbreviation ("Z.", "U.S."). */
+int annot_edge_ok(const char *text, size_t len, size_t b, int end);
+
 enum annot_edge {
 	ANNOT_START_LEFT,           /* [ */
 	ANNOT_START_RIGHT,          /* ] */
@@ -135,9 +145,10 @@ enum annot_edge {
 	ANNOT_END_RIGHT,            /* } */
 };
 /* Move one edge of entity e by one word (wb, or annot_word_boundary when
- * NULL) and accept it; annot_resize's refusals apply, and moving past the
- * start or end of the text or shrinking the entity to nothing is refused
- * with a message saying so. */
+ * NULL), to where annot_edge_ok allows an edge, and accept it;
+ * annot_resize's refusals apply, and moving past the start or end of the
+ * text or shrinking the entity to nothing is refused with a message
+ * saying so. */
 int annot_nudge(struct annot *a, int64_t e, enum annot_edge edge, annot_boundary_fn wb,
                 void *arg, struct annot_result *r);
 
@@ -168,6 +179,11 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r);
 /* Mark article done (state, reviewed_by = the analyst, reviewed_at =
  * now); journalled, so undo reopens it. */
 int annot_done(struct annot *a, int64_t article, struct annot_result *r);
+/* The same, deciding the suggestions still undecided first, in the same
+ * group (one undo step): rest is ENT_ACCEPTED or ENT_REJECTED, or
+ * ENT_SUGGESTED to leave them (annot_done). */
+int annot_done_with(struct annot *a, int64_t article, enum entity_status rest,
+                    struct annot_result *r);
 /* The next article still to review (new or in progress) after article in
  * id order, wrapping around; *next = 0 when there is no other. */
 int annot_next(struct annot *a, int64_t article, int64_t *next);

@@ -1,8 +1,10 @@
 /*
- * import.h: bringing reports into the store — format recognition, text
- * cleaning (DESIGN.md §3), titles and datelines, external ids,
- * duplicates, entity remapping, type maps, one transaction per file, and
- * a hook for the detector.
+ * import.h: bringing reports into the store — format recognition
+ * (recognise.c), text cleaning (DESIGN.md §3), titles and datelines,
+ * external ids, duplicates, entity remapping (import.c), directory walks
+ * (import_walk.c), type maps (typemap.c), CSV rows applied as decisions
+ * through the journalled-write path (import_csv.c), one transaction per
+ * file, and a hook for the detector.
  *
  * A session (struct import) imports any number of paths into one store
  * and keeps the counts for the closing summary.  Problems are reported
@@ -40,16 +42,15 @@ int import_format_built(enum import_format f);
  * the first non-blank byte is '{', else text.  "-" (standard input) is
  * recognised when it is read, so IMPORT_AUTO comes back for it, and for a
  * path that cannot be examined (import_path() reports that).  forced
- * (not IMPORT_AUTO) is returned as is.  st provides the JSON functions. */
-enum import_format import_recognise(struct store *st, const char *path,
-                                    enum import_format forced);
+ * (not IMPORT_AUTO) is returned as is. */
+enum import_format import_recognise(const char *path, enum import_format forced);
 
 /* A type map (--map): a JSON object {"their type": "OUR TYPE"}, where
  * "-" drops the type. */
 struct typemap;
 /* Load a map file; NULL with err_set("FILE: reason") when it cannot be
  * read or is not a JSON object of strings.  Owned (typemap_free()). */
-struct typemap *typemap_load(struct store *st, const char *path);
+struct typemap *typemap_load(const char *path);
 /* The name type maps to (borrowed), type itself when the map does not
  * name it (or m is NULL), or NULL when it is dropped. */
 const char *typemap_apply(const struct typemap *m, const char *type);
@@ -85,6 +86,7 @@ struct import_opts {
 	int reviewed;                   /* entities accepted, articles done */
 	int replace_invalid;            /* invalid UTF-8 and NUL to U+FFFD */
 	int no_detect;                  /* never call detect */
+	uint64_t max_bytes;             /* refuse a file that holds more; 0: 1 GiB */
 	import_detect_fn detect;        /* or NULL */
 	void *detect_arg;
 	/* Called after each document and at the end of each file (name is

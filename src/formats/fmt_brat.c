@@ -24,8 +24,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/store.h"
 #include "text/text.h"
+#include "lib/input.h"
 #include "lib/util.h"
 
 /* Longest component of a name, leaving room for ".txt" and ".ann". */
@@ -267,17 +267,56 @@ static int parse_ann(struct ann_in *a, const char *data, size_t len)
 	return 0;
 }
 
-int fmt_brat_read(const char *txt_path, const char *ann_path, struct doc *d,
-                  fmt_note_fn note_fn, void *arg)
+/* The .ann as UTF-8 without NUL bytes: 0, with each bad byte U+FFFD
+ * under replace (*data replaced), or -1 with err_set() naming the line
+ * and byte. */
+static int clean_ann(const char *path, char **data, size_t *len, int replace)
+{
+	size_t bad = 0;
+	const char *nul = memchr(*data, '\0', *len);
+	int valid = text_valid(*data, *len, &bad);
+	if (!nul && valid)
+		return 0;
+	if (!replace) {
+		int is_nul = nul && (valid || (size_t)(nul - *data) < bad);
+		size_t at = is_nul ? (size_t)(nul - *data) : bad, line = 1;
+		for (size_t i = 0; i < at; i++)
+			line += (*data)[i] == '\n';
+		err_set(is_nul ? _("%s:%zu: a NUL byte at byte %zu") : _("%s:%zu: invalid UTF-8 at byte %zu"),
+		        path, line, at);
+		return -1;
+	}
+	struct buf fixed = BUF_INIT, out = BUF_INIT;
+	fmt_replace_invalid(*data, *len, &fixed);
+	for (size_t i = 0; i < fixed.len; i++) {
+		if (fixed.data[i])
+			buf_addc(&out, fixed.data[i]);
+		else
+			buf_add(&out, "\xEF\xBF\xBD", 3);
+	}
+	buf_free(&fixed);
+	free(*data);
+	*len = out.len;
+	*data = buf_steal(&out);
+	return 0;
+}
+
+int fmt_brat_read(const char *txt_path, const char *ann_path, int replace_invalid,
+                  uint64_t max_bytes, struct doc *d, fmt_note_fn note_fn, void *arg)
 {
 	memset(d, 0, sizeof *d);
-	if (read_file(txt_path, &d->text, &d->text_len) < 0)
+	if (read_file_max(txt_path, max_bytes, &d->text, &d->text_len) < 0)
 		return -1;
 	if (!ann_path)
 		return 0;
 	char *ann;
 	size_t ann_len;
-	if (read_file(ann_path, &ann, &ann_len) < 0) {
+	if (read_file_max(ann_path, max_bytes, &ann, &ann_len) < 0) {
+		doc_finish(d);
+		return -1;
+	}
+	if (clean_ann(ann_path, &ann, &ann_len, replace_invalid) < 0) {
+		free(ann);
 		doc_finish(d);
 		return -1;
 	}
@@ -306,12 +345,6 @@ int fmt_brat_read(const char *txt_path, const char *ann_path, struct doc *d,
 }
 
 /* ---- writing -------------------------------------------------------------- */
-
-struct brat_out {
-	const char *dir;                /* as the user named it */
-	char *tmp;                      /* the directory being written */
-	struct buf b;
-};
 
 /* Create the directories of name (a relative path) under root. */
 static int make_parents(const char *root, const char *name)
@@ -357,10 +390,9 @@ static int write_new(const char *path, const char *shown, const char *data, size
 	return 0;
 }
 
-static int write_pair(void *arg, const struct export_doc *d)
+int fmt_brat_write(struct fmt_writer *o, const struct doc *d)
 {
-	struct brat_out *o = arg;
-	char *name = fmt_brat_name(d->ext_id);
+	char *name = fmt_brat_name(d->id);
 	if (!name)
 		return -1;
 	int rc = -1;
@@ -374,8 +406,8 @@ static int write_pair(void *arg, const struct export_doc *d)
 	/* the text field, from a walk along the text */
 	size_t at = 0;
 	int64_t cp = 0;
-	for (size_t k = 0; k < d->nents; k++) {
-		const struct entity *e = &d->ents[k];
+	for (size_t k = 0; k < d->nspans; k++) {
+		const struct span *e = &d->spans[k];
 		buf_printf(b, "T%zu\t", k + 1);
 		for (const char *p = e->type; *p; p++)
 			buf_addc(b, *p == ' ' || *p == '\t' ? '_' : *p);
@@ -421,10 +453,20 @@ static int remove_entry(const char *path, const struct stat *sb, int flag, struc
 	return 0;
 }
 
-int fmt_brat_export(struct store *st, const struct export_filter *f, const char *dir)
+/* The directory name without trailing slashes. */
+static size_t dir_len(const char *dir)
+{
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	return n;
+}
+
+int fmt_brat_begin(struct fmt_writer *w, const char *dir)
 {
 	struct stat sb;
-	int existed = 0;
+	w->dir = dir;
+	w->existed = 0;
 	if (stat(dir, &sb) == 0) {
 		if (!S_ISDIR(sb.st_mode)) {
 			err_set(_("%s: exists and is not a directory"), dir);
@@ -440,41 +482,49 @@ int fmt_brat_export(struct store *st, const struct export_filter *f, const char 
 				err_set("%s: %s", dir, strerror(saved));
 			return -1;
 		}
-		existed = 1;
+		w->existed = 1;
+		w->dir_mode = sb.st_mode & 07777;
 	} else if (errno != ENOENT) {
 		err_set("%s: %s", dir, strerror(errno));
 		return -1;
 	}
-	struct brat_out o = { dir, NULL, BUF_INIT };
-	size_t dlen = strlen(dir);
-	while (dlen > 1 && dir[dlen - 1] == '/')
-		dlen--;
-	o.tmp = xasprintf("%.*s.XXXXXX", (int)dlen, dir);
-	if (!mkdtemp(o.tmp)) {
+	size_t dlen = dir_len(dir);
+	w->tmp = xasprintf("%.*s.XXXXXX", (int)dlen, dir);
+	if (!mkdtemp(w->tmp)) {
 		err_set("%s: %s", dir, strerror(errno));
-		free(o.tmp);
+		free(w->tmp);
+		w->tmp = NULL;
+		if (w->existed)
+			mkdir(dir, w->dir_mode); /* the empty directory as it was */
 		return -1;
 	}
 	/* the permissions mkdir would give, not mkdtemp's 0700 */
 	mode_t mask = umask(0);
 	umask(mask);
-	chmod(o.tmp, 0777 & ~mask);
-	int rc = store_export_docs(st, f, write_pair, &o);
+	chmod(w->tmp, 0777 & ~mask);
+	return 0;
+}
+
+int fmt_brat_end(struct fmt_writer *w, int ok)
+{
+	if (!w->tmp)
+		return -1;
+	int rc = ok ? 0 : -1;
 	if (rc == 0) {
 		sync(); /* the files on disk before the directory takes its name */
-		char *target = xasprintf("%.*s", (int)dlen, dir);
-		if (rename(o.tmp, target) != 0) {
-			err_set("%s: %s", dir, strerror(errno));
+		char *target = xasprintf("%.*s", (int)dir_len(w->dir), w->dir);
+		if (rename(w->tmp, target) != 0) {
+			err_set("%s: %s", w->dir, strerror(errno));
 			rc = -1;
 		}
 		free(target);
 	}
 	if (rc < 0) {
-		nftw(o.tmp, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-		if (existed)
-			mkdir(dir, sb.st_mode & 07777); /* the empty directory as it was */
+		nftw(w->tmp, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		if (w->existed)
+			mkdir(w->dir, w->dir_mode); /* the empty directory as it was */
 	}
-	free(o.tmp);
-	buf_free(&o.b);
+	free(w->tmp);
+	w->tmp = NULL;
 	return rc;
 }

@@ -1,8 +1,8 @@
 /*
  * fmt_conll.c: CoNLL IOB2, token by token (see formats.h).
  *
- * Export tokenizes each article with nerve's tokenizer and tags each
- * token from the entities.  Import has the opposite problem: the file has
+ * Export tokenizes each article with the tokenizer it is given (nerve's)
+ * and tags each token from the entities.  Import has the opposite problem: the file has
  * tokens but no text, so the text is rebuilt with the spacing a reader
  * expects ("said, “the Army’s", not "said , “ the Army ’s") and then
  * checked against the tokenizer: wherever it would run two of the file's
@@ -17,9 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/store.h"
 #include "text/text.h"
-#include "detect/tokenize.h"
 #include "lib/util.h"
 
 /* ---- reading ------------------------------------------------------------ */
@@ -48,8 +46,8 @@ struct conll_in {
 	int new_sentence;
 	size_t orphan_line, orphans;    /* I- tags that began an entity */
 	char orphan_tag[80];
-	struct tok_abbrevs *abbrevs;
-	struct tokens toks;
+	const struct fmt_tokenizer *tk;
+	struct fmt_tokens toks;
 	struct buf text;
 };
 
@@ -199,7 +197,7 @@ static void lay_out(struct conll_in *c)
  * them; 1 when any was. */
 static int unglue_merged(struct conll_in *c)
 {
-	tokenize(c->abbrevs, c->text.data, c->text.len, &c->toks);
+	c->tk->split(c->tk->arg, c->text.data, c->text.len, &c->toks);
 	int changed = 0;
 	size_t j = 0;
 	for (size_t i = 1; i < c->n; i++) {
@@ -385,15 +383,15 @@ static int parse_line(struct conll_in *c, char *s, size_t len, size_t lineno)
 	return 0;
 }
 
-int fmt_conll_read(FILE *f, const char *name, int replace, doc_fn fn, fmt_note_fn note,
-                   void *arg)
+int fmt_conll_read(FILE *f, const char *name, int replace, const struct fmt_tokenizer *tk,
+                   doc_fn fn, fmt_note_fn note, void *arg)
 {
 	struct conll_in c = { 0 };
 	c.name = name;
 	c.fn = fn;
 	c.note = note;
 	c.arg = arg;
-	c.abbrevs = tok_abbrevs_new();
+	c.tk = tk;
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
 	uint64_t offset = 0;
@@ -446,45 +444,28 @@ int fmt_conll_read(FILE *f, const char *name, int replace, doc_fn fn, fmt_note_f
 	}
 	if (rc == 0)
 		rc = flush_doc(&c);
-	if (rc == 0 && c.orphans && note) {
-		char msg[300];
-		if (c.orphans == 1)
-			snprintf(msg, sizeof msg, _("%s without a B- tag before it: read as the start of "
-			                            "an entity"), c.orphan_tag);
-		else
-			snprintf(msg, sizeof msg, _("%s without a B- tag before it: read as the start of "
-			                            "an entity (and %zu more such I- tags in this file)"),
-			         c.orphan_tag, c.orphans - 1);
-		note(arg, c.orphan_line, 0, msg);
-	}
+	if (rc == 0 && c.orphans == 1)
+		fmt_notef(note, arg, c.orphan_line, 0, _("%s without a B- tag before it: read as the "
+		                                         "start of an entity"), c.orphan_tag);
+	else if (rc == 0 && c.orphans > 1)
+		fmt_notef(note, arg, c.orphan_line, 0, _("%s without a B- tag before it: read as the "
+		                                         "start of an entity (and %zu more such I- "
+		                                         "tags in this file)"),
+		          c.orphan_tag, c.orphans - 1);
 	free(line);
 	buf_free(&fixed);
 	buf_free(&nonul);
 	free(c.v);
 	buf_free(&c.chars);
 	buf_free(&c.text);
-	tokens_finish(&c.toks);
-	tok_abbrevs_free(&c.abbrevs);
+	fmt_tokens_finish(&c.toks);
 	return rc;
 }
 
 /* ---- writing ------------------------------------------------------------ */
 
-struct conll_out {
-	FILE *out;
-	fmt_note_fn note;
-	void *arg;
-	struct tok_abbrevs *abbrevs;
-	struct tokens toks;
-	long *tag;                      /* per token: entity index, -1 for O */
-	size_t captag;
-	struct buf b;
-	char (*respelt)[64];            /* types said to have white space */
-	size_t nrespelt, caprespelt;
-};
-
 /* Append type to the buffer with white space as '_' (said once a type). */
-static void add_type(struct conll_out *o, const char *type)
+static void add_type(struct fmt_writer *o, const char *type)
 {
 	size_t at = o->b.len;
 	int changed = 0;
@@ -500,29 +481,28 @@ static void add_type(struct conll_out *o, const char *type)
 			return;
 	o->respelt = xgrow(o->respelt, &o->caprespelt, o->nrespelt + 1, sizeof *o->respelt);
 	snprintf(o->respelt[o->nrespelt++], 64, "%s", type);
-	fmt_notef(o->note, o->arg, 0, 0, _("the type '%s' has white space: written as %.*s"), type,
+	fmt_notef(o->note, o->note_arg, 0, 0, _("the type '%s' has white space: written as %.*s"), type,
 	          (int)(o->b.len - at), o->b.data + at);
 }
 
-static int write_conll(void *arg, const struct export_doc *d)
+int fmt_conll_write(struct fmt_writer *o, const struct doc *d)
 {
-	struct conll_out *o = arg;
-	tokenize(o->abbrevs, d->text, d->text_len, &o->toks);
-	const struct tokens *t = &o->toks;
+	o->tokenizer->split(o->tokenizer->arg, d->text, d->text_len, &o->toks);
+	const struct fmt_tokens *t = &o->toks;
 	o->tag = xgrow(o->tag, &o->captag, t->n + 1, sizeof *o->tag);
 	for (size_t k = 0; k < t->n; k++)
 		o->tag[k] = -1;
 	size_t first = 0;               /* no token before this one overlaps later entities */
-	for (size_t i = 0; i < d->nents; i++) {
-		const struct entity *e = &d->ents[i];
+	for (size_t i = 0; i < d->nspans; i++) {
+		const struct span *e = &d->spans[i];
 		while (first < t->n && t->v[first].c1 <= e->start)
 			first++;
 		size_t last = first;
 		while (last < t->n && t->v[last].c0 < e->end)
 			last++;
 		if (last == first) {
-			fmt_notef(o->note, o->arg, 0, 0,
-			          _("%s: entity %lld-%lld (%s) covers no token: left out"), d->ext_id,
+			fmt_notef(o->note, o->note_arg, 0, 0,
+			          _("%s: entity %lld-%lld (%s) covers no token: left out"), d->id,
 			          (long long)e->start, (long long)e->end, e->type);
 			continue;
 		}
@@ -530,23 +510,24 @@ static int write_conll(void *arg, const struct export_doc *d)
 		for (size_t k = first; k < last && !taken; k++)
 			taken = o->tag[k] >= 0;
 		if (taken) {
-			fmt_notef(o->note, o->arg, 0, 0,
-			          _("%s: entity %lld-%lld (%s) overlaps another: left out"), d->ext_id,
+			fmt_notef(o->note, o->note_arg, 0, 0,
+			          _("%s: entity %lld-%lld (%s) overlaps another: left out"), d->id,
 			          (long long)e->start, (long long)e->end, e->type);
 			continue;
 		}
 		if (t->v[first].c0 != e->start || t->v[last - 1].c1 != e->end)
-			fmt_notef(o->note, o->arg, 0, 0,
+			fmt_notef(o->note, o->note_arg, 0, 0,
 			          _("%s: entity %lld-%lld (%s) does not fall on token boundaries: "
-			            "written as %u-%u"), d->ext_id, (long long)e->start,
-			          (long long)e->end, e->type, t->v[first].c0, t->v[last - 1].c1);
+			            "written as %lld-%lld"), d->id, (long long)e->start,
+			          (long long)e->end, e->type, (long long)t->v[first].c0,
+			          (long long)t->v[last - 1].c1);
 		for (size_t k = first; k < last; k++)
 			o->tag[k] = (long)i;
 	}
 	struct buf *b = &o->b;
 	buf_adds(b, "-DOCSTART- O\n\n");
 	for (size_t k = 0; k < t->n; k++) {
-		if (k > 0 && (t->v[k].flags & TOKF_SENT_START))
+		if (k > 0 && t->v[k].sent_start)
 			buf_addc(b, '\n');
 		buf_add(b, d->text + t->v[k].b0, t->v[k].b1 - t->v[k].b0);
 		if (o->tag[k] < 0) {
@@ -554,39 +535,13 @@ static int write_conll(void *arg, const struct export_doc *d)
 		} else {
 			int begins = k == 0 || o->tag[k - 1] != o->tag[k];
 			buf_adds(b, begins ? "\tB-" : "\tI-");
-			add_type(o, d->ents[o->tag[k]].type);
+			add_type(o, d->spans[o->tag[k]].type);
 			buf_addc(b, '\n');
 		}
-		if (b->len >= 65536) {
-			if (fwrite(b->data, 1, b->len, o->out) != b->len)
-				goto write_error;
-			buf_clear(b);
-		}
+		if (b->len >= 65536 && fmt_writer_flush(o) < 0)
+			return -1;
 	}
 	if (t->n)
 		buf_addc(b, '\n');
-	if (fwrite(b->data, 1, b->len, o->out) != b->len)
-		goto write_error;
-	buf_clear(b);
-	return 0;
-write_error:
-	err_set("%s", strerror(errno ? errno : EIO));
-	return -1;
-}
-
-int fmt_conll_export(struct store *st, const struct export_filter *f, FILE *out,
-                     fmt_note_fn note, void *arg)
-{
-	struct conll_out o = { 0 };
-	o.out = out;
-	o.note = note;
-	o.arg = arg;
-	o.abbrevs = tok_abbrevs_new();
-	int rc = store_export_docs(st, f, write_conll, &o);
-	tokens_finish(&o.toks);
-	tok_abbrevs_free(&o.abbrevs);
-	free(o.tag);
-	free(o.respelt);
-	buf_free(&o.b);
-	return rc;
+	return fmt_writer_flush(o);
 }

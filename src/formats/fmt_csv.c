@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/store.h"
 #include "text/text.h"
 #include "lib/util.h"
 
@@ -20,12 +19,13 @@ void fmt_notef(fmt_note_fn note, void *arg, size_t line, int skipped, const char
 {
 	if (!note)
 		return;
-	char msg[600];
+	struct buf msg = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	msg_vformat(&msg, fmt, ap);
 	va_end(ap);
-	note(arg, line, skipped, msg);
+	note(arg, line, skipped, msg.data);
+	buf_free(&msg);
 }
 
 const char fmt_csv_header[] =
@@ -63,14 +63,6 @@ void fmt_csv_cell(struct buf *b, const char *s, size_t len, int formula_guard)
 	buf_addc(b, '"');
 }
 
-struct csv_out {
-	FILE *out;
-	int guard;
-	struct buf row;
-	struct buf prefix;              /* the article's two cells, encoded once */
-	int64_t article;
-};
-
 static void add_int(struct buf *b, int64_t v)
 {
 	char tmp[24];
@@ -78,63 +70,47 @@ static void add_int(struct buf *b, int64_t v)
 	buf_add(b, tmp, (size_t)n);
 }
 
-static int flush_row(struct csv_out *c)
+int fmt_csv_write_header(struct fmt_writer *w)
 {
-	if (fwrite(c->row.data, 1, c->row.len, c->out) != c->row.len) {
-		err_set("%s", strerror(errno ? errno : EIO));
-		return -1;
-	}
-	buf_clear(&c->row);
+	buf_adds(&w->b, fmt_csv_header);
+	buf_add(&w->b, "\r\n", 2);
+	w->prefix_of = 0;
 	return 0;
 }
 
-static int csv_row(void *arg, const struct export_row *r)
+int fmt_csv_write(struct fmt_writer *w, const struct fmt_csv_row *r)
 {
-	struct csv_out *c = arg;
-	if (r->article != c->article) {
-		buf_clear(&c->prefix);
-		fmt_csv_cell(&c->prefix, r->ext_id, r->ext_id_len, c->guard);
-		buf_addc(&c->prefix, ',');
-		fmt_csv_cell(&c->prefix, r->title, r->title_len, c->guard);
-		buf_addc(&c->prefix, ',');
-		c->article = r->article;
+	int guard = w->formula_guard;
+	if (r->article == 0 || r->article != w->prefix_of) {
+		buf_clear(&w->prefix);
+		fmt_csv_cell(&w->prefix, r->article_id, r->article_id_len, guard);
+		buf_addc(&w->prefix, ',');
+		fmt_csv_cell(&w->prefix, r->title, r->title_len, guard);
+		buf_addc(&w->prefix, ',');
+		w->prefix_of = r->article;
 	}
-	struct buf *b = &c->row;
-	buf_add(b, c->prefix.data, c->prefix.len);
+	struct buf *b = &w->b;
+	buf_add(b, w->prefix.data, w->prefix.len);
 	add_int(b, r->entity);
 	buf_addc(b, ',');
 	add_int(b, r->start);
 	buf_addc(b, ',');
 	add_int(b, r->end);
 	buf_addc(b, ',');
-	fmt_csv_cell(b, r->text, r->text_len, c->guard);
+	fmt_csv_cell(b, r->text, r->text_len, guard);
 	buf_addc(b, ',');
-	fmt_csv_cell(b, r->type, strlen(r->type), c->guard);
+	fmt_csv_cell(b, r->type, strlen(r->type), guard);
 	buf_addc(b, ',');
 	buf_adds(b, r->status);
 	buf_addc(b, ',');
 	buf_adds(b, r->origin);
 	buf_addc(b, ',');
-	fmt_csv_cell(b, r->annotator, strlen(r->annotator), c->guard);
+	fmt_csv_cell(b, r->annotator, strlen(r->annotator), guard);
 	buf_addc(b, ',');
 	buf_adds(b, r->updated_at);
 	buf_add(b, "\r\n", 2);
 	/* write in blocks of about 64 KiB */
-	return b->len >= 65536 ? flush_row(c) : 0;
-}
-
-int fmt_csv_export(struct store *st, const struct export_filter *f, FILE *out,
-                   int formula_guard)
-{
-	struct csv_out c = { out, formula_guard, BUF_INIT, BUF_INIT, -1 };
-	buf_adds(&c.row, fmt_csv_header);
-	buf_add(&c.row, "\r\n", 2);
-	int rc = store_export_entities(st, f, csv_row, &c);
-	if (rc == 0)
-		rc = flush_row(&c);
-	buf_free(&c.row);
-	buf_free(&c.prefix);
-	return rc;
+	return b->len >= 65536 ? fmt_writer_flush(w) : 0;
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -308,6 +284,7 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 	enum { BLOCK = 1 << 16 };
 	char *block = xmalloc(BLOCK);
 	size_t got;
+	uint64_t base = 0;              /* file offset of the block */
 	while (rc == 0 && (got = fread(block, 1, BLOCK, f)) > 0) {
 		for (size_t i = 0; i < got && rc == 0; i++) {
 			char ch = block[i];
@@ -317,6 +294,19 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 					buf_addc(&c.cells, '\r');
 			}
 			any = 1;
+			if (ch == '\0' && state != QUOTE_IN_QUOTED) {
+				/* cells are C strings: a NUL would cut one short */
+				if (!c.replace) {
+					err_set(_("%s:%zu: a NUL byte at byte %llu"), name, c.line,
+					        (unsigned long long)(base + i));
+					rc = -1;
+					break;
+				}
+				buf_add(&c.cells, "\xEF\xBF\xBD", 3);
+				if (state == CELL_START)
+					state = PLAIN;
+				continue;
+			}
 			switch (state) {
 			case QUOTED:
 				if (ch == '"')
@@ -366,6 +356,7 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 				break;
 			}
 		}
+		base += got;
 	}
 	if (rc == 0 && ferror(f)) {
 		err_set("%s: %s", name, strerror(errno ? errno : EIO));

@@ -1,33 +1,50 @@
 /*
- * input.c: the files nerve imports, read through zlib when they are
- * gzip-compressed (see input.h).
+ * input.c: inputs with a size limit, gzip-decompressed when they are gzip
+ * files (see input.h).
  *
- * A gzip file becomes a FILE of its own (glibc's fopencookie) whose read
- * function inflates the raw file block by block, so that every reader —
- * text, JSON Lines, CSV, CoNLL — reads it as it would read the plain file,
- * in constant memory.
+ * An input is a stdio cookie stream (glibc's fopencookie) over the file
+ * underneath, in three layers:
+ *
+ *   raw_read()    the file's bytes: first the few input_open() looked at
+ *                 to recognise it, then the rest; counted for progress;
+ *   gz_read()     for a gzip file, those bytes inflated block by block;
+ *   input_read()  the limit, counted on what the readers get.
+ *
+ * so that every reader (getline, fread; text, JSON Lines, CSV, CoNLL)
+ * reads a gzip file as it would read the plain file, in constant memory,
+ * and counts the limit the same way without knowing of it.
  */
 #include "config.h"
 #include "input.h"
 
 #include <errno.h>
-#include <stdint.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <sys/types.h>
 #include <zlib.h>
 
 #include "util.h"
 
 #define RAW_BLOCK (1 << 16)
 
-/* Bytes read from the files of input_open() so far, for progress. */
+/* Bytes read from the files underneath all inputs so far, for progress. */
 static uint64_t raw_bytes;
 
 uint64_t input_bytes_read(void)
 {
 	return raw_bytes;
 }
+
+size_t input_plain_len(const char *name)
+{
+	size_t n = strlen(name);
+	if (n > 3 && name[n - 3] == '.' && (name[n - 2] | 0x20) == 'g' && (name[n - 1] | 0x20) == 'z')
+		return n - 3;
+	return n;
+}
+
+/* ---- recognising a compression ------------------------------------------ */
 
 /* The compressions recognised by their first bytes. */
 enum packing { PLAIN, GZIP, XZ, ZSTD, BZIP2 };
@@ -59,70 +76,93 @@ static void refuse(const char *shown, enum packing p)
 	        shown, how[p].name, how[p].name, how[p].tool);
 }
 
-size_t input_plain_len(const char *name)
+/* Fail a read: keep why (the first reason only) for input_read_error(),
+ * set errno to e and return -1. */
+static ssize_t fail(struct input *in, int e, const char *why)
 {
-	size_t n = strlen(name);
-	if (n > 3 && name[n - 3] == '.' && (name[n - 2] | 0x20) == 'g' && (name[n - 1] | 0x20) == 'z')
-		return n - 3;
-	return n;
+	if (!in->why[0])
+		snprintf(in->why, sizeof in->why, "%s", why);
+	errno = e;
+	return -1;
 }
 
-/* ---- the gzip stream ------------------------------------------------------ */
+/* ---- the file's bytes ---------------------------------------------------- */
 
-struct gz {
-	FILE *raw;
-	char *path;                     /* for messages (owned) */
+/* Up to size bytes of the file underneath: 0 at its end, -1 on failure. */
+static ssize_t raw_read(struct input *in, void *out, size_t size)
+{
+	if (in->peek_pos < in->peek_len) {
+		size_t n = in->peek_len - in->peek_pos;
+		if (n > size)
+			n = size;
+		memcpy(out, in->peek + in->peek_pos, n);
+		in->peek_pos += n;
+		return (ssize_t)n;
+	}
+	errno = 0;
+	size_t n = fread(out, 1, size, in->under);
+	raw_bytes += n;
+	if (n == 0 && ferror(in->under)) {
+		int e = errno ? errno : EIO;
+		return fail(in, e, strerror(e));
+	}
+	return (ssize_t)n;
+}
+
+/* ---- gzip ---------------------------------------------------------------- */
+
+struct input_gz {
 	z_stream z;
 	int member_done;                /* the last member ended and nothing followed yet */
-	int failed;                     /* a message is in err[] */
-	char err[256];
-	unsigned char in[RAW_BLOCK];
+	unsigned char buf[RAW_BLOCK];   /* compressed bytes not inflated yet */
 };
 
-static void gz_fail(struct gz *g, const char *what)
+static int gz_start(struct input *in)
 {
-	if (!g->failed)
-		snprintf(g->err, sizeof g->err, "%s: %s", g->path, what);
-	g->failed = 1;
-}
-
-static ssize_t gz_read(void *cookie, char *out, size_t size)
-{
-	struct gz *g = cookie;
-	if (g->failed) {
-		errno = EBADMSG;
+	struct input_gz *g = xcalloc(1, sizeof *g);
+	/* 16 + MAX_WBITS: a gzip header and trailer, checked */
+	if (inflateInit2(&g->z, 16 + MAX_WBITS) != Z_OK) {
+		err_set("%s: %s", in->name, _("cannot start decompressing"));
+		free(g);
 		return -1;
 	}
-	g->z.next_out = (unsigned char *)out;
-	g->z.avail_out = size > UINT32_MAX ? UINT32_MAX : (uInt)size;
+	in->gz = g;
+	return 0;
+}
+
+static void gz_end(struct input *in)
+{
+	if (!in->gz)
+		return;
+	inflateEnd(&in->gz->z);
+	free(in->gz);
+	in->gz = NULL;
+}
+
+/* Up to size decompressed bytes: 0 at the end of the last member. */
+static ssize_t gz_read(struct input *in, void *out, size_t size)
+{
+	struct input_gz *g = in->gz;
+	g->z.next_out = out;
+	g->z.avail_out = size > UINT_MAX ? UINT_MAX : (uInt)size;
 	uInt want = g->z.avail_out;
 	while (g->z.avail_out == want) {
 		if (g->z.avail_in == 0) {
-			size_t n = fread(g->in, 1, sizeof g->in, g->raw);
-			raw_bytes += n;
-			if (n == 0) {
-				if (ferror(g->raw)) {
-					int e = errno ? errno : EIO;
-					gz_fail(g, strerror(e));
-					errno = e;
-					return -1;
-				}
-				if (g->member_done)
-					return 0;        /* the end, after a whole member */
-				gz_fail(g, _("the gzip data ends early (a truncated file?)"));
-				errno = EBADMSG;
+			ssize_t n = raw_read(in, g->buf, sizeof g->buf);
+			if (n < 0)
 				return -1;
+			if (n == 0) {
+				if (g->member_done)
+					return 0;       /* the end, after a whole member */
+				return fail(in, EBADMSG, _("the gzip data ends early (a truncated file?)"));
 			}
-			g->z.next_in = g->in;
+			g->z.next_in = g->buf;
 			g->z.avail_in = (uInt)n;
 		}
 		if (g->member_done) {
 			/* another member follows (cat a.gz b.gz) */
-			if (inflateReset(&g->z) != Z_OK) {
-				gz_fail(g, _("not valid gzip data"));
-				errno = EBADMSG;
-				return -1;
-			}
+			if (inflateReset(&g->z) != Z_OK)
+				return fail(in, EBADMSG, _("not valid gzip data"));
 			g->member_done = 0;
 		}
 		int rc = inflate(&g->z, Z_NO_FLUSH);
@@ -130,167 +170,149 @@ static ssize_t gz_read(void *cookie, char *out, size_t size)
 			g->member_done = 1;
 		} else if (rc != Z_OK && rc != Z_BUF_ERROR) {
 			/* TRANSLATORS: %s is zlib's own reason, in English */
-			char what[200];
+			char what[160];
 			snprintf(what, sizeof what, _("not valid gzip data (%s)"),
 			         g->z.msg ? g->z.msg : zError(rc));
-			gz_fail(g, what);
-			errno = EBADMSG;
-			return -1;
+			return fail(in, EBADMSG, what);
 		}
 	}
 	return (ssize_t)(want - g->z.avail_out);
 }
 
-static int gz_close(void *cookie)
-{
-	struct gz *g = cookie;
-	int rc = g->failed ? -1 : 0;
-	if (g->failed)
-		err_set("%s", g->err);
-	inflateEnd(&g->z);
-	fclose(g->raw);
-	free(g->path);
-	free(g);
-	return rc;
-}
+/* ---- the limit ----------------------------------------------------------- */
 
-static FILE *gz_open(FILE *raw, const char *path)
+static ssize_t input_read(void *cookie, char *buf, size_t size)
 {
-	struct gz *g = xcalloc(1, sizeof *g);
-	g->raw = raw;
-	g->path = xstrdup(path);
-	/* 16 + MAX_WBITS: a gzip header and trailer, checked */
-	if (inflateInit2(&g->z, 16 + MAX_WBITS) != Z_OK) {
-		err_set("%s: %s", path, _("cannot start decompressing"));
-		fclose(raw);
-		free(g->path);
-		free(g);
-		return NULL;
-	}
-	static const cookie_io_functions_t io = { .read = gz_read, .close = gz_close };
-	FILE *f = fopencookie(g, "rb", io);
-	if (!f) {
-		err_set("%s: %s", path, strerror(errno));
-		inflateEnd(&g->z);
-		fclose(raw);
-		free(g->path);
-		free(g);
-	}
-	return f;
-}
-
-/* ---- a plain file, counted ----------------------------------------------- */
-
-static ssize_t plain_read(void *cookie, char *out, size_t size)
-{
-	FILE *raw = cookie;
-	size_t n = fread(out, 1, size, raw);
-	raw_bytes += n;
-	if (n == 0 && ferror(raw)) {
-		if (!errno)
-			errno = EIO;
+	struct input *in = cookie;
+	if (in->exceeded) {
+		errno = EFBIG;
 		return -1;
 	}
-	return (ssize_t)n;
-}
-
-static int plain_close(void *cookie)
-{
-	return fclose(cookie) == 0 ? 0 : -1;
-}
-
-static FILE *plain_open(FILE *raw, const char *path)
-{
-	static const cookie_io_functions_t io = { .read = plain_read, .close = plain_close };
-	FILE *f = fopencookie(raw, "rb", io);
-	if (!f) {
-		err_set("%s: %s", path, strerror(errno));
-		fclose(raw);
+	if (in->why[0]) {
+		errno = EIO;            /* it failed before: do not go on after a hole */
+		return -1;
 	}
-	return f;
+	ssize_t (*produce)(struct input *, void *, size_t) = in->gz ? gz_read : raw_read;
+	if (in->read >= in->limit) {
+		/* one byte more tells an input of exactly the limit from a longer one */
+		char probe;
+		ssize_t n = produce(in, &probe, 1);
+		if (n <= 0)
+			return n;
+		in->exceeded = 1;
+		errno = EFBIG;
+		return -1;
+	}
+	uint64_t left = in->limit - in->read;
+	if (size > left)
+		size = (size_t)left;
+	ssize_t n = produce(in, buf, size);
+	if (n > 0)
+		in->read += (uint64_t)n;
+	return n;
 }
 
-/* ---- opening -------------------------------------------------------------- */
+/* ---- opening and closing ------------------------------------------------- */
 
-FILE *input_open(const char *path)
+struct input *input_open(const char *path, uint64_t limit)
 {
-	FILE *raw = fopen(path, "rb");
-	if (!raw) {
+	int is_stdin = strcmp(path, "-") == 0;
+	FILE *under = is_stdin ? stdin : fopen(path, "rb");
+	if (!under) {
 		err_set("%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	struct stat sb;
-	enum packing p = PLAIN;
-	if (fstat(fileno(raw), &sb) == 0 && S_ISREG(sb.st_mode)) {
-		unsigned char magic[6];
-		size_t n = fread(magic, 1, sizeof magic, raw);
-		p = sniff(magic, n);
-		if (fseek(raw, 0, SEEK_SET) != 0) {
-			err_set("%s: %s", path, strerror(errno));
-			fclose(raw);
-			return NULL;
+	struct input *in = xcalloc(1, sizeof *in);
+	in->name = is_stdin ? _("standard input") : path;
+	in->limit = limit;
+	in->under = under;
+
+	/* Look at the first bytes of any file, a pipe's too: they are kept in
+	 * in->peek and read again, so nothing is lost by looking. */
+	errno = 0;
+	in->peek_len = fread(in->peek, 1, sizeof in->peek, under);
+	raw_bytes += in->peek_len;
+	if (in->peek_len < sizeof in->peek && ferror(under)) {
+		err_set("%s: %s", in->name, strerror(errno ? errno : EIO));
+		goto fail;
+	}
+	enum packing p = sniff(in->peek, in->peek_len);
+	if (p == GZIP) {
+		if (gz_start(in) < 0)
+			goto fail;
+	} else if (p != PLAIN) {
+		refuse(in->name, p);
+		goto fail;
+	}
+
+	static const cookie_io_functions_t io = { .read = input_read };
+	in->f = fopencookie(in, "rb", io);
+	if (!in->f) {
+		err_set("%s: %s", in->name, strerror(errno));
+		goto fail;
+	}
+	return in;
+
+fail:
+	gz_end(in);
+	if (!is_stdin)
+		fclose(under);
+	free(in);
+	return NULL;
+}
+
+void input_close(struct input **pin)
+{
+	struct input *in = *pin;
+	if (!in)
+		return;
+	fclose(in->f);
+	gz_end(in);
+	if (in->under != stdin)
+		fclose(in->under);
+	free(in);
+	*pin = NULL;
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+int input_read_error(const struct input *in)
+{
+	if (in->exceeded) {
+		uint64_t n = in->limit;
+		const char *unit = _("bytes");
+		if (n >= 1 << 20 && n % (1 << 20) == 0) {
+			n >>= 20;
+			unit = "MiB";
+		} else if (n >= 1 << 10 && n % (1 << 10) == 0) {
+			n >>= 10;
+			unit = "KiB";
 		}
-	} else if (input_plain_len(path) != strlen(path)) {
-		p = GZIP;
+		err_set(_("%s: larger than the limit of %llu %s (--max-size)"), in->name,
+		        (unsigned long long)n, unit);
+		return 1;
 	}
-	switch (p) {
-	case PLAIN:
-		return plain_open(raw, path);
-	case GZIP:
-		return gz_open(raw, path);
-	default:
-		refuse(path, p);
-		fclose(raw);
-		return NULL;
-	}
-}
-
-int input_close(FILE *f)
-{
-	/* a gzip stream's close sets the message itself */
-	int failed = ferror(f);
-	int saved = errno;
-	if (fclose(f) != 0)
-		return -1;
-	if (failed) {
-		err_set("%s", strerror(saved ? saved : EIO));
-		return -1;
+	if (in->why[0]) {
+		err_set("%s: %s", in->name, in->why);
+		return 1;
 	}
 	return 0;
 }
 
-int input_read_file(const char *path, char **out, size_t *len)
+int input_read_all(struct input *in, char **out, size_t *len)
 {
-	if (strcmp(path, "-") == 0) {
-		if (read_file(path, out, len) < 0)
-			return -1;
-		enum packing p = sniff((const unsigned char *)*out, *len);
-		if (p == PLAIN)
-			return 0;
-		free(*out);
-		*out = NULL;
-		/* TRANSLATORS: %s is a compression: gzip, xz, zstd or bzip2 */
-		err_set(_("standard input is %s-compressed: name the file instead, or "
-		          "decompress it into nerve (zcat FILE | nerve import -)"),
-		        p == GZIP ? "gzip" : p == XZ ? "xz" : p == ZSTD ? "zstd" : "bzip2");
-		return -1;
-	}
-	FILE *f = input_open(path);
-	if (!f)
-		return -1;
 	struct buf b = BUF_INIT;
 	for (;;) {
 		buf_reserve(&b, RAW_BLOCK);
-		size_t n = fread(b.data + b.len, 1, b.cap - b.len - 1, f);
+		size_t n = fread(b.data + b.len, 1, b.cap - b.len - 1, in->f);
 		b.len += n;
 		if (n == 0)
 			break;
 	}
-	int failed = ferror(f);
-	int saved = errno;
-	if (input_close(f) < 0 || failed) {
-		if (failed && !strstr(err_msg(), path))
-			err_set("%s: %s", path, strerror(saved ? saved : EIO));
+	if (ferror(in->f)) {
+		int saved = errno;
+		if (!input_read_error(in))
+			err_set("%s: %s", in->name, strerror(saved == 0 ? EIO : saved));
 		buf_free(&b);
 		return -1;
 	}
@@ -299,4 +321,14 @@ int input_read_file(const char *path, char **out, size_t *len)
 	*len = b.len;
 	*out = buf_steal(&b);
 	return 0;
+}
+
+int read_file_max(const char *path, uint64_t limit, char **out, size_t *len)
+{
+	struct input *in = input_open(path, limit);
+	if (!in)
+		return -1;
+	int rc = input_read_all(in, out, len);
+	input_close(&in);
+	return rc;
 }

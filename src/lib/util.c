@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,27 +92,130 @@ char *xasprintf(const char *fmt, ...)
 	return buf_steal(&b);
 }
 
+/* ---- messages ------------------------------------------------------------ */
+
+/* The length of the UTF-8 sequence at s[0..len), or 0 when it is not one
+ * (overlong forms, surrogates and code points past U+10FFFF included). */
+static size_t utf8_len(const unsigned char *s, size_t len)
+{
+	unsigned c = s[0];
+	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+	if (c > 0xF4 || n == 0 || len < n)
+		return 0;
+	for (size_t k = 1; k < n; k++)
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0) ||
+	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
+		return 0;
+	return n;
+}
+
+void buf_add_escaped(struct buf *b, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *u = (const unsigned char *)s;
+	buf_reserve(b, len);
+	for (size_t i = 0; i < len;) {
+		unsigned c = u[i];
+		if (c >= 0x20 && c < 0x7F) {
+			size_t run = i + 1;
+			while (run < len && u[run] >= 0x20 && u[run] < 0x7F)
+				run++;
+			buf_add(b, s + i, run - i);
+			i = run;
+			continue;
+		}
+		if (c < 0x80) {
+			/* C0 controls and DEL */
+			const char *named = c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" : NULL;
+			if (named) {
+				buf_adds(b, named);
+			} else {
+				char x[4] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
+				buf_add(b, x, 4);
+			}
+			i++;
+			continue;
+		}
+		size_t n = utf8_len(u + i, len - i);
+		if (n == 0) {
+			/* not UTF-8: a lone 0x9B is CSI to some terminals */
+			char x[4] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
+			buf_add(b, x, 4);
+			i++;
+			continue;
+		}
+		uint32_t cp = n == 2 ? (c & 0x1F) << 6 | (u[i + 1] & 0x3F)
+		            : n == 3 ? (c & 0x0F) << 12 | (u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F)
+		                     : 0x10000;
+		/* C1 controls, and the marks that reorder what follows them */
+		if (n < 4 && ((cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E ||
+		              cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+		              (cp >= 0x2066 && cp <= 0x2069))) {
+			char x[16];
+			int k = snprintf(x, sizeof x, "\\u%04x", (unsigned)cp);
+			buf_add(b, x, (size_t)k);
+		} else {
+			buf_add(b, s + i, n);
+		}
+		i += n;
+	}
+}
+
+char *xescape(const char *s)
+{
+	struct buf b = BUF_INIT;
+	buf_add_escaped(&b, s, strlen(s));
+	return buf_steal(&b);
+}
+
+void msg_vformat(struct buf *b, const char *fmt, va_list ap)
+{
+	char tmp[1024], *text = tmp;
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(tmp, sizeof tmp, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		n = 0;
+	if ((size_t)n >= sizeof tmp) {
+		text = xmalloc((size_t)n + 1);
+		vsnprintf(text, (size_t)n + 1, fmt, ap);
+	}
+	buf_add_escaped(b, text, (size_t)n);
+	if (text != tmp)
+		free(text);
+}
+
+/* "nerve: message" on stderr, the message built by msg_vformat(). */
+static void vwarn(const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s: ", progname);
+	msg_vformat(&b, fmt, ap);
+	buf_addc(&b, '\n');
+	fwrite(b.data, 1, b.len, stderr);
+	buf_free(&b);
+}
+
 void die(const char *fmt, ...)
 {
 	va_list ap;
 	if (die_hook)
 		die_hook();
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vwarn(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(1);
 }
 
 void warnmsg(const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vwarn(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 static _Thread_local char err_buf[1024];
@@ -120,9 +224,15 @@ void err_vset(const char *fmt, va_list ap)
 {
 	/* through a copy, so that err_msg() may be an argument (adding
 	 * context to the last error) */
-	char tmp[sizeof err_buf];
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
-	memcpy(err_buf, tmp, sizeof err_buf);
+	struct buf b = BUF_INIT;
+	msg_vformat(&b, fmt, ap);
+	size_t n = b.len < sizeof err_buf ? b.len : sizeof err_buf - 1;
+	while (n > 0 && n < b.len && ((unsigned char)b.data[n] & 0xC0) == 0x80)
+		n--; /* not in the middle of a character */
+	if (n)
+		memcpy(err_buf, b.data, n);
+	err_buf[n] = '\0';
+	buf_free(&b);
 }
 
 void err_set(const char *fmt, ...)
@@ -147,7 +257,8 @@ void buf_reserve(struct buf *b, size_t extra)
 void buf_add(struct buf *b, const char *s, size_t n)
 {
 	buf_reserve(b, n);
-	memcpy(b->data + b->len, s, n);
+	if (n) /* s may be NULL then */
+		memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 }

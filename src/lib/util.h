@@ -48,6 +48,25 @@ extern const char *progname;
  * restore the terminal.  NULL by default. */
 extern void (*die_hook)(void);
 
+/* Every message (warnmsg(), die(), err_set(), the readers' notes and
+ * import's reports) is built by msg_vformat(), which shows whatever a
+ * terminal could act on as visible text, so that no input text that a
+ * message quotes (a file name, a type, an excerpt) can retitle the
+ * window, write the clipboard or reorder the line.  Exports are data, not
+ * messages: they keep the text as stored. */
+
+/* Append s[0..len) to b with C0 controls and DEL as \n \t \r or \xHH,
+ * bytes that are not UTF-8 as \xHH, C1 controls and the bidirectional
+ * marks and overrides (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066
+ * to U+2069) as \uHHHH; everything else as it is.  Idempotent (a
+ * backslash stays a backslash). */
+struct buf;
+void buf_add_escaped(struct buf *b, const char *s, size_t len);
+/* s escaped so (owned), for output that quotes input (nerve types). */
+char *xescape(const char *s);
+/* vsnprintf into b (appended), escaped as buf_add_escaped() does. */
+void msg_vformat(struct buf *b, const char *fmt, va_list ap);
+
 /* "nerve: message" on stderr, then exit(1) (after die_hook). */
 void die(const char *fmt, ...) PRINTF_LIKE(1, 2) NORETURN;
 /* "nerve: message" on stderr. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -160,6 +161,14 @@ static const char *const migrations[] = {
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
+void store_now(char out[STORE_TIME_LEN])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!gmtime_r(&now, &tm) || !strftime(out, STORE_TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		out[0] = '\0';
+}
+
 int store_fail(struct store *st, const char *what)
 {
 	int code = sqlite3_extended_errcode(st->db);
@@ -303,6 +312,12 @@ static int check_path(const char *path, int flags)
 			err_set(_("%s: cannot read the database: %s"), path, strerror(errno));
 			return -1;
 		}
+		/* SQLite would take an empty file for a new database: only a
+		 * command that creates one may */
+		if (S_ISREG(sb.st_mode) && sb.st_size == 0 && !(flags & STORE_CREATE)) {
+			err_set(_("%s: the database file is empty (0 bytes), not a nerve database"), path);
+			return -1;
+		}
 		if (!(flags & STORE_READONLY) && access(path, W_OK) != 0) {
 			err_set(_("%s: the database is read-only"), path);
 			return -1;
@@ -385,6 +400,10 @@ struct store *store_open(const char *path, int flags)
 			goto fail;
 		}
 	}
+	if (version < 0) {
+		err_set(_("%s: not a nerve database (its schema version is %d)"), path, version);
+		goto fail;
+	}
 	if (version > STORE_SCHEMA_VERSION) {
 		err_set(_("%s: the database was written by a newer nerve (schema %d; this one "
 		          "knows up to %d); upgrade nerve to open it"),
@@ -436,6 +455,11 @@ void store_close(struct store **pst)
 const char *store_path(const struct store *st)
 {
 	return st->path;
+}
+
+int store_readonly(const struct store *st)
+{
+	return (st->flags & STORE_READONLY) != 0;
 }
 
 int store_begin(struct store *st)

@@ -38,6 +38,8 @@ struct store *store_open(const char *path, int flags);
 void store_close(struct store **st);
 /* The path given to store_open (borrowed). */
 const char *store_path(const struct store *st);
+/* 1 when st was opened with STORE_READONLY, else 0. */
+int store_readonly(const struct store *st);
 
 /* Schema version this nerve writes (PRAGMA user_version). */
 #define STORE_SCHEMA_VERSION 1
@@ -258,31 +260,19 @@ struct export_row {
 	const char *text;           /* the entity's text (not NUL-terminated) */
 	size_t text_len;
 	const char *type, *status, *origin, *annotator, *updated_at;
-	double confidence;
-	int has_confidence;
 };
 /* Called for each row; return 0 to go on, -1 to stop (with err_set()). */
 typedef int (*export_row_fn)(void *arg, const struct export_row *r);
 
 /* Call fn for every selected entity, ordered by article id, then start,
- * end and entity id.  Returns 0, or -1 (fn's error or the store's). */
+ * end and entity id.  Each article's text is checked against its stored
+ * sha256 first.  Returns 0, or -1 (fn's error, the store's, or a text
+ * that does not match its checksum: a damaged database). */
 int store_export_entities(struct store *st, const struct export_filter *f, export_row_fn fn,
                           void *arg);
 
-/* Called with one JSON document of an export (borrowed, len bytes, no
- * newline); return 0 to go on, -1 to stop. */
-typedef int (*export_json_fn)(void *arg, const char *json, size_t len);
-/* Call fn for every selected article in id order with its corpus-format
- * JSON Lines document, built by SQLite's JSON functions: {"id" (external
- * id), "title", "date" (when known), "text", "entities": [{"start",
- * "end", "type", "text", "status", "origin", "annotator", "confidence"
- * (suggestions that have one)}]} with the selected entities (possibly
- * none) ordered by start, end and id. */
-int store_export_json(struct store *st, const struct export_filter *f, export_json_fn fn,
-                      void *arg);
-
 /* One selected article with its selected entities, for the exports that
- * write whole documents (doccano, Prodigy, CoNLL, brat).  Every pointer
+ * write whole documents (JSON Lines, doccano, Prodigy, CoNLL, brat).  Every pointer
  * is borrowed and valid only during the callback. */
 struct export_doc {
 	int64_t article;            /* local id */
@@ -295,8 +285,9 @@ struct export_doc {
 /* Called for each document; return 0 to go on, -1 to stop (with
  * err_set()). */
 typedef int (*export_doc_fn)(void *arg, const struct export_doc *d);
-/* Call fn for every selected article in id order (the same articles as
- * store_export_json()), with its selected entities (possibly none).
+/* Call fn for every selected article in id order, with its selected
+ * entities (possibly none) ordered by start, end and id, each text
+ * checked against its sha256 as store_export_entities() does.
  * Returns 0, or -1 (fn's error or the store's). */
 int store_export_docs(struct store *st, const struct export_filter *f, export_doc_fn fn,
                       void *arg);
@@ -306,18 +297,23 @@ int store_export_docs(struct store *st, const struct export_filter *f, export_do
  * out.  -1 with err_set() when SQLite's date functions cannot read it. */
 int store_time_normalise(struct store *st, const char *in, char out[21]);
 
-/* ---- small JSON helpers (SQLite's JSON functions) --------------------- */
+/* ---- checking (store_check.c) ----------------------------------------- */
 
-/* Called with each member of a JSON object: key, and value when it is a
- * string (else NULL); return 0 to go on, -1 to stop. */
-typedef int (*json_member_fn)(void *arg, const char *key, const char *value);
-/* Walk the members of the JSON object in json[0..len).  -1 with err_set()
- * when it is not valid JSON or not an object (or fn failed). */
-int store_json_members(struct store *st, const char *json, size_t len, json_member_fn fn,
-                       void *arg);
-/* 1 when json[0..len) is a JSON object that has the top-level key, 0
- * when not (or not an object), -1 on error. */
-int store_json_has_key(struct store *st, const char *json, size_t len, const char *key);
+/* What store_check() found.  Set report (and arg) before the call. */
+struct store_check {
+	void (*report)(void *arg, const char *problem);   /* each problem, or NULL */
+	void *arg;
+	size_t problems;
+	int64_t articles, entities;     /* looked at (entities: not rejected) */
+	int fts_skipped;                /* the full-text check needs a writable database */
+};
+/* Check st: SQLite's integrity check, every article's text against its
+ * sha256, the counts the triggers keep (articles per review state,
+ * entities and suggestions per article), and the full-text index.  Each
+ * problem goes to c->report.  Returns 0 (c->problems says whether the
+ * database is sound), or -1 with err_set() when the checks could not
+ * run. */
+int store_check(struct store *st, struct store_check *c);
 
 /* ---- the edit journal ------------------------------------------------ */
 
@@ -461,33 +457,6 @@ int store_checkpoint(struct store *st);
  * for the browser to know when to re-read what it shows. */
 int store_data_version(struct store *st, int64_t *version);
 
-/* ---- JSON (through SQLite's JSON functions) -------------------------- */
-
-/* Parse one JSON Lines line in the corpus format ({"id", "title", "text",
- * "date", "entities": [{"start", "end", "type", "text", "status",
- * "origin", "annotator", "confidence"}]}) into *d (zeroed first; the
- * caller sets d->line and calls doc_finish()).  Unknown keys are ignored.
- * -1 with err_set() (a reason without file or line) when the line is not
- * a JSON object, "text" is missing or not a string, or an entity lacks
- * integer start/end or a string type. */
-int store_json_doc(struct store *st, const char *json, size_t len, struct doc *d);
-
-/* ---- interchange (store_interchange.c) ------------------------------- */
-
-/* Parse one line of doccano sequence-labelling JSON Lines ({"id", "text",
- * "label": [[start, end, "TYPE"], ...]}) into *d (zeroed first; the
- * caller sets d->line and calls doc_finish()).  d->has_entities is set
- * when "label" is present, even empty.  -1 with err_set() (a reason
- * without file or line) when the line is not a JSON object, "text" is
- * missing or not a string, or a label is not [integer, integer, string]. */
-int store_json_doccano(struct store *st, const char *json, size_t len, struct doc *d);
-/* Likewise for Prodigy/spaCy JSON Lines ({"id", "text", "spans":
- * [{"start", "end", "label", "text"}, ...]}, "tokens" and other keys
- * ignored; an "id" inside "meta" serves when there is none at the top).
- * -1 when a span is not an object with integer start and end and a
- * string label. */
-int store_json_prodigy(struct store *st, const char *json, size_t len, struct doc *d);
-
 /* ---- models (store_model.c) ------------------------------------------------ */
 
 /* A row of the model table. */
@@ -514,9 +483,11 @@ int store_model_active(struct store *st, struct model_row *m, int with_data);
 int store_model_reset(struct store *st);
 
 /* The ids of the articles detection runs on (store_detect.c): those that
- * came without annotations and are new or in progress, or also done when
- * all.  *ids is owned (free()). */
-int store_articles_to_detect(struct store *st, int all, int64_t **ids, size_t *n);
+ * are new or in progress (also done when all) and came without
+ * annotations (also with them when annotated); *skipped counts those
+ * left out for their annotations.  *ids is owned (free()). */
+int store_articles_to_detect(struct store *st, int all, int annotated, int64_t **ids,
+                             size_t *n, size_t *skipped);
 
 /* Call fn for each article marked done, as a document whose spans are its
  * accepted entities (start, end, type set; d->id the external id).  fn

@@ -51,11 +51,14 @@ int store_article_add(struct store *st, struct article *a)
 	int dup = store_article_by_sha(st, a->sha256 ? a->sha256 : "", &a->id);
 	if (dup != 0)
 		return dup;
+	/* The time is formatted here and the id read back with
+	 * sqlite3_last_insert_rowid(): a RETURNING clause would build and
+	 * drop an ephemeral table for every article. */
+	store_now(a->imported_at);
 	sqlite3_stmt *s = store_stmt(st,
 		"INSERT INTO article (ext_id, title, source, published, text, sha256, imported_at, "
 		"state, reviewed_by, reviewed_at, annotated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-		"strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?7, ?8, ?9, ?10) "
-		"RETURNING id, imported_at");
+		"?11, ?7, ?8, ?9, ?10)");
 	if (!s)
 		return -1;
 	bind_str(s, 1, a->ext_id);
@@ -68,14 +71,12 @@ int store_article_add(struct store *st, struct article *a)
 	bind_str(s, 8, a->reviewed_by);
 	bind_str(s, 9, a->reviewed_at);
 	sqlite3_bind_int(s, 10, a->annotated);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		store_fail(st, _("storing an article"));
-		sqlite3_reset(s);
-		return -1;
-	}
-	a->id = sqlite3_column_int64(s, 0);
-	store_col_copy(s, 1, a->imported_at, sizeof a->imported_at);
+	sqlite3_bind_text(s, 11, a->imported_at, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, _("storing an article"));
+	a->id = sqlite3_last_insert_rowid(st->db);
 	return 0;
 }
 

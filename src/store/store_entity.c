@@ -64,11 +64,11 @@ int store_entity_add(struct store *st, struct entity *e)
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"INSERT INTO entity (article, start, \"end\", type, status, origin, confidence, "
-		"annotator, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-		"strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
-		"RETURNING id, created_at");
+		"annotator, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)");
 	if (!s)
 		return -1;
+	store_now(e->created_at);   /* no RETURNING: see store_article_add() */
+	memcpy(e->updated_at, e->created_at, sizeof e->updated_at);
 	sqlite3_bind_int64(s, 1, e->article);
 	sqlite3_bind_int64(s, 2, e->start);
 	sqlite3_bind_int64(s, 3, e->end);
@@ -78,15 +78,12 @@ int store_entity_add(struct store *st, struct entity *e)
 	if (e->status == ENT_SUGGESTED && !e->no_confidence)
 		sqlite3_bind_double(s, 7, e->confidence);
 	sqlite3_bind_text(s, 8, e->annotator, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		store_fail(st, _("storing an entity"));
-		sqlite3_reset(s);
-		return -1;
-	}
-	e->id = sqlite3_column_int64(s, 0);
-	store_col_copy(s, 1, e->created_at, sizeof e->created_at);
-	memcpy(e->updated_at, e->created_at, sizeof e->updated_at);
+	sqlite3_bind_text(s, 9, e->created_at, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, _("storing an entity"));
+	e->id = sqlite3_last_insert_rowid(st->db);
 	return 0;
 }
 

@@ -1,7 +1,6 @@
 /*
- * store_export.c: selecting articles and entities for export, and the
- * corpus-format JSON of an article built by SQLite's JSON functions (see
- * store.h).
+ * store_export.c: selecting articles and entities for export (see
+ * store.h); the formats' writers turn them into bytes.
  *
  * Filters travel as bound JSON arrays (NULL for "any"), so every query
  * is one fixed, prepared statement whatever the selection.
@@ -14,6 +13,7 @@
 #include <string.h>
 
 #include "store_impl.h"
+#include "lib/sha256.h"
 #include "lib/util.h"
 
 /* Append s as a JSON string. */
@@ -112,7 +112,7 @@ static void bind_filter(sqlite3_stmt *s, const struct export_filter *f, struct b
 	"(?3 IS NULL OR a.state IN (SELECT value FROM json_each(?3))) "
 #define ROW_COLUMNS \
 	"e.article, a.ext_id, a.title, e.id, e.start, e.\"end\", e.type, e.status, e.origin, " \
-	"e.annotator, e.updated_at, e.confidence"
+	"e.annotator, e.updated_at"
 #define ROW_ORDER " ORDER BY e.article, e.start, e.\"end\", e.id"
 
 static const char sql_rows_all[] =
@@ -124,7 +124,22 @@ static const char sql_rows_some[] =
 	"JOIN entity e ON e.article = j.id JOIN article a ON a.id = e.article "
 	"WHERE " ENTITY_FILTER "AND " ARTICLE_FILTER ROW_ORDER;
 
-static const char sql_text[] = "SELECT text FROM article WHERE id = ?1";
+static const char sql_text[] = "SELECT text, sha256 FROM article WHERE id = ?1";
+
+/* An article's text against the sha256 stored with it: a damaged page
+ * (of the text's overflow chain, say) must not export as garbage. */
+static int verify_text(struct store *st, int64_t id, const char *ext_id, const char *text,
+                       size_t len, const char *sha)
+{
+	char hex[65];
+	sha256_hex(text ? text : "", len, hex);
+	if (sha && strcmp(hex, sha) == 0)
+		return 0;
+	err_set(_("%s: article %s (%lld): its text does not match its checksum: the database is "
+	          "damaged (nerve check tells more; restore it from a backup)"),
+	        st->path, ext_id ? ext_id : "?", (long long)id);
+	return -1;
+}
 
 /* Where an article's text is, and how far into it the walk has come. */
 struct walk {
@@ -184,6 +199,11 @@ int store_export_entities(struct store *st, const struct export_filter *f, expor
 			}
 			w.text = (const char *)sqlite3_column_text(ts, 0);
 			w.len = (size_t)sqlite3_column_bytes(ts, 0);
+			if (verify_text(st, r.article, (const char *)sqlite3_column_text(s, 1), w.text,
+			                w.len, (const char *)sqlite3_column_text(ts, 1)) < 0) {
+				ret = -1;
+				break;
+			}
 			w.cp = 0;
 			w.at = 0;
 			cur = r.article;
@@ -200,8 +220,6 @@ int store_export_entities(struct store *st, const struct export_filter *f, expor
 		r.origin = (const char *)sqlite3_column_text(s, 8);
 		r.annotator = (const char *)sqlite3_column_text(s, 9);
 		r.updated_at = (const char *)sqlite3_column_text(s, 10);
-		r.has_confidence = sqlite3_column_type(s, 11) != SQLITE_NULL;
-		r.confidence = sqlite3_column_double(s, 11);
 		size_t b0 = walk_to(&w, r.start);
 		/* the end from a copy, so the next start walks on from this one */
 		struct walk e = w;
@@ -217,50 +235,6 @@ int store_export_entities(struct store *st, const struct export_filter *f, expor
 		ret = store_fail(st, _("reading entities"));
 	if (ts)
 		sqlite3_reset(ts);
-	sqlite3_reset(s);
-	bound_finish(&bd);
-	return ret;
-}
-
-#define ENTITY_JSON(extra) \
-	"json_object('start', e.start, 'end', e.\"end\", 'type', e.type, " \
-	"'text', substr(a.text, e.start + 1, e.\"end\" - e.start), 'status', e.status, " \
-	"'origin', e.origin, 'annotator', e.annotator" extra ")"
-
-static const char sql_json[] =
-	"SELECT CASE WHEN x.published = '' THEN json_object('id', x.ext_id, 'title', x.title, "
-	"  'text', x.text, 'entities', json(x.ents)) "
-	"ELSE json_object('id', x.ext_id, 'title', x.title, 'date', x.published, "
-	"  'text', x.text, 'entities', json(x.ents)) END "
-	"FROM (SELECT a.id, a.ext_id, a.title, a.published, a.text, "
-	"  (SELECT json_group_array(json(j)) FROM (SELECT CASE "
-	"     WHEN e.status = 'suggested' AND e.confidence IS NOT NULL "
-	"     THEN " ENTITY_JSON(", 'confidence', e.confidence") " "
-	"     ELSE " ENTITY_JSON("") " END AS j "
-	"   FROM entity e WHERE e.article = a.id AND " ENTITY_FILTER
-	"   ORDER BY e.start, e.\"end\", e.id)) AS ents "
-	" FROM article a WHERE " ARTICLE_FILTER
-	" AND (?4 IS NULL OR a.id IN (SELECT value FROM json_each(?4))) "
-	" ORDER BY a.id) AS x";
-
-int store_export_json(struct store *st, const struct export_filter *f, export_json_fn fn,
-                      void *arg)
-{
-	sqlite3_stmt *s = store_stmt(st, sql_json);
-	if (!s)
-		return -1;
-	struct bound bd = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT };
-	bind_filter(s, f, &bd);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (fn(arg, (const char *)sqlite3_column_text(s, 0),
-		       (size_t)sqlite3_column_bytes(s, 0)) < 0) {
-			ret = -1;
-			break;
-		}
-	}
-	if (ret == 0 && rc != SQLITE_DONE)
-		ret = store_fail(st, _("exporting"));
 	sqlite3_reset(s);
 	bound_finish(&bd);
 	return ret;
@@ -290,7 +264,8 @@ int store_time_normalise(struct store *st, const char *in, char out[21])
 /* ---- whole documents (doccano, Prodigy, CoNLL, brat) ------------------ */
 
 static const char sql_docs[] =
-	"SELECT a.id, a.ext_id, a.title, a.published, a.text FROM article a WHERE " ARTICLE_FILTER
+	"SELECT a.id, a.ext_id, a.title, a.published, a.text, a.sha256 FROM article a WHERE "
+	ARTICLE_FILTER
 	" AND (?4 IS NULL OR a.id IN (SELECT value FROM json_each(?4))) ORDER BY a.id";
 static const char sql_doc_ents[] =
 	"SELECT " ENTITY_COLUMNS ", confidence IS NULL FROM entity e "
@@ -322,6 +297,11 @@ int store_export_docs(struct store *st, const struct export_filter *f, export_do
 		d.published = (const char *)sqlite3_column_text(s, 3);
 		d.text = (const char *)sqlite3_column_text(s, 4);
 		d.text_len = (size_t)sqlite3_column_bytes(s, 4);
+		if (verify_text(st, d.article, d.ext_id, d.text, d.text_len,
+		                (const char *)sqlite3_column_text(s, 5)) < 0) {
+			ret = -1;
+			break;
+		}
 		ents.n = 0;
 		sqlite3_reset(es);
 		sqlite3_bind_int64(es, 7, d.article);

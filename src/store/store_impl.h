@@ -25,6 +25,10 @@ struct store {
  * cached by the text pointer, so pass string literals; reset and clear
  * bindings are done on the next store_stmt() of the same text. */
 sqlite3_stmt *store_stmt(struct store *st, const char *sql);
+/* The current time as the store writes it ("2026-01-31T12:00:00Z"; empty
+ * if the clock cannot be read), into out[STORE_TIME_LEN]. */
+enum { STORE_TIME_LEN = 21 };
+void store_now(char out[STORE_TIME_LEN]);
 /* Record the database's last error with context; returns -1. */
 int store_fail(struct store *st, const char *what);
 /* Step s, which returns no rows, and reset it: 0, or -1 through

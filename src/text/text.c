@@ -441,12 +441,6 @@ int text_is_dash(int32_t c)
 	return c == '-' || c == 0x2212 || cat(c) == UTF8PROC_CATEGORY_PD;
 }
 
-int text_is_symbol(int32_t c)
-{
-	utf8proc_category_t k = cat(c);
-	return k >= UTF8PROC_CATEGORY_SM && k <= UTF8PROC_CATEGORY_SO;
-}
-
 int text_is_space(int32_t c)
 {
 	if (c == ' ' || (c >= '\t' && c <= '\r'))
@@ -455,6 +449,11 @@ int text_is_space(int32_t c)
 		return 0;
 	utf8proc_category_t k = cat(c);
 	return k >= UTF8PROC_CATEGORY_ZS && k <= UTF8PROC_CATEGORY_ZP;
+}
+
+int text_is_format(int32_t c)
+{
+	return c >= 0x80 && cat(c) == UTF8PROC_CATEGORY_CF;
 }
 
 int text_is_control(int32_t c)
@@ -491,18 +490,19 @@ int text_is_quote(int32_t c)
 	return k == UTF8PROC_CATEGORY_PI || k == UTF8PROC_CATEGORY_PF;
 }
 
+int text_is_bracket(int32_t c)
+{
+	if (c < 0x80)
+		return c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}';
+	utf8proc_category_t k = cat(c);
+	return k == UTF8PROC_CATEGORY_PS || k == UTF8PROC_CATEGORY_PE;
+}
+
 int32_t text_lower(int32_t c)
 {
 	if (c < 0x80)
 		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 	return utf8proc_tolower(c);
-}
-
-int32_t text_upper(int32_t c)
-{
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') ? c - 32 : c;
-	return utf8proc_toupper(c);
 }
 
 int32_t text_ascii_punct(int32_t c)

@@ -68,14 +68,14 @@ int text_is_number(int32_t c);    /* N* */
 int text_is_mark(int32_t c);      /* M* */
 int text_is_punct(int32_t c);     /* P* */
 int text_is_dash(int32_t c);      /* Pd, and U+2212 minus */
-int text_is_symbol(int32_t c);    /* S* */
 int text_is_space(int32_t c);     /* Z*, and tab, LF, CR, FF, VT */
 int text_is_control(int32_t c);   /* Cc, Cf, Cs, Co, Cn except tab/LF */
+int text_is_format(int32_t c);    /* Cf above ASCII (U+200E, U+202E, U+FEFF, ...) */
 int text_is_apostrophe(int32_t c);/* ' ’ ‘ ʼ ′ ` and similar */
 int text_is_quote(int32_t c);     /* " “ ” „ « » and other Pi/Pf */
+int text_is_bracket(int32_t c);   /* ( ) [ ] { } and other Ps/Pe */
 
 int32_t text_lower(int32_t c);
-int32_t text_upper(int32_t c);
 /* The ASCII stand-in of typographic punctuation (’ → ', “ → ", – → -),
  * or c itself. */
 int32_t text_ascii_punct(int32_t c);

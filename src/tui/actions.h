@@ -2,19 +2,24 @@
  * actions.h: every action of the browser, defined once.
  *
  * ACTIONS(X) lists, for each action: its id, its name (for the ':'
- * prompt and the man page), its default keys in tig's notation
- * (blank-separated: "j <Down>"), and its help text in the article list
- * and in the article view (NULL where the action does not apply).  From
- * this one table come the key dispatch (ui.c), the help overlay
- * (view_help.c), the ':' commands naming actions (prompt.c) and the key
- * list of the man page (tests/screen/keytable.c checks man/nerve.1
- * against it), so help cannot drift from the keys.
+ * prompt and the man page), the arguments it takes at the prompt ("" for
+ * none), its default keys in tig's notation (blank-separated: "j
+ * <Down>"; "" for a command of the prompt only), and its help text in
+ * the article list and in the article view (NULL where the action does
+ * not apply).  From this one table come the key dispatch (ui.c), the
+ * ':' commands (prompt.c: every action is a command by its name), the
+ * help overlay (view_help.c) and the key and command lists of the man
+ * page (tests/screen/keytable.c prints them and tests/screen/keys.sh
+ * compares them with man/nerve.1), so help cannot drift from the keys.
  *
- * Adding an action: a row here, and a case in the act function of each
- * view it applies to (view_list.c, view_article.c).  An action with
- * several keys of different meaning (set-type: 1 to 9) reads the key that
- * brought it from ui->key (0 when it came from the ':' prompt).  No
- * curses here.
+ * Adding an action or a command: a row here, and a case in the act
+ * function of what carries it out: the view it applies to (view_list.c,
+ * view_article.c) or, for one that works the same in every view (quit,
+ * screen, timing, export), the engine (ui.c, ui_act).  An
+ * action with several keys of different meaning (set-type: 1 to 9) reads
+ * the key that brought it from ui->key (0 when it came from the ':'
+ * prompt); a command reads its arguments from ui->args ("" from a key).
+ * No curses here.
  */
 #ifndef NERVE_ACTIONS_H
 #define NERVE_ACTIONS_H
@@ -24,47 +29,61 @@
 
 #include "lib/util.h"
 
-/*	id            name            keys                       list help                          article help */
+/*	id            name            args    keys                       list help                          article help */
 #define ACTIONS(X) \
-	X(DOWN,        "down",         "j <Down>",                N_("next article"),                N_("cursor down a line")) \
-	X(UP,          "up",           "k <Up>",                  N_("previous article"),            N_("cursor up a line")) \
-	X(WORD_LEFT,   "word-left",    "h <Left>",                NULL,                              N_("cursor to the previous word")) \
-	X(WORD_RIGHT,  "word-right",   "l <Right>",               NULL,                              N_("cursor to the next word")) \
-	X(PAGE_DOWN,   "page-down",    "<Space> <PgDown> <C-d>",  N_("next page"),                   N_("next page")) \
-	X(PAGE_UP,     "page-up",      "- <PgUp> <C-u>",          N_("previous page"),               N_("previous page")) \
-	X(FIRST,       "first",        "g <Home>",                N_("first article"),               N_("top of the article")) \
-	X(LAST,        "last",         "G <End>",                 N_("last article"),                N_("bottom of the article")) \
-	X(OPEN,        "open",         "<Enter>",                 N_("open the article"),            NULL) \
-	X(ENTITY_NEXT, "entity-next",  "<Tab>",                   NULL,                              N_("next entity")) \
-	X(ENTITY_PREV, "entity-prev",  "<S-Tab>",                 NULL,                              N_("previous entity")) \
-	X(SEARCH,      "search",       "/",                       N_("search the reports (full text)"), N_("search in the article")) \
-	X(SEARCH_NEXT, "search-next",  "n",                       N_("next match"),                  N_("next match")) \
-	X(SEARCH_PREV, "search-prev",  "N",                       N_("previous match"),              N_("previous match")) \
-	X(FILTER,      "filter",       "F",                       N_("filter by review state"),      NULL) \
-	X(SORT,        "sort",         "s",                       N_("cycle the sort order"),        NULL) \
-	X(ACCEPT,      "accept",       "a <Enter>",               NULL,                              N_("accept the focused suggestion")) \
-	X(REJECT,      "reject",       "x <Del>",                 NULL,                              N_("reject the focused entity")) \
-	X(SET_TYPE,    "set-type",     "1 2 3 4 5 6 7 8 9",       NULL,                              N_("set the focused entity's type, or label the selection")) \
-	X(TYPE_MENU,   "type-menu",    "t",                       NULL,                              N_("choose the type from a menu")) \
-	X(START_LEFT,  "start-left",   "[",                       NULL,                              N_("move the focused entity's start one word left")) \
-	X(START_RIGHT, "start-right",  "]",                       NULL,                              N_("move the focused entity's start one word right")) \
-	X(END_LEFT,    "end-left",     "{",                       NULL,                              N_("move the focused entity's end one word left")) \
-	X(END_RIGHT,   "end-right",    "}",                       NULL,                              N_("move the focused entity's end one word right")) \
-	X(SELECT,      "select",       "v",                       NULL,                              N_("select text from the cursor (h l j k extend it)")) \
-	X(CANCEL,      "cancel",       "<Esc>",                   NULL,                              N_("cancel the selection or the menu")) \
-	X(PROPAGATE,   "propagate",    "*",                       NULL,                              N_("apply the focused decision to every identical string")) \
-	X(ACCEPT_ALL,  "accept-all",   "A",                       NULL,                              N_("accept all remaining suggestions")) \
-	X(DONE,        "done",         "D",                       NULL,                              N_("mark the article done and open the next one to review")) \
-	X(UNDO,        "undo",         "u",                       N_("undo the last decision (opening its article)"), N_("undo the last decision (in any article)")) \
-	X(REDO,        "redo",         "<C-r>",                   N_("redo what was undone (opening its article)"), N_("redo what was undone")) \
-	X(PROMPT,      "prompt",       ":",                       N_("command prompt"),              N_("command prompt")) \
-	X(HELP,        "help",         "?",                       N_("show the keys"),               N_("show the keys")) \
-	X(REDRAW,      "redraw",       "<C-l>",                   N_("redraw the screen"),           N_("redraw the screen")) \
-	X(QUIT,        "close",        "q",                       N_("quit"),                        N_("back to the list"))
+	X(DOWN,        "down",         "",     "j <Down>",                N_("next article"),                N_("cursor down a line")) \
+	X(UP,          "up",           "",     "k <Up>",                  N_("previous article"),            N_("cursor up a line")) \
+	X(WORD_LEFT,   "word-left",    "",     "h <Left>",                NULL,                              N_("cursor to the previous word")) \
+	X(WORD_RIGHT,  "word-right",   "",     "l <Right>",               NULL,                              N_("cursor to the next word")) \
+	X(PAGE_DOWN,   "page-down",    "",     "<Space> <PgDown> <C-d>",  N_("next page"),                   N_("next page")) \
+	X(PAGE_UP,     "page-up",      "",     "- <PgUp> <C-u>",          N_("previous page"),               N_("previous page")) \
+	X(FIRST,       "first",        "",     "g <Home>",                N_("first article"),               N_("top of the article")) \
+	X(LAST,        "last",         "",     "G <End>",                 N_("last article"),                N_("bottom of the article")) \
+	X(OPEN,        "open",         "[ID]", "<Enter>",                 N_("open the article (:open ID: the article of that id)"), NULL) \
+	X(ENTITY_NEXT, "entity-next",  "",     "<Tab>",                   NULL,                              N_("next entity")) \
+	X(ENTITY_PREV, "entity-prev",  "",     "<S-Tab>",                 NULL,                              N_("previous entity")) \
+	X(UNDECIDED_NEXT, "undecided-next", "", "J",                      NULL,                              N_("next undecided suggestion")) \
+	X(UNDECIDED_PREV, "undecided-prev", "", "K",                      NULL,                              N_("previous undecided suggestion")) \
+	X(SHOW_REJECTED, "show-rejected", "",  "R",                       NULL,                              N_("show or hide the rejected entities")) \
+	X(SEARCH,      "search",       "",     "/",                       N_("search the reports (full text)"), N_("search in the article")) \
+	X(SEARCH_NEXT, "search-next",  "",     "n",                       N_("next match"),                  N_("next match")) \
+	X(SEARCH_PREV, "search-prev",  "",     "N",                       N_("previous match"),              N_("previous match")) \
+	X(FILTER,      "filter",       "",     "F",                       N_("filter by review state"),      NULL) \
+	X(SORT,        "sort",         "",     "s",                       N_("cycle the sort order"),        NULL) \
+	X(ACCEPT,      "accept",       "",     "a <Enter>",               NULL,                              N_("accept the focused suggestion")) \
+	X(REJECT,      "reject",       "",     "x <Del>",                 NULL,                              N_("reject the focused entity")) \
+	X(SET_TYPE,    "set-type",     "",     "1 2 3 4 5 6 7 8 9",       NULL,                              N_("set the focused entity's type, or label the selection")) \
+	X(TYPE_MENU,   "type-menu",    "",     "t",                       NULL,                              N_("choose the type from a menu")) \
+	X(START_LEFT,  "start-left",   "",     "[",                       NULL,                              N_("move the focused entity's start one word left")) \
+	X(START_RIGHT, "start-right",  "",     "]",                       NULL,                              N_("move the focused entity's start one word right")) \
+	X(END_LEFT,    "end-left",     "",     "{",                       NULL,                              N_("move the focused entity's end one word left")) \
+	X(END_RIGHT,   "end-right",    "",     "}",                       NULL,                              N_("move the focused entity's end one word right")) \
+	X(SELECT,      "select",       "",     "v",                       NULL,                              N_("select text from the cursor (h l j k extend it)")) \
+	X(CHAR_LEFT,   "char-left",    "",     "H",                       NULL,                              N_("take a character off the selection's end")) \
+	X(CHAR_RIGHT,  "char-right",   "",     "L",                       NULL,                              N_("add a character to the selection's end")) \
+	X(CANCEL,      "cancel",       "",     "<Esc>",                   NULL,                              N_("cancel the selection or the menu, or clear the search")) \
+	X(PROPAGATE,   "propagate",    "",     "*",                       NULL,                              N_("apply the focused decision to every identical string")) \
+	X(ACCEPT_ALL,  "accept-all",   "",     "A",                       NULL,                              N_("accept all remaining suggestions")) \
+	X(DONE,        "done",         "",     "D",                       NULL,                              N_("mark the article done and open the next one to review")) \
+	X(UNDO,        "undo",         "",     "u",                       N_("undo the last decision (opening its article)"), N_("undo the last decision (in any article)")) \
+	X(REDO,        "redo",         "",     "<C-r>",                   N_("redo what was undone (opening its article)"), N_("redo what was undone")) \
+	X(PROMPT,      "prompt",       "",     ":",                       N_("command prompt"),              N_("command prompt")) \
+	X(HELP,        "help",         "",     "?",                       N_("show the keys"),               N_("show the keys")) \
+	X(REDRAW,      "redraw",       "",     "<C-l>",                   N_("redraw the screen"),           N_("redraw the screen")) \
+	X(QUIT,        "close",        "",     "q",                       N_("quit"),                        N_("back to the list")) \
+	/* the ':' commands: no keys, arguments after the name */ \
+	X(QUIT_ALL,    "quit",         "",     "",                        N_("quit"),                        N_("quit")) \
+	X(SET,         "set",          "[NAME [VALUE]]", "",              N_("set an option (without a value: show it; alone: show them all)"), N_("set an option (without a value: show it; alone: show them all)")) \
+	X(GOTO,        "goto",         "N",    "",                        N_("go to row N of the article list"), NULL) \
+	X(TYPE,        "type",         "NAME", "",                        NULL,                              N_("set the type (or label the selection) by name")) \
+	X(SCREEN,      "screen",       "[--attrs] FILE", "",              N_("write the screen (and attributes) to FILE"), N_("write the screen (and attributes) to FILE")) \
+	X(RESIZE,      "resize",       "COLSxLINES", "",                  N_("resize the screen (script mode)"), N_("resize the screen (script mode)")) \
+	X(EXPORT,      "export",       "[--format F] FILE", "",           N_("export the accepted entities of every article to FILE"), N_("export the accepted entities of every article to FILE")) \
+	X(TIMING,      "timing",       "FILE", "",                        N_("write each key's time in milliseconds to FILE (benchmarks)"), N_("write each key's time in milliseconds to FILE (benchmarks)"))
 
 enum action {
 	ACT_NONE,
-#define X(id, name, keys, list, article) ACT_##id,
+#define X(id, name, args, keys, list, article) ACT_##id,
 	ACTIONS(X)
 #undef X
 	ACT_COUNT
@@ -75,6 +94,7 @@ enum action_view { AV_LIST, AV_ARTICLE, AV_COUNT };
 
 struct action_info {
 	const char *name;
+	const char *args;               /* what the ':' command takes ("N", "FILE"), or "" */
 	const char *keys;               /* tig notation, blank-separated */
 	const char *help[AV_COUNT];     /* untranslated (N_); NULL: not in that view */
 };
@@ -83,21 +103,42 @@ struct action_info {
 static inline const struct action_info *action_info(enum action a)
 {
 	static const struct action_info table[ACT_COUNT] = {
-		{ "none", "", { NULL, NULL } },
-#define X(id, name, keys, list, article) { name, keys, { list, article } },
+		{ "none", "", "", { NULL, NULL } },
+#define X(id, name, args, keys, list, article) { name, args, keys, { list, article } },
 		ACTIONS(X)
 #undef X
 	};
 	return &table[a];
 }
 
-/* The action called name, or ACT_NONE. */
-static inline enum action action_by_name(const char *name)
+/* The action called name: its exact name, else the one action whose
+ * name starts with name (":q" is ":quit").  ACT_NONE when none is, and
+ * when several are (*ambiguous is then set, if given). */
+static inline enum action action_by_name(const char *name, int *ambiguous)
 {
-	for (int a = 1; a < ACT_COUNT; a++)
-		if (strcmp(action_info((enum action)a)->name, name) == 0)
+	size_t n = strlen(name);
+	enum action found = ACT_NONE;
+	int several = 0;
+	if (ambiguous)
+		*ambiguous = 0;
+	if (n == 0)
+		return ACT_NONE;
+	for (int a = 1; a < ACT_COUNT; a++) {
+		const char *an = action_info((enum action)a)->name;
+		if (strcmp(an, name) == 0)
 			return (enum action)a;
-	return ACT_NONE;
+		if (strncmp(an, name, n) == 0) {
+			if (found != ACT_NONE)
+				several = 1;
+			found = (enum action)a;
+		}
+	}
+	if (several) {
+		if (ambiguous)
+			*ambiguous = 1;
+		return ACT_NONE;
+	}
+	return found;
 }
 
 /* The keys of a row as the help shows them ("j <Down>" -> "j, Down";

@@ -6,9 +6,10 @@
  * the too-small notice.
  *
  * Looks: an accepted entity is bold in its type's colour, a suggestion
- * underlined in it, a rejected one plain; the focused entity and the
- * word cursor are reversed.  Without colour the same attributes apply
- * and the text carries the markup ("[Zakir Hasanov]PERSON?").
+ * underlined in it, a rejected one (shown only with R) dim in it; the
+ * focused entity and the word cursor are reversed.  Without colour the
+ * same attributes apply and the text carries the markup ("[Zakir
+ * Hasanov]PERSON?", "[...]PERSON-" for a rejected one).
  */
 #ifndef NERVE_DRAW_H
 #define NERVE_DRAW_H
@@ -31,7 +32,8 @@ enum draw_style {
 	DS_HEADER,      /* column headings */
 	DS_ROW,         /* the list's cursor row */
 	DS_CURSOR,      /* the word cursor */
-	DS_MATCH,       /* a search match */
+	DS_MATCH,       /* a search match in a title of the list */
+	DS_TEXT_MATCH,  /* a search match in an article (unlike any entity) */
 	DS_ERROR,       /* an error message */
 	DS_DIM,         /* secondary text */
 	DS_SELECT,      /* a selection of text in the article */
@@ -48,9 +50,6 @@ void draw_finish(void);
 struct draw_attr draw_style(const struct ui *ui, enum draw_style s);
 /* The look of an entity of type index type (-1: unknown) and status. */
 struct draw_attr draw_entity(const struct ui *ui, int type, enum entity_status status);
-/* The colour number of a colour name ("cyan", "bright-red", "208"),
- * or -1 for the terminal's default / an unknown name. */
-int draw_parse_colour(const char *name);
 
 /* Fill w columns of row y from x with blanks in a. */
 void draw_fill(int y, int x, int w, struct draw_attr a);
@@ -64,21 +63,30 @@ void draw_glyph(const struct ui *ui, int y, int x, const char *s, size_t len,
 void draw_symbol(const struct ui *ui, int y, int x, const char *s, size_t len,
                  struct draw_attr a);
 
-enum { DRAW_ELLIPSIS = 1 };
+enum {
+	DRAW_ELLIPSIS = 1,  /* a string that does not fit ends in an ellipsis */
+	DRAW_NO_FORMAT = 2, /* invisible format characters (U+200E ...) are left out */
+};
 /* Draw the UTF-8 string s[0..len) at (y, x) within maxw columns, made
  * safe by layout_glyph() (controls visible, ASCII on an ASCII terminal;
- * newlines and tabs as blanks); with DRAW_ELLIPSIS a string that does
- * not fit ends in an ellipsis.  marks (nmarks pairs of byte offsets
+ * newlines and tabs as blanks), as flags say.  marks (nmarks pairs of byte offsets
  * [start, end)) are drawn in markattr.  Returns the columns drawn. */
 int draw_str(const struct ui *ui, int y, int x, int maxw, const char *s, size_t len,
              struct draw_attr a, int flags, const size_t *marks, size_t nmarks,
              struct draw_attr markattr);
 /* The type legend ("1 PERSON 2 ORG ...", each name in its colour) right
- * aligned to end at column xend on row y, within maxw columns, dropping
- * types from the end that do not fit.  Returns the columns drawn. */
+ * aligned to end at column xend on row y, within maxw columns: with the
+ * names cut to three letters ("1 PER 2 ORG") or one ("1 P 2 O") when the
+ * whole ones do not fit, and when none does, a hint at the key that
+ * lists the types ("t: types").  Returns the columns drawn. */
 int draw_legend(const struct ui *ui, int y, int xend, int maxw, struct draw_attr bar);
 /* The notice for a screen smaller than UI_MIN_COLS x UI_MIN_ROWS. */
 void draw_too_small(const struct ui *ui);
+
+/* A published date as the screen shows it: a year-less "--05-21" as
+ * "21 May", anything else as it is (the result is published or out). */
+#define DRAW_DATE_SIZE 24
+const char *draw_date(const char *published, char out[DRAW_DATE_SIZE]);
 
 /* Describe the attributes a and pair (for screen dumps): "bold,underline
  * fg=cyan bg=default", "" when plain; into out. */

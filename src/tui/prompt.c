@@ -1,14 +1,13 @@
 /*
  * prompt.c: the prompt line ("/" searches, ":" commands) and the ':'
- * commands (see ui.h).
+ * command line (see ui.h).
  *
- * Commands are rows of one table (name, arguments, help, handler); any
- * action of actions.h may also be given by name (":down", ":sort").
- * The help overlay lists the table.
+ * A ':' line is an action of actions.h by its name (":down", ":sort",
+ * ":goto 3") or by the start of its name when that names only one
+ * (":q"), then its arguments; ui_act carries it out.
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,129 +104,40 @@ char *prompt_read(struct ui *ui, const char *prefix)
 	return result;
 }
 
-/* ---- commands ------------------------------------------------------- */
-
-static void cmd_quit(struct ui *ui, const char *args)
+/* The action a ':' line names, or ACT_NONE. */
+static enum action command_action(const char *line)
 {
-	(void)args;
-	ui->quit = 1;
-}
-
-static void cmd_goto(struct ui *ui, const char *args)
-{
-	char *end;
-	long long n = strtoll(args, &end, 10);
-	while (*end == ' ')
-		end++;
-	if (end == args || *end) {
-		ui_error(ui, _("goto takes a row number: :goto N"));
-		return;
-	}
-	if (ui->view == VIEW_HELP)
-		help_close(ui);
-	if (ui->view == VIEW_ARTICLE) {
-		article_close(ui);
-		ui->view = VIEW_LIST;
-	}
-	list_goto(ui, n);
-}
-
-static void cmd_help(struct ui *ui, const char *args)
-{
-	(void)args;
-	if (ui->view != VIEW_HELP)
-		help_open(ui);
-}
-
-static void cmd_screen(struct ui *ui, const char *args)
-{
-	int attrs = 0;
-	if (strncmp(args, "--attrs", 7) == 0 && (args[7] == ' ' || !args[7])) {
-		attrs = 1;
-		args += 7;
-		while (*args == ' ')
-			args++;
-	}
-	if (!*args) {
-		ui_error(ui, _("screen takes a file: :screen [--attrs] FILE"));
-		return;
-	}
-	if (ui_dump_screen(ui, args, attrs) < 0)
-		ui_error(ui, "%s", err_msg());
-}
-
-static void cmd_resize(struct ui *ui, const char *args)
-{
-	int c, r;
-	if (sscanf(args, "%dx%d", &c, &r) != 2 || c < 1 || r < 1 || c > 1000 || r > 1000) {
-		ui_error(ui, _("resize takes a size: :resize COLUMNSxLINES"));
-		return;
-	}
-	ui_resize_to(ui, c, r);
-}
-
-static void cmd_type(struct ui *ui, const char *args)
-{
-	if (!*args) {
-		ui_error(ui, _("type takes a type's name: :type NAME"));
-		return;
-	}
-	if (ui->view != VIEW_ARTICLE || !ui->article) {
-		ui_error(ui, _(":type works in an article"));
-		return;
-	}
-	char *name = xstrdup(args);
-	size_t n = strlen(name);
-	while (n > 0 && name[n - 1] == ' ')
-		name[--n] = '\0';
-	article_type_named(ui, name);
+	line += strspn(line, " ");
+	char *name = xstrndup(line, strcspn(line, " "));
+	enum action a = action_by_name(name, NULL);
 	free(name);
+	return a;
 }
 
-static void cmd_timing(struct ui *ui, const char *args)
+int prompt_key(struct ui *ui, const char *question)
 {
-	if (!*args) {
-		ui_error(ui, _("timing takes a file: :timing FILE"));
-		return;
+	for (;;) {
+		ui_message(ui, "%s", question);
+		ui_draw(ui);
+		struct ui_event ev;
+		if (ui_next_event(ui, &ev) < 0)
+			return 27;
+		if (ev.key >= 0) {
+			buf_clear(&ui->msg);
+			return ev.key;
+		}
+		/* a script's :screen shows the question; any other command
+		 * answers it as Esc would, and runs after it */
+		if (!ui_keeps_message(command_action(ev.cmd))) {
+			buf_clear(&ui->msg);
+			ui->pending = xstrdup(ev.cmd);
+			return 27;
+		}
+		prompt_command(ui, ev.cmd);
 	}
-	if (ui->timing)
-		fclose(ui->timing);
-	ui->timing = fopen(args, "w");
-	if (!ui->timing)
-		ui_error(ui, "%s: %s", args, strerror(errno));
 }
 
-static const struct prompt_cmd {
-	const char *name;
-	const char *args;
-	const char *help;
-	void (*run)(struct ui *ui, const char *args);
-	int keep_message;   /* leaves the message line alone (for screen dumps) */
-} commands[] = {
-	{ "q", "", N_("quit"), cmd_quit, 0 },
-	{ "quit", "", N_("quit"), cmd_quit, 0 },
-	{ "goto", "N", N_("go to row N of the article list"), cmd_goto, 0 },
-	{ "type", "NAME", N_("set the type (or label the selection) by name"),
-	  cmd_type, 0 },
-	{ "help", "", N_("show the keys and commands"), cmd_help, 0 },
-	{ "screen", "[--attrs] FILE", N_("write the screen (and attributes) to FILE"),
-	  cmd_screen, 1 },
-	{ "resize", "COLSxLINES", N_("resize the screen (script mode)"), cmd_resize, 1 },
-	{ "timing", "FILE", N_("write each key's time in milliseconds to FILE (benchmarks)"),
-	  cmd_timing, 1 },
-};
-
-size_t prompt_command_count(void)
-{
-	return ARRAY_SIZE(commands);
-}
-
-void prompt_command_info(size_t i, const char **name, const char **args, const char **help)
-{
-	*name = commands[i].name;
-	*args = commands[i].args;
-	*help = commands[i].help;
-}
+/* ---- commands ------------------------------------------------------- */
 
 void prompt_command(struct ui *ui, const char *line)
 {
@@ -236,30 +146,32 @@ void prompt_command(struct ui *ui, const char *line)
 	const char *e = line;
 	while (*e && *e != ' ')
 		e++;
-	size_t n = (size_t)(e - line);
-	const char *args = e;
-	while (*args == ' ')
-		args++;
-	if (n == 0)
+	if (e == line)
 		return;
-	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
-		if (strlen(commands[i].name) == n && strncmp(commands[i].name, line, n) == 0) {
-			if (!commands[i].keep_message)
-				buf_clear(&ui->msg);
-			commands[i].run(ui, args);
-			return;
-		}
-	}
-	buf_clear(&ui->msg);
-	char *name = xstrndup(line, n);
-	enum action a = action_by_name(name);
-	if (a != ACT_NONE) {
+	char *name = xstrndup(line, (size_t)(e - line));
+	char *args = xstrdup(e + strspn(e, " "));
+	size_t n = strlen(args);
+	while (n > 0 && args[n - 1] == ' ')
+		args[--n] = '\0';
+	int ambiguous;
+	enum action a = action_by_name(name, &ambiguous);
+	if (a == ACT_NONE) {
+		buf_clear(&ui->msg);
+		if (ambiguous)
+			ui_error(ui, _("':%s' could be several commands (:help lists them)"), name);
+		else
+			ui_error(ui, _("unknown command ':%s' (:help lists them)"), name);
+	} else {
+		if (!ui_keeps_message(a))
+			buf_clear(&ui->msg);
 		int key = ui->key;
+		const char *was = ui->args;
 		ui->key = 0; /* not from a key */
+		ui->args = args;
 		ui_act(ui, a);
 		ui->key = key;
+		ui->args = was;
 	}
-	else
-		ui_error(ui, _("unknown command ':%s' (:help lists them)"), name);
+	free(args);
 	free(name);
 }

@@ -136,8 +136,10 @@ static int cmd_bind(const struct rc_ops *ops, struct words *ws)
 	}
 	enum action a = ACT_NONE;
 	if (strcmp(ws->w[3], "none") != 0) {
-		a = action_by_name(ws->w[3]);
-		if (a == ACT_NONE) {
+		/* the whole name: a prefix that names one action today could
+		 * name two once another is added, and break the file */
+		a = action_by_name(ws->w[3], NULL);
+		if (a == ACT_NONE || strcmp(action_info(a)->name, ws->w[3]) != 0) {
 			err_set(_("unknown action '%s'"), ws->w[3]);
 			return -1;
 		}

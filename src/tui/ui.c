@@ -8,6 +8,12 @@
  * is restored and the signal raised again so that the exit status tells
  * it), and crashes (restore, then the default action).
  *
+ * The view engine: a stack of views (view.h), the list at the bottom.
+ * Keys go to the top view through the action table (the top view's
+ * column of it; an overlay's is the one beneath's), and ':' commands by
+ * name; an action the top view's column does not have goes down to the
+ * nearest view whose column has it.
+ *
  * Script mode (--script FILE or NERVE_SCRIPT) reads one input per line
  * instead of the keyboard: a key in tig's notation ("j", "<Enter>",
  * "<C-r>"), a ':' command, a comment ("# ..."), or text typed key by key;
@@ -28,11 +34,11 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "cli/cli.h"
 #include "draw.h"
+#include "edit/export.h"
 #include "layout.h"
-#include "store/store_browse.h"
 #include "text/text.h"
+#include "view.h"
 #include "lib/util.h"
 
 #define FN(k) (UI_KEY_FN | (k))
@@ -54,7 +60,8 @@ static const struct key_name {
 	{ "LessThan", '<' }, { "lt", '<' }, { "Hash", '#' },
 };
 
-int ui_key_parse(const char *s, size_t len)
+/* The key code of tig notation s[0..len), or -1. */
+static int ui_key_parse(const char *s, size_t len)
 {
 	if (len == 0)
 		return -1;
@@ -83,7 +90,9 @@ int ui_key_parse(const char *s, size_t len)
 	return -1;
 }
 
-const char *ui_key_name(int key)
+/* The name of key code key in tig notation ("j", "<Down>", "<C-r>"), in
+ * a static buffer. */
+static const char *ui_key_name(int key)
 {
 	static char out[32];
 	for (size_t k = 0; k < ARRAY_SIZE(key_names); k++)
@@ -163,14 +172,24 @@ static void build_keymap(void)
 	}
 }
 
-static enum action lookup_key(const struct ui *ui, int key)
+enum action ui_key_action(const struct ui *ui, int key)
 {
-	enum view_id v = ui->view == VIEW_HELP ? ui->under : ui->view;
-	enum action_view av = v == VIEW_ARTICLE ? AV_ARTICLE : AV_LIST;
+	enum action_view av = ui_key_column(ui);
 	for (size_t i = 0; i < nbindings; i++)
 		if (bindings[i].key == key && bindings[i].view == av)
 			return bindings[i].action;
 	return ACT_NONE;
+}
+
+const char *ui_action_key(enum action a)
+{
+	static char out[32];
+	char first[32];
+	const char *keys = action_info(a)->keys;
+	size_t n = strcspn(keys, " ");
+	snprintf(first, sizeof first, "%.*s", (int)n, keys);
+	action_keys_label(first, out, sizeof out);
+	return out;
 }
 
 /* ---- the terminal and signals --------------------------------------- */
@@ -401,6 +420,96 @@ int ui_next_event(struct ui *ui, struct ui_event *ev)
 	}
 }
 
+/* ---- the view engine ------------------------------------------------ */
+
+static struct view *top(struct ui *ui)
+{
+	return &ui->views[ui->nviews - 1];
+}
+
+/* The topmost view that is not an overlay: what the screen shows
+ * beneath the overlays, and whose status the bar gives. */
+static size_t base_view(const struct ui *ui)
+{
+	size_t i = ui->nviews - 1;
+	while (i > 0 && ui->views[i].ops->keys == AV_COUNT)
+		i--;
+	return i;
+}
+
+enum action_view ui_key_column(const struct ui *ui)
+{
+	enum action_view av = ui->views[base_view(ui)].ops->keys;
+	return av == AV_COUNT ? AV_LIST : av;
+}
+
+int ui_view_open(struct ui *ui, const struct view_ops *ops, const void *arg)
+{
+	if (ui->nviews == UI_MAX_VIEWS) {
+		ui_error(ui, _("too many views are open"));
+		return -1;
+	}
+	void *state = ops->open(ui, arg);
+	if (!state)
+		return -1;
+	if (ui->nviews > 0 && top(ui)->ops == ops) {
+		struct view *v = top(ui);
+		v->ops->close(ui, v->state);
+		v->state = state;
+		return 0;
+	}
+	ui->views[ui->nviews].ops = ops;
+	ui->views[ui->nviews++].state = state;
+	return 0;
+}
+
+void ui_view_close(struct ui *ui)
+{
+	if (ui->nviews < 2)
+		return;
+	struct view *v = top(ui);
+	int overlay = v->ops->keys == AV_COUNT;
+	v->ops->close(ui, v->state);
+	ui->nviews--;
+	v = top(ui);
+	if (!overlay && v->ops->reload)
+		v->ops->reload(ui, v->state);
+}
+
+int ui_query(struct ui *ui, struct view_query *q)
+{
+	for (size_t i = ui->nviews; i-- > 0;) {
+		struct view *v = &ui->views[i];
+		if (v->ops->answer && v->ops->answer(ui, v->state, q))
+			return 1;
+	}
+	return 0;
+}
+
+void ui_refresh_beneath(struct ui *ui)
+{
+	for (size_t i = 0; i + 1 < ui->nviews; i++)
+		if (ui->views[i].ops->reload)
+			ui->views[i].ops->reload(ui, ui->views[i].state);
+}
+
+/* Tell every view that the database changed. */
+static void refresh_views(struct ui *ui)
+{
+	for (size_t i = 0; i < ui->nviews; i++)
+		if (ui->views[i].ops->reload)
+			ui->views[i].ops->reload(ui, ui->views[i].state);
+}
+
+static void close_views(struct ui *ui)
+{
+	while (ui->nviews > 0) {
+		struct view *v = top(ui);
+		v->ops->close(ui, v->state);
+		ui->nviews--;
+	}
+}
+
 /* ---- messages, drawing ---------------------------------------------- */
 
 static void set_message(struct ui *ui, int error, const char *fmt, va_list ap)
@@ -448,9 +557,7 @@ void ui_draw(struct ui *ui)
 	int64_t version;
 	if (store_data_version(ui->st, &version) == 0 && version != ui->data_version) {
 		ui->data_version = version;
-		list_refresh(ui);
-		if (ui->article)
-			article_reload(ui);
+		refresh_views(ui);
 	}
 	werase(stdscr);
 	if (too_small(ui)) {
@@ -459,23 +566,16 @@ void ui_draw(struct ui *ui)
 		doupdate();
 		return;
 	}
-	enum view_id v = ui->view == VIEW_HELP ? ui->under : ui->view;
-	if (v == VIEW_ARTICLE && ui->article)
-		article_draw(ui);
-	else
-		list_draw(ui);
-	if (ui->view == VIEW_HELP)
-		help_draw(ui);
+	size_t base = base_view(ui);
+	for (size_t i = base; i < ui->nviews; i++)
+		ui->views[i].ops->draw(ui, ui->views[i].state);
 
 	/* the status bar: the view's text on the left, the legend right */
 	struct draw_attr bar = draw_style(ui, DS_STATUS);
 	int y = ui->rows - 2;
 	draw_fill(y, 0, ui->cols, bar);
 	struct buf b = BUF_INIT;
-	if (v == VIEW_ARTICLE && ui->article)
-		article_status(ui, &b);
-	else
-		list_status(ui, &b);
+	ui->views[base].ops->status(ui, ui->views[base].state, &b);
 	int used = draw_str(ui, y, 1, ui->cols - 2, b.data ? b.data : "", b.len, bar,
 	                    DRAW_ELLIPSIS, NULL, 0, bar);
 	buf_free(&b);
@@ -498,13 +598,16 @@ void ui_resized(struct ui *ui)
 	getmaxyx(stdscr, ui->rows, ui->cols);
 }
 
-void ui_resize_to(struct ui *ui, int cols, int rows)
+/* Resize the (script) screen to cols x rows. */
+static void ui_resize_to(struct ui *ui, int cols, int rows)
 {
 	resizeterm(rows, cols);
 	ui_resized(ui);
 }
 
-int ui_dump_screen(struct ui *ui, const char *path, int attrs)
+/* Write the screen to path as text (attrs: with each cell's attributes);
+ * -1 with err_set() on failure. */
+static int ui_dump_screen(struct ui *ui, const char *path, int attrs)
 {
 	FILE *f = fopen(path, "w");
 	if (!f) {
@@ -570,42 +673,189 @@ int ui_dump_screen(struct ui *ui, const char *path, int attrs)
 
 /* ---- dispatch ------------------------------------------------------- */
 
-void ui_act(struct ui *ui, enum action a)
+static void act_screen(struct ui *ui, const char *args)
+{
+	int attrs = 0;
+	if (strncmp(args, "--attrs", 7) == 0 && (args[7] == ' ' || !args[7])) {
+		attrs = 1;
+		args += 7;
+		while (*args == ' ')
+			args++;
+	}
+	if (!*args) {
+		ui_error(ui, _("screen takes a file: :screen [--attrs] FILE"));
+		return;
+	}
+	if (ui_dump_screen(ui, args, attrs) < 0)
+		ui_error(ui, "%s", err_msg());
+}
+
+static void act_resize(struct ui *ui, const char *args)
+{
+	int c, r;
+	if (sscanf(args, "%dx%d", &c, &r) != 2 || c < 1 || r < 1 || c > 1000 || r > 1000) {
+		ui_error(ui, _("resize takes a size: :resize COLUMNSxLINES"));
+		return;
+	}
+	ui_resize_to(ui, c, r);
+}
+
+static void act_timing(struct ui *ui, const char *args)
+{
+	if (!*args) {
+		ui_error(ui, _("timing takes a file: :timing FILE"));
+		return;
+	}
+	if (ui->timing)
+		fclose(ui->timing);
+	ui->timing = fopen(args, "w");
+	if (!ui->timing)
+		ui_error(ui, "%s: %s", args, strerror(errno));
+}
+
+/* :export [--format F] FILE: what `nerve export -o FILE` writes (the
+ * accepted entities of every article), through the same operation. */
+static void act_export(struct ui *ui, const char *args)
+{
+	struct export_opts o;
+	export_opts_init(&o);
+	char format[16] = "csv";
+	if (strncmp(args, "--format", 8) == 0 && args[8] == ' ') {
+		args += 8;
+		while (*args == ' ')
+			args++;
+		size_t n = strcspn(args, " ");
+		snprintf(format, sizeof format, "%.*s", (int)n, args);
+		args += n;
+		while (*args == ' ')
+			args++;
+	}
+	if (!*args || strcmp(args, "-") == 0) {
+		ui_error(ui, _("export takes a file: :export [--format F] FILE"));
+		return;
+	}
+	if (export_format_parse(format, &o.format) < 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	if (export_run(ui->st, &o, args) < 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	ui_message(ui, _("exported to %s"), args);
+}
+
+/* :set [NAME [VALUE]]: set an option, or show it, or show them all. */
+static void act_set(struct ui *ui, const char *args)
+{
+	char name[64], value[64];
+	int n = sscanf(args, "%63s %63s", name, value);
+	char v[32];
+	if (n < 1) {
+		struct buf b = BUF_INIT;
+		for (int i = 0; i < OPTION_COUNT; i++) {
+			options_format(&ui->opts, (enum option_id)i, v, sizeof v);
+			buf_printf(&b, "%s%s %s", i ? ", " : "", option_info((enum option_id)i)->name, v);
+		}
+		ui_message(ui, "%s", b.data ? b.data : "");
+		buf_free(&b);
+		return;
+	}
+	int id = option_by_name(name);
+	if (n == 1 && id >= 0) {
+		options_format(&ui->opts, (enum option_id)id, v, sizeof v);
+		ui_message(ui, "%s %s", name, v);
+		return;
+	}
+	if (n == 1 || options_set(&ui->opts, name, value) < 0) {
+		if (n == 1)
+			err_set(_("no option is called '%s'"), name);
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	options_format(&ui->opts, (enum option_id)id, v, sizeof v);
+	ui_message(ui, "%s %s", name, v);
+	refresh_views(ui); /* what the views show may depend on it */
+}
+
+/* The actions that work alike in every view; 1 when a is one. */
+static int engine_act(struct ui *ui, enum action a)
 {
 	switch (a) {
-	case ACT_HELP:
-		if (ui->view == VIEW_HELP)
-			help_close(ui);
-		else
-			help_open(ui);
-		return;
 	case ACT_PROMPT: {
 		char *line = prompt_read(ui, ":");
 		if (line) {
 			prompt_command(ui, line);
 			free(line);
 		}
-		return;
+		return 1;
 	}
 	case ACT_REDRAW:
 		/* redraw from scratch, and show what another process changed */
 		clearok(curscr, TRUE);
-		list_refresh(ui);
-		if (ui->article)
-			article_reload(ui);
-		return;
+		refresh_views(ui);
+		return 1;
+	case ACT_QUIT_ALL:
+		ui->quit = 1;
+		return 1;
+	case ACT_SET:
+		act_set(ui, ui->args);
+		return 1;
+	case ACT_SCREEN:
+		act_screen(ui, ui->args);
+		return 1;
+	case ACT_RESIZE:
+		act_resize(ui, ui->args);
+		return 1;
+	case ACT_TIMING:
+		act_timing(ui, ui->args);
+		return 1;
+	case ACT_EXPORT:
+		act_export(ui, ui->args);
+		return 1;
 	default:
-		break;
+		return 0;
 	}
-	int done;
-	if (ui->view == VIEW_HELP)
-		done = help_act(ui, a);
-	else if (ui->view == VIEW_ARTICLE)
-		done = article_act(ui, a);
-	else
-		done = list_act(ui, a);
-	if (!done)
-		ui_message(ui, _("'%s' does nothing here"), action_info(a)->name);
+}
+
+void ui_act(struct ui *ui, enum action a)
+{
+	if (engine_act(ui, a))
+		return;
+	const struct action_info *ai = action_info(a);
+	if (!ai->help[ui_key_column(ui)]) {
+		/* not an action of this view: the nearest beneath that has it
+		 * comes to the top */
+		size_t i = base_view(ui);
+		while (i-- > 0 && (ui->views[i].ops->keys == AV_COUNT ||
+		                   !ai->help[ui->views[i].ops->keys]))
+			;
+		if (i == (size_t)-1) {
+			ui_error(ui, ai->help[AV_ARTICLE] ? _(":%s works in an article")
+			                                  : _(":%s works in the list"), ai->name);
+			return;
+		}
+		while (ui->nviews > i + 1)
+			ui_view_close(ui);
+	}
+	struct view *v = top(ui);
+	if (v->ops->act(ui, v->state, a))
+		return;
+	if (!ui->key && v->ops->keys == AV_COUNT) {
+		/* a command the overlay does not take is for the view beneath */
+		ui_view_close(ui);
+		v = top(ui);
+		if (v->ops->act(ui, v->state, a))
+			return;
+	}
+	ui_message(ui, _("'%s' does nothing here"), ai->name);
+}
+
+/* Some script commands leave the message line as it was, so that a
+ * screen written after a key shows what the key said. */
+int ui_keeps_message(enum action a)
+{
+	return a == ACT_SCREEN || a == ACT_RESIZE || a == ACT_TIMING;
 }
 
 static void handle_key(struct ui *ui, int key)
@@ -620,14 +870,16 @@ static void handle_key(struct ui *ui, int key)
 			ui->quit = 1;
 		return;
 	}
-	if (ui->view == VIEW_HELP && help_key(ui, key))
+	struct view *v = top(ui);
+	if (v->ops->key && v->ops->key(ui, v->state, key))
 		return;
-	enum action a = lookup_key(ui, key);
+	enum action a = ui_key_action(ui, key);
 	if (a == ACT_NONE) {
 		ui_message(ui, _("%s: no such key here (? shows the keys)"), ui_key_name(key));
 		return;
 	}
 	ui->key = key;
+	ui->args = "";
 	ui_act(ui, a);
 	ui->key = 0;
 }
@@ -636,15 +888,13 @@ static void handle_key(struct ui *ui, int key)
 
 static void ui_free(struct ui *ui)
 {
-	help_close(ui);
-	article_close(ui);
-	list_close(ui);
+	close_views(ui);
 	term_stop();
 	script_close(&ui->script);
-	store_close(&ui->st);
 	free(ui->types);
 	free(ui->db_name);
 	buf_free(&ui->msg);
+	free(ui->pending);
 	if (ui->timing)
 		fclose(ui->timing);
 	ui->timing = NULL;
@@ -653,42 +903,23 @@ static void ui_free(struct ui *ui)
 	nbindings = capbindings = 0;
 }
 
-int ui_run(const struct cli *cli)
+int ui_run(struct store *st, const char *annotator, const char *script)
 {
 	struct ui ui;
 	memset(&ui, 0, sizeof ui);
-	ui.cli = cli;
+	ui.st = st;
+	ui.annotator = annotator;
+	ui.args = "";
+	options_init(&ui.opts);
 	build_keymap();
 
-	if (cli->script && cli->script[0]) {
-		ui.script = script_open(cli->script);
+	if (script && script[0]) {
+		ui.script = script_open(script);
 		if (!ui.script) {
 			warnmsg("%s", err_msg());
 			ui_free(&ui);
 			return 1;
 		}
-	}
-	/* The default database is created on first use; one named by --db or
-	 * $NERVE_DB must exist (nerve import creates it).  A database that
-	 * cannot be written is opened for reading: it can be browsed, and
-	 * each decision says why it cannot be made. */
-	int readonly = cli->db_path && access(cli->db_path, F_OK) == 0 &&
-	               access(cli->db_path, W_OK) != 0;
-	ui.st = readonly ? cli_open_store_reading(cli) : cli_open_store(cli, cli->db_path == NULL);
-	if (!ui.st) {
-		ui_free(&ui);
-		return 1;
-	}
-	/* How long to wait for another process's write (default 10 s). */
-	const char *busy = getenv("NERVE_BUSY_TIMEOUT");
-	if (busy && *busy) {
-		char *end;
-		long ms = strtol(busy, &end, 10);
-		if (*end || ms < 0 || ms > 3600000)
-			warnmsg(_("NERVE_BUSY_TIMEOUT: '%s' is not a number of milliseconds; waiting "
-			          "10 s"), busy);
-		else
-			store_set_busy_timeout(ui.st, (int)ms);
 	}
 	const char *path = store_path(ui.st), *slash = strrchr(path, '/');
 	ui.db_name = xstrdup(slash ? slash + 1 : path);
@@ -718,9 +949,13 @@ int ui_run(const struct cli *cli)
 	/* Checkpoints wait for a pause (see ui_next_event), not a keystroke. */
 	if (!ui.script)
 		store_set_autocheckpoint(ui.st, 10000);
-	list_open(&ui);
-	if (readonly)
-		ui_error(&ui, _("%s: the database is read-only: browsing only"), cli->db_path);
+	if (ui_view_open(&ui, &view_list_ops, NULL) < 0) {
+		free(ascii_warning);
+		ui_free(&ui);
+		return 1;
+	}
+	if (store_readonly(ui.st))
+		ui_error(&ui, _("%s: the database is read-only: browsing only"), store_path(ui.st));
 	if (ascii_warning)
 		ui_error(&ui, "%s", ascii_warning);
 	free(ascii_warning);
@@ -748,6 +983,12 @@ int ui_run(const struct cli *cli)
 		} else {
 			handle_key(&ui, ev.key);
 			timed_key = ev.key;
+		}
+		while (ui.pending) {
+			char *cmd = ui.pending;
+			ui.pending = NULL;
+			prompt_command(&ui, cmd);
+			free(cmd);
 		}
 	}
 	ui_free(&ui);

@@ -1,5 +1,5 @@
 /*
- * view_article.c: one article with its entities inline (see ui.h).
+ * view_article.c: one article with its entities inline (see view.h).
  *
  * The text is laid out by layout.c for the window's width (again after a
  * resize or a change of entities); a word cursor moves over the words of
@@ -25,14 +25,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "edit/annotate.h"
-#include "cli/cli.h"
 #include "draw.h"
+#include "edit/annotate.h"
 #include "layout.h"
+#include "menu.h"
 #include "store/store_browse.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui.h"
+#include "view.h"
 #include "lib/util.h"
 
 #define NONE ((size_t)-1)
@@ -42,6 +43,7 @@ struct range {
 };
 
 struct article_view {
+	struct ui *ui;              /* the browser it is in (borrowed) */
 	struct article a;
 	struct entity_list ents;    /* every entity, by start */
 	int *ent_type;              /* type index of each entity (-1 unknown) */
@@ -67,6 +69,8 @@ struct article_view {
 	                               starts or ends (the edges of [ ] { } and *) */
 	int selecting;              /* v: the selection follows the cursor */
 	size_t anchor;              /* the word where the selection started */
+	int shift;                  /* H and L: grapheme clusters taken from (< 0) or
+	                               added to (> 0) the selection's end */
 	struct type_menu *menu;     /* the type menu while it is open */
 
 	char *search;               /* the search as typed, or NULL */
@@ -101,10 +105,17 @@ static void free_spans(struct article_view *av)
 	av->nspans = 0;
 }
 
-/* Spans for the layout from the entities. */
-static void make_spans(struct ui *ui)
+/* Whether entity e is highlighted: suggested and accepted ones are, and
+ * rejected ones while the show-rejected option (R) is on. */
+static int shown(const struct article_view *av, const struct entity *e)
 {
-	struct article_view *av = ui->article;
+	return e->status != ENT_REJECTED || av->ui->opts.v[OPTION_SHOW_REJECTED];
+}
+
+/* Spans for the layout from the entities. */
+static void make_spans(struct article_view *av)
+{
+	struct ui *ui = av->ui;
 	free_spans(av);
 	size_t n = av->ents.n;
 	av->ent_type = xmalloc((n + 1) * sizeof *av->ent_type);
@@ -114,12 +125,15 @@ static void make_spans(struct ui *ui)
 	for (size_t i = 0; i < n; i++) {
 		const struct entity *e = &av->ents.v[i];
 		av->ent_type[i] = ui_type_index(ui, e->type);
-		if (e->status == ENT_REJECTED)
+		if (!shown(av, e))
 			continue;
 		size_t k = av->nspans++;
 		av->spans[k].start = (size_t)e->start;
 		av->spans[k].end = (size_t)e->end;
-		av->labels[k] = xasprintf("%s%s", e->type, e->status == ENT_SUGGESTED ? "?" : "");
+		/* markup: a '?' after a suggestion's type, a '-' after a rejected one's */
+		av->labels[k] = xasprintf("%s%s", e->type, e->status == ENT_SUGGESTED  ? "?"
+		                                           : e->status == ENT_REJECTED ? "-"
+		                                                                       : "");
 		av->spans[k].label = av->labels[k];
 		av->span_ent[k] = (int32_t)i;
 	}
@@ -135,9 +149,9 @@ static size_t cursor_line(const struct article_view *av)
 
 /* Lay the text out for the current width; keep the cursor's line where
  * it was on the screen. */
-static void ensure_layout(struct ui *ui)
+static void ensure_layout(struct article_view *av)
 {
-	struct article_view *av = ui->article;
+	struct ui *ui = av->ui;
 	if (av->lo_width == ui->cols && av->lo_markup == ui->markup)
 		return;
 	int had = av->lo_width != 0;
@@ -154,9 +168,9 @@ static void ensure_layout(struct ui *ui)
 }
 
 /* Keep the cursor's line on the screen. */
-static void ensure_visible(struct ui *ui)
+static void ensure_visible(struct article_view *av)
 {
-	struct article_view *av = ui->article;
+	struct ui *ui = av->ui;
 	size_t h = view_height(ui), line = cursor_line(av);
 	if (line < av->top)
 		av->top = line;
@@ -178,7 +192,7 @@ static int entity_under_cursor(const struct article_view *av)
 	int best = -1;
 	for (size_t i = 0; i < av->ents.n; i++) {
 		const struct entity *e = &av->ents.v[i];
-		if (e->status == ENT_REJECTED || (size_t)e->start > cp || (size_t)e->end <= cp)
+		if (!shown(av, e) || (size_t)e->start > cp || (size_t)e->end <= cp)
 			continue;
 		if (best < 0 || e->start > av->ents.v[best].start ||
 		    (e->start == av->ents.v[best].start && e->end < av->ents.v[best].end))
@@ -187,9 +201,8 @@ static int entity_under_cursor(const struct article_view *av)
 	return best;
 }
 
-static void focus_from_cursor(struct ui *ui)
+static void focus_from_cursor(struct article_view *av)
 {
-	struct article_view *av = ui->article;
 	int e = entity_under_cursor(av);
 	av->focus = e >= 0 ? av->ents.v[e].id : 0;
 }
@@ -202,20 +215,20 @@ static int focus_index(const struct article_view *av)
 	return -1;
 }
 
-const struct entity *article_focus(const struct ui *ui)
+/* The focused entity (borrowed, valid until the next reload), or NULL. */
+static const struct entity *focused(const struct article_view *av)
 {
-	if (!ui->article)
-		return NULL;
-	int i = focus_index(ui->article);
-	return i >= 0 ? &ui->article->ents.v[i] : NULL;
+	int i = focus_index(av);
+	return i >= 0 ? &av->ents.v[i] : NULL;
 }
 
-int article_focus_entity(struct ui *ui, int64_t id)
+/* Focus entity id (after an edit or an undo): the cursor goes to its
+ * first word.  0 when it is not in the article (or rejected). */
+static int focus_entity(struct article_view *av, int64_t id)
 {
-	struct article_view *av = ui->article;
-	for (size_t i = 0; av && i < av->ents.n; i++) {
+	for (size_t i = 0; i < av->ents.n; i++) {
 		const struct entity *e = &av->ents.v[i];
-		if (e->id != id || e->status == ENT_REJECTED)
+		if (e->id != id || !shown(av, e))
 			continue;
 		size_t w = layout_word_at(av->words, av->nwords, (size_t)e->start);
 		if (w < av->nwords)
@@ -227,19 +240,22 @@ int article_focus_entity(struct ui *ui, int64_t id)
 	return 0;
 }
 
-int article_reload(struct ui *ui)
+/* Re-read the article's entities from the store and lay it out again,
+ * keeping the cursor on its word and the focus on its entity (when it
+ * still exists).  The editing actions call it after each change. */
+static int reload(struct article_view *av)
 {
-	struct article_view *av = ui->article;
+	struct ui *ui = av->ui;
 	entity_list_finish(&av->ents);
 	if (store_entities_of(ui->st, av->a.id, &av->ents) < 0) {
 		ui_error(ui, "%s", err_msg());
-		make_spans(ui);
+		make_spans(av);
 		return -1;
 	}
-	make_spans(ui);
+	make_spans(av);
 	int f = focus_index(av);
-	if (f < 0 || av->ents.v[f].status == ENT_REJECTED)
-		focus_from_cursor(ui);
+	if (f < 0 || !shown(av, &av->ents.v[f]))
+		focus_from_cursor(av);
 	/* the review state may have changed with the entities */
 	enum article_state state;
 	if (store_edit_state(ui->st, av->a.id, &state) == 0)
@@ -294,9 +310,8 @@ static int cmp_range(const void *pa, const void *pb)
 
 /* Find every occurrence of each term (words, or "quoted phrases") of
  * words in the article. */
-static void find_matches(struct ui *ui, const char *words)
+static void find_matches(struct article_view *av, const char *words)
 {
-	struct article_view *av = ui->article;
 	av->nmatches = 0;
 	build_fold(av);
 	const char *p = words;
@@ -342,21 +357,20 @@ static void find_matches(struct ui *ui, const char *words)
 		qsort(av->matches, av->nmatches, sizeof *av->matches, cmp_range);
 }
 
-static void set_cursor_cp(struct ui *ui, size_t cp)
+static void set_cursor_cp(struct article_view *av, size_t cp)
 {
-	struct article_view *av = ui->article;
 	size_t w = layout_word_at(av->words, av->nwords, cp);
 	if (w >= av->nwords && av->nwords)
 		w = av->nwords - 1;
 	av->cur = w;
 	av->goal = -1;
-	focus_from_cursor(ui);
+	focus_from_cursor(av);
 }
 
 /* Move to the next (previous) match after (before) the cursor, wrapping. */
-static void search_step(struct ui *ui, int backward, int from_here)
+static void search_step(struct article_view *av, int backward, int from_here)
 {
-	struct article_view *av = ui->article;
+	struct ui *ui = av->ui;
 	if (!av->search) {
 		ui_message(ui, _("no search yet (/ starts one)"));
 		return;
@@ -367,13 +381,14 @@ static void search_step(struct ui *ui, int backward, int from_here)
 	}
 	size_t cp = av->cur < av->nwords ? av->words[av->cur].start : 0;
 	size_t hit = NONE;
+	const char *wrapped = NULL;
 	if (!backward) {
 		for (size_t i = 0; i < av->nmatches && hit == NONE; i++)
 			if (av->matches[i].start > cp || (from_here && av->matches[i].start >= cp))
 				hit = i;
 		if (hit == NONE) {
 			hit = 0;
-			ui_message(ui, _("search went on from the top"));
+			wrapped = _("search went on from the top");
 		}
 	} else {
 		for (size_t i = av->nmatches; i-- > 0 && hit == NONE;)
@@ -381,18 +396,32 @@ static void search_step(struct ui *ui, int backward, int from_here)
 				hit = i;
 		if (hit == NONE) {
 			hit = av->nmatches - 1;
-			ui_message(ui, _("search went on from the end"));
+			wrapped = _("search went on from the end");
 		}
 	}
-	set_cursor_cp(ui, av->matches[hit].start);
+	char *where = xasprintf(_("match %zu of %zu"), hit + 1, av->nmatches);
+	if (wrapped)
+		ui_message(ui, "%s: %s", wrapped, where);
+	else
+		ui_message(ui, "%s", where);
+	free(where);
+	set_cursor_cp(av, av->matches[hit].start);
 }
 
-static void set_search(struct ui *ui, const char *words)
+/* Esc with no selection: the search's highlight goes. */
+static void clear_search(struct article_view *av)
 {
-	struct article_view *av = ui->article;
+	free(av->search);
+	av->search = NULL;
+	av->nmatches = 0;
+	ui_message(av->ui, _("search cleared"));
+}
+
+static void set_search(struct article_view *av, const char *words)
+{
 	free(av->search);
 	av->search = xstrdup(words);
-	find_matches(ui, words);
+	find_matches(av, words);
 }
 
 /* ---- moving --------------------------------------------------------- */
@@ -431,9 +460,8 @@ static int word_col(const struct article_view *av, size_t w)
 /* Put the cursor on a word of line l (the one nearest the goal column),
  * or of the nearest line in direction dir that has words.  Returns 0
  * when there is none. */
-static int cursor_to_line(struct ui *ui, size_t l, int dir)
+static int cursor_to_line(struct article_view *av, size_t l, int dir)
 {
-	struct article_view *av = ui->article;
 	if (av->goal < 0)
 		av->goal = av->cur < av->nwords ? word_col(av, av->cur) : 0;
 	for (;;) {
@@ -447,7 +475,7 @@ static int cursor_to_line(struct ui *ui, size_t l, int dir)
 				if (word_col(av, w) <= av->goal)
 					best = w;
 			av->cur = best;
-			focus_from_cursor(ui);
+			focus_from_cursor(av);
 			return 1;
 		}
 		if (dir > 0)
@@ -457,12 +485,12 @@ static int cursor_to_line(struct ui *ui, size_t l, int dir)
 	}
 }
 
-static void move_line(struct ui *ui, int dir)
+static void move_line(struct article_view *av, int dir)
 {
-	struct article_view *av = ui->article;
+	struct ui *ui = av->ui;
 	size_t l = cursor_line(av);
 	int goal = av->goal;
-	if (dir > 0 ? !cursor_to_line(ui, l + 1, 1) : (l == 0 || !cursor_to_line(ui, l - 1, -1))) {
+	if (dir > 0 ? !cursor_to_line(av, l + 1, 1) : (l == 0 || !cursor_to_line(av, l - 1, -1))) {
 		if (goal < 0)
 			av->goal = -1;
 		ui_message(ui, dir > 0 ? _("this is the end of the article")
@@ -470,9 +498,9 @@ static void move_line(struct ui *ui, int dir)
 	}
 }
 
-static void move_page(struct ui *ui, int dir)
+static void move_page(struct article_view *av, int dir)
 {
-	struct article_view *av = ui->article;
+	struct ui *ui = av->ui;
 	size_t h = view_height(ui), n = av->lo.nlines;
 	size_t maxtop = n > h ? n - h : 0;
 	size_t top = av->top;
@@ -486,7 +514,7 @@ static void move_page(struct ui *ui, int dir)
 				                       : _("this is the top of the article"));
 			av->cur = w;
 			av->goal = -1;
-			focus_from_cursor(ui);
+			focus_from_cursor(av);
 		}
 		return;
 	}
@@ -495,47 +523,53 @@ static void move_page(struct ui *ui, int dir)
 	if (target >= n)
 		target = n - 1;
 	av->top = newtop;
-	if (!cursor_to_line(ui, target, dir) && !cursor_to_line(ui, target, -dir))
+	if (!cursor_to_line(av, target, dir) && !cursor_to_line(av, target, -dir))
 		return;
 	/* keep the page where it was asked to be, the cursor on it */
 	size_t cl = cursor_line(av);
 	if (cl < av->top || cl >= av->top + h)
-		cursor_to_line(ui, dir > 0 ? av->top : av->top + h - 1, -dir);
+		cursor_to_line(av, dir > 0 ? av->top : av->top + h - 1, -dir);
 }
 
-/* Tab and Shift-Tab: the next or previous highlighted entity. */
-static void entity_step(struct ui *ui, int dir)
+/* Whether entity e is a stop of Tab (every highlighted entity) or, with
+ * undecided, of J and K (the suggestions still to decide). */
+static int is_stop(const struct article_view *av, const struct entity *e, int undecided)
 {
-	struct article_view *av = ui->article;
-	int f = focus_index(av), n = (int)av->ents.n, hit = -1;
-	size_t cp = av->cur < av->nwords ? av->words[av->cur].start : 0;
+	return undecided ? e->status == ENT_SUGGESTED : shown(av, e);
+}
+
+/* The index of the next (dir > 0) or previous stop after entity f (f < 0:
+ * after code point cp), coming round from the other end (*wrapped set)
+ * when there is none that way; -1 when there is no stop at all. */
+static int next_stop(const struct article_view *av, int f, size_t cp, int dir, int undecided,
+                     int *wrapped)
+{
+	int n = (int)av->ents.n;
+	*wrapped = 0;
 	if (dir > 0) {
-		for (int i = f >= 0 ? f + 1 : 0; i < n && hit < 0; i++)
-			if (av->ents.v[i].status != ENT_REJECTED && (f >= 0 || (size_t)av->ents.v[i].start > cp))
-				hit = i;
+		for (int i = f >= 0 ? f + 1 : 0; i < n; i++)
+			if (is_stop(av, &av->ents.v[i], undecided) &&
+			    (f >= 0 || (size_t)av->ents.v[i].start > cp))
+				return i;
 	} else {
-		for (int i = f >= 0 ? f - 1 : n - 1; i >= 0 && hit < 0; i--)
-			if (av->ents.v[i].status != ENT_REJECTED && (f >= 0 || (size_t)av->ents.v[i].end <= cp))
-				hit = i;
+		for (int i = f >= 0 ? f - 1 : n - 1; i >= 0; i--)
+			if (is_stop(av, &av->ents.v[i], undecided) &&
+			    (f >= 0 || (size_t)av->ents.v[i].end <= cp))
+				return i;
 	}
-	if (hit < 0) {
-		/* wrap around */
-		for (int k = 0; k < n && hit < 0; k++) {
-			int i = dir > 0 ? k : n - 1 - k;
-			if (av->ents.v[i].status != ENT_REJECTED)
-				hit = i;
-		}
-		if (hit < 0) {
-			ui_message(ui, _("this article has no entities"));
-			return;
-		}
-		if (hit == f) {
-			ui_message(ui, _("this is the only entity"));
-			return;
-		}
-		ui_message(ui, dir > 0 ? _("back to the first entity") : _("on to the last entity"));
+	*wrapped = 1;
+	for (int k = 0; k < n; k++) {
+		int i = dir > 0 ? k : n - 1 - k;
+		if (is_stop(av, &av->ents.v[i], undecided))
+			return i;
 	}
-	const struct entity *e = &av->ents.v[hit];
+	return -1;
+}
+
+/* Focus entity i, the cursor on its first word. */
+static void focus_index_of(struct article_view *av, int i)
+{
+	const struct entity *e = &av->ents.v[i];
 	size_t w = layout_word_at(av->words, av->nwords, (size_t)e->start);
 	if (w < av->nwords)
 		av->cur = w;
@@ -543,7 +577,95 @@ static void entity_step(struct ui *ui, int dir)
 	av->focus = e->id;
 }
 
+/* Say that no suggestion is left to decide, after what the message line
+ * already says, naming the key that marks the article done. */
+static void none_left(struct article_view *av)
+{
+	struct ui *ui = av->ui;
+	char *m = xasprintf(_("no suggestion is left to decide (%s marks the article done)"),
+	                    ui_action_key(ACT_DONE));
+	if (ui->msg.len && !ui->msg_error)
+		ui_message(ui, "%s; %s", ui->msg.data, m);
+	else
+		ui_message(ui, "%s", m);
+	free(m);
+}
+
+/* Tab and Shift-Tab: the next or previous highlighted entity; J and K
+ * (undecided): the next or previous suggestion still to decide. */
+static void entity_step(struct article_view *av, int dir, int undecided)
+{
+	struct ui *ui = av->ui;
+	int f = focus_index(av), wrapped;
+	size_t cp = av->cur < av->nwords ? av->words[av->cur].start : 0;
+	int hit = next_stop(av, f, cp, dir, undecided, &wrapped);
+	if (hit < 0) {
+		if (undecided)
+			none_left(av);
+		else
+			ui_message(ui, _("this article has no entities"));
+		return;
+	}
+	if (hit == f) {
+		ui_message(ui, undecided ? _("this is the only suggestion left to decide")
+		                         : _("this is the only entity"));
+		return;
+	}
+	if (wrapped) {
+		if (undecided)
+			ui_message(ui, dir > 0 ? _("back to the first suggestion to decide")
+			                       : _("on to the last suggestion to decide"));
+		else
+			ui_message(ui, dir > 0 ? _("back to the first entity") : _("on to the last entity"));
+	}
+	focus_index_of(av, hit);
+}
+
+/* After a decision on entity id, with the auto-advance option: focus the
+ * next suggestion to decide after it, or say that none is left. */
+static void advance(struct article_view *av, int64_t id)
+{
+	if (!av->ui->opts.v[OPTION_AUTO_ADVANCE])
+		return;
+	int f = -1;
+	for (size_t i = 0; i < av->ents.n; i++)
+		if (av->ents.v[i].id == id)
+			f = (int)i;
+	int wrapped;
+	int hit = f >= 0 ? next_stop(av, f, 0, 1, 1, &wrapped) : -1;
+	if (hit < 0)
+		none_left(av);
+	else
+		focus_index_of(av, hit);
+}
+
 /* ---- editing -------------------------------------------------------- */
+
+/* The words the cursor stops on: layout_words() without the punctuation
+ * an entity never begins or ends with (annot_edge_ok: blanks, dashes,
+ * commas, quotes, brackets, periods...), the period of an initial or a
+ * dotted abbreviation joined to its word ("Z.", "U.S."), so that word
+ * motions, selections and resizes never take "BAKU," or ". Hasanov". */
+static size_t review_words(const char *t, size_t len, struct layout_word **out)
+{
+	struct layout_word *w;
+	size_t n = layout_words(t, len, &w), k = 0, b = 0, cp = 0;
+	for (size_t i = 0; i < n; i++) {
+		/* byte offsets of the word's start and end, moving forward */
+		for (; cp < w[i].start; cp++)
+			text_decode(t, len, &b);
+		size_t bs = b;
+		for (; cp < w[i].end; cp++)
+			text_decode(t, len, &b);
+		if (annot_edge_ok(t, len, bs, 0) && annot_edge_ok(t, len, b, 1)) {
+			w[k++] = w[i];
+		} else if (k > 0 && w[k - 1].end == w[i].start && annot_edge_ok(t, len, b, 1)) {
+			w[k - 1].end = w[i].end; /* "Z" "." */
+		}
+	}
+	*out = w;
+	return k;
+}
 
 /* The word boundaries of the view for the annotation core: where the
  * cursor's words start and end (a text of another length, which cannot
@@ -571,7 +693,33 @@ static void build_wordmarks(struct article_view *av)
 	}
 }
 
-/* The selection from the anchor word to the cursor's word. */
+/* Code point cp moved by n grapheme clusters (back when n < 0), within
+ * [lo, the end of the text]. */
+static size_t step_clusters(const struct article_view *av, size_t cp, int n, size_t lo)
+{
+	const char *t = av->a.text;
+	size_t len = av->a.text_len;
+	for (; n > 0; n--) {
+		size_t b = text_cp_to_byte(t, len, cp);
+		if (b >= len)
+			break;
+		cp += text_cp_len(t + b, text_grapheme_end(t, len, b) - b);
+	}
+	for (; n < 0 && cp > lo; n++) {
+		/* the last cluster boundary before cp, from lo */
+		size_t b = text_cp_to_byte(t, len, lo), end = text_cp_to_byte(t, len, cp), prev = b;
+		while (b < end) {
+			prev = b;
+			b = text_grapheme_end(t, len, b);
+		}
+		cp = text_byte_to_cp(t, len, prev);
+	}
+	return cp;
+}
+
+/* The selection from the anchor word to the cursor's word, its end moved
+ * by the clusters H and L asked for (character by character: the one way
+ * to end a span on punctuation). */
 static void update_selection(struct article_view *av)
 {
 	if (!av->selecting || av->cur >= av->nwords || av->anchor >= av->nwords)
@@ -580,18 +728,24 @@ static void update_selection(struct article_view *av)
 	size_t z = av->anchor < av->cur ? av->cur : av->anchor;
 	av->sel.start = av->words[a].start;
 	av->sel.end = av->words[z].end;
+	if (av->shift) {
+		size_t lo = step_clusters(av, av->sel.start, 1, 0);
+		av->sel.end = step_clusters(av, av->sel.end, av->shift, lo);
+	}
 }
 
 static void end_selection(struct article_view *av)
 {
 	av->selecting = 0;
+	av->shift = 0;
 	av->sel.start = av->sel.end = 0;
 }
 
 /* The focused entity, or NULL with a hint on the message line. */
-static const struct entity *need_focus(struct ui *ui)
+static const struct entity *need_focus(struct article_view *av)
 {
-	const struct entity *e = article_focus(ui);
+	struct ui *ui = av->ui;
+	const struct entity *e = focused(av);
 	if (!e)
 		ui_message(ui, _("no entity under the cursor (Tab goes to the next one, v selects "
 		                 "text)"));
@@ -600,45 +754,53 @@ static const struct entity *need_focus(struct ui *ui)
 
 /* After an editing call: what it did (or why not) on the message line,
  * the entities and review state re-read, the entity it names focused. */
-static void edited(struct ui *ui, int rc, const struct annot_result *r)
+static void edited(struct article_view *av, int rc, const struct annot_result *r)
 {
+	struct ui *ui = av->ui;
 	if (rc < 0)
 		ui_error(ui, "%s", err_msg());
 	else if (r->msg[0])
 		ui_message(ui, "%s", r->msg);
-	article_reload(ui);
-	list_refresh(ui);
+	reload(av);
+	ui_refresh_beneath(ui);
 	if (rc == 0 && r->entity)
-		article_focus_entity(ui, r->entity);
+		focus_entity(av, r->entity);
 }
 
-/* Open article id (another than the one shown) after an edit, the list's
- * cursor following it; -1 when it cannot be read. */
-static int open_other(struct ui *ui, int64_t id)
+static struct browse_row row_of(const struct article_view *av);
+
+/* The list's cursor goes to the article shown. */
+static void follow(struct article_view *av)
 {
-	if (article_open(ui, id) < 0)
+	struct browse_row row = row_of(av);
+	struct view_query q = { .kind = VQ_FOLLOW, .row = &row };
+	ui_query(av->ui, &q);
+}
+
+static struct article_view *load(struct ui *ui, int64_t id);
+static void finish(struct article_view *av);
+
+/* Show article id (another than the one shown) in this view after an
+ * edit, the list's cursor following it; -1 when it cannot be read. */
+static int open_other(struct article_view *av, int64_t id)
+{
+	struct article_view *other = load(av->ui, id);
+	if (!other)
 		return -1;
-	struct article_view *av = ui->article;
-	struct browse_row row = { 0 };
-	row.id = id;
-	row.state = av->a.state;
-	row.published = av->a.published;
-	row.title = av->a.title;
-	row.lead = (char *)"";
-	for (size_t i = 0; i < av->ents.n; i++) {
-		row.entities += av->ents.v[i].status != ENT_REJECTED;
-		row.suggested += av->ents.v[i].status == ENT_SUGGESTED;
-	}
-	list_refresh(ui);
-	list_follow(ui, &row);
+	struct article_view old = *av;
+	*av = *other;
+	*other = old;
+	finish(other);
+	follow(av);
 	return 0;
 }
 
 /* Set the focused entity's type (accepting it), or label the selection. */
-static void apply_type(struct ui *ui, const char *name)
+static void apply_type(struct article_view *av, const char *name)
 {
-	struct article_view *av = ui->article;
+	struct ui *ui = av->ui;
 	struct annot_result r;
+	int64_t id;
 	int rc;
 	if (av->selecting) {
 		if (av->sel.end <= av->sel.start) {
@@ -649,31 +811,37 @@ static void apply_type(struct ui *ui, const char *name)
 		                  name, &r);
 		if (rc == 0)
 			end_selection(av);
+		id = r.entity;
 	} else {
-		const struct entity *f = need_focus(ui);
+		const struct entity *f = need_focus(av);
 		if (!f)
 			return;
-		rc = annot_set_type(&av->an, f->id, name, &r);
+		id = f->id;
+		rc = annot_set_type(&av->an, id, name, &r);
 	}
-	edited(ui, rc, &r);
+	edited(av, rc, &r);
+	if (rc == 0)
+		advance(av, id);
 }
 
-void article_type_named(struct ui *ui, const char *name)
+/* :type NAME: set the focused entity's type by its name. */
+static void type_named(struct article_view *av, const char *args)
 {
-	if (!ui->article)
+	if (!*args) {
+		ui_error(av->ui, _("type takes a type's name: :type NAME"));
 		return;
-	menu_close(&ui->article->menu);
-	apply_type(ui, name);
+	}
+	menu_close(&av->menu);
+	apply_type(av, args);
 }
 
 /* The decision '*' spreads: the focused entity, else the rejected entity
  * under the cursor that was decided last (a rejection leaves no focus). */
-static int64_t decision_under_cursor(struct ui *ui)
+static int64_t decision_under_cursor(struct article_view *av)
 {
-	const struct entity *f = article_focus(ui);
+	const struct entity *f = focused(av);
 	if (f)
 		return f->id;
-	struct article_view *av = ui->article;
 	if (av->cur >= av->nwords)
 		return 0;
 	size_t cp = av->words[av->cur].start;
@@ -690,9 +858,9 @@ static int64_t decision_under_cursor(struct ui *ui)
 }
 
 /* The actions while the type menu is open. */
-static void menu_action(struct ui *ui, enum action a)
+static void menu_action(struct article_view *av, enum action a)
 {
-	struct article_view *av = ui->article;
+	struct ui *ui = av->ui;
 	int k = menu_act(ui, av->menu, a);
 	if (k == MENU_OPEN)
 		return;
@@ -700,54 +868,151 @@ static void menu_action(struct ui *ui, enum action a)
 	if (k >= 0 && (size_t)k < ui->ntypes) {
 		char name[sizeof ui->types[0].name];
 		snprintf(name, sizeof name, "%s", ui->types[k].name);
-		apply_type(ui, name);
+		apply_type(av, name);
 	}
 }
 
-void article_undo_redo(struct ui *ui, int redo)
+/* Undo (redo) the analyst's last decision, in whichever article it was:
+ * that article is shown, the entity focused, and the message line says
+ * what was undone. */
+static void undo_redo(struct article_view *av, int redo)
 {
-	struct article_view *av = ui->article;
-	struct annot session, *an = av ? &av->an : &session;
 	struct annot_result r;
-	if (!av)
-		annot_init(&session, ui->st, ui->cli ? ui->cli->annotator : NULL);
-	int rc = redo ? annot_redo(an, &r) : annot_undo(an, &r);
-	if (rc == 0 && r.article && (!av || r.article != av->a.id)) {
+	int rc = redo ? annot_redo(&av->an, &r) : annot_undo(&av->an, &r);
+	if (rc == 0 && r.article && r.article != av->a.id) {
 		/* the decision was in another article: show it there */
-		if (open_other(ui, r.article) == 0) {
+		if (open_other(av, r.article) == 0) {
 			if (r.entity)
-				article_focus_entity(ui, r.entity);
-			ui_message(ui, "%s", r.msg);
+				focus_entity(av, r.entity);
+			ui_message(av->ui, "%s", r.msg);
 		}
 		return;
 	}
-	if (av) {
-		edited(ui, rc, &r);
-	} else {
-		if (rc < 0)
-			ui_error(ui, "%s", err_msg());
-		else
-			ui_message(ui, "%s", r.msg);
-		list_refresh(ui);
+	edited(av, rc, &r);
+}
+
+/* The article's row as the list shows it (its sort keys), borrowing
+ * av's strings. */
+static struct browse_row row_of(const struct article_view *av)
+{
+	struct browse_row row = { 0 };
+	row.id = av->a.id;
+	row.state = av->a.state;
+	row.published = av->a.published;
+	row.title = av->a.title;
+	row.lead = (char *)"";
+	for (size_t i = 0; i < av->ents.n; i++) {
+		row.entities += av->ents.v[i].status != ENT_REJECTED;
+		row.suggested += av->ents.v[i].status == ENT_SUGGESTED;
 	}
+	return row;
+}
+
+/* Before a step that changes n entities: 1 to go on, when n is within
+ * the confirm-threshold option or the analyst says yes (the accept key);
+ * else 0, and the message line says nothing was done. */
+static int confirm_many(struct article_view *av, int64_t n, const char *verb)
+{
+	struct ui *ui = av->ui;
+	if (n <= ui->opts.v[OPTION_CONFIRM_THRESHOLD])
+		return 1;
+	char yes[32];
+	snprintf(yes, sizeof yes, "%s", ui_action_key(ACT_ACCEPT));
+	char *q = xasprintf(_("%s %lld entities? %s goes on, Esc goes back (confirm-threshold "
+	                      "is %d)"), verb, (long long)n, yes,
+	                    ui->opts.v[OPTION_CONFIRM_THRESHOLD]);
+	int key = prompt_key(ui, q);
+	free(q);
+	enum action a = ui_key_action(ui, key);
+	if (a == ACT_ACCEPT || a == ACT_ACCEPT_ALL)
+		return 1;
+	ui_message(ui, _("nothing was changed"));
+	return 0;
+}
+
+/* D: mark the article done, asking first what to do with the
+ * suggestions still undecided (a done article's undecided suggestions
+ * would teach the model that they are not entities), then open the next
+ * article to review in the list's order and filter. */
+static void done(struct article_view *av)
+{
+	struct ui *ui = av->ui;
+	struct browse_row row = row_of(av);
+	enum entity_status rest = ENT_SUGGESTED;
+	if (row.suggested > 0 && av->a.state != STATE_DONE) {
+		char yes[32], no[32];
+		snprintf(yes, sizeof yes, "%s", ui_action_key(ACT_ACCEPT));
+		snprintf(no, sizeof no, "%s", ui_action_key(ACT_REJECT));
+		char *q = xasprintf(row.suggested == 1
+		                        ? _("%lld suggestion is undecided: %s accepts it, %s rejects "
+		                            "it, Esc goes back")
+		                        : _("%lld suggestions are undecided: %s accepts them, %s "
+		                            "rejects them, Esc goes back"),
+		                    (long long)row.suggested, yes, no);
+		int key = prompt_key(ui, q);
+		free(q);
+		enum action a = ui_key_action(ui, key);
+		if (a == ACT_ACCEPT || a == ACT_ACCEPT_ALL) {
+			rest = ENT_ACCEPTED;
+		} else if (a == ACT_REJECT) {
+			rest = ENT_REJECTED;
+		} else {
+			ui_message(ui, _("not done: the suggestions are still to decide"));
+			return;
+		}
+	}
+	struct annot_result r;
+	int rc = annot_done_with(&av->an, av->a.id, rest, &r);
+	if (rc < 0) {
+		edited(av, rc, &r);
+		return;
+	}
+	/* the next article in the list's order and filter; without a list,
+	 * in import order */
+	struct view_query q = { .kind = VQ_NEXT, .row = &row };
+	if (!ui_query(ui, &q) && annot_next(&av->an, av->a.id, &q.next) < 0) {
+		edited(av, 0, &r);
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	int64_t next = q.next;
+	if (!next || next == av->a.id) {
+		edited(av, 0, &r);
+		ui_message(ui, _("%s; no other article is left to review"), r.msg);
+		return;
+	}
+	ui_refresh_beneath(ui);
+	if (open_other(av, next) < 0)
+		return;
+	ui_message(ui, "%s", r.msg);
+	/* the review goes on at the new article's first suggestion */
+	for (size_t i = 0; ui->opts.v[OPTION_AUTO_ADVANCE] && i < av->ents.n; i++)
+		if (av->ents.v[i].status == ENT_SUGGESTED) {
+			focus_index_of(av, (int)i);
+			break;
+		}
 }
 
 /* An editing action (1 when a is one). */
-static int edit_act(struct ui *ui, enum action a)
+static int edit_act(struct article_view *av, enum action a)
 {
-	struct article_view *av = ui->article;
+	struct ui *ui = av->ui;
 	struct annot_result r;
 	const struct entity *f;
 	int rc;
 	switch (a) {
 	case ACT_ACCEPT:
 	case ACT_REJECT:
-		if (!(f = need_focus(ui)))
+	{
+		if (!(f = need_focus(av)))
 			return 1;
-		rc = a == ACT_ACCEPT ? annot_accept(&av->an, f->id, &r)
-		                     : annot_reject(&av->an, f->id, &r);
-		edited(ui, rc, &r);
+		int64_t id = f->id;
+		rc = a == ACT_ACCEPT ? annot_accept(&av->an, id, &r) : annot_reject(&av->an, id, &r);
+		edited(av, rc, &r);
+		if (rc == 0)
+			advance(av, id);
 		return 1;
+	}
 	case ACT_SET_TYPE: {
 		if (ui->key < '1' || ui->key > '9') {
 			ui_error(ui, _("set-type takes its type from the keys 1 to 9 (:type NAME names "
@@ -759,68 +1024,55 @@ static int edit_act(struct ui *ui, enum action a)
 			ui_error(ui, "%s", err_msg());
 			return 1;
 		}
-		apply_type(ui, name);
+		apply_type(av, name);
 		return 1;
 	}
 	case ACT_TYPE_MENU:
-		if (!av->selecting && !(f = need_focus(ui)))
+		if (!av->selecting && !(f = need_focus(av)))
 			return 1;
 		if (ui->ntypes == 0) {
 			ui_error(ui, _("there are no entity types"));
 			return 1;
 		}
-		f = article_focus(ui);
+		f = focused(av);
 		av->menu = menu_open(ui, !av->selecting && f ? f->type : NULL);
 		return 1;
 	case ACT_START_LEFT:
 	case ACT_START_RIGHT:
 	case ACT_END_LEFT:
 	case ACT_END_RIGHT: {
-		if (!(f = need_focus(ui)))
+		if (!(f = need_focus(av)))
 			return 1;
 		enum annot_edge edge = a == ACT_START_LEFT    ? ANNOT_START_LEFT
 		                       : a == ACT_START_RIGHT ? ANNOT_START_RIGHT
 		                       : a == ACT_END_LEFT    ? ANNOT_END_LEFT
 		                                              : ANNOT_END_RIGHT;
 		rc = annot_nudge(&av->an, f->id, edge, view_boundary, av, &r);
-		edited(ui, rc, &r);
+		edited(av, rc, &r);
 		return 1;
 	}
 	case ACT_PROPAGATE: {
-		int64_t id = decision_under_cursor(ui);
+		int64_t id = decision_under_cursor(av);
 		if (!id) {
-			need_focus(ui);
+			need_focus(av);
 			return 1;
 		}
 		rc = annot_propagate(&av->an, id, view_boundary, av, &r);
-		edited(ui, rc, &r);
+		edited(av, rc, &r);
 		return 1;
 	}
 	case ACT_ACCEPT_ALL:
+		if (!confirm_many(av, row_of(av).suggested, _("accept")))
+			return 1;
 		rc = annot_accept_all(&av->an, av->a.id, &r);
-		edited(ui, rc, &r);
+		edited(av, rc, &r);
 		return 1;
-	case ACT_DONE: {
-		rc = annot_done(&av->an, av->a.id, &r);
-		int64_t next = 0;
-		if (rc == 0 && annot_next(&av->an, av->a.id, &next) < 0) {
-			edited(ui, 0, &r);
-			ui_error(ui, "%s", err_msg());
-			return 1;
-		}
-		if (rc < 0 || !next) {
-			edited(ui, rc, &r);
-			if (rc == 0)
-				ui_message(ui, _("%s; no other article is left to review"), r.msg);
-			return 1;
-		}
-		if (open_other(ui, next) == 0)
-			ui_message(ui, "%s", r.msg);
+	case ACT_DONE:
+		done(av);
 		return 1;
-	}
 	case ACT_UNDO:
 	case ACT_REDO:
-		article_undo_redo(ui, a == ACT_REDO);
+		undo_redo(av, a == ACT_REDO);
 		return 1;
 	case ACT_SELECT:
 		if (av->selecting) {
@@ -837,7 +1089,10 @@ static int edit_act(struct ui *ui, enum action a)
 		ui_message(ui, _("selecting: h l j k extend it, 1..9 or t labels it, Esc cancels"));
 		return 1;
 	case ACT_CANCEL:
-		end_selection(av);
+		if (av->selecting)
+			end_selection(av);
+		else if (av->search)
+			clear_search(av);
 		return 1;
 	default:
 		return 0;
@@ -846,41 +1101,40 @@ static int edit_act(struct ui *ui, enum action a)
 
 /* ---- the view ------------------------------------------------------- */
 
-int article_open(struct ui *ui, int64_t id)
+/* Read article id into a new view (the cursor on its first word, or on
+ * the first match of the list's search when there is one); NULL with an
+ * error on the message line when it cannot be read. */
+static struct article_view *load(struct ui *ui, int64_t id)
 {
 	struct article_view *av = xcalloc(1, sizeof *av);
+	av->ui = ui;
 	if (store_article_get(ui->st, id, &av->a) < 0) {
 		ui_error(ui, "%s", err_msg());
 		free(av);
-		return -1;
+		return NULL;
 	}
-	article_close(ui);
-	ui->article = av;
 	if (store_entities_of(ui->st, id, &av->ents) < 0)
 		ui_error(ui, "%s", err_msg());
-	make_spans(ui);
-	av->nwords = layout_words(av->a.text, av->a.text_len, &av->words);
+	make_spans(av);
+	av->nwords = review_words(av->a.text, av->a.text_len, &av->words);
 	build_wordmarks(av);
-	annot_init(&av->an, ui->st, ui->cli ? ui->cli->annotator : NULL);
+	annot_init(&av->an, ui->st, ui->annotator);
 	av->goal = -1;
-	focus_from_cursor(ui);
-	ui->view = VIEW_ARTICLE;
+	focus_from_cursor(av);
 	/* carry the list's search over: its words highlighted, the cursor on
 	 * the first */
-	const char *words = list_search_words(ui);
-	if (words) {
-		set_search(ui, words);
+	struct view_query q = { .kind = VQ_SEARCH };
+	if (ui_query(ui, &q) && q.words) {
+		set_search(av, q.words);
 		if (av->nmatches)
-			search_step(ui, 0, 1);
+			search_step(av, 0, 1);
 	}
-	return 0;
+	return av;
 }
 
-void article_close(struct ui *ui)
+/* Release av and everything it holds. */
+static void finish(struct article_view *av)
 {
-	struct article_view *av = ui->article;
-	if (!av)
-		return;
 	article_finish(&av->a);
 	entity_list_finish(&av->ents);
 	free_spans(av);
@@ -893,7 +1147,31 @@ void article_close(struct ui *ui)
 	free(av->fold);
 	free(av->fold_map);
 	free(av);
-	ui->article = NULL;
+}
+
+static void *article_open(struct ui *ui, const void *arg)
+{
+	const struct article_arg *aa = arg;
+	struct article_view *av = load(ui, aa->id);
+	if (!av)
+		return NULL;
+	if (aa->focus)
+		focus_entity(av, aa->focus);
+	if (aa->follow)
+		follow(av);
+	return av;
+}
+
+static void article_close(struct ui *ui, void *state)
+{
+	(void)ui;
+	finish(state);
+}
+
+static void article_refresh(struct ui *ui, void *state)
+{
+	(void)ui;
+	reload(state);
 }
 
 /* Actions a selection allows besides moving: labelling and ending it. */
@@ -914,23 +1192,40 @@ static int selection_allows(enum action a)
 	}
 }
 
-static int move_act(struct ui *ui, enum action a);
+static int move_act(struct article_view *av, enum action a);
 
-int article_act(struct ui *ui, enum action a)
+static int article_act(struct ui *ui, void *state, enum action a)
 {
-	struct article_view *av = ui->article;
-	ensure_layout(ui);
+	struct article_view *av = state;
+	ensure_layout(av);
+	/* the help and :type come before the menu (:type closes it) */
+	if (a == ACT_HELP) {
+		ui_view_open(ui, &view_help_ops, NULL);
+		return 1;
+	}
+	if (a == ACT_TYPE) {
+		type_named(av, ui->args);
+		return 1;
+	}
 	if (av->menu) {
-		menu_action(ui, a);
+		menu_action(av, a);
 		return 1;
 	}
 	if (a == ACT_QUIT) {
-		article_close(ui);
-		ui->view = VIEW_LIST;
-		list_refresh(ui);
+		ui_view_close(ui); /* av is gone */
 		return 1;
 	}
-	if (move_act(ui, a)) {
+	if (a == ACT_CHAR_LEFT || a == ACT_CHAR_RIGHT) {
+		if (!av->selecting) {
+			ui_message(ui, _("H and L move the end of a selection (v starts one)"));
+			return 1;
+		}
+		av->shift += a == ACT_CHAR_RIGHT ? 1 : -1;
+		update_selection(av);
+		return 1;
+	}
+	if (move_act(av, a)) {
+		av->shift = 0;
 		update_selection(av);
 		return 1;
 	}
@@ -938,21 +1233,21 @@ int article_act(struct ui *ui, enum action a)
 		ui_message(ui, _("a selection is open: 1..9 or t labels it, Esc cancels it"));
 		return 1;
 	}
-	if (edit_act(ui, a))
+	if (edit_act(av, a))
 		return 1;
 	return 0;
 }
 
 /* The moving actions (1 when a is one). */
-static int move_act(struct ui *ui, enum action a)
+static int move_act(struct article_view *av, enum action a)
 {
-	struct article_view *av = ui->article;
+	struct ui *ui = av->ui;
 	int has_words = av->nwords > 0;
 	switch (a) {
 	case ACT_DOWN:
 	case ACT_UP:
 		if (has_words)
-			move_line(ui, a == ACT_DOWN ? 1 : -1);
+			move_line(av, a == ACT_DOWN ? 1 : -1);
 		return 1;
 	case ACT_WORD_LEFT:
 		if (has_words && av->cur > 0)
@@ -960,7 +1255,7 @@ static int move_act(struct ui *ui, enum action a)
 		else
 			ui_message(ui, _("this is the first word"));
 		av->goal = -1;
-		focus_from_cursor(ui);
+		focus_from_cursor(av);
 		return 1;
 	case ACT_WORD_RIGHT:
 		if (has_words && av->cur + 1 < av->nwords)
@@ -968,28 +1263,40 @@ static int move_act(struct ui *ui, enum action a)
 		else
 			ui_message(ui, _("this is the last word"));
 		av->goal = -1;
-		focus_from_cursor(ui);
+		focus_from_cursor(av);
 		return 1;
 	case ACT_PAGE_DOWN:
 	case ACT_PAGE_UP:
-		move_page(ui, a == ACT_PAGE_DOWN ? 1 : -1);
+		move_page(av, a == ACT_PAGE_DOWN ? 1 : -1);
 		return 1;
 	case ACT_FIRST:
 		av->cur = 0;
 		av->top = 0;
 		av->goal = -1;
-		focus_from_cursor(ui);
+		focus_from_cursor(av);
 		return 1;
 	case ACT_LAST:
 		av->cur = has_words ? av->nwords - 1 : 0;
 		av->top = av->lo.nlines > view_height(ui) ? av->lo.nlines - view_height(ui) : 0;
 		av->goal = -1;
-		focus_from_cursor(ui);
+		focus_from_cursor(av);
 		return 1;
 	case ACT_ENTITY_NEXT:
 	case ACT_ENTITY_PREV:
-		entity_step(ui, a == ACT_ENTITY_NEXT ? 1 : -1);
+		entity_step(av, a == ACT_ENTITY_NEXT ? 1 : -1, 0);
 		return 1;
+	case ACT_UNDECIDED_NEXT:
+	case ACT_UNDECIDED_PREV:
+		entity_step(av, a == ACT_UNDECIDED_NEXT ? 1 : -1, 1);
+		return 1;
+	case ACT_SHOW_REJECTED: {
+		int *on = &av->ui->opts.v[OPTION_SHOW_REJECTED];
+		*on = !*on;
+		reload(av);
+		ui_message(av->ui, *on ? _("showing rejected entities (R hides them)")
+		                       : _("rejected entities hidden (R shows them)"));
+		return 1;
+	}
 	case ACT_SEARCH: {
 		char *words = prompt_read(ui, "/");
 		if (!words)
@@ -999,15 +1306,15 @@ static int move_act(struct ui *ui, enum action a)
 			av->search = NULL;
 			av->nmatches = 0;
 		} else {
-			set_search(ui, words);
-			search_step(ui, 0, 0);
+			set_search(av, words);
+			search_step(av, 0, 0);
 		}
 		free(words);
 		return 1;
 	}
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
-		search_step(ui, a == ACT_SEARCH_PREV, 0);
+		search_step(av, a == ACT_SEARCH_PREV, 0);
 		return 1;
 	default:
 		return 0;
@@ -1015,10 +1322,10 @@ static int move_act(struct ui *ui, enum action a)
 }
 
 /* The look of cell c. */
-static struct draw_attr cell_attr(struct ui *ui, const struct layout_cell *c, size_t ws,
+static struct draw_attr cell_attr(struct article_view *av, const struct layout_cell *c, size_t ws,
                                   size_t we, const struct range *m)
 {
-	struct article_view *av = ui->article;
+	struct ui *ui = av->ui;
 	struct draw_attr a = draw_style(ui, DS_NORMAL);
 	int focused = 0;
 	if (c->span >= 0) {
@@ -1041,33 +1348,36 @@ static struct draw_attr cell_attr(struct ui *ui, const struct layout_cell *c, si
 	if (in_cursor)
 		a.attr |= focused ? (A_BOLD | A_UNDERLINE) : A_REVERSE;
 	else if (text && m && c->cp >= m->start && c->cp < m->end) {
-		struct draw_attr ma = draw_style(ui, DS_MATCH);
+		struct draw_attr ma = draw_style(ui, DS_TEXT_MATCH);
 		a.pair = ma.pair ? ma.pair : a.pair;
 		a.attr |= ma.attr;
 	}
 	return a;
 }
 
-void article_draw(struct ui *ui)
+static void article_draw(struct ui *ui, void *state)
 {
-	struct article_view *av = ui->article;
-	ensure_layout(ui);
-	ensure_visible(ui);
+	struct article_view *av = state;
+	ensure_layout(av);
+	ensure_visible(av);
 	int w = ui->cols;
 	struct draw_attr title = draw_style(ui, DS_TITLE);
 
 	/* the title bar: the title, and the date on the right when it fits */
 	draw_fill(0, 0, w, title);
 	const char *t = av->a.title[0] ? av->a.title : av->a.ext_id;
-	int dw = (int)strlen(av->a.published);
+	char buf[DRAW_DATE_SIZE];
+	const char *date = draw_date(av->a.published, buf);
+	int dw = (int)strlen(date);
 	int room = w - 2 - (dw ? dw + 2 : 0);
 	if (room < w / 2) {
 		room = w - 2;
 		dw = 0;
 	}
-	draw_str(ui, 0, 1, room, t, strlen(t), title, DRAW_ELLIPSIS, NULL, 0, title);
+	draw_str(ui, 0, 1, room, t, strlen(t), title, DRAW_ELLIPSIS | DRAW_NO_FORMAT, NULL, 0,
+	         title);
 	if (dw)
-		draw_str(ui, 0, w - 1 - dw, dw, av->a.published, (size_t)dw, title, 0, NULL, 0, title);
+		draw_str(ui, 0, w - 1 - dw, dw, date, (size_t)dw, title, 0, NULL, 0, title);
 
 	size_t ws = 0, we = 0;
 	if (av->cur < av->nwords) {
@@ -1085,7 +1395,7 @@ void article_draw(struct ui *ui)
 			while (mi < av->nmatches && av->matches[mi].end <= c->cp)
 				mi++;
 			const struct range *m = mi < av->nmatches ? &av->matches[mi] : NULL;
-			struct draw_attr a = cell_attr(ui, c, ws, we, m);
+			struct draw_attr a = cell_attr(av, c, ws, we, m);
 			if (c->kind == LAYOUT_SPACE || c->kind == LAYOUT_TAB) {
 				int cw = c->col + c->width > w ? w - c->col : c->width;
 				draw_fill(y, c->col, cw, a);
@@ -1118,10 +1428,10 @@ static void add_quoted(const struct article_view *av, struct buf *b, size_t star
 	buf_adds(b, cut < e ? "...\"  " : "\"  ");
 }
 
-void article_status(struct ui *ui, struct buf *b)
+static void article_status(struct ui *ui, void *state, struct buf *b)
 {
-	struct article_view *av = ui->article;
-	const struct entity *f = article_focus(ui);
+	struct article_view *av = state;
+	const struct entity *f = focused(av);
 	if (av->selecting) {
 		buf_printf(b, "%s ", _("selection"));
 		add_quoted(av, b, av->sel.start, av->sel.end);
@@ -1133,8 +1443,9 @@ void article_status(struct ui *ui, struct buf *b)
 		buf_adds(b, " ");
 		add_quoted(av, b, (size_t)f->start, (size_t)f->end);
 	}
-	int64_t cur, total;
-	list_position(ui, &cur, &total);
+	struct view_query q = { .kind = VQ_POSITION };
+	ui_query(ui, &q);
+	int64_t cur = q.cur, total = q.total;
 	size_t ents = 0, left = 0;
 	for (size_t i = 0; i < av->ents.n; i++) {
 		ents += av->ents.v[i].status != ENT_REJECTED;
@@ -1144,4 +1455,22 @@ void article_status(struct ui *ui, struct buf *b)
 	           _(article_state_name(av->a.state)));
 	buf_printf(b, ents == 1 ? _("%zu entity") : _("%zu entities"), ents);
 	buf_printf(b, _(", %zu to decide"), left);
+	/* how far down the text the screen's last line is, when it does not
+	 * all fit */
+	size_t h = view_height(ui);
+	if (av->lo.nlines > h) {
+		size_t seen = av->top + h < av->lo.nlines ? av->top + h : av->lo.nlines;
+		buf_printf(b, "  %zu%%", seen * 100 / av->lo.nlines);
+	}
 }
+
+const struct view_ops view_article_ops = {
+	.name = "article",
+	.keys = AV_ARTICLE,
+	.open = article_open,
+	.close = article_close,
+	.draw = article_draw,
+	.status = article_status,
+	.act = article_act,
+	.reload = article_refresh,
+};

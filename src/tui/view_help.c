@@ -1,7 +1,8 @@
 /*
- * view_help.c: the help overlay (see ui.h), generated from the action
- * table (actions.h), the ':' command table (prompt.c) and the entity
- * types, so that it always tells what is bound.
+ * view_help.c: the help overlay (see view.h), generated from the action
+ * table (actions.h) and the entity types, so that it always tells what
+ * is bound: the keys of the view beneath, the ':' commands (the rows
+ * without keys) and the types.
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include "draw.h"
 #include "layout.h"
 #include "ui.h"
+#include "view.h"
 #include "lib/util.h"
 
 struct help_view {
@@ -38,12 +40,12 @@ static size_t build(const struct ui *ui, struct line **out)
 {
 	struct line *v = NULL;
 	size_t n = 0, cap = 0;
-	enum action_view av = ui->under == VIEW_ARTICLE ? AV_ARTICLE : AV_LIST;
+	enum action_view av = ui_key_column(ui);
 	add(&v, &n, &cap, NULL, xstrdup(av == AV_ARTICLE ? _("Keys in the article view")
 	                                                 : _("Keys in the article list")), -1);
 	for (int a = 1; a < ACT_COUNT; a++) {
 		const struct action_info *ai = action_info((enum action)a);
-		if (!ai->help[av])
+		if (!ai->help[av] || !ai->keys[0])
 			continue;
 		char keys[64];
 		action_keys_label(ai->keys, keys, sizeof keys);
@@ -51,13 +53,23 @@ static size_t build(const struct ui *ui, struct line **out)
 	}
 	add(&v, &n, &cap, NULL, xstrdup(""), -1);
 	add(&v, &n, &cap, NULL, xstrdup(_("Commands at the : prompt")), -1);
-	for (size_t i = 0; i < prompt_command_count(); i++) {
-		const char *name, *args, *h;
-		prompt_command_info(i, &name, &args, &h);
-		add(&v, &n, &cap, xasprintf(":%s%s%s", name, args[0] ? " " : "", args),
+	for (int a = 1; a < ACT_COUNT; a++) {
+		const struct action_info *ai = action_info((enum action)a);
+		if (ai->keys[0])
+			continue;
+		const char *h = ai->help[av] ? ai->help[av] : ai->help[av == AV_LIST ? AV_ARTICLE : AV_LIST];
+		add(&v, &n, &cap, xasprintf(":%s%s%s", ai->name, ai->args[0] ? " " : "", ai->args),
 		    xstrdup(_(h)), -1);
 	}
-	add(&v, &n, &cap, xstrdup(_(":ACTION")), xstrdup(_("any action above by its name")), -1);
+	add(&v, &n, &cap, xstrdup(_(":ACTION")), xstrdup(_("any action above by its name, or the start of it (:q)")), -1);
+	add(&v, &n, &cap, NULL, xstrdup(""), -1);
+	add(&v, &n, &cap, NULL, xstrdup(_("Options (:set NAME VALUE)")), -1);
+	for (int i = 0; i < OPTION_COUNT; i++) {
+		const struct option_info *oi = option_info((enum option_id)i);
+		char val[32];
+		options_format(&ui->opts, (enum option_id)i, val, sizeof val);
+		add(&v, &n, &cap, xasprintf("%s %s", oi->name, val), xstrdup(_(oi->help)), -1);
+	}
 	add(&v, &n, &cap, NULL, xstrdup(""), -1);
 	add(&v, &n, &cap, NULL, xstrdup(_("Entity types")), -1);
 	for (size_t i = 0; i < ui->ntypes; i++) {
@@ -82,21 +94,17 @@ static void free_lines(struct line *v, size_t n)
 	free(v);
 }
 
-void help_open(struct ui *ui)
+static void *help_open(struct ui *ui, const void *arg)
 {
-	if (!ui->help)
-		ui->help = xcalloc(1, sizeof *ui->help);
-	ui->help->top = 0;
-	ui->under = ui->view;
-	ui->view = VIEW_HELP;
+	(void)ui;
+	(void)arg;
+	return xcalloc(1, sizeof(struct help_view));
 }
 
-void help_close(struct ui *ui)
+static void help_close(struct ui *ui, void *state)
 {
-	if (ui->view == VIEW_HELP)
-		ui->view = ui->under;
-	free(ui->help);
-	ui->help = NULL;
+	(void)ui;
+	free(state);
 }
 
 static size_t body_height(const struct ui *ui)
@@ -104,9 +112,9 @@ static size_t body_height(const struct ui *ui)
 	return ui->rows > 4 ? (size_t)(ui->rows - 4) : 1;
 }
 
-void help_draw(struct ui *ui)
+static void help_draw(struct ui *ui, void *state)
 {
-	struct help_view *hv = ui->help;
+	struct help_view *hv = state;
 	struct line *v;
 	size_t n = build(ui, &v);
 	hv->nlines = n;
@@ -151,9 +159,9 @@ void help_draw(struct ui *ui)
 	free_lines(v, n);
 }
 
-int help_act(struct ui *ui, enum action a)
+static int help_act(struct ui *ui, void *state, enum action a)
 {
-	struct help_view *hv = ui->help;
+	struct help_view *hv = state;
 	size_t h = body_height(ui);
 	size_t maxtop = hv->nlines > h ? hv->nlines - h : 0;
 	switch (a) {
@@ -177,20 +185,36 @@ int help_act(struct ui *ui, enum action a)
 	case ACT_LAST:
 		hv->top = maxtop;
 		return 1;
-	case ACT_QUIT:
 	case ACT_HELP:
-		help_close(ui);
+		if (!ui->key)
+			return 1; /* :help shows the help, and it is shown */
+		ui_view_close(ui);
+		return 1;
+	case ACT_QUIT:
+		ui_view_close(ui);
 		return 1;
 	default:
 		return 0;
 	}
 }
 
-int help_key(struct ui *ui, int key)
+/* Esc closes the help, whatever the view beneath binds it to. */
+static int help_key(struct ui *ui, void *state, int key)
 {
+	(void)state;
 	if (key == 27) {
-		help_close(ui);
+		ui_view_close(ui);
 		return 1;
 	}
 	return 0;
 }
+
+const struct view_ops view_help_ops = {
+	.name = "help",
+	.keys = AV_COUNT,
+	.open = help_open,
+	.close = help_close,
+	.draw = help_draw,
+	.act = help_act,
+	.key = help_key,
+};

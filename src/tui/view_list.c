@@ -1,5 +1,5 @@
 /*
- * view_list.c: the article list (see ui.h).
+ * view_list.c: the article list, the bottom view (see view.h).
  *
  * Only the visible rows are held (one screenful, from the store by
  * keyset paging), with their position in the whole list: moving one row
@@ -21,10 +21,13 @@
 
 #include "draw.h"
 #include "store/store_browse.h"
+#include "edit/annotate.h"
 #include "ui.h"
+#include "view.h"
 #include "lib/util.h"
 
 struct list_view {
+	struct ui *ui;              /* the browser it is in (borrowed) */
 	struct browse_query q;
 	struct browse_page page;    /* the visible rows, page.v[0] is row 'top' */
 	struct browse_page tmp;     /* scratch for fetches */
@@ -82,9 +85,9 @@ static void drop(struct browse_page *p, size_t k, int at_start)
 
 /* Fetch up to k rows past the end of the page and scroll over them;
  * returns how many there were. */
-static size_t scroll_down(struct ui *ui, size_t k)
+static size_t scroll_down(struct list_view *lv, size_t k)
 {
-	struct list_view *lv = ui->list;
+	struct ui *ui = lv->ui;
 	if (lv->page.n == 0)
 		return 0;
 	struct browse_row key;
@@ -106,9 +109,9 @@ static size_t scroll_down(struct ui *ui, size_t k)
 }
 
 /* Fetch up to k rows before the page and scroll back over them. */
-static size_t scroll_up(struct ui *ui, size_t k)
+static size_t scroll_up(struct list_view *lv, size_t k)
 {
-	struct list_view *lv = ui->list;
+	struct ui *ui = lv->ui;
 	if (lv->page.n == 0 || lv->top == 0)
 		return 0;
 	struct browse_row key;
@@ -129,26 +132,26 @@ static size_t scroll_up(struct ui *ui, size_t k)
 	return m;
 }
 
-static void count(struct ui *ui)
+static void count(struct list_view *lv)
 {
-	struct list_view *lv = ui->list;
+	struct ui *ui = lv->ui;
 	if (store_browse_count(ui->st, &lv->q, &lv->total) < 0)
 		failed(ui);
 }
 
-static void load_first(struct ui *ui)
+static void load_first(struct list_view *lv)
 {
-	struct list_view *lv = ui->list;
-	count(ui);
+	struct ui *ui = lv->ui;
+	count(lv);
 	if (store_browse_first(ui->st, &lv->q, lv->height, &lv->page) < 0)
 		failed(ui);
 	lv->top = lv->cur = 0;
 }
 
-static void load_last(struct ui *ui)
+static void load_last(struct list_view *lv)
 {
-	struct list_view *lv = ui->list;
-	count(ui);
+	struct ui *ui = lv->ui;
+	count(lv);
 	if (store_browse_last(ui->st, &lv->q, lv->height, &lv->page) < 0)
 		failed(ui);
 	if (lv->total < (int64_t)lv->page.n)
@@ -159,9 +162,9 @@ static void load_last(struct ui *ui)
 
 /* Show the page that starts at row (at position pos) with the cursor on
  * it; near the end of the list, fill the screen from above. */
-static void load_at(struct ui *ui, const struct browse_row *row, int64_t pos)
+static void load_at(struct list_view *lv, const struct browse_row *row, int64_t pos)
 {
-	struct list_view *lv = ui->list;
+	struct ui *ui = lv->ui;
 	struct browse_row key;
 	browse_row_copy(&key, row);
 	int rc = store_browse_from(ui->st, &lv->q, &key, lv->height, &lv->page);
@@ -172,13 +175,13 @@ static void load_at(struct ui *ui, const struct browse_row *row, int64_t pos)
 	}
 	lv->top = lv->cur = pos;
 	if (lv->page.n < lv->height)
-		scroll_up(ui, lv->height - lv->page.n);
+		scroll_up(lv, lv->height - lv->page.n);
 }
 
 /* Make the page fit the screen's height and the database's contents. */
-static void ensure_page(struct ui *ui)
+static void ensure_page(struct list_view *lv)
 {
-	struct list_view *lv = ui->list;
+	struct ui *ui = lv->ui;
 	size_t h = page_height(ui);
 	if (!lv->stale && h == lv->height)
 		return;
@@ -186,9 +189,9 @@ static void ensure_page(struct ui *ui)
 	                     ? lv->page.v[lv->cur - lv->top].id : 0;
 	lv->height = h;
 	lv->stale = 0;
-	count(ui);
+	count(lv);
 	if (lv->page.n == 0) {
-		load_first(ui);
+		load_first(lv);
 		return;
 	}
 	struct browse_row key;
@@ -200,11 +203,11 @@ static void ensure_page(struct ui *ui)
 		return;
 	}
 	if (lv->page.n == 0) {
-		load_first(ui);
+		load_first(lv);
 		return;
 	}
 	if (lv->page.n < h)
-		scroll_up(ui, h - lv->page.n);
+		scroll_up(lv, h - lv->page.n);
 	/* keep the cursor on its article when it is still on the page */
 	for (size_t i = 0; cur_id && i < lv->page.n; i++)
 		if (lv->page.v[i].id == cur_id)
@@ -214,63 +217,52 @@ static void ensure_page(struct ui *ui)
 	if (lv->cur >= lv->top + (int64_t)lv->page.n) {
 		/* the screen shrank below the cursor: scroll to it */
 		int64_t over = lv->cur - (lv->top + (int64_t)lv->page.n) + 1;
-		if (scroll_down(ui, (size_t)over) < (size_t)over)
+		if (scroll_down(lv, (size_t)over) < (size_t)over)
 			lv->cur = lv->top + (int64_t)lv->page.n - 1;
 	}
 }
 
-void list_open(struct ui *ui)
+static void *list_open(struct ui *ui, const void *arg)
 {
+	(void)arg;
 	struct list_view *lv = xcalloc(1, sizeof *lv);
+	lv->ui = ui;
 	lv->q.sort = BROWSE_IMPORTED;
 	lv->q.state = -1;
-	ui->list = lv;
-	ui->view = VIEW_LIST;
 	lv->height = page_height(ui);
-	load_first(ui);
+	load_first(lv);
+	return lv;
 }
 
-void list_close(struct ui *ui)
+static void list_close(struct ui *ui, void *state)
 {
-	struct list_view *lv = ui->list;
-	if (!lv)
-		return;
+	struct list_view *lv = state;
+	(void)ui;
 	browse_page_finish(&lv->page);
 	browse_page_finish(&lv->tmp);
 	free(lv->search);
 	free(lv->fts);
 	free(lv);
-	ui->list = NULL;
 }
 
-void list_refresh(struct ui *ui)
+static void list_refresh(struct ui *ui, void *state)
 {
-	if (ui->list)
-		ui->list->stale = 1;
-}
-
-void list_position(const struct ui *ui, int64_t *cur, int64_t *total)
-{
-	*cur = ui->list ? ui->list->cur : 0;
-	*total = ui->list ? ui->list->total : 0;
-}
-
-const char *list_search_words(const struct ui *ui)
-{
-	return ui->list ? ui->list->search : NULL;
+	struct list_view *lv = state;
+	(void)ui;
+	lv->stale = 1;
 }
 
 /* Put the cursor on row (found by a search or a new order): its
  * position is its rank. */
-static void jump_to(struct ui *ui, const struct browse_row *row)
+static void jump_to(struct list_view *lv, const struct browse_row *row)
 {
-	struct list_view *lv = ui->list;
+	struct ui *ui = lv->ui;
 	int64_t pos;
 	if (store_browse_rank(ui->st, &lv->q, row, &pos) < 0) {
 		failed(ui);
 		return;
 	}
-	load_at(ui, row, pos);
+	load_at(lv, row, pos);
 }
 
 /* Put the cursor on article id if it is on the page; 1 if it was. */
@@ -284,23 +276,25 @@ static int cursor_to_id(struct list_view *lv, int64_t id)
 	return 0;
 }
 
-void list_follow(struct ui *ui, const struct browse_row *row)
+/* Put the cursor on the article of row (its id and sort key; after an
+ * editing action opened another article): looked for on the visible
+ * rows and the page after them, else found by its rank (one count). */
+static void follow(struct list_view *lv, const struct browse_row *row)
 {
-	struct list_view *lv = ui->list;
-	if (!lv)
-		return;
-	ensure_page(ui);
+	lv->stale = 1;
+	ensure_page(lv);
 	/* The next article to review is usually just below: no counting. */
 	if (cursor_to_id(lv, row->id) ||
-	    (scroll_down(ui, lv->height) > 0 && cursor_to_id(lv, row->id)))
+	    (scroll_down(lv, lv->height) > 0 && cursor_to_id(lv, row->id)))
 		return;
-	jump_to(ui, row);
+	jump_to(lv, row);
 }
 
-void list_goto(struct ui *ui, int64_t n)
+/* Move the cursor to row n (1-based, clamped) of the list. */
+static void go_to(struct list_view *lv, int64_t n)
 {
-	struct list_view *lv = ui->list;
-	ensure_page(ui);
+	struct ui *ui = lv->ui;
+	ensure_page(lv);
 	if (lv->total == 0) {
 		ui_message(ui, _("the list is empty"));
 		return;
@@ -314,21 +308,21 @@ void list_goto(struct ui *ui, int64_t n)
 		return;
 	}
 	if (lv->tmp.n == 0) {
-		load_last(ui);
+		load_last(lv);
 		return;
 	}
 	struct browse_row row;
 	browse_row_copy(&row, &lv->tmp.v[0]);
 	browse_page_clear(&lv->tmp);
-	load_at(ui, &row, n - 1);
+	load_at(lv, &row, n - 1);
 	browse_row_finish(&row);
 }
 
 /* Find the next (or previous) article that matches the search, from the
  * cursor, wrapping around the list. */
-static void search_step(struct ui *ui, int backward)
+static void search_step(struct list_view *lv, int backward)
 {
-	struct list_view *lv = ui->list;
+	struct ui *ui = lv->ui;
 	if (!lv->fts) {
 		ui_message(ui, _("no search yet (/ starts one)"));
 		return;
@@ -362,15 +356,15 @@ static void search_step(struct ui *ui, int backward)
 	else if (wrapped)
 		ui_message(ui, backward ? _("search went on from the end")
 		                        : _("search went on from the top"));
-	jump_to(ui, &hit);
+	jump_to(lv, &hit);
 	browse_row_finish(&hit);
 out:
 	browse_row_finish(&key);
 }
 
-static void start_search(struct ui *ui)
+static void start_search(struct list_view *lv)
 {
-	struct list_view *lv = ui->list;
+	struct ui *ui = lv->ui;
 	char *words = prompt_read(ui, "/");
 	if (!words)
 		return;
@@ -387,23 +381,23 @@ static void start_search(struct ui *ui)
 	free(lv->fts);
 	lv->search = words;
 	lv->fts = fts;
-	search_step(ui, 0);
+	search_step(lv, 0);
 }
 
 /* Reorder or refilter, keeping the cursor's article when it stays in. */
-static void requery(struct ui *ui, const char *what)
+static void requery(struct list_view *lv, const char *what)
 {
-	struct list_view *lv = ui->list;
+	struct ui *ui = lv->ui;
 	struct browse_row keep = { 0 };
 	int had = lv->page.n > 0;
 	if (had)
 		browse_row_copy(&keep, &lv->page.v[lv->cur - lv->top]);
 	browse_page_clear(&lv->page);
-	count(ui);
+	count(lv);
 	if (had && (lv->q.state < 0 || keep.state == (enum article_state)lv->q.state))
-		jump_to(ui, &keep);
+		jump_to(lv, &keep);
 	else
-		load_first(ui);
+		load_first(lv);
 	browse_row_finish(&keep);
 	ui_message(ui, "%s", what);
 }
@@ -429,16 +423,42 @@ static const char *sort_label(enum browse_sort s)
 	}
 }
 
-int list_act(struct ui *ui, enum action a)
+static void open_article(struct ui *ui, int64_t id, int64_t focus, int follow)
 {
-	struct list_view *lv = ui->list;
-	ensure_page(ui);
+	struct article_arg arg = { .id = id, .focus = focus, .follow = follow };
+	ui_view_open(ui, &view_article_ops, &arg);
+}
+
+/* Undo (redo) the analyst's last decision, in whichever article it was:
+ * that article opens with the entity focused, the message line says
+ * what was undone. */
+static void undo_redo(struct list_view *lv, int redo)
+{
+	struct ui *ui = lv->ui;
+	struct annot an;
+	struct annot_result r;
+	annot_init(&an, ui->st, ui->annotator);
+	int rc = redo ? annot_redo(&an, &r) : annot_undo(&an, &r);
+	lv->stale = 1;
+	if (rc < 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	if (r.article)
+		open_article(ui, r.article, r.entity, 1);
+	ui_message(ui, "%s", r.msg);
+}
+
+static int list_act(struct ui *ui, void *state, enum action a)
+{
+	struct list_view *lv = state;
+	ensure_page(lv);
 	int64_t n = (int64_t)lv->page.n;
 	switch (a) {
 	case ACT_DOWN:
 		if (lv->cur + 1 < lv->top + n)
 			lv->cur++;
-		else if (scroll_down(ui, 1) == 1)
+		else if (scroll_down(lv, 1) == 1)
 			lv->cur++;
 		else
 			ui_message(ui, _("this is the last article"));
@@ -446,13 +466,13 @@ int list_act(struct ui *ui, enum action a)
 	case ACT_UP:
 		if (lv->cur > lv->top)
 			lv->cur--;
-		else if (scroll_up(ui, 1) == 1)
+		else if (scroll_up(lv, 1) == 1)
 			lv->cur--;
 		else
 			ui_message(ui, _("this is the first article"));
 		return 1;
 	case ACT_PAGE_DOWN: {
-		size_t m = scroll_down(ui, lv->height);
+		size_t m = scroll_down(lv, lv->height);
 		int64_t last = lv->top + (int64_t)lv->page.n - 1;
 		if (m == 0 && lv->cur == last)
 			ui_message(ui, _("this is the last article"));
@@ -462,7 +482,7 @@ int list_act(struct ui *ui, enum action a)
 		return 1;
 	}
 	case ACT_PAGE_UP: {
-		size_t m = scroll_up(ui, lv->height);
+		size_t m = scroll_up(lv, lv->height);
 		if (m == 0 && lv->cur == lv->top)
 			ui_message(ui, _("this is the first article"));
 		lv->cur = m == 0 ? lv->top : lv->cur - (int64_t)m;
@@ -471,42 +491,67 @@ int list_act(struct ui *ui, enum action a)
 		return 1;
 	}
 	case ACT_FIRST:
-		load_first(ui);
+		load_first(lv);
 		return 1;
 	case ACT_LAST:
-		load_last(ui);
+		load_last(lv);
 		return 1;
 	case ACT_OPEN:
+		if (ui->args[0]) {
+			/* :open ID: the article of that external id */
+			int64_t id;
+			int rc = store_article_by_ext_id(ui->st, ui->args, &id);
+			if (rc < 0)
+				failed(ui);
+			else if (rc == 0)
+				ui_error(ui, _("no article has the id '%s'"), ui->args);
+			else
+				open_article(ui, id, 0, 1);
+			return 1;
+		}
 		if (n == 0) {
 			ui_message(ui, _("no article to open"));
 			return 1;
 		}
-		article_open(ui, lv->page.v[lv->cur - lv->top].id);
+		open_article(ui, lv->page.v[lv->cur - lv->top].id, 0, 0);
 		return 1;
 	case ACT_SEARCH:
-		start_search(ui);
+		start_search(lv);
 		return 1;
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
-		search_step(ui, a == ACT_SEARCH_PREV);
+		search_step(lv, a == ACT_SEARCH_PREV);
 		return 1;
 	case ACT_FILTER: {
 		lv->q.state = lv->q.state >= STATE_DONE ? -1 : lv->q.state + 1;
 		char *m = xasprintf(_("showing: %s"), state_label(lv->q.state));
-		requery(ui, m);
+		requery(lv, m);
 		free(m);
 		return 1;
 	}
 	case ACT_SORT: {
 		lv->q.sort = (enum browse_sort)((lv->q.sort + 1) % BROWSE_NSORTS);
 		char *m = xasprintf(_("sorted by %s"), sort_label(lv->q.sort));
-		requery(ui, m);
+		requery(lv, m);
 		free(m);
 		return 1;
 	}
 	case ACT_UNDO:
 	case ACT_REDO:
-		article_undo_redo(ui, a == ACT_REDO);
+		undo_redo(lv, a == ACT_REDO);
+		return 1;
+	case ACT_GOTO: {
+		char *end;
+		long long row = strtoll(ui->args, &end, 10);
+		if (end == ui->args || *end) {
+			ui_error(ui, _("goto takes a row number: :goto N"));
+			return 1;
+		}
+		go_to(lv, row);
+		return 1;
+	}
+	case ACT_HELP:
+		ui_view_open(ui, &view_help_ops, NULL);
 		return 1;
 	case ACT_QUIT:
 		ui->quit = 1;
@@ -526,10 +571,10 @@ static const char *state_mark(const struct ui *ui, enum article_state s)
 	}
 }
 
-void list_draw(struct ui *ui)
+static void list_draw(struct ui *ui, void *state)
 {
-	struct list_view *lv = ui->list;
-	ensure_page(ui);
+	struct list_view *lv = state;
+	ensure_page(lv);
 	int w = ui->cols;
 	struct draw_attr title = draw_style(ui, DS_TITLE);
 	struct draw_attr plain = draw_style(ui, DS_NORMAL);
@@ -575,16 +620,21 @@ void list_draw(struct ui *ui)
 			draw_fill(y, 0, w, a);
 		const char *mark = state_mark(ui, r->state);
 		draw_str(ui, y, 1, 1, mark, strlen(mark), a, 0, NULL, 0, a);
-		if (show_date)
-			draw_str(ui, y, 3, 10, r->published, strlen(r->published), a, 0, NULL, 0, a);
+		if (show_date) {
+			char buf[DRAW_DATE_SIZE];
+			const char *date = draw_date(r->published, buf);
+			draw_str(ui, y, 3, 10, date, strlen(date), a, 0, NULL, 0, a);
+		}
 		size_t *marks = NULL, nmarks = 0;
 		if (lv->fts && store_browse_title_marks(ui->st, lv->fts, r->id, &marks, &nmarks) < 0)
 			failed(ui);
 		struct draw_attr ma = match;
 		ma.attr |= a.attr;
 		if (r->title[0]) {
-			draw_str(ui, y, title_x, title_w, r->title, strlen(r->title), a, DRAW_ELLIPSIS,
-			         marks, nmarks, ma);
+			/* format characters (U+200E ...) have no business in a title
+			 * column; the article's text still shows them */
+			draw_str(ui, y, title_x, title_w, r->title, strlen(r->title), a,
+			         DRAW_ELLIPSIS | DRAW_NO_FORMAT, marks, nmarks, ma);
 		} else {
 			/* no title: the first words of the text, dimmed */
 			struct draw_attr d = draw_style(ui, DS_DIM);
@@ -599,9 +649,10 @@ void list_draw(struct ui *ui)
 	}
 }
 
-void list_status(struct ui *ui, struct buf *b)
+static void list_status(struct ui *ui, void *state, struct buf *b)
 {
-	struct list_view *lv = ui->list;
+	struct list_view *lv = state;
+	(void)ui;
 	buf_printf(b, "%lld/%lld", lv->total ? (long long)lv->cur + 1 : 0LL,
 	           (long long)lv->total);
 	buf_printf(b, "  %s: %s", _("sort"), sort_label(lv->q.sort));
@@ -610,3 +661,82 @@ void list_status(struct ui *ui, struct buf *b)
 	if (lv->search)
 		buf_printf(b, "  /%s", lv->search);
 }
+
+/* The article after row from in the list's order and filter that is not
+ * done, coming round from the top; *next = 0 when there is none.  Reads
+ * a page at a time past the done ones. */
+static int next_to_review(struct list_view *lv, const struct browse_row *from, int64_t *next)
+{
+	struct ui *ui = lv->ui;
+	struct browse_page p = { 0 };
+	struct browse_row key;
+	int wrapped = 0, rc = 0;
+	*next = 0;
+	browse_row_copy(&key, from);
+	for (;;) {
+		rc = wrapped == 1 ? store_browse_first(ui->st, &lv->q, 256, &p)
+		                  : store_browse_after(ui->st, &lv->q, &key, 256, &p);
+		if (rc < 0)
+			break;
+		if (p.n == 0) {
+			if (wrapped)
+				break;
+			wrapped = 1;
+			continue;
+		}
+		if (wrapped == 1)
+			wrapped = 2;
+		for (size_t i = 0; i < p.n; i++) {
+			if (p.v[i].id == from->id)
+				goto out; /* round to where it started */
+			if (p.v[i].state != STATE_DONE) {
+				*next = p.v[i].id;
+				goto out;
+			}
+		}
+		browse_row_finish(&key);
+		browse_row_copy(&key, &p.v[p.n - 1]);
+	}
+out:
+	browse_row_finish(&key);
+	browse_page_finish(&p);
+	return rc;
+}
+
+static int list_answer(struct ui *ui, void *state, struct view_query *q)
+{
+	struct list_view *lv = state;
+	(void)ui;
+	switch (q->kind) {
+	case VQ_POSITION:
+		q->cur = lv->cur;
+		q->total = lv->total;
+		return 1;
+	case VQ_SEARCH:
+		q->words = lv->search;
+		return 1;
+	case VQ_FOLLOW:
+		follow(lv, q->row);
+		return 1;
+	case VQ_NEXT:
+		if (next_to_review(lv, q->row, &q->next) < 0) {
+			failed(ui);
+			q->next = 0;
+		}
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+const struct view_ops view_list_ops = {
+	.name = "list",
+	.keys = AV_LIST,
+	.open = list_open,
+	.close = list_close,
+	.draw = list_draw,
+	.status = list_status,
+	.act = list_act,
+	.reload = list_refresh,
+	.answer = list_answer,
+};

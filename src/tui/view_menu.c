@@ -13,6 +13,7 @@
 
 #include "draw.h"
 #include "layout.h"
+#include "menu.h"
 #include "ui.h"
 #include "lib/util.h"
 

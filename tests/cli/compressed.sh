@@ -1,9 +1,11 @@
 # compressed.sh: gzip-compressed files import as what they hold (named
 # .gz or not, alone or in a directory, concatenated members too); broken
-# gzip data, xz, zstd and bzip2 files, and compressed standard input are
-# refused with a message that says what to do.
+# gzip data and xz, zstd and bzip2 files are refused with a message that
+# says what to do; standard input and pipes are recognised too; the size
+# limit counts the decompressed bytes.
 . "$TESTLIB"
 command -v gzip >/dev/null || skip "no gzip"
+watchdog() { timeout 20 "$@"; }
 
 printf 'Talks in Nairobi\n\nMaria Lopez met John Smith in Kenya.\n' >"$T/a.txt"
 gzip -c "$T/a.txt" >"$T/a.txt.gz"
@@ -73,10 +75,43 @@ printf 'BZh9rest' >"$T/r.txt"
 expect 1 "$NERVE" import "$T/r.txt"
 contains "$T/err" "bzip2-compressed"
 
-# standard input: compressed data is refused with a hint
-gzip -c "$T/a.txt" | expect 1 "$NERVE" import -
-contains "$T/err" "standard input is gzip-compressed"
-# decompressed into nerve it goes in
+# standard input and pipes are recognised too: the bytes looked at are
+# read again, so nothing is lost
+printf 'Piped gzip report.\n' | gzip | expect 0 "$NERVE" import --no-detect -
+contains "$T/out" "imported: 1"
+expect 0 "$NERVE" export --format jsonl --status all
+contains "$T/out" '"text":"Piped gzip report.\n"'
+printf '{"id": "j3", "text": "A piped feed."}\n' | gzip | expect 0 "$NERVE" import --no-detect -
+contains "$T/out" "imported: 1"
+expect 0 "$NERVE" export --format jsonl --article j3
+contains "$T/out" '"text":"A piped feed."'
+mkfifo "$T/pipe.txt"
+{ printf 'Through a FIFO.\n' | gzip >"$T/pipe.txt"; } &
+expect 0 watchdog "$NERVE" import --no-detect "$T/pipe.txt"
+wait
+contains "$T/out" "imported: 1"
+# a short plain input (fewer bytes than are looked at) is all there
+printf 'Hi.' | expect 0 "$NERVE" import --no-detect -
+expect 0 "$NERVE" export --format jsonl --status all
+contains "$T/out" '"text":"Hi."'
+printf '\3757zXZ\000rest' | expect 1 "$NERVE" import -
+contains "$T/err" "standard input: xz-compressed; nerve reads gzip (.gz) files but not xz"
+# decompressed into nerve it goes in as well
 printf 'Piped report.\n' | gzip | gzip -dc | expect 0 "$NERVE" import --no-detect -
+contains "$T/out" "imported: 1"
+
+# --max-size counts what the file holds, not its compressed size: a small
+# gzip file that inflates past the limit (a gzip bomb) is refused there
+head -c 3000000 /dev/zero | tr '\000' x | gzip >"$T/bomb.txt.gz"
+[ "$(wc -c <"$T/bomb.txt.gz")" -lt 10000 ] || fail "the bomb is not small"
+expect 1 watchdog "$NERVE" import --no-detect --max-size 1M "$T/bomb.txt.gz"
+contains "$T/err" "bomb.txt.gz: larger than the limit of 1 MiB (--max-size)"
+{ printf '{"text": "'; head -c 3000000 /dev/zero | tr '\000' x; printf '"}\n'; } | gzip >"$T/bomb.jsonl.gz"
+expect 1 watchdog "$NERVE" import --no-detect --max-size 1M "$T/bomb.jsonl.gz"
+contains "$T/err" "bomb.jsonl.gz: larger than the limit of 1 MiB (--max-size); nothing of this file was imported"
+gzip -dc "$T/bomb.txt.gz" | head -c 4096 | gzip | expect 1 "$NERVE" import --no-detect --max-size 4000 -
+contains "$T/err" "standard input: larger than the limit of 4000 bytes (--max-size)"
+# and one that fits is imported whole
+head -c 2000 /dev/zero | tr '\000' y | gzip | expect 0 "$NERVE" import --no-detect --max-size 2000 -
 contains "$T/out" "imported: 1"
 finish

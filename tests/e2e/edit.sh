@@ -39,6 +39,8 @@ sigkill() {
 }
 
 start
+# one decision at a time: the focus stays on the entity decided
+keys : "set auto-advance off" Enter "auto-advance off"
 keys Enter "BAKU, Azerbaijan, May 21."
 keys Tab a "accept LOC 'Azerbaijan'"
 keys Tab Tab x "reject DATE 'May 21'"
@@ -48,7 +50,8 @@ keys Tab Tab DC "reject PERSON 'Zakir Hasanov'"
 keys u "undid: reject PERSON 'Zakir Hasanov'"
 keys Tab t "Type (Enter picks, Esc cancels)"
 keys j Enter "set type LOC '1st Army of the Land Forces'"
-keys Tab l l l l v l 7 "create TITLE 'Army General'"
+# l skips the comma after Türkiye
+keys Tab l l l v l 7 "create TITLE 'Army General'"
 keys '*' "accept TITLE 'Army General' everywhere (1 changed)"
 keys C-r "nothing to redo"
 sigkill
@@ -56,6 +59,8 @@ dbstate e2e-review
 
 # Second session, with company.
 start
+# one decision at a time: the focus stays on the entity decided
+keys : "set auto-advance off" Enter "auto-advance off"
 keys Enter "BAKU, Azerbaijan, May 21."
 "$NERVE" import "$TESTDATA/edit/edit.jsonl" >"$T/import.out" 2>&1 ||
 	fail "nerve import: $(cat "$T/import.out")"

@@ -1,5 +1,7 @@
 # edit-article.sh: the article as a whole: A accepts every suggestion
-# left, D marks it done and opens the next one still to review (skipping
+# left, D marks it done (asking first what to do with the suggestions
+# still undecided: here a accepts them) and opens the next one still to
+# review in the list's order (skipping
 # done ones, the list's cursor following, and saying so when none is
 # left); u and C-r undo and redo across articles, going to the article
 # of the decision (from the list too), and across restarts (a second
@@ -16,12 +18,17 @@ A
 D
 :screen --attrs $T/article-done-next.screen
 D
+a
 D
+a
 <Tab>
 x
 D
+:screen $T/article-done-question.screen
+a
 :screen $T/article-done-last.screen
 D
+a
 :screen $T/article-done-wrap.screen
 q
 :screen $T/article-done-list.screen
@@ -36,7 +43,7 @@ u
 :screen $T/article-redo.screen
 END
 browse 80x24 "$T/keys"
-for s in accept-all accept-all-again done-next done-last done-wrap done-list undo-done \
+for s in accept-all accept-all-again done-next done-question done-last done-wrap done-list undo-done \
 	undo-other undo-reject redo; do
 	screen "article-$s"
 done

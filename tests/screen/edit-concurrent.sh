@@ -6,6 +6,7 @@
 # decisions, undo reverts only one's own decisions and refuses what the
 # other has changed since, and the journal agrees with the tables.
 . "$SCREENLIB"
+# these keys decide one entity at a time: auto-advance (tests/screen/review.sh) is off
 
 makedb "$TESTDATA/edit/edit.jsonl"
 mkfifo "$T/pipe" || skip "cannot make a named pipe"
@@ -24,12 +25,12 @@ shot() {
 }
 # other KEYS...: a second browser (annotator "other") runs these keys.
 other() {
-	for k in "$@"; do printf '%s\n' "$k"; done >"$T/other.keys"
+	for k in ":set auto-advance off" "$@"; do printf '%s\n' "$k"; done >"$T/other.keys"
 	LINES=24 COLUMNS=80 timeout 60 "$NERVE" --annotator other --script "$T/other.keys" \
 		>"$T/other.out" 2>&1 || fail "the other browser failed: $(cat "$T/other.out")"
 }
 
-send "<Enter>" a
+send ":set auto-advance off" "<Enter>" a
 shot concurrent-start
 # the other analyst accepts Tokel and rejects Baku in the same article
 other "<Enter>" "<Tab>" a "<Tab>" x ":screen $T/concurrent-other.screen"

@@ -4,9 +4,11 @@
 # nothing to decide on.  Each decision is in the database (and its
 # journal) when the screen shows it.
 . "$SCREENLIB"
+# these keys decide one entity at a time: auto-advance (tests/screen/review.sh) is off
 
 makedb "$TESTDATA/edit/edit.jsonl" --state done "$TESTDATA/edit/done.jsonl"
 cat >"$T/keys" <<END
+:set auto-advance off
 <Enter>
 a
 :screen --attrs $T/decide-accept.screen

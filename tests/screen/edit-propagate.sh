@@ -5,9 +5,11 @@
 # the rejected entity under the cursor; undo and redo take it back and
 # bring it again as one step.
 . "$SCREENLIB"
+# these keys decide one entity at a time: auto-advance (tests/screen/review.sh) is off
 
 makedb "$TESTDATA/edit/edit.jsonl"
 cat >"$T/keys" <<END
+:set auto-advance off
 j
 j
 <Enter>
@@ -32,7 +34,6 @@ x
 <Tab>
 *
 :screen $T/propagate-single.screen
-l
 l
 l
 *

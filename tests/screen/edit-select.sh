@@ -5,9 +5,11 @@
 # and v cancel it; other editing keys wait until it is labelled or
 # cancelled.
 . "$SCREENLIB"
+# these keys decide one entity at a time: auto-advance (tests/screen/review.sh) is off
 
 makedb "$TESTDATA/edit/edit.jsonl"
 cat >"$T/keys" <<END
+:set auto-advance off
 <Enter>
 v
 l
@@ -32,7 +34,6 @@ x
 :screen $T/select-toggle.screen
 G
 v
-h
 h
 h
 k

@@ -276,9 +276,16 @@ static void test_resize(void)
 	CHECK_ERR(annot_resize(&a, ganja, cp_of(t, "Ganja", 0), len + 1, &r), "past the text");
 	CHECK_ERR(annot_resize(&a, baku, 2, 2, &r), "empty");
 	CHECK_ERR(annot_resize(&a, baku, 3, 1, &r), "empty");
-	CHECK_ERR(annot_resize(&a, baku, 0, 6, &r), "overlap LOC 'Azerbaijan'");
 	CHECK_INT(journal_rows(st), rows);
 	CHECK(get(st, baku).status == ENT_SUGGESTED);
+	/* over a neighbour: it is absorbed (rejected), one undo step */
+	CHECK_INT(annot_resize(&a, baku, 0, 6, &r), 0);
+	CHECK_STR(r.msg, "resize LOC 'Baku,A' (replacing 1)");
+	CHECK(get(st, az).status == ENT_REJECTED);
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK(get(st, az).status == ENT_SUGGESTED);
+	CHECK(get(st, baku).status == ENT_SUGGESTED);
+	CHECK_INT(get(st, baku).end, 4);
 
 	/* touching is fine: Baku grows to the comma, which touches Azerbaijan */
 	CHECK_INT(annot_resize(&a, baku, 0, 5, &r), 0);
@@ -336,6 +343,49 @@ static void test_resize(void)
 	store_close(&st);
 }
 
+/* Edges never fall on punctuation, except after the period of an
+ * initial or a dotted abbreviation. */
+static void test_edges(void)
+{
+	const char *t = "Col. Z. Hasanov (U.S.) met \"Aliyev\"; then, Baku-Tbilisi.";
+	size_t n = strlen(t);
+	size_t z = strchr(t, 'Z') - t, us = strstr(t, "U.S.") - t;
+	CHECK(annot_edge_ok(t, n, z, 0));
+	CHECK(annot_edge_ok(t, n, z + 2, 1));          /* "Z." */
+	CHECK(!annot_edge_ok(t, n, z + 1, 0));         /* ". Hasanov" */
+	CHECK(annot_edge_ok(t, n, us + 4, 1));         /* "U.S." */
+	CHECK(annot_edge_ok(t, n, us + 3, 1));         /* "U.S" */
+	CHECK(!annot_edge_ok(t, n, us - 1, 0));        /* "(U.S." */
+	CHECK(!annot_edge_ok(t, n, us + 5, 1));        /* "U.S.)" */
+	CHECK(!annot_edge_ok(t, n, 4, 1));             /* "Col." is no initial */
+	size_t q = strchr(t, '"') - t;
+	CHECK(!annot_edge_ok(t, n, q, 0));
+	CHECK(annot_edge_ok(t, n, q + 1, 0));
+	CHECK(!annot_edge_ok(t, n, q + 8, 1));         /* after the closing quote */
+	size_t c = strchr(t, ',') - t, d = strchr(t, '-') - t;
+	CHECK(!annot_edge_ok(t, n, c + 1, 1));
+	CHECK(!annot_edge_ok(t, n, d + 1, 1));
+	CHECK(!annot_edge_ok(t, n, d, 0));
+	CHECK(annot_edge_ok(t, n, d + 1, 0));          /* "Tbilisi" */
+	CHECK(!annot_edge_ok(t, n, n, 1));             /* after the last period */
+	CHECK(!annot_edge_ok(t, n, n, 0));
+
+	/* [ on "Hasanov" in "Z. Hasanov" takes the initial with its period */
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	struct annot a;
+	struct annot_result r;
+	annot_init(&a, st, "alice");
+	int64_t art = add_article(st, t);
+	int64_t h = suggest(st, art, t, "Hasanov", 0, "PERSON");
+	CHECK_INT(annot_nudge(&a, h, ANNOT_START_LEFT, NULL, NULL, &r), 0);
+	CHECK_STR(r.msg, "resize PERSON 'Z. Hasanov'");
+	CHECK_INT(annot_nudge(&a, h, ANNOT_START_LEFT, NULL, NULL, &r), 0);
+	CHECK_STR(r.msg, "resize PERSON 'Col. Z. Hasanov'");
+	CHECK_INT(annot_nudge(&a, h, ANNOT_START_RIGHT, NULL, NULL, &r), 0);
+	CHECK_STR(r.msg, "resize PERSON 'Z. Hasanov'");
+	store_close(&st);
+}
+
 static void test_nudge(void)
 {
 	struct store *st = store_open(":memory:", STORE_CREATE);
@@ -356,28 +406,31 @@ static void test_nudge(void)
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_START_RIGHT, NULL, NULL, &r), 0);
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_START_RIGHT, NULL, NULL, &r), 0);
 	CHECK_INT(get(st, zh).start, zs);
-	/* the end moves over the comma as over a word */
+	/* an edge never stops at the comma: the end goes on to the next word */
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_END_RIGHT, NULL, NULL, &r), 0);
-	CHECK_INT(get(st, zh).end, ze + 1);
+	CHECK_INT(get(st, zh).end, cp_of(t, "the", 0) + 3);
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_END_LEFT, NULL, NULL, &r), 0);
 	CHECK_INT(get(st, zh).end, ze);
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_END_LEFT, NULL, NULL, &r), 0);
 	CHECK_INT(get(st, zh).end, zs + 5);
 	CHECK_ERR(annot_nudge(&a, zh, ANNOT_END_LEFT, NULL, NULL, &r), "empty");
 	CHECK_ERR(annot_nudge(&a, zh, ANNOT_START_RIGHT, NULL, NULL, &r), "empty");
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 3; i++)
 		CHECK_INT(annot_nudge(&a, zh, ANNOT_END_RIGHT, NULL, NULL, &r), 0);
-	CHECK_INT(get(st, zh).end, cp_len(t));
+	/* nor after the sentence's period */
+	CHECK_INT(get(st, zh).end, cp_len(t) - 1);
 	CHECK_ERR(annot_nudge(&a, zh, ANNOT_END_RIGHT, NULL, NULL, &r), "no word after");
 
-	/* next to another entity: the move is refused, nothing written */
+	/* over another entity: the move absorbs it (rejected, one group) */
 	int64_t min = suggest(st, art, t, "Colonel", 0, "TITLE");
 	CHECK(min > 0);
 	CHECK_INT(annot_resize(&a, zh, zs, ze, &r), 0);
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_START_LEFT, NULL, NULL, &r), 0);
 	int64_t rows = journal_rows(st);
-	CHECK_ERR(annot_nudge(&a, zh, ANNOT_START_LEFT, NULL, NULL, &r), "overlap TITLE 'Colonel'");
-	CHECK_INT(journal_rows(st), rows);
+	CHECK_INT(annot_nudge(&a, zh, ANNOT_START_LEFT, NULL, NULL, &r), 0);
+	CHECK_STR(r.msg, "resize PERSON 'Colonel General Zakir Hasanov' (replacing 1)");
+	CHECK(get(st, min).status == ENT_REJECTED);
+	CHECK_INT(journal_rows(st), rows + 2);
 	CHECK_JOURNAL(st);
 	store_close(&st);
 }
@@ -1087,6 +1140,7 @@ int main(void)
 {
 	test_decisions();
 	test_resize();
+	test_edges();
 	test_nudge();
 	test_create();
 	test_propagate();

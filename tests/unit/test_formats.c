@@ -13,9 +13,13 @@
 #include <unistd.h>
 
 #include "formats/formats.h"
+#include "formats/json.h"
+#include "edit/export.h"
 #include "edit/import.h"
+#include "edit/tokenizer.h"
 #include "store/store.h"
 #include "tap.h"
+#include "fixtures.h"
 #include "text/text.h"
 #include "lib/util.h"
 
@@ -180,7 +184,10 @@ static int read_conll(const char *conll, struct docs *r)
 	buf_adds(&r->out, "");
 	buf_adds(&r->notes, "");
 	FILE *f = fmemopen((void *)conll, strlen(conll), "rb");
-	int rc = fmt_conll_read(f, "t.conll", 0, take_doc, doc_note, r);
+	struct tokenizer tk;
+	tokenizer_init(&tk);
+	int rc = fmt_conll_read(f, "t.conll", 0, &tk.fmt, take_doc, doc_note, r);
+	tokenizer_finish(&tk);
 	fclose(f);
 	return rc;
 }
@@ -247,15 +254,358 @@ static void test_json_str(void)
 	buf_free(&b);
 }
 
-static void test_span_lines(void)
+/* ---- JSON ------------------------------------------------------------------- */
+
+/* The members of an object as "key=string;" ("(null)" for other values). */
+static void members(const struct json *o, struct buf *b)
+{
+	for (size_t i = 0; i < o->u.obj.n; i++) {
+		const struct json_member *m = &o->u.obj.v[i];
+		buf_printf(b, "%s=%s;", m->key, json_is_string(&m->val) ? m->val.u.str.s : "(null)");
+	}
+}
+
+static void test_json_parser(void)
+{
+	struct json_parser p;
+	json_parser_init(&p, 0);
+	const struct json *v;
+
+	/* escapes, surrogate pairs, UTF-8 as it is */
+	const char *s = "\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u20AC\\ud83d\\udcf0 \xC3\xBC\"";
+	v = json_parse(&p, s, strlen(s));
+	CHECK(json_is_string(v));
+	if (v) {
+		CHECK_STR(v->u.str.s, "a\"b\\c/d\b\f\n\r\t\xC3\xA9\xE2\x82\xAC\xF0\x9F\x93\xB0 \xC3\xBC");
+		CHECK_INT(v->u.str.len, strlen(v->u.str.s));
+	}
+
+	/* numbers: integers exactly, others as doubles */
+	s = " [0, -7, 9223372036854775807, -9223372036854775808, 9223372036854775808, 1.5, -2e3, 1E+2] ";
+	v = json_parse(&p, s, strlen(s));
+	CHECK(v && v->type == JSON_ARRAY && v->u.arr.n == 8);
+	if (v && v->u.arr.n == 8) {
+		const struct json *a = v->u.arr.v;
+		CHECK(json_is_int(&a[0]) && a[0].u.num.i == 0);
+		CHECK(json_is_int(&a[1]) && a[1].u.num.i == -7);
+		CHECK(json_is_int(&a[2]) && a[2].u.num.i == INT64_MAX);
+		CHECK(json_is_int(&a[3]) && a[3].u.num.i == INT64_MIN);
+		CHECK(!json_is_int(&a[4]) && a[4].type == JSON_NUMBER);
+		CHECK(!json_is_int(&a[5]) && a[5].u.num.d == 1.5);
+		CHECK(!json_is_int(&a[6]) && a[6].u.num.d == -2000);
+		CHECK(!json_is_int(&a[7]) && a[7].u.num.d == 100);
+		CHECK_INT(a[5].at, 73);
+	}
+
+	/* nesting, literals, members in order, lookup by key */
+	s = "{\"a\": {\"b\": [true, false, null, {}, []]}, \"c\": \"d\", \"\": 1}";
+	v = json_parse(&p, s, strlen(s));
+	CHECK(v && v->type == JSON_OBJECT && v->u.obj.n == 3);
+	const struct json *a = json_get(v, "a");
+	const struct json *b = json_get(a, "b");
+	CHECK(b && b->type == JSON_ARRAY && b->u.arr.n == 5);
+	if (b && b->u.arr.n == 5) {
+		CHECK(b->u.arr.v[0].type == JSON_TRUE);
+		CHECK(b->u.arr.v[1].type == JSON_FALSE);
+		CHECK(b->u.arr.v[2].type == JSON_NULL);
+		CHECK(b->u.arr.v[3].type == JSON_OBJECT && b->u.arr.v[3].u.obj.n == 0);
+		CHECK(b->u.arr.v[4].type == JSON_ARRAY && b->u.arr.v[4].u.arr.n == 0);
+	}
+	CHECK(json_get(v, "") != NULL);
+	CHECK(json_get(v, "x") == NULL);
+	CHECK(json_get(b, "a") == NULL);
+
+	/* errors, each with the byte where it is */
+	static const struct {
+		const char *json;
+		enum json_error error;
+		size_t at;
+		const char *message;
+	} bad[] = {
+		{ "", JSON_ESYNTAX, 0, "a value is missing" },
+		{ "{\"text\": \"x\"", JSON_ESYNTAX, 12, "expected ',' or '}'" },
+		{ "{\"a\" 1}", JSON_ESYNTAX, 5, "expected ':'" },
+		{ "[1,]", JSON_ESYNTAX, 3, "not a value" },
+		{ "[1] x", JSON_ESYNTAX, 4, "more after the value" },
+		{ "\"tab\there\"", JSON_ESYNTAX, 4, "a control character inside a string" },
+		{ "\"\\x\"", JSON_ESYNTAX, 1, "an unknown escape" },
+		{ "\"\\u12\"", JSON_ESYNTAX, 1, "a \\u escape without four hex digits" },
+		{ "01", JSON_ESYNTAX, 1, "more after the value" },
+		{ "1.", JSON_ESYNTAX, 0, "a number without digits after '.'" },
+		{ "tru", JSON_ESYNTAX, 0, "not a value" },
+		{ "{'a': 1}", JSON_ESYNTAX, 1, "expected a key" },
+		{ "\"open", JSON_ESYNTAX, 0, "a string that does not end" },
+		{ "\"0123456789abcdef\\", JSON_ESYNTAX, 0, "a string that does not end" },
+		{ "\"0123456789abcdef\x01\"", JSON_ESYNTAX, 17, "a control character inside a string" },
+		{ "{\"id\": \"x\", \"text\": \"a\\u0000b\"}", JSON_ENUL, 22,
+		  "\"text\": a \\u0000 (NUL) escape" },
+		{ "{\"text\": \"\\ud800\"}", JSON_ESURROGATE, 10, "\"text\": a lone surrogate \\ud800" },
+		{ "{\"text\": \"\\udc00\\ud800\"}", JSON_ESURROGATE, 10,
+		  "\"text\": a lone surrogate \\udc00" },
+		{ "{\"t\": {\"u\": \"\\ud83dx\"}}", JSON_ESURROGATE, 13, "\"u\": a lone surrogate \\ud83d" },
+		{ "{\"text\": \"a\", \"id\": 1, \"text\": \"b\"}", JSON_EDUPLICATE, 23,
+		  "the key \"text\" appears twice" },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		v = json_parse(&p, bad[i].json, strlen(bad[i].json));
+		CHECK(v == NULL);
+		CHECK_INT(p.error, bad[i].error);
+		CHECK_INT(p.error_at, bad[i].at);
+		CHECK_STR(p.message, bad[i].message);
+	}
+
+	/* a duplicate among many keys (the sorted check) */
+	struct buf big = BUF_INIT;
+	buf_addc(&big, '{');
+	for (int k = 0; k < 100; k++)
+		buf_printf(&big, "%s\"k%d\": %d", k ? ", " : "", k % 97, k);
+	buf_addc(&big, '}');
+	v = json_parse(&p, big.data, big.len);
+	CHECK(v == NULL);
+	CHECK_INT(p.error, JSON_EDUPLICATE);
+	CHECK_STR(p.message, "the key \"k0\" appears twice");
+	CHECK_INT(p.error_at, (size_t)(strstr(big.data, "\"k0\": 97") - big.data));
+	buf_free(&big);
+
+	/* nesting has a limit, and the parser does not overflow its stack */
+	struct buf deep = BUF_INIT;
+	for (int k = 0; k < 100000; k++)
+		buf_addc(&deep, '[');
+	v = json_parse(&p, deep.data, deep.len);
+	CHECK(v == NULL);
+	CHECK_INT(p.error, JSON_EDEPTH);
+	CHECK_INT(p.error_at, JSON_MAX_DEPTH);
+	buf_clear(&deep);
+	for (int k = 0; k < JSON_MAX_DEPTH; k++)
+		buf_addc(&deep, '[');
+	for (int k = 0; k < JSON_MAX_DEPTH; k++)
+		buf_addc(&deep, ']');
+	CHECK(json_parse(&p, deep.data, deep.len) != NULL);
+	buf_free(&deep);
+	json_parser_finish(&p);
+
+	/* --replace-invalid: U+FFFD instead, one code point for one */
+	json_parser_init(&p, JSON_REPLACE_INVALID);
+	s = "\"a\\u0000b\\ud800c\\udfffd\"";
+	v = json_parse(&p, s, strlen(s));
+	CHECK(json_is_string(v));
+	if (v)
+		CHECK_STR(v->u.str.s, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d");
+	/* a string bigger than a block of the arena */
+	struct buf long_s = BUF_INIT;
+	buf_addc(&long_s, '"');
+	for (int k = 0; k < 100000; k++)
+		buf_adds(&long_s, k % 2 ? "\\n" : "x");
+	buf_addc(&long_s, '"');
+	v = json_parse(&p, long_s.data, long_s.len);
+	CHECK(json_is_string(v) && v->u.str.len == 100000);
+	buf_free(&long_s);
+	json_parser_finish(&p);
+}
+
+static void test_json_helpers(void)
+{
+	struct json_parser p;
+	json_parser_init(&p, 0);
+	struct buf b = BUF_INIT;
+	const char *m = "{\"per\": \"PERSON\", \"x\": 1, \"Money\": \"-\"}";
+	const struct json *v = json_parse(&p, m, strlen(m));
+	CHECK(v && v->type == JSON_OBJECT);
+	if (v)
+		members(v, &b);
+	CHECK_STR(b.data, "per=PERSON;x=(null);Money=-;");
+	v = json_parse(&p, "{}", 2);
+	CHECK(v && v->type == JSON_OBJECT && v->u.obj.n == 0);
+	v = json_parse(&p, "[1]", 3);
+	CHECK(v && v->type != JSON_OBJECT);
+	CHECK(json_parse(&p, "{", 1) == NULL);
+	v = json_parse(&p, "\"s\"", 3);
+	CHECK(v && v->type != JSON_OBJECT);
+	buf_free(&b);
+	json_parser_finish(&p);
+	const char *d = "{\"text\": \"x\", \"label\": []}";
+	CHECK_INT(fmt_json_has_key(d, strlen(d), "label"), 1);
+	CHECK_INT(fmt_json_has_key(d, strlen(d), "spans"), 0);
+	CHECK_INT(fmt_json_has_key("nonsense", 8, "label"), 0);
+}
+
+static void test_json_doc(void)
+{
+	struct json_parser p;
+	json_parser_init(&p, 0);
+	struct doc d;
+	const char *line = "{\"id\": \"a1\", \"title\": \"T\", \"text\": \"\\u00e9 Baku \\ud835\\udc00 x\", "
+	                   "\"extra\": [1], \"entities\": [{\"start\": 2, \"end\": 6, \"type\": \"geo\", "
+	                   "\"text\": \"Baku\", \"confidence\": 0.5, \"status\": \"accepted\"}, "
+	                   "{\"type\": \"per\", \"end\": 9, \"start\": 7}]}";
+	CHECK(fmt_json_line(&p, line, strlen(line), FMT_JSON_CORPUS, &d) == 0);
+	CHECK_STR(d.id, "a1");
+	CHECK_STR(d.title, "T");
+	CHECK_STR(d.text, "\xC3\xA9 Baku \xF0\x9D\x90\x80 x");
+	CHECK_INT(d.text_len, 14);
+	CHECK(d.has_entities);
+	CHECK_INT(d.nspans, 2);
+	if (d.nspans == 2) {
+		CHECK_INT(d.spans[0].start, 2);
+		CHECK_INT(d.spans[0].end, 6);
+		CHECK_STR(d.spans[0].type, "geo");
+		CHECK_STR(d.spans[0].text, "Baku");
+		CHECK_STR(d.spans[0].status, "accepted");
+		CHECK(d.spans[0].has == (SPAN_HAS_STATUS | SPAN_HAS_CONFIDENCE));
+		CHECK_STR(d.spans[1].type, "per");
+		CHECK_INT(d.spans[1].start, 7);
+	}
+	doc_finish(&d);
+
+	const char *numeric_id = "{\"id\": 42, \"text\": \"x\"}";
+	CHECK(fmt_json_line(&p, numeric_id, strlen(numeric_id), FMT_JSON_CORPUS, &d) == 0);
+	CHECK_STR(d.id, "42");
+	CHECK(!d.has_entities);
+	doc_finish(&d);
+
+	static const struct { const char *json, *msg; } bad[] = {
+		{ "{\"text\": 1}", "not a string" },
+		{ "{\"title\": \"x\"}", "no \"text\"" },
+		{ "[1, 2]", "not a JSON object" },
+		{ "{\"text\": \"x\"", "not valid JSON" },
+		{ "{\"text\": \"x\", \"entities\": {}}", "not an array" },
+		{ "{\"text\": \"x\", \"entities\": [{\"start\": 0, \"type\": \"a\"}]}", "lacks \"end\"" },
+		{ "{\"text\": \"x\", \"entities\": [{\"start\": \"0\", \"end\": 1, \"type\": \"a\"}]}", "wrong kind" },
+		{ "{\"text\": \"x\", \"entities\": [3]}", "other than objects" },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		CHECK(fmt_json_line(&p, bad[i].json, strlen(bad[i].json), FMT_JSON_CORPUS, &d) == -1);
+		if (!strstr(err_msg(), bad[i].msg))
+			fprintf(stderr, "case %zu: message '%s'\n", i, err_msg());
+		CHECK(strstr(err_msg(), bad[i].msg) != NULL);
+	}
+	json_parser_finish(&p);
+}
+
+
+/* The problems the corpus reader reports with file, line, field and byte. */
+static void test_json_lines_errors(void)
+{
+	static const struct { const char *in, *msg; int replace; } cases[] = {
+		{ "{\"text\": \"ok\"}\n{\"id\": \"a\\u0000\", \"text\": \"x\"}\n",
+		  "t.jsonl:2: \"id\": a \\u0000 (NUL) escape at byte 24", 0 },
+		{ "{\"text\": \"a\\ud800\"}\n", "t.jsonl:1: \"text\": a lone surrogate \\ud800 at byte 11",
+		  0 },
+		{ "{\"text\": \"a\", \"text\": \"b\"}\n",
+		  "t.jsonl:1: the key \"text\" appears twice at byte 14", 0 },
+		{ "{\"text\": \"x\", \"entities\": [{\"start\": 0, \"end\": 1, \"type\": "
+		  "\"TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT\"}]}\n",
+		  "t.jsonl:1: entity 1: the type is longer than 63 bytes", 0 },
+		{ "{\"text\": \"a\\u0000b\"}\n", NULL, 1 },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct docs r = { BUF_INIT, BUF_INIT };
+		buf_adds(&r.out, "");
+		FILE *f = fmemopen((void *)cases[i].in, strlen(cases[i].in), "rb");
+		int rc = fmt_json_lines(f, "t.jsonl", cases[i].replace, FMT_JSON_CORPUS, take_doc, &r);
+		fclose(f);
+		if (cases[i].msg) {
+			CHECK_INT(rc, -1);
+			CHECK_STR(err_msg(), cases[i].msg);
+		} else {
+			CHECK_INT(rc, 0);
+			CHECK_STR(r.out.data, "1|a\xEF\xBF\xBD" "b|\n");
+		}
+		buf_free(&r.out);
+		buf_free(&r.notes);
+	}
+}
+
+/* The JSON Lines export of st's selection (owned by *out). */
+static const char *jsonl_export(struct store *st, const struct export_filter *f, char **out)
+{
+	size_t n = 0;
+	*out = NULL;
+	struct export_opts eo;
+	export_opts_init(&eo);
+	eo.format = EXPORT_JSONL;
+	eo.filter = *f;
+	eo.out = open_memstream(out, &n);
+	CHECK_INT(export_run(st, &eo, NULL), 0);
+	fclose(eo.out);
+	return *out;
+}
+
+static void test_jsonl_export(void)
 {
 	struct store *st = store_open(":memory:", STORE_CREATE);
-	CHECK(st != NULL);
-	if (!st)
-		return;
+	/* astral and combining characters before the entities: offsets are
+	 * code points */
+	int64_t a = add_article(st, "a1", "\xF0\x9D\x90\x80 \xF0\x9F\x98\x80 Zakir Hasanov and T\xC3\xBCrkiye");
+	int64_t b = add_article(st, "b2", "Metin Tokel");
+	add_entity(st, a, 4, 17, "PERSON", ENT_ACCEPTED, "ann");
+	add_entity(st, a, 22, 29, "LOC", ENT_SUGGESTED, "detector");
+	add_entity(st, a, 4, 9, "PERSON", ENT_REJECTED, "ann");
+	add_entity(st, b, 0, 11, "PERSON", ENT_ACCEPTED, "other");
+	struct export_filter f = { 0 };
+	char *out;
+	/* JSON: SQLite's substr() agrees with the writer's walk on the offsets */
+	f.statuses = (1u << ENT_ACCEPTED) | (1u << ENT_SUGGESTED);
+	CHECK_STR(jsonl_export(st, &f, &out),
+		"{\"id\":\"a1\",\"title\":\"T\",\"text\":\"\xF0\x9D\x90\x80 \xF0\x9F\x98\x80 Zakir Hasanov and "
+		"T\xC3\xBCrkiye\",\"entities\":[{\"start\":4,\"end\":17,\"type\":\"PERSON\","
+		"\"text\":\"Zakir Hasanov\",\"status\":\"accepted\",\"origin\":\"analyst\","
+		"\"annotator\":\"ann\"},{\"start\":22,\"end\":29,\"type\":\"LOC\",\"text\":\"T\xC3\xBCrkiye\","
+		"\"status\":\"suggested\",\"origin\":\"detector\",\"annotator\":\"detector\","
+		"\"confidence\":0.5}]}\n"
+		"{\"id\":\"b2\",\"title\":\"T\",\"text\":\"Metin Tokel\",\"entities\":[{\"start\":0,"
+		"\"end\":11,\"type\":\"PERSON\",\"text\":\"Metin Tokel\",\"status\":\"accepted\","
+		"\"origin\":\"analyst\",\"annotator\":\"other\"}]}\n");
+	free(out);
+	/* every selected article, even with no selected entity */
+	f.statuses = 1u << ENT_REJECTED;
+	const char *rej = jsonl_export(st, &f, &out);
+	CHECK(strstr(rej, "\"id\":\"b2\"") != NULL);
+	CHECK(strstr(rej, "\"entities\":[]") != NULL);
+	free(out);
+
+	/* SQLite's json_object() writes reals with a decimal point */
+	f.statuses = 1u << ENT_SUGGESTED;
+	static const struct { double v; const char *s; } reals[] = {
+		{ 1, "1.0" }, { 0.25, "0.25" }, { 1e-05, "1.0e-05" }, { 0.123456789012345678,
+		  "0.123456789012346" }, { 3.5e-7, "3.5e-07" }, { 0.1 + 0.2, "0.3" },
+		{ 1e20, "1.0e+20" }, { 123456.0, "123456.0" },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(reals); i++) {
+		char id[16];
+		snprintf(id, sizeof id, "r%zu", i);
+		char text[32];
+		snprintf(text, sizeof text, "Baku %zu", i);
+		int64_t r = add_article(st, id, text);
+		struct entity e = { 0 };
+		e.article = r;
+		e.end = 4;
+		snprintf(e.type, sizeof e.type, "LOC");
+		e.status = ENT_SUGGESTED;
+		e.origin = ORIGIN_DETECTOR;
+		e.confidence = reals[i].v;
+		snprintf(e.annotator, sizeof e.annotator, "detector");
+		CHECK_INT(store_entity_add(st, &e), 0);
+		f.articles = &r;
+		f.narticles = 1;
+		char want[64];
+		snprintf(want, sizeof want, "\"confidence\":%s}", reals[i].s);
+		const char *got = jsonl_export(st, &f, &out);
+		if (!strstr(got, want))
+			fprintf(stderr, "%s lacks %s\n", got, want);
+		CHECK(strstr(got, want) != NULL);
+		free(out);
+	}
+	store_close(&st);
+}
+
+static void test_span_lines(void)
+{
+	struct json_parser p;
+	json_parser_init(&p, 0);
 	struct doc d;
 	const char *l = "{\"id\": 17, \"text\": \"📰 Zakir\", \"label\": [[2, 7, \"PERSON\"]]}";
-	CHECK_INT(store_json_doccano(st, l, strlen(l), &d), 0);
+	CHECK_INT(fmt_json_line(&p, l, strlen(l), FMT_JSON_DOCCANO, &d), 0);
 	CHECK_STR(d.id, "17");
 	CHECK_STR(d.text, "📰 Zakir");
 	CHECK_INT(d.has_entities, 1);
@@ -267,26 +617,26 @@ static void test_span_lines(void)
 	}
 	doc_finish(&d);
 	l = "{\"text\": \"x\"}";
-	CHECK_INT(store_json_doccano(st, l, strlen(l), &d), 0);
+	CHECK_INT(fmt_json_line(&p, l, strlen(l), FMT_JSON_DOCCANO, &d), 0);
 	CHECK_INT(d.has_entities, 0);
 	doc_finish(&d);
 	l = "{\"text\": \"x\", \"label\": [[0, 1, \"A\"], [0, 1]]}";
-	CHECK_INT(store_json_doccano(st, l, strlen(l), &d), -1);
+	CHECK_INT(fmt_json_line(&p, l, strlen(l), FMT_JSON_DOCCANO, &d), -1);
 	CHECK_STR(err_msg(), "label 2 is not [start, end, \"TYPE\"]");
 	l = "{\"text\": \"x\", \"label\": {}}";
-	CHECK_INT(store_json_doccano(st, l, strlen(l), &d), -1);
+	CHECK_INT(fmt_json_line(&p, l, strlen(l), FMT_JSON_DOCCANO, &d), -1);
 	CHECK_STR(err_msg(), "\"label\" is not an array");
 	l = "{\"label\": []}";
-	CHECK_INT(store_json_doccano(st, l, strlen(l), &d), -1);
+	CHECK_INT(fmt_json_line(&p, l, strlen(l), FMT_JSON_DOCCANO, &d), -1);
 	CHECK_STR(err_msg(), "no \"text\" field");
 	l = "{\"text\": \"x\", ";
-	CHECK_INT(store_json_doccano(st, l, strlen(l), &d), -1);
+	CHECK_INT(fmt_json_line(&p, l, strlen(l), FMT_JSON_DOCCANO, &d), -1);
 	CHECK_STR(err_msg(), "not valid JSON");
 
 	l = "{\"text\": \"Zakir Hasanov\", \"meta\": {\"id\": \"m-1\"}, \"tokens\": [], "
 	    "\"spans\": [{\"start\": 0, \"end\": 5, \"label\": \"PERSON\", \"text\": \"Zakir\"}, "
 	    "{\"start\": 6, \"end\": 13, \"token_start\": 1, \"token_end\": 1, \"label\": \"X\"}]}";
-	CHECK_INT(store_json_prodigy(st, l, strlen(l), &d), 0);
+	CHECK_INT(fmt_json_line(&p, l, strlen(l), FMT_JSON_PRODIGY, &d), 0);
 	CHECK_STR(d.id, "m-1");
 	CHECK_INT(d.nspans, 2);
 	if (d.nspans == 2) {
@@ -296,20 +646,20 @@ static void test_span_lines(void)
 	}
 	doc_finish(&d);
 	l = "{\"id\": \"top\", \"text\": \"x\", \"meta\": {\"id\": \"m\"}, \"spans\": []}";
-	CHECK_INT(store_json_prodigy(st, l, strlen(l), &d), 0);
+	CHECK_INT(fmt_json_line(&p, l, strlen(l), FMT_JSON_PRODIGY, &d), 0);
 	CHECK_STR(d.id, "top");
 	CHECK_INT(d.has_entities, 1);
 	doc_finish(&d);
 	l = "{\"text\": \"x\", \"spans\": [{\"start\": 0, \"end\": 1}]}";
-	CHECK_INT(store_json_prodigy(st, l, strlen(l), &d), -1);
+	CHECK_INT(fmt_json_line(&p, l, strlen(l), FMT_JSON_PRODIGY, &d), -1);
 	CHECK_STR(err_msg(), "span 1: \"label\" is missing or not a string");
 	l = "{\"text\": \"x\", \"spans\": [{\"start\": 0.5, \"end\": 1, \"label\": \"A\"}]}";
-	CHECK_INT(store_json_prodigy(st, l, strlen(l), &d), -1);
+	CHECK_INT(fmt_json_line(&p, l, strlen(l), FMT_JSON_PRODIGY, &d), -1);
 	CHECK_STR(err_msg(), "span 1: \"start\" is missing or not an integer");
 	l = "{\"text\": \"x\", \"spans\": [3]}";
-	CHECK_INT(store_json_prodigy(st, l, strlen(l), &d), -1);
+	CHECK_INT(fmt_json_line(&p, l, strlen(l), FMT_JSON_PRODIGY, &d), -1);
 	CHECK_STR(err_msg(), "span 1 is not an object");
-	store_close(&st);
+	json_parser_finish(&p);
 }
 
 /* ---- CoNLL: writer and reader agree ----------------------------------------- */
@@ -360,14 +710,18 @@ static void test_conll_round_trip(void)
 	struct export_filter f = { 0 };
 	char *one = NULL, *two = NULL;
 	size_t n1 = 0, n2 = 0;
-	FILE *out = open_memstream(&one, &n1);
-	CHECK_INT(fmt_conll_export(st, &f, out, NULL, NULL), 0);
-	fclose(out);
+	struct export_opts eo;
+	export_opts_init(&eo);
+	eo.format = EXPORT_CONLL;
+	eo.filter = f;
+	eo.out = open_memstream(&one, &n1);
+	CHECK_INT(export_run(st, &eo, NULL), 0);
+	fclose(eo.out);
 	struct store *st2 = store_open(":memory:", STORE_CREATE);
 	CHECK_INT(import_text(st2, "a.conll", one, IMPORT_CONLL, 0, &msgs), 0);
-	out = open_memstream(&two, &n2);
-	CHECK_INT(fmt_conll_export(st2, &f, out, NULL, NULL), 0);
-	fclose(out);
+	eo.out = open_memstream(&two, &n2);
+	CHECK_INT(export_run(st2, &eo, NULL), 0);
+	fclose(eo.out);
 	CHECK_STR(two, one);
 	CHECK(strstr(one, "Ministry\tB-ORG\nof\tI-ORG\nDefense\tI-ORG\n") != NULL);
 	/* a newline starts a sentence: the entity goes on after the blank line */
@@ -467,6 +821,11 @@ int main(void)
 	test_csv_read();
 	test_conll_read();
 	test_json_str();
+	test_json_parser();
+	test_json_helpers();
+	test_json_doc();
+	test_json_lines_errors();
+	test_jsonl_export();
 	test_span_lines();
 	test_conll_round_trip();
 	test_csv_import();

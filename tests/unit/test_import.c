@@ -303,7 +303,7 @@ static void test_import(void)
 	char *p2 = write_temp(dir, "docs.jsonl", j, strlen(j));
 	const char *mj = "{\"org\": \"ORG\", \"per\": \"PERSON\", \"Money\": \"-\"}";
 	char *pm = write_temp(dir, "map.json", mj, strlen(mj));
-	struct typemap *map = typemap_load(st, pm);
+	struct typemap *map = typemap_load(pm);
 	CHECK(map != NULL);
 	CHECK_STR(typemap_apply(map, "org"), "ORG");
 	CHECK(typemap_apply(map, "Money") == NULL);
@@ -419,23 +419,23 @@ static void test_import(void)
 	CHECK_INT(import_path(im, missing), -1);
 
 	/* recognition */
-	CHECK(import_recognise(st, p1, IMPORT_AUTO) == IMPORT_TEXT);
-	CHECK(import_recognise(st, p2, IMPORT_AUTO) == IMPORT_JSONL);
-	CHECK(import_recognise(st, p2, IMPORT_TEXT) == IMPORT_TEXT);
-	CHECK(import_recognise(st, "-", IMPORT_AUTO) == IMPORT_AUTO);
+	CHECK(import_recognise(p1, IMPORT_AUTO) == IMPORT_TEXT);
+	CHECK(import_recognise(p2, IMPORT_AUTO) == IMPORT_JSONL);
+	CHECK(import_recognise(p2, IMPORT_TEXT) == IMPORT_TEXT);
+	CHECK(import_recognise("-", IMPORT_AUTO) == IMPORT_AUTO);
 	char *pd = write_temp(dir, "d.jsonl", "{\"text\": \"x\", \"label\": []}\n", 27);
-	CHECK(import_recognise(st, pd, IMPORT_AUTO) == IMPORT_DOCCANO);
+	CHECK(import_recognise(pd, IMPORT_AUTO) == IMPORT_DOCCANO);
 	char *pp = write_temp(dir, "p.json", "\n{\"text\": \"x\", \"spans\": []}\n", 28);
-	CHECK(import_recognise(st, pp, IMPORT_AUTO) == IMPORT_PRODIGY);
+	CHECK(import_recognise(pp, IMPORT_AUTO) == IMPORT_PRODIGY);
 	char *pc = write_temp(dir, "c.CSV", "a,b\n", 4);
-	CHECK(import_recognise(st, pc, IMPORT_AUTO) == IMPORT_CSV);
+	CHECK(import_recognise(pc, IMPORT_AUTO) == IMPORT_CSV);
 	char *pn = write_temp(dir, "n.iob", "x\tO\n", 4);
-	CHECK(import_recognise(st, pn, IMPORT_AUTO) == IMPORT_CONLL);
+	CHECK(import_recognise(pn, IMPORT_AUTO) == IMPORT_CONLL);
 	char *px = write_temp(dir, "noext", "  {\"text\": \"x\"}\n", 16);
-	CHECK(import_recognise(st, px, IMPORT_AUTO) == IMPORT_JSONL);
-	CHECK(import_recognise(st, tree, IMPORT_AUTO) == IMPORT_TEXT);
+	CHECK(import_recognise(px, IMPORT_AUTO) == IMPORT_JSONL);
+	CHECK(import_recognise(tree, IMPORT_AUTO) == IMPORT_TEXT);
 	free(write_temp(sub, "x.ann", "T1\tPER 0 4\tDeep\n", 16));
-	CHECK(import_recognise(st, tree, IMPORT_AUTO) == IMPORT_BRAT);
+	CHECK(import_recognise(tree, IMPORT_AUTO) == IMPORT_BRAT);
 	CHECK_INT(import_path(im, pc), -1);          /* a CSV without the columns */
 	CHECK(strstr(messages.data, "c.CSV:1: the header has no article_id column") != NULL);
 
@@ -450,10 +450,10 @@ static void test_import(void)
 	CHECK(map == NULL);
 	/* a bad map */
 	char *pb = write_temp(dir, "bad.json", "{\"a\": 1}", 8);
-	CHECK(typemap_load(st, pb) == NULL);
+	CHECK(typemap_load(pb) == NULL);
 	CHECK(strstr(err_msg(), "not a string") != NULL);
 	char *pb2 = write_temp(dir, "bad2.json", "[1]", 3);
-	CHECK(typemap_load(st, pb2) == NULL);
+	CHECK(typemap_load(pb2) == NULL);
 	store_close(&st);
 
 	cmd = xasprintf("rm -rf '%s'", dir);

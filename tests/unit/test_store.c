@@ -10,6 +10,7 @@
 
 #include "store/store.h"
 #include "tap.h"
+#include "fixtures.h"
 #include "lib/util.h"
 
 static void test_open_memory(void)
@@ -53,58 +54,6 @@ static void test_open_errors(void)
 	free(good);
 	free(junk);
 	free(missing);
-}
-
-static void test_json_doc(void)
-{
-	struct store *st = store_open(":memory:", STORE_CREATE);
-	struct doc d;
-	const char *line = "{\"id\": \"a1\", \"title\": \"T\", \"text\": \"\\u00e9 Baku \\ud835\\udc00 x\", "
-	                   "\"extra\": [1], \"entities\": [{\"start\": 2, \"end\": 6, \"type\": \"geo\", "
-	                   "\"text\": \"Baku\", \"confidence\": 0.5, \"status\": \"accepted\"}, "
-	                   "{\"type\": \"per\", \"end\": 9, \"start\": 7}]}";
-	CHECK(store_json_doc(st, line, strlen(line), &d) == 0);
-	CHECK_STR(d.id, "a1");
-	CHECK_STR(d.title, "T");
-	CHECK_STR(d.text, "\xC3\xA9 Baku \xF0\x9D\x90\x80 x");
-	CHECK_INT(d.text_len, 14);
-	CHECK(d.has_entities);
-	CHECK_INT(d.nspans, 2);
-	if (d.nspans == 2) {
-		CHECK_INT(d.spans[0].start, 2);
-		CHECK_INT(d.spans[0].end, 6);
-		CHECK_STR(d.spans[0].type, "geo");
-		CHECK_STR(d.spans[0].text, "Baku");
-		CHECK_STR(d.spans[0].status, "accepted");
-		CHECK(d.spans[0].has == (SPAN_HAS_STATUS | SPAN_HAS_CONFIDENCE));
-		CHECK_STR(d.spans[1].type, "per");
-		CHECK_INT(d.spans[1].start, 7);
-	}
-	doc_finish(&d);
-
-	const char *numeric_id = "{\"id\": 42, \"text\": \"x\"}";
-	CHECK(store_json_doc(st, numeric_id, strlen(numeric_id), &d) == 0);
-	CHECK_STR(d.id, "42");
-	CHECK(!d.has_entities);
-	doc_finish(&d);
-
-	static const struct { const char *json, *msg; } bad[] = {
-		{ "{\"text\": 1}", "not a string" },
-		{ "{\"title\": \"x\"}", "no \"text\"" },
-		{ "[1, 2]", "not a JSON object" },
-		{ "{\"text\": \"x\"", "not valid JSON" },
-		{ "{\"text\": \"x\", \"entities\": {}}", "not an array" },
-		{ "{\"text\": \"x\", \"entities\": [{\"start\": 0, \"type\": \"a\"}]}", "lacks \"end\"" },
-		{ "{\"text\": \"x\", \"entities\": [{\"start\": \"0\", \"end\": 1, \"type\": \"a\"}]}", "wrong kind" },
-		{ "{\"text\": \"x\", \"entities\": [3]}", "other than objects" },
-	};
-	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
-		CHECK(store_json_doc(st, bad[i].json, strlen(bad[i].json), &d) == -1);
-		if (!strstr(err_msg(), bad[i].msg))
-			fprintf(stderr, "case %zu: message '%s'\n", i, err_msg());
-		CHECK(strstr(err_msg(), bad[i].msg) != NULL);
-	}
-	store_close(&st);
 }
 
 static void test_article_entity(void)
@@ -158,36 +107,6 @@ static void test_article_entity(void)
 }
 
 /* An article with text, for the tests below; returns its id. */
-static int64_t add_article(struct store *st, const char *ext_id, const char *text)
-{
-	struct article a = { 0 };
-	char sha[65];
-	snprintf(sha, sizeof sha, "sha-%s", ext_id);
-	a.ext_id = (char *)ext_id;
-	a.title = "T";
-	a.text = (char *)text;
-	a.text_len = strlen(text);
-	a.sha256 = sha;
-	CHECK_INT(store_article_add(st, &a), 0);
-	return a.id;
-}
-
-static int64_t add_entity(struct store *st, int64_t article, int64_t start, int64_t end,
-                          const char *type, enum entity_status status, const char *annotator)
-{
-	struct entity e = { 0 };
-	e.article = article;
-	e.start = start;
-	e.end = end;
-	snprintf(e.type, sizeof e.type, "%s", type);
-	e.status = status;
-	e.origin = strcmp(annotator, "detector") == 0 ? ORIGIN_DETECTOR : ORIGIN_ANALYST;
-	e.confidence = 0.5;
-	snprintf(e.annotator, sizeof e.annotator, "%s", annotator);
-	CHECK_INT(store_entity_add(st, &e), 0);
-	return e.id;
-}
-
 static void test_types(void)
 {
 	struct store *st = store_open(":memory:", STORE_CREATE);
@@ -278,11 +197,11 @@ static int collect_row(void *arg, const struct export_row *r)
 	return 0;
 }
 
-static int collect_json(void *arg, const char *json, size_t len)
+/* Collects export documents as "ext_id:entities;". */
+static int collect_doc(void *arg, const struct export_doc *d)
 {
 	struct buf *b = arg;
-	buf_add(b, json, len);
-	buf_addc(b, '\n');
+	buf_printf(b, "%s:%zu;", d->ext_id, d->nents);
 	return 0;
 }
 
@@ -345,26 +264,12 @@ static void test_export(void)
 	CHECK(out.len > 0);
 	f.since = NULL;
 
-	/* JSON: SQLite's substr() agrees with the C walk on the offsets */
-	buf_clear(&out);
-	f.statuses = (1u << ENT_ACCEPTED) | (1u << ENT_SUGGESTED);
-	CHECK_INT(store_export_json(st, &f, collect_json, &out), 0);
-	CHECK_STR(out.data,
-		"{\"id\":\"a1\",\"title\":\"T\",\"text\":\"\xF0\x9D\x90\x80 \xF0\x9F\x98\x80 Zakir Hasanov and "
-		"T\xC3\xBCrkiye\",\"entities\":[{\"start\":4,\"end\":17,\"type\":\"PERSON\","
-		"\"text\":\"Zakir Hasanov\",\"status\":\"accepted\",\"origin\":\"analyst\","
-		"\"annotator\":\"ann\"},{\"start\":22,\"end\":29,\"type\":\"LOC\",\"text\":\"T\xC3\xBCrkiye\","
-		"\"status\":\"suggested\",\"origin\":\"detector\",\"annotator\":\"detector\","
-		"\"confidence\":0.5}]}\n"
-		"{\"id\":\"b2\",\"title\":\"T\",\"text\":\"Metin Tokel\",\"entities\":[{\"start\":0,"
-		"\"end\":11,\"type\":\"PERSON\",\"text\":\"Metin Tokel\",\"status\":\"accepted\","
-		"\"origin\":\"analyst\",\"annotator\":\"other\"}]}\n");
-	/* every selected article, even with no selected entity */
+	/* the documents of the other exports: every selected article, even
+	 * with no selected entity (the JSON Lines export is in test_formats) */
 	buf_clear(&out);
 	f.statuses = 1u << ENT_REJECTED;
-	CHECK_INT(store_export_json(st, &f, collect_json, &out), 0);
-	CHECK(strstr(out.data, "\"id\":\"b2\"") != NULL);
-	CHECK(strstr(out.data, "\"entities\":[]") != NULL);
+	CHECK_INT(store_export_docs(st, &f, collect_doc, &out), 0);
+	CHECK_STR(out.data, "a1:1;b2:0;");
 	buf_free(&out);
 
 	char t[21];
@@ -476,38 +381,18 @@ static void test_replace_suggestions(void)
 	store_close(&st);
 }
 
-static int count_member(void *arg, const char *key, const char *value)
-{
-	struct buf *b = arg;
-	buf_printf(b, "%s=%s;", key, value ? value : "(null)");
-	return 0;
-}
-
-static void test_json_helpers(void)
+static void test_article_lookup(void)
 {
 	struct store *st = store_open(":memory:", STORE_CREATE);
-	struct buf b = BUF_INIT;
-	const char *m = "{\"per\": \"PERSON\", \"x\": 1, \"Money\": \"-\"}";
-	CHECK_INT(store_json_members(st, m, strlen(m), count_member, &b), 0);
-	CHECK_STR(b.data, "per=PERSON;x=(null);Money=-;");
-	CHECK_INT(store_json_members(st, "{}", 2, count_member, &b), 0);
-	CHECK_INT(store_json_members(st, "[1]", 3, count_member, &b), -1);
-	CHECK(strstr(err_msg(), "not a JSON object") != NULL);
-	CHECK_INT(store_json_members(st, "{", 1, count_member, &b), -1);
-	CHECK_INT(store_json_members(st, "\"s\"", 3, count_member, &b), -1);
-	buf_free(&b);
-	const char *d = "{\"text\": \"x\", \"label\": []}";
-	CHECK_INT(store_json_has_key(st, d, strlen(d), "label"), 1);
-	CHECK_INT(store_json_has_key(st, d, strlen(d), "spans"), 0);
-	CHECK_INT(store_json_has_key(st, "nonsense", 8, "label"), 0);
-
 	int64_t id;
 	int64_t a = add_article(st, "ext-9", "some text");
 	CHECK_INT(store_article_find(st, "ext-9", &id), 1);
 	CHECK_INT(id, a);
 	CHECK_INT(store_article_find(st, "1", &id), 1);
 	CHECK_INT(store_article_find(st, "2", &id), 0);
-	CHECK_INT(store_article_by_sha(st, "sha-ext-9", &id), 1);
+	char sha[65];
+	sha256_hex("some text", 9, sha);
+	CHECK_INT(store_article_by_sha(st, sha, &id), 1);
 	CHECK_INT(store_article_by_sha(st, "nope", &id), 0);
 	store_close(&st);
 }
@@ -625,11 +510,10 @@ int main(void)
 	test_export();
 	test_stats();
 	test_replace_suggestions();
-	test_json_helpers();
+	test_article_lookup();
 	test_bulk();
 	test_open_more();
 	test_article_entity();
-	test_json_doc();
 	test_open_memory();
 	test_open_errors();
 	return tap_status();

@@ -104,6 +104,11 @@ static void test_classes(void)
 	CHECK(text_is_space(0x00A0));
 	CHECK(text_is_control(0x1B));
 	CHECK(!text_is_control('\n'));
+	CHECK(text_is_format(0x200E));
+	CHECK(text_is_format(0x202E));
+	CHECK(!text_is_format(0x1B));
+	CHECK(!text_is_format(0x41));
+	CHECK(!text_is_format(0x2014));
 	CHECK_INT(text_ascii_punct(0x2014), '-');
 	CHECK_INT(text_ascii_punct(0x2019), '\'');
 	size_t n;
@@ -112,8 +117,48 @@ static void test_classes(void)
 	free(f);
 }
 
+/* lib's one escaping function, used by every message */
+static void check_escaped(const char *in, size_t len, const char *want)
+{
+	struct buf b = BUF_INIT;
+	buf_add_escaped(&b, in, len);
+	CHECK_STR(b.data ? b.data : "", want);
+	/* idempotent: escaping the escaped text changes nothing */
+	struct buf again = BUF_INIT;
+	buf_add_escaped(&again, b.data ? b.data : "", b.len);
+	CHECK_STR(again.data ? again.data : "", want);
+	buf_free(&b);
+	buf_free(&again);
+}
+
+static void test_escape(void)
+{
+	check_escaped("", 0, "");
+	check_escaped("plain C:\\path", 13, "plain C:\\path");
+	check_escaped("a\nb\tc\rd", 7, "a\\nb\\tc\\rd");
+	check_escaped("\033]52;c;SGk=\007", 12, "\\x1b]52;c;SGk=\\x07");
+	check_escaped("x\0y\177", 4, "x\\x00y\\x7f");
+	/* C1 controls, bidi marks and overrides */
+	check_escaped("\302\233" "2J", 4, "\\u009b2J");
+	check_escaped("a\342\200\256b\342\201\246c\342\200\217d\330\234", 15,
+	              "a\\u202eb\\u2066c\\u200fd\\u061c");
+	/* other characters as they are, invalid bytes as \xHH */
+	check_escaped("Bak\304\261 \360\237\223\260 \342\200\224", 14,
+	              "Bak\304\261 \360\237\223\260 \342\200\224");
+	check_escaped("\233\377\300\200\355\240\200", 7,
+	              "\\x9b\\xff\\xc0\\x80\\xed\\xa0\\x80");
+	check_escaped("\342\200", 2, "\\xe2\\x80");
+	/* and every message goes through it */
+	err_set("%s: %s", "f\033[2J", "ok");
+	CHECK_STR(err_msg(), "f\\x1b[2J: ok");
+	char *e = xescape("t\302\205");
+	CHECK_STR(e, "t\\u0085");
+	free(e);
+}
+
 int main(void)
 {
+	test_escape();
 	test_decode();
 	test_valid();
 	test_clean();
