@@ -65,6 +65,7 @@ int cli_each_item(const char *list, int (*fn)(void *arg, const char *item), void
 #define CLI_COMMANDS(X) \
 	X(import, N_("import reports and annotations (see --format)")) \
 	X(export, N_("export annotations (csv, jsonl, doccano, prodigy, conll, brat)")) \
+	X(entities, N_("list the referents: who and what the reports mention")) \
 	X(stats, N_("count articles by review state and entities by type")) \
 	X(types, N_("list, add, rename and recolour entity types")) \
 	X(backup, N_("write an online copy of the database")) \

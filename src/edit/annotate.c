@@ -5,12 +5,15 @@
  */
 #include "config.h"
 #include "annotate.h"
+#include "annotate_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "journal.h"
+#include "link.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "lib/util.h"
@@ -22,6 +25,7 @@ enum { CLIP_GRAPHEMES = 40, CLIP_BYTES = 120 };
 void annot_init(struct annot *a, struct store *st, const char *annotator)
 {
 	a->st = st;
+	memset(&a->seen, 0, sizeof a->seen);
 	if (!annotator || !*annotator)
 		annotator = "analyst";
 	size_t n = strlen(annotator);
@@ -36,16 +40,12 @@ void annot_init(struct annot *a, struct store *st, const char *annotator)
 
 /* ---- transactions and journal groups ---------------------------------- */
 
-/* The journal group of one keystroke (journal.h), numbered when its
- * first row is written. */
-struct group {
-	struct annot *a;
-	struct journal_group j;
-};
+/* The journal group of one keystroke is a struct annot_group
+ * (annotate_impl.h). */
 
-static struct group group_of(struct annot *a, int64_t article)
+static struct annot_group group_of(struct annot *a, int64_t article)
 {
-	struct group g;
+	struct annot_group g;
 	g.a = a;
 	journal_group_init(&g.j, a->st, a->annotator, article);
 	return g;
@@ -68,14 +68,14 @@ static int finish(struct annot *a, int rc)
 }
 
 /* Write e's fields (e->id names the row) and journal the change. */
-static int change(struct group *g, const struct entity *e, const char *action)
+static int change(struct annot_group *g, const struct entity *e, const char *action)
 {
 	return journal_update(&g->j, e, action);
 }
 
 /* e decided by the group's analyst: its status set, the analyst its
  * annotator, and the change written and journalled (see change()). */
-static int decide_entity(struct group *g, struct entity *e, enum entity_status status,
+static int decide_entity(struct annot_group *g, struct entity *e, enum entity_status status,
                          const char *action)
 {
 	e->status = status;
@@ -84,22 +84,27 @@ static int decide_entity(struct group *g, struct entity *e, enum entity_status s
 }
 
 /* Insert e (e->id set) and journal it. */
-static int add(struct group *g, struct entity *e, const char *action)
+static int add(struct annot_group *g, struct entity *e, const char *action)
 {
 	return journal_add(&g->j, e, action);
 }
 
 /* Set the article's review state and journal it (an article row). */
-static int set_state(struct group *g, enum article_state s, const char *action)
+static int set_state(struct annot_group *g, enum article_state s, const char *action)
 {
 	return journal_set_state(&g->j, s, action);
 }
 
-/* The first decision in a new article makes it in progress. */
-static int mark_started(struct group *g)
+/* After the decisions of a group: the entities they left without a
+ * referent are linked (journalled in the group, so undo unlinks them),
+ * and the first decision in a new article makes it in progress. */
+static int mark_started(struct annot_group *g)
 {
 	if (g->j.rows == 0)
 		return 0;
+	struct link_journal lj = { &g->j, "link" };
+	if (link_article(g->a->st, g->j.article, &lj) < 0)
+		return -1;
 	enum article_state s;
 	if (store_edit_state(g->a->st, g->j.article, &s) < 0)
 		return -1;
@@ -152,7 +157,7 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 	const struct journal_row *p = primary_row(l);
 	int nent = 0;
 	for (size_t i = 0; i < l->n; i++)
-		nent += l->v[i].entity != 0;
+		nent += l->v[i].entity != 0 && strcmp(l->v[i].action, "link") != 0;
 	if (!p) {
 		snprintf(out, size, "?");
 		return;
@@ -179,8 +184,19 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 		snprintf(out, size, _("accept all suggestions (%d)"), nent);
 		return;
 	}
+	/* the primary entity as the group left it (a run of resizes has
+	 * several rows of it), and the other entities it changed */
+	const char *snap = NULL;
+	int others = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		if (strcmp(l->v[i].action, "link") == 0 || !l->v[i].entity)
+			continue;
+		if (l->v[i].entity == p->entity)
+			snap = l->v[i].after ? l->v[i].after : l->v[i].before;
+		else
+			others++;
+	}
 	struct entity e;
-	const char *snap = p->after ? p->after : p->before;
 	if (!snap || store_edit_snapshot_entity(a->st, snap, &e) < 0) {
 		snprintf(out, size, "%s", p->action);
 		return;
@@ -194,18 +210,29 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 		snprintf(out, size, _("reject %s '%s'"), e.type, t);
 	else if (strcmp(p->action, "retype") == 0)
 		snprintf(out, size, _("set type %s '%s'"), e.type, t);
-	else if (strcmp(p->action, "resize") == 0 && nent > 1)
-		snprintf(out, size, _("resize %s '%s' (replacing %d)"), e.type, t, nent - 1);
+	else if (strcmp(p->action, "resize") == 0 && others > 0)
+		snprintf(out, size, _("resize %s '%s' (replacing %d)"), e.type, t, others);
 	else if (strcmp(p->action, "resize") == 0)
 		snprintf(out, size, _("resize %s '%s'"), e.type, t);
-	else if (strcmp(p->action, "create") == 0 && nent > 1)
-		snprintf(out, size, _("create %s '%s' (replacing %d)"), e.type, t, nent - 1);
+	else if (strcmp(p->action, "create") == 0 && others > 0)
+		snprintf(out, size, _("create %s '%s' (replacing %d)"), e.type, t, others);
 	else if (strcmp(p->action, "create") == 0)
 		snprintf(out, size, _("create %s '%s'"), e.type, t);
 	else if (strcmp(p->action, "propagate") == 0 && e.status == ENT_REJECTED)
 		snprintf(out, size, _("reject '%s' everywhere (%d changed)"), t, nent);
 	else if (strcmp(p->action, "propagate") == 0)
 		snprintf(out, size, _("accept %s '%s' everywhere (%d changed)"), e.type, t, nent);
+	else if (strcmp(p->action, "bulk") == 0 && e.status == ENT_REJECTED)
+		snprintf(out, size, nent == 1 ? _("reject %d mention like '%s'")
+		                              : _("reject %d mentions like '%s'"), nent, t);
+	else if (strcmp(p->action, "bulk") == 0)
+		snprintf(out, size, nent == 1 ? _("accept %d mention like %s '%s'")
+		                              : _("accept %d mentions like %s '%s'"), nent, e.type, t);
+	else if (strcmp(p->action, "split") == 0)
+		snprintf(out, size, _("split '%s' off its referent"), t);
+	else if (strcmp(p->action, "merge") == 0)
+		snprintf(out, size, nent == 1 ? _("merge %d mention like '%s'")
+		                              : _("merge %d mentions like '%s'"), nent, t);
 	else
 		snprintf(out, size, "%s %s '%s'", p->action, e.type, t);
 	free(t);
@@ -244,7 +271,7 @@ static void describe(struct annot *a, int64_t grp, char *out, size_t size)
 }
 
 /* Fill r after a group was written. */
-static void report(struct group *g, struct annot_result *r, int64_t focus)
+static void report(struct annot_group *g, struct annot_result *r, int64_t focus)
 {
 	r->article = g->j.article;
 	r->entity = focus;
@@ -255,14 +282,80 @@ static void report(struct group *g, struct annot_result *r, int64_t focus)
 
 /* ---- reading and checking ------------------------------------------- */
 
+void annot_seen(struct annot *a, const struct entity *drawn)
+{
+	a->seen.id = drawn->id;
+	a->seen.start = drawn->start;
+	a->seen.end = drawn->end;
+	snprintf(a->seen.type, sizeof a->seen.type, "%s", drawn->type);
+	a->seen.status = (int)drawn->status;
+}
+
+/* "4 s", "3 min", "2 h", "5 days": how long ago the UTC time t
+ * ("YYYY-MM-DDTHH:MM:SSZ") was, into out. */
+static void age(const char *t, char *out, size_t size)
+{
+	struct tm tm = { 0 };
+	if (!t || sscanf(t, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	                 &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+		snprintf(out, size, "%s", _("a while"));
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	double s = difftime(time(NULL), timegm(&tm));
+	if (s < 0)
+		s = 0;
+	if (s < 120)
+		snprintf(out, size, _("%.0f s"), s);
+	else if (s < 7200)
+		snprintf(out, size, _("%.0f min"), s / 60);
+	else if (s < 172800)
+		snprintf(out, size, _("%.0f h"), s / 3600);
+	else
+		snprintf(out, size, _("%.0f days"), s / 86400);
+}
+
+/* Refuse to decide on e when someone changed it since it was drawn
+ * (annot_seen()); the expectation is used up either way. */
+static int check_seen(struct annot *a, const struct entity *e)
+{
+	struct entity_seen seen = a->seen;
+	a->seen.id = 0;
+	if (seen.id != e->id)
+		return 0;
+	int status = seen.status != (int)e->status, type = strcmp(seen.type, e->type) != 0;
+	int span = seen.start != e->start || seen.end != e->end;
+	if (!status && !type && !span)
+		return 0;
+	/* re-detection replaces suggestions: not a decision to protect */
+	if (e->status == ENT_SUGGESTED && e->origin == ORIGIN_DETECTOR)
+		return 0;
+	char when[32];
+	age(e->updated_at, when, sizeof when);
+	if (status)
+		err_set(_("%s by %s %s ago: press again to override"), entity_status_name(e->status),
+		        e->annotator, when);
+	else if (type)
+		err_set(_("made %s by %s %s ago: press again to override"), e->type, e->annotator,
+		        when);
+	else
+		err_set(_("resized to %lld-%lld by %s %s ago: press again to override"),
+		        (long long)e->start, (long long)e->end, e->annotator, when);
+	return -1;
+}
+
 static int load_entity(struct annot *a, int64_t id, struct entity *e)
 {
 	int rc = store_edit_get(a->st, id, e);
 	if (rc == 1) {
+		a->seen.id = 0;
 		err_set(_("entity %lld no longer exists: another process changed the article"),
 		        (long long)id);
 		return -1;
 	}
+	if (rc == 0 && check_seen(a, e) < 0)
+		return -1;
 	return rc;
 }
 
@@ -341,7 +434,7 @@ static int decide(struct annot *a, int64_t id, enum entity_status status, const 
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity e;
-	struct group g = group_of(a, 0);
+	struct annot_group g = group_of(a, 0);
 	int rc = load_entity(a, id, &e);
 	if (rc == 0 && type)
 		rc = check_type(a, type);
@@ -359,8 +452,10 @@ static int decide(struct annot *a, int64_t id, enum entity_status status, const 
 				snprintf(r->msg, sizeof r->msg, _("already accepted"));
 			return finish(a, 0);
 		}
-		if (retype)
+		if (retype) {
 			snprintf(e.type, sizeof e.type, "%s", type);
+			e.referent = 0; /* of another type now: linked again */
+		}
 		rc = decide_entity(&g, &e, status,
 		                   retype ? "retype" : status == ENT_REJECTED ? "reject" : "accept");
 	}
@@ -400,11 +495,37 @@ int annot_type_of_key(struct annot *a, int key, char name[64])
 
 /* Give e (read in this transaction, of article art) the span [start,
  * end) and accept it. */
+/* The group a resize of e continues: the analyst's latest group, when it
+ * began with a resize of e and nobody changed e since its newest row there
+ * (the link rows that follow a resize are e's rows too); else 0 (-1 on
+ * an error). */
+static int64_t resize_to_continue(struct annot *a, const struct entity *e)
+{
+	int64_t last;
+	if (store_edit_last_group(a->st, a->annotator, &last) < 0)
+		return -1;
+	if (last == 0)
+		return 0;
+	struct journal_list l = { 0 };
+	if (store_edit_group(a->st, a->annotator, last, &l) < 0)
+		return -1;
+	int64_t grp = 0;
+	if (l.n > 0 && l.v[0].entity == e->id && strcmp(l.v[0].action, "resize") == 0) {
+		size_t i = l.n;
+		while (i-- > 0 && l.v[i].entity != e->id)
+			;
+		if (l.v[i].after && store_edit_matches(a->st, e->id, l.v[i].after) == 1)
+			grp = last;
+	}
+	journal_list_finish(&l);
+	return grp;
+}
+
 static int resize_in(struct annot *a, struct entity *e, const struct article *art,
                      int64_t start, int64_t end, struct annot_result *r)
 {
 	struct entity_list l = { 0 };
-	struct group g = group_of(a, e->article);
+	struct annot_group g = group_of(a, e->article);
 	int rc = check_span(art, start, end);
 	if (rc == 0)
 		rc = store_entities_of(a->st, e->article, &l);
@@ -417,10 +538,19 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
 		goto out;
 	}
 	/* The entity's row first (the group is about it), then the
-	 * highlighted entities it now overlaps, absorbed: kept as rejected. */
+	 * highlighted entities it now overlaps, absorbed: kept as rejected.
+	 * A resize right after a resize of the same entity goes into that
+	 * group: one undo step for the run of [ ] { }. */
+	int64_t grp = resize_to_continue(a, e);
 	e->start = start;
 	e->end = end;
-	rc = decide_entity(&g, e, ENT_ACCEPTED, "resize");
+	e->referent = 0; /* another name now: linked again */
+	if (grp < 0) {
+		rc = -1;
+	} else {
+		g.j.grp = grp;
+		rc = decide_entity(&g, e, ENT_ACCEPTED, "resize");
+	}
 	for (size_t i = 0; rc == 0 && i < l.n; i++) {
 		struct entity *o = &l.v[i];
 		if (o->id != e->id && highlighted(o) && overlaps(o, start, end))
@@ -590,7 +720,7 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 		return -1;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = group_of(a, article);
+	struct annot_group g = group_of(a, article);
 	int64_t focus = 0;
 	int rc = check_type(a, type);
 	if (rc == 0)
@@ -622,6 +752,8 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
 	}
 	/* The new entity's row first: it is the one the group is about. */
 	if (same) {
+		if (strcmp(same->type, type) != 0)
+			same->referent = 0;
 		snprintf(same->type, sizeof same->type, "%s", type);
 		rc = decide_entity(&g, same, ENT_ACCEPTED, "create");
 		focus = same->id;
@@ -676,20 +808,21 @@ static int any_highlighted(const struct entity_list *l, int64_t start, int64_t e
 	return 0;
 }
 
-/* Apply f's decision at every other occurrence of its text. */
-static int propagate_in(struct group *g, const struct entity *f, const struct article *art,
-                        struct entity_list *l, annot_boundary_fn wb, void *arg)
+/* Apply f's decision at every other occurrence of its text, name (nlen
+ * bytes), in art (whose entities are l): f's own article, or another. */
+static int propagate_in(struct annot_group *g, const struct entity *f, const char *name,
+                        size_t nlen, const struct article *art, struct entity_list *l,
+                        annot_boundary_fn wb, void *arg)
 {
 	const char *t = art->text;
 	size_t len = art->text_len;
-	size_t fs = text_cp_to_byte(t, len, (size_t)f->start);
-	size_t fe = text_cp_to_byte(t, len, (size_t)f->end);
-	size_t nlen = fe - fs;
+	/* f's own span is no other occurrence */
+	size_t fs = art->id == f->article ? text_cp_to_byte(t, len, (size_t)f->start) : (size_t)-1;
 	int64_t ncp = f->end - f->start;
 	size_t p = 0, last_b = 0;
 	int64_t last_cp = 0;
 	const char *hit;
-	while (p + nlen <= len && (hit = memmem(t + p, len - p, t + fs, nlen)) != NULL) {
+	while (p + nlen <= len && (hit = memmem(t + p, len - p, name, nlen)) != NULL) {
 		p = (size_t)(hit - t);
 		size_t q = p + nlen;
 		if (p == fs || !text_is_grapheme_boundary(t, len, p) ||
@@ -704,12 +837,14 @@ static int propagate_in(struct group *g, const struct entity *f, const struct ar
 		struct entity *x = exact(l, s, e);
 		int rc = 0;
 		if (x && x->status == ENT_SUGGESTED) {
-			if (f->status == ENT_ACCEPTED)
+			if (f->status == ENT_ACCEPTED && strcmp(x->type, f->type) != 0) {
 				snprintf(x->type, sizeof x->type, "%s", f->type);
+				x->referent = 0;
+			}
 			rc = decide_entity(g, x, f->status, "propagate");
 		} else if (!x && f->status == ENT_ACCEPTED && !any_highlighted(l, s, e)) {
 			struct entity n = { 0 };
-			n.article = f->article;
+			n.article = art->id;
 			n.start = s;
 			n.end = e;
 			snprintf(n.type, sizeof n.type, "%s", f->type);
@@ -737,7 +872,7 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	struct entity f;
 	struct article art = { 0 };
 	struct entity_list l = { 0 };
-	struct group g = group_of(a, 0);
+	struct annot_group g = group_of(a, 0);
 	int own = 0; /* rows about f itself */
 	int rc = load_entity_article(a, id, &f, &art);
 	if (rc == 0)
@@ -755,8 +890,11 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 					l.v[i] = f;
 		}
 	}
-	if (rc == 0)
-		rc = propagate_in(&g, &f, &art, &l, wb, arg);
+	if (rc == 0) {
+		size_t fs = text_cp_to_byte(art.text, art.text_len, (size_t)f.start);
+		size_t fe = text_cp_to_byte(art.text, art.text_len, (size_t)f.end);
+		rc = propagate_in(&g, &f, art.text + fs, fe - fs, &art, &l, wb, arg);
+	}
 	if (rc == 0)
 		rc = mark_started(&g);
 	if (rc == 0) {
@@ -778,6 +916,74 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	return finish(a, rc);
 }
 
+int annot_propagate_corpus(struct annot *a, int64_t id, int dry_run, struct annot_result *r)
+{
+	if (begin(a, r) < 0)
+		return -1;
+	struct entity f;
+	struct article own = { 0 };
+	int64_t *ids = NULL;
+	size_t n = 0, skipped, articles = 0;
+	char *name = NULL;
+	struct annot_group g = group_of(a, 0);
+	int rc = load_entity_article(a, id, &f, &own);
+	if (rc == 0)
+		rc = check_span(&own, f.start, f.end);
+	if (rc == 0 && f.status == ENT_SUGGESTED) {
+		g.j.article = f.article;
+		rc = decide_entity(&g, &f, ENT_ACCEPTED, "propagate");
+	}
+	if (rc == 0) {
+		size_t fs = text_cp_to_byte(own.text, own.text_len, (size_t)f.start);
+		size_t fe = text_cp_to_byte(own.text, own.text_len, (size_t)f.end);
+		name = xstrndup(own.text + fs, fe - fs);
+		rc = store_articles_to_detect(a->st, 0, 1, &ids, &n, &skipped);
+	}
+	int own_rows = g.j.rows;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct article art = { 0 };
+		struct entity_list l = { 0 };
+		rc = store_article_get(a->st, ids[i], &art);
+		if (rc == 0)
+			rc = store_entities_of(a->st, ids[i], &l);
+		int before = g.j.rows;
+		g.j.article = ids[i];
+		if (rc == 0)
+			rc = propagate_in(&g, &f, name, strlen(name), &art, &l, annot_word_boundary, NULL);
+		if (rc == 0 && (g.j.rows > before || (ids[i] == f.article && own_rows))) {
+			articles++;
+			enum article_state st;
+			rc = store_edit_state(a->st, ids[i], &st);
+			if (rc == 0 && st == STATE_NEW)
+				rc = set_state(&g, STATE_IN_PROGRESS, "state");
+		}
+		entity_list_finish(&l);
+		article_finish(&art);
+	}
+	if (rc == 0) {
+		g.j.article = f.article;
+		report(&g, r, f.id);
+		char *t = clip(name);
+		if (f.status == ENT_REJECTED)
+			snprintf(r->msg, sizeof r->msg,
+			         _("reject '%s' in every article not done: %d changed in %zu articles"),
+			         t, g.j.rows, articles);
+		else
+			snprintf(r->msg, sizeof r->msg,
+			         _("accept %s '%s' in every article not done: %d changed in %zu "
+			           "articles"), f.type, t, g.j.rows, articles);
+		free(t);
+	}
+	free(name);
+	free(ids);
+	article_finish(&own);
+	if (rc == 0 && dry_run) {
+		store_rollback(a->st); /* counted, not written */
+		return 0;
+	}
+	return finish(a, rc);
+}
+
 /* ---- the article ------------------------------------------------------- */
 
 int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
@@ -785,7 +991,7 @@ int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r)
 	if (begin(a, r) < 0)
 		return -1;
 	struct entity_list l = { 0 };
-	struct group g = group_of(a, article);
+	struct annot_group g = group_of(a, article);
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
 	if (rc == 0)
@@ -817,7 +1023,7 @@ int annot_done_with(struct annot *a, int64_t article, enum entity_status rest,
 {
 	if (begin(a, r) < 0)
 		return -1;
-	struct group g = group_of(a, article);
+	struct annot_group g = group_of(a, article);
 	struct entity_list l = { 0 };
 	enum article_state state;
 	int rc = store_edit_state(a->st, article, &state);
@@ -870,6 +1076,38 @@ static void conflict(struct annot *a, const struct journal_row *row, const char 
 	free(text);
 }
 
+struct row_ref {
+	int64_t entity;
+	size_t i;
+};
+
+static int cmp_row_ref(const void *a, const void *b)
+{
+	const struct row_ref *x = a, *y = b;
+	if (x->entity != y->entity)
+		return (x->entity > y->entity) - (x->entity < y->entity);
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* older[i] = 1 when a later row of l is about the same entity (a
+ * decision and then its link): only the newest row of an entity says
+ * what it must be now.  Owned. */
+static char *older_rows(const struct journal_list *l)
+{
+	char *older = xcalloc(l->n ? l->n : 1, 1);
+	struct row_ref *r = xmalloc((l->n ? l->n : 1) * sizeof *r);
+	for (size_t i = 0; i < l->n; i++) {
+		r[i].entity = l->v[i].entity;
+		r[i].i = i;
+	}
+	qsort(r, l->n, sizeof *r, cmp_row_ref);
+	for (size_t k = 0; k + 1 < l->n; k++)
+		if (r[k].entity && r[k].entity == r[k + 1].entity)
+			older[r[k].i] = 1;
+	free(r);
+	return older;
+}
+
 /* Revert the rows of l, newest first, as a new group of action rows that
  * name group of; refused (-1) unless every row's after is what is there
  * now.  *focus receives the group's entity if it still exists. */
@@ -886,9 +1124,12 @@ static int reverse(struct annot *a, const struct journal_list *l, const char *ac
 	for (size_t i = 0; i < l->n; i++)
 		has_entities |= l->v[i].entity != 0;
 	char *skip = xcalloc(l->n ? l->n : 1, 1);
+	char *older = older_rows(l);
 	int rc = 0;
 	for (size_t i = l->n; rc == 0 && i-- > 0;) {
 		const struct journal_row *row = &l->v[i];
+		if (older[i])
+			continue; /* a later row of the group changed it again */
 		int m = row->entity ? store_edit_matches(st, row->entity, row->after)
 		                    : store_edit_article_matches(st, row->article, row->after);
 		if (m == 0 && !row->entity && has_entities) {
@@ -926,6 +1167,7 @@ static int reverse(struct annot *a, const struct journal_list *l, const char *ac
 			break;
 	}
 	free(skip);
+	free(older);
 	if (rc < 0 || grp < 0)
 		return -1;
 	/* Focus the entity the reversed decision was about, if it is still
@@ -983,4 +1225,46 @@ int annot_undo(struct annot *a, struct annot_result *r)
 int annot_redo(struct annot *a, struct annot_result *r)
 {
 	return undo_redo(a, 0, r);
+}
+
+/* ---- for the other editing files (annotate_impl.h) --------------------- */
+
+struct annot_group annot_group_of(struct annot *a, int64_t article)
+{
+	return group_of(a, article);
+}
+
+int annot_tx_begin(struct annot *a, struct annot_result *r)
+{
+	return begin(a, r);
+}
+
+int annot_tx_finish(struct annot *a, int rc)
+{
+	return finish(a, rc);
+}
+
+int annot_grp_change(struct annot_group *g, struct entity *e, const char *action)
+{
+	return change(g, e, action);
+}
+
+int annot_grp_decide(struct annot_group *g, struct entity *e, int status, const char *action)
+{
+	return decide_entity(g, e, (enum entity_status)status, action);
+}
+
+int annot_grp_settle(struct annot_group *g)
+{
+	return mark_started(g);
+}
+
+void annot_grp_report(struct annot_group *g, struct annot_result *r, int64_t focus)
+{
+	report(g, r, focus);
+}
+
+char *annot_clip(const char *s)
+{
+	return clip(s);
 }

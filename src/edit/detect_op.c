@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "detect_op.h"
+#include "link.h"
 
 #include <stdlib.h>
 
@@ -63,7 +64,7 @@ int detect_op_run(struct store *st, struct detector *det, const int64_t *ids, si
 		detect_doc(det, a.text, a.text_len, &d);
 		article_finish(&a);
 		int k = store_replace_suggestions(st, ids[i], d.spans, d.nspans);
-		if (k < 0)
+		if (k < 0 || link_article(st, ids[i], NULL) < 0)
 			goto fail;
 		*suggestions += (size_t)k;
 		if (((i + 1) % BATCH == 0 || i + 1 == n) && store_commit(st) < 0)

@@ -46,9 +46,20 @@ void export_opts_init(struct export_opts *o)
 
 struct run {
 	const struct export_opts *o;
+	struct store *st;
 	struct fmt_writer w;
 	struct doc d;                   /* borrowed strings, its own spans */
+	char **names;                   /* the referents' names of the document
+	                                   (owned; freed at the next) */
+	size_t nnames, capnames;
 };
+
+static void names_clear(struct run *x)
+{
+	for (size_t i = 0; i < x->nnames; i++)
+		free(x->names[i]);
+	x->nnames = 0;
+}
 
 static int put_row(void *arg, const struct export_row *r)
 {
@@ -56,14 +67,29 @@ static int put_row(void *arg, const struct export_row *r)
 	struct fmt_csv_row row = {
 		r->article, r->ext_id, r->title, r->ext_id_len, r->title_len, r->entity, r->start,
 		r->end, r->text, r->text_len, r->type, r->status, r->origin, r->annotator,
-		r->updated_at,
+		r->updated_at, r->referent, r->referent_name, r->referent_name_len,
 	};
 	return fmt_csv_write(&x->w, &row);
 }
 
 /* The store's document as the formats' (its strings borrowed). */
-static void view_doc(struct doc *d, const struct export_doc *e)
+/* The name of referent id (owned by x until the next document), or
+ * NULL. */
+static const char *referent_name(struct run *x, int64_t id)
 {
+	struct referent r;
+	if (store_referent_get(x->st, id, &r) != 0)
+		return NULL;
+	x->names = xgrow(x->names, &x->capnames, x->nnames + 1, sizeof *x->names);
+	x->names[x->nnames++] = r.name;
+	r.name = NULL;
+	referent_finish(&r);
+	return x->names[x->nnames - 1];
+}
+
+static void view_doc(struct run *x, struct doc *d, const struct export_doc *e)
+{
+	names_clear(x);
 	d->id = (char *)e->ext_id;
 	d->title = (char *)e->title;
 	d->date = (char *)e->published;
@@ -81,6 +107,8 @@ static void view_doc(struct doc *d, const struct export_doc *e)
 		snprintf(sp->origin, sizeof sp->origin, "%s", entity_origin_name(en->origin));
 		memcpy(sp->annotator, en->annotator, sizeof sp->annotator);
 		sp->confidence = en->confidence;
+		sp->referent = en->referent;
+		sp->referent_name = en->referent ? referent_name(x, en->referent) : NULL;
 		sp->has = SPAN_HAS_STATUS | SPAN_HAS_ORIGIN | SPAN_HAS_ANNOTATOR |
 		          (en->no_confidence ? 0 : SPAN_HAS_CONFIDENCE);
 	}
@@ -89,7 +117,7 @@ static void view_doc(struct doc *d, const struct export_doc *e)
 static int put_doc(void *arg, const struct export_doc *e)
 {
 	struct run *x = arg;
-	view_doc(&x->d, e);
+	view_doc(x, &x->d, e);
 	switch (x->o->format) {
 	case EXPORT_JSONL: return fmt_jsonl_write(&x->w, &x->d);
 	case EXPORT_DOCCANO: return fmt_doccano_write(&x->w, &x->d);
@@ -119,6 +147,7 @@ static int walk(struct store *st, const struct export_opts *o, FILE *out, const 
 	struct run x = { 0 };
 	struct tokenizer tk;
 	x.o = o;
+	x.st = st;
 	x.w.out = out;
 	x.w.formula_guard = o->formula_guard;
 	x.w.note = writer_note;
@@ -143,6 +172,8 @@ static int walk(struct store *st, const struct export_opts *o, FILE *out, const 
 	if (rc == 0 && o->format != EXPORT_BRAT)
 		rc = fmt_writer_flush(&x.w);
 	free(x.d.spans);
+	names_clear(&x);
+	free(x.names);
 	fmt_writer_finish(&x.w);
 	if (need_tokens)
 		tokenizer_finish(&tk);

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 #include "import.h"
+#include "link.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -450,6 +451,8 @@ static int store_doc(struct import *im, struct doc *d, int from_jsonl)
 		clean_finish(&c);
 		return -1;
 	}
+	if (link_article(im->st, a.id, &(struct link_journal){ &im->jg, "import-link" }) < 0)
+		goto fail;
 	clean_finish(&c);
 	progress(im);
 	return 0;

@@ -7,7 +7,6 @@
 #include "formats.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,21 +14,9 @@
 #include "text/text.h"
 #include "lib/util.h"
 
-void fmt_notef(fmt_note_fn note, void *arg, size_t line, int skipped, const char *fmt, ...)
-{
-	if (!note)
-		return;
-	struct buf msg = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	msg_vformat(&msg, fmt, ap);
-	va_end(ap);
-	note(arg, line, skipped, msg.data);
-	buf_free(&msg);
-}
-
 const char fmt_csv_header[] =
-	"article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at";
+	"article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at,"
+	"referent_id,referent";
 
 void fmt_csv_cell(struct buf *b, const char *s, size_t len, int formula_guard)
 {
@@ -108,6 +95,12 @@ int fmt_csv_write(struct fmt_writer *w, const struct fmt_csv_row *r)
 	fmt_csv_cell(b, r->annotator, strlen(r->annotator), guard);
 	buf_addc(b, ',');
 	buf_adds(b, r->updated_at);
+	buf_addc(b, ',');
+	if (r->referent > 0)
+		add_int(b, r->referent);
+	buf_addc(b, ',');
+	if (r->referent_name)
+		fmt_csv_cell(b, r->referent_name, r->referent_name_len, guard);
 	buf_add(b, "\r\n", 2);
 	/* write in blocks of about 64 KiB */
 	return b->len >= 65536 ? fmt_writer_flush(w) : 0;

@@ -449,35 +449,6 @@ static void json_real(struct buf *b, double v)
 	}
 }
 
-int fmt_writer_flush(struct fmt_writer *w)
-{
-	if (w->b.len && fwrite(w->b.data, 1, w->b.len, w->out) != w->b.len) {
-		err_set("%s", strerror(errno ? errno : EIO));
-		return -1;
-	}
-	buf_clear(&w->b);
-	return 0;
-}
-
-void fmt_writer_finish(struct fmt_writer *w)
-{
-	buf_free(&w->b);
-	buf_free(&w->prefix);
-	fmt_tokens_finish(&w->toks);
-	free(w->tag);
-	free(w->respelt);
-	free(w->tmp);
-	w->tag = NULL;
-	w->respelt = NULL;
-	w->tmp = NULL;
-}
-
-void fmt_tokens_finish(struct fmt_tokens *t)
-{
-	free(t->v);
-	memset(t, 0, sizeof *t);
-}
-
 int fmt_jsonl_write(struct fmt_writer *w, const struct doc *d)
 {
 	struct buf *b = &w->b;
@@ -524,6 +495,10 @@ int fmt_jsonl_write(struct fmt_writer *w, const struct doc *d)
 		if ((sp->has & SPAN_HAS_CONFIDENCE) && strcmp(sp->status, "suggested") == 0) {
 			buf_adds(b, ",\"confidence\":");
 			json_real(b, sp->confidence);
+		}
+		if (sp->referent > 0 && sp->referent_name) {
+			buf_printf(b, ",\"referent_id\":%lld,\"referent\":", (long long)sp->referent);
+			fmt_json_str(b, sp->referent_name, strlen(sp->referent_name));
 		}
 		buf_addc(b, '}');
 	}

@@ -187,6 +187,9 @@ struct fmt_csv_row {
 	const char *text;                   /* the entity's text (text_len bytes) */
 	size_t text_len;
 	const char *type, *status, *origin, *annotator, *updated_at;
+	int64_t referent;                   /* the database's number, 0: none */
+	const char *referent_name;          /* its name ("" for none) */
+	size_t referent_name_len;
 };
 /* The header row, then one row per call, CRLF line ends, cells encoded
  * with fmt_csv_cell() and w->formula_guard. */

@@ -21,6 +21,8 @@ struct span {
 	char annotator[64];
 	double confidence;
 	char *text;                 /* the span's text as the file gave it, or NULL (owned) */
+	int64_t referent;           /* export: the entity's referent, or 0 */
+	const char *referent_name;  /* export: its name (borrowed), or NULL */
 	unsigned has;               /* SPAN_HAS_* bits */
 	size_t line;                /* its line in the file, for messages; 0: the document's */
 };

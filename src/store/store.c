@@ -156,6 +156,88 @@ static const char *const migrations[] = {
 	"  UPDATE article SET n_entities = n_entities + (new.status <> 'rejected'),\n"
 	"    n_suggested = n_suggested + (new.status = 'suggested') WHERE id = new.article;\n"
 	"END;\n",
+	/* 1 -> 2: referents (what several mentions refer to: one person, one
+	 * organisation).  An entity belongs to at most one (entity.referent).
+	 * key is the linking key (the folded name), surname and initial those
+	 * of a person's name; name_rank says how good a mention the name was
+	 * taken from ((accepted << 20) + its length), so that a better one
+	 * replaces it without reading the others; named: the analyst named
+	 * it.  The tallies are kept by triggers (and redone after a bulk
+	 * load, store_bulk_end()); indexes serve the entity view's sort
+	 * orders.  Referents are never deleted: one left without mentions
+	 * (by an undo, a split or a merge) is skipped by every query. */
+	"CREATE TABLE referent (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  type TEXT NOT NULL REFERENCES entity_type(name) ON UPDATE CASCADE,\n"
+	"  name TEXT NOT NULL,\n"
+	"  name_rank INTEGER NOT NULL DEFAULT 0,\n"
+	"  named INTEGER NOT NULL DEFAULT 0,\n"
+	"  key TEXT NOT NULL,\n"
+	"  surname TEXT NOT NULL DEFAULT '',\n"
+	"  initial TEXT NOT NULL DEFAULT '',\n"
+	"  ambiguous INTEGER NOT NULL DEFAULT 0,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  n_mentions INTEGER NOT NULL DEFAULT 0,\n"   /* suggested + accepted */
+	"  n_articles INTEGER NOT NULL DEFAULT 0,\n"   /* with any linked entity */
+	"  n_accepted INTEGER NOT NULL DEFAULT 0,\n"
+	"  n_suggested INTEGER NOT NULL DEFAULT 0,\n"
+	"  n_rejected INTEGER NOT NULL DEFAULT 0\n"
+	");\n"
+	"CREATE INDEX referent_key ON referent(type, key);\n"
+	"CREATE INDEX referent_surname ON referent(type, surname, id);\n"
+	"CREATE INDEX referent_mentions ON referent(n_mentions, id);\n"
+	"CREATE INDEX referent_articles ON referent(n_articles, id);\n"
+	"CREATE INDEX referent_undecided ON referent(n_suggested, id);\n"
+	"CREATE INDEX referent_name ON referent(name, id);\n"
+	"ALTER TABLE entity ADD COLUMN referent INTEGER REFERENCES referent(id);\n"
+	"CREATE INDEX entity_referent ON entity(referent, article) WHERE referent IS NOT NULL;\n"
+	"CREATE TRIGGER referent_tally_ai AFTER INSERT ON entity WHEN new.referent IS NOT NULL\n"
+	"BEGIN\n"
+	"  UPDATE referent SET n_mentions = n_mentions + (new.status <> 'rejected'),\n"
+	"    n_accepted = n_accepted + (new.status = 'accepted'),\n"
+	"    n_suggested = n_suggested + (new.status = 'suggested'),\n"
+	"    n_rejected = n_rejected + (new.status = 'rejected'),\n"
+	"    n_articles = n_articles + NOT EXISTS (SELECT 1 FROM entity WHERE referent = new.referent\n"
+	"      AND article = new.article AND id <> new.id)\n"
+	"  WHERE id = new.referent;\n"
+	"END;\n"
+	"CREATE TRIGGER referent_tally_ad AFTER DELETE ON entity WHEN old.referent IS NOT NULL\n"
+	"BEGIN\n"
+	"  UPDATE referent SET n_mentions = n_mentions - (old.status <> 'rejected'),\n"
+	"    n_accepted = n_accepted - (old.status = 'accepted'),\n"
+	"    n_suggested = n_suggested - (old.status = 'suggested'),\n"
+	"    n_rejected = n_rejected - (old.status = 'rejected'),\n"
+	"    n_articles = n_articles - NOT EXISTS (SELECT 1 FROM entity WHERE referent = old.referent\n"
+	"      AND article = old.article)\n"
+	"  WHERE id = old.referent;\n"
+	"END;\n"
+	/* The status counts follow the status and the referent; the article
+	 * count only the referent and the article (after the update the row
+	 * holds its new values: the old referent keeps the article while
+	 * another of its entities is there, the new one gains it unless one
+	 * was). */
+	"CREATE TRIGGER referent_tally_au AFTER UPDATE OF referent, status ON entity\n"
+	"  WHEN old.referent IS NOT new.referent OR old.status <> new.status BEGIN\n"
+	"  UPDATE referent SET n_mentions = n_mentions - (old.status <> 'rejected'),\n"
+	"    n_accepted = n_accepted - (old.status = 'accepted'),\n"
+	"    n_suggested = n_suggested - (old.status = 'suggested'),\n"
+	"    n_rejected = n_rejected - (old.status = 'rejected')\n"
+	"  WHERE id = old.referent;\n"
+	"  UPDATE referent SET n_mentions = n_mentions + (new.status <> 'rejected'),\n"
+	"    n_accepted = n_accepted + (new.status = 'accepted'),\n"
+	"    n_suggested = n_suggested + (new.status = 'suggested'),\n"
+	"    n_rejected = n_rejected + (new.status = 'rejected')\n"
+	"  WHERE id = new.referent;\n"
+	"END;\n"
+	"CREATE TRIGGER referent_articles_au AFTER UPDATE OF referent, article ON entity\n"
+	"  WHEN old.referent IS NOT new.referent OR old.article <> new.article BEGIN\n"
+	"  UPDATE referent SET n_articles = n_articles - NOT EXISTS (SELECT 1 FROM entity\n"
+	"    WHERE referent = old.referent AND article = old.article)\n"
+	"  WHERE id = old.referent;\n"
+	"  UPDATE referent SET n_articles = n_articles + NOT EXISTS (SELECT 1 FROM entity\n"
+	"    WHERE referent = new.referent AND article = new.article AND id <> new.id)\n"
+	"  WHERE id = new.referent;\n"
+	"END;\n",
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,

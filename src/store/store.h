@@ -42,7 +42,7 @@ const char *store_path(const struct store *st);
 int store_readonly(const struct store *st);
 
 /* Schema version this nerve writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Explicit transactions (BEGIN IMMEDIATE, so a writer waits for another
  * writer at the start, not at commit).  Nesting is not supported. */
@@ -141,6 +141,7 @@ struct entity {
 	int no_confidence;          /* 1: store no confidence, even for a suggestion */
 	char annotator[64];
 	char created_at[21], updated_at[21];
+	int64_t referent;           /* the referent it belongs to, or 0 */
 };
 
 /* A growable array of entities (embedded; zero-initialise, then
@@ -233,6 +234,161 @@ struct store_stats {
 int store_stats(struct store *st, struct store_stats *out);
 void store_stats_finish(struct store_stats *s);
 
+/* ---- referents (store_referent.c) ------------------------------------ */
+
+/* A referent: what several mentions (entities) refer to.  Its name is its
+ * best mention's text (accepted before suggested, then the longest)
+ * unless the analyst named it; key, surname and initial are the linking
+ * keys of src/edit/link.h.  A referent without mentions (left so by an
+ * undo, a split or a merge) is kept, for redo, and passed over by every
+ * query below. */
+struct referent {
+	int64_t id;
+	char type[64];
+	char *name;                 /* owned */
+	char *key;                  /* owned: the folded name */
+	char surname[128];          /* folded, a person's; "" for none */
+	char initial[16];           /* folded first letter of a given name, or "" */
+	int64_t name_rank;          /* see referent_name_rank() */
+	int named;                  /* the analyst named it */
+	int ambiguous;              /* another referent of its type has its surname */
+	int64_t mentions;           /* accepted and suggested entities */
+	int64_t articles;           /* articles with any entity of it */
+	int64_t accepted, suggested, rejected;
+};
+void referent_finish(struct referent *r);
+/* How good a name a mention of cps code points gives: an accepted one
+ * before any suggestion, then the longer. */
+int64_t referent_name_rank(int accepted, int64_t cps);
+
+/* Insert r (type, name, key, surname, initial, name_rank; r->id is set).
+ * Its tallies start at zero: linking entities to it counts them. */
+int store_referent_add(struct store *st, struct referent *r);
+/* Load referent id into *r (owned strings): 0, 1 when there is none, -1. */
+int store_referent_get(struct store *st, int64_t id, struct referent *r);
+/* The oldest referent of type whose key is key and that has entities:
+ * 1 and *id, 0 when none, -1 on error. */
+int store_referent_by_key(struct store *st, const char *type, const char *key, int64_t *id);
+/* The referents of type with this surname (and, when initial is not "",
+ * an initial that is "" or the same) that have entities: *n = how many
+ * (0, 1, or 2 for two or more) and *id the oldest. */
+int store_referent_by_surname(struct store *st, const char *type, const char *surname,
+                              const char *initial, int64_t *id, int *n);
+/* Flag as ambiguous every referent of type with this surname but
+ * 'except' that has entities.  Returns how many were flagged, or -1. */
+int store_referent_flag_surname(struct store *st, const char *type, const char *surname,
+                                int64_t except);
+/* Link entity to referent (0: unlink).  Not journalled: the caller
+ * journals what is not a detector's suggestion. */
+int store_entity_set_referent(struct store *st, int64_t entity, int64_t referent);
+/* Give referent id the name when it is not the analyst's and rank beats
+ * the name it has. */
+int store_referent_offer_name(struct store *st, int64_t id, const char *name, int64_t rank);
+/* Name referent id again from its best mention (unless the analyst named
+ * it): for when the mention its name came from was rejected or left. */
+int store_referent_refresh_name(struct store *st, int64_t id);
+/* The analyst's name for referent id (named from then on); "" gives the
+ * name back to its mentions. */
+int store_referent_rename(struct store *st, int64_t id, const char *name);
+/* Count the tallies of referent id again from its entities (the
+ * triggers' work, for callers that turned them off). */
+int store_referent_recount(struct store *st, int64_t id);
+/* Mentions linked at all: entities that share their referent with
+ * another entity (*linked), and entities with a referent (*with). */
+int store_referent_link_counts(struct store *st, int64_t *linked, int64_t *with);
+
+/* Append the entities of referent to l, by article and start: all of
+ * them, or (undecided) only its suggestions in articles not done. */
+int store_referent_entities(struct store *st, int64_t referent, int undecided,
+                            struct entity_list *l);
+/* How many suggestions of referent are in articles not done, and in how
+ * many such articles. */
+int store_referent_undecided(struct store *st, int64_t referent, int64_t *mentions,
+                             int64_t *articles);
+
+/* ---- the entity view's pages (store_referent.c) ---- */
+
+/* The entity view's sort orders: mentions, articles or undecided
+ * mentions, most first (ties: newest referent first); or name, A to Z
+ * (byte order). */
+enum referent_sort { RSORT_MENTIONS, RSORT_ARTICLES, RSORT_UNDECIDED, RSORT_NAME, RSORT_COUNT };
+/* A short untranslated name ("mentions", "articles", "undecided",
+ * "name"). */
+const char *referent_sort_name(enum referent_sort s);
+
+/* Which referents (those with entities), in which order. */
+struct referent_query {
+	enum referent_sort sort;
+	const char *type;           /* only this type, or NULL */
+	const char *text;           /* only names containing it (ASCII case
+	                               ignored), or NULL */
+};
+
+/* Referents in list order (owned strings).  Embedded: zero-initialise;
+ * referent_page_finish() releases it. */
+struct referent_page {
+	struct referent *v;
+	size_t n, cap;
+};
+void referent_page_finish(struct referent_page *p);
+
+enum referent_dir {
+	RPAGE_FIRST,                /* from the start (key unused) */
+	RPAGE_LAST,                 /* the last rows, in list order (key unused) */
+	RPAGE_FROM,                 /* key and the rows after it */
+	RPAGE_AFTER,                /* the rows strictly after key */
+	RPAGE_BEFORE,               /* the rows strictly before key, in list order */
+};
+/* Fill p (emptied first) with at most limit rows of q's list, paged by
+ * index from key (a row of the same query: its id and sort key are
+ * used). */
+int store_referent_page(struct store *st, const struct referent_query *q,
+                        enum referent_dir dir, const struct referent *key, size_t limit,
+                        struct referent_page *p);
+
+/* One mention of a referent with its context, for the concordance
+ * (owned strings). */
+struct mention_row {
+	int64_t entity, article, start;
+	enum entity_status status;
+	char *title;                /* the article's title */
+	char *left, *text, *right;  /* up to ctx code points either side */
+};
+struct mention_page {
+	struct mention_row *v;
+	size_t n, cap;
+};
+void mention_page_finish(struct mention_page *p);
+/* Fill p (emptied first) with at most limit mentions of referent in
+ * article and start order: the first (key NULL and not backward), those
+ * strictly after key, or (backward) those strictly before key or the
+ * last ones, in order; each with ctx code points of context. */
+int store_referent_mentions(struct store *st, int64_t referent, const struct mention_row *key,
+                            int backward, size_t limit, int ctx, struct mention_page *p);
+
+/* One referent of a listing (store_referents_list); every pointer is
+ * borrowed and valid only during the callback. */
+struct referent_listing {
+	int64_t id;
+	const char *type, *name;
+	int ambiguous;
+	int64_t mentions, articles, accepted, suggested, rejected;
+	const char *variants;       /* the distinct texts of its mentions that
+	                               are not rejected, joined by " | " */
+	const char *article_ids;    /* the external ids of its articles, likewise */
+	const char *json;           /* all of it as one JSON object: referent_id,
+	                               type, name, ambiguous, mentions,
+	                               n_articles, accepted, suggested, rejected,
+	                               variants and articles (arrays) */
+};
+typedef int (*referent_listing_fn)(void *arg, const struct referent_listing *r);
+/* Call fn for every referent with mentions that are not rejected (of the
+ * ntypes types, or all when types is NULL), most mentions first, then by
+ * id.  The texts are read in one pass over the articles.  Returns 0, or
+ * -1 (fn's error or the store's). */
+int store_referents_list(struct store *st, const char *const *types, size_t ntypes,
+                         referent_listing_fn fn, void *arg);
+
 /* ---- export ---------------------------------------------------------- */
 
 /* Which articles and entities an export takes.  Zero-initialised means
@@ -260,6 +416,9 @@ struct export_row {
 	const char *text;           /* the entity's text (not NUL-terminated) */
 	size_t text_len;
 	const char *type, *status, *origin, *annotator, *updated_at;
+	int64_t referent;           /* its referent, or 0 */
+	const char *referent_name;  /* its name, or "" */
+	size_t referent_name_len;
 };
 /* Called for each row; return 0 to go on, -1 to stop (with err_set()). */
 typedef int (*export_row_fn)(void *arg, const struct export_row *r);
@@ -308,7 +467,8 @@ struct store_check {
 	int fts_skipped;                /* the full-text check needs a writable database */
 };
 /* Check st: SQLite's integrity check, every article's text against its
- * sha256, the counts the triggers keep (articles per review state,
+ * sha256, every entity inside its text and on grapheme cluster
+ * boundaries, the counts the triggers keep (articles per review state,
  * entities and suggestions per article), and the full-text index.  Each
  * problem goes to c->report.  Returns 0 (c->problems says whether the
  * database is sound), or -1 with err_set() when the checks could not
@@ -350,15 +510,19 @@ int store_journal_reversal(struct store *st, int64_t grp, const char *annotator,
  * Journal actions written by the annotation core (the "action" column):
  * accept, reject, retype, resize, create, replace (an entity rejected
  * because a new one overlaps it), propagate, accept-all, state (an
- * article's review state changed as a side effect), done, and the
- * reversals undo and redo.  Only groups of these actions are undone or
- * redone: an import's rows ("import") are not. */
+ * article's review state changed as a side effect), done, link (an
+ * entity placed with a referent after a decision, in its group), split,
+ * merge and bulk (src/edit/referent.c), and the reversals undo and redo.
+ * Only groups of these actions are undone or redone: an import's rows
+ * ("import", "import-link") are not.  A group may hold two rows of one
+ * entity (a decision, then its link); the newer says what it is now. */
 
 /* Read entity id into *e.  Returns 0, 1 when it does not exist, -1 on
  * error. */
 int store_edit_get(struct store *st, int64_t id, struct entity *e);
-/* Write e's start, end, type, status, origin and annotator to entity
- * e->id (its confidence and created_at stay; updated_at becomes now). */
+/* Write e's start, end, type, status, origin, annotator and referent (0:
+ * none) to entity e->id (its confidence and created_at stay; updated_at
+ * becomes now). */
 int store_edit_update(struct store *st, const struct entity *e);
 /* 1 when entity id is as the snapshot says (a JSON object from
  * store_entity_snapshot(); NULL: the entity does not exist), field by
@@ -423,6 +587,9 @@ void journal_list_finish(struct journal_list *l);
  * appended to l. */
 int store_edit_group(struct store *st, const char *annotator, int64_t grp,
                      struct journal_list *l);
+/* The annotator's latest group, whatever it did (a decision, an undo, a
+ * redo).  *grp = 0 when none. */
+int store_edit_last_group(struct store *st, const char *annotator, int64_t *grp);
 /* The group undo should revert for annotator: their most recent group of
  * annotation actions (or redo) not yet undone.  *grp = 0 when none. */
 int store_edit_undo_target(struct store *st, const char *annotator, int64_t *grp);

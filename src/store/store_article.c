@@ -91,7 +91,9 @@ int store_triggers_pause(struct store *st)
 		"SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
 		"AND name NOT IN ('article_fts_ai', 'article_fts_ad', 'article_fts_au', "
 		"'article_tally_ai', 'article_tally_ad', 'article_tally_au', "
-		"'entity_tally_ai', 'entity_tally_ad', 'entity_tally_au')");
+		"'entity_tally_ai', 'entity_tally_ad', 'entity_tally_au', "
+		"'referent_tally_ai', 'referent_tally_ad', 'referent_tally_au', "
+		"'referent_articles_au')");
 	if (!s)
 		return -1;
 	if (sqlite3_step(s) != SQLITE_ROW) {
@@ -166,6 +168,14 @@ int store_bulk_end(struct store *st, int index)
 		"AND status = 'suggested') WHERE id > ?1",
 		"UPDATE article_tally SET n = n + "
 		"(SELECT count(*) FROM article WHERE id > ?1 AND state = article_tally.state)",
+		/* the referents the new articles' entities were linked to,
+		 * counted again whole (they may have mentions elsewhere too) */
+		"UPDATE referent SET n_mentions = t.a + t.s, n_accepted = t.a, n_suggested = t.s, "
+		"n_rejected = t.r, n_articles = t.n FROM (SELECT referent AS id, "
+		"sum(status = 'accepted') AS a, sum(status = 'suggested') AS s, "
+		"sum(status = 'rejected') AS r, count(DISTINCT article) AS n FROM entity "
+		"WHERE referent IN (SELECT referent FROM entity WHERE article > ?1 "
+		"AND referent IS NOT NULL) GROUP BY referent) AS t WHERE referent.id = t.id",
 	};
 	for (size_t i = 0; index && rc == 0 && i < ARRAY_SIZE(redo); i++) {
 		sqlite3_stmt *s = store_stmt(st, redo[i]);

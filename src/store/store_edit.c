@@ -23,7 +23,7 @@
 /* The journal actions of annotation, which undo and redo walk. */
 #define DO_ACTIONS \
 	"('accept', 'reject', 'retype', 'resize', 'create', 'replace', 'propagate', " \
-	"'accept-all', 'state', 'done')"
+	"'accept-all', 'state', 'done', 'link', 'split', 'merge', 'bulk')"
 
 /* A step that must produce one row; -1 (and a reset) otherwise. */
 static int step_row(struct store *st, sqlite3_stmt *s, const char *what)
@@ -69,7 +69,7 @@ int store_edit_update(struct store *st, const struct entity *e)
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"UPDATE entity SET start = ?2, \"end\" = ?3, type = ?4, status = ?5, origin = ?6, "
-		"annotator = ?7, updated_at = " NOW " WHERE id = ?1");
+		"annotator = ?7, referent = ?8, updated_at = " NOW " WHERE id = ?1");
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, e->id);
@@ -79,6 +79,8 @@ int store_edit_update(struct store *st, const struct entity *e)
 	sqlite3_bind_text(s, 5, entity_status_name(e->status), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 6, entity_origin_name(e->origin), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 7, e->annotator, -1, SQLITE_STATIC);
+	if (e->referent > 0)
+		sqlite3_bind_int64(s, 8, e->referent);
 	if (store_step_done(st, s, _("updating an entity")) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) != 1) {
@@ -101,6 +103,7 @@ int store_edit_update(struct store *st, const struct entity *e)
 	row "origin IS json_extract(" snap ", '$.origin') AND " \
 	row "annotator IS json_extract(" snap ", '$.annotator') AND " \
 	row "created_at IS json_extract(" snap ", '$.created_at') AND " \
+	row "referent IS json_extract(" snap ", '$.referent') AND " \
 	"coalesce(abs(" row "confidence - json_extract(" snap ", '$.confidence')) <= 1e-9, " \
 	row "confidence IS json_extract(" snap ", '$.confidence'))"
 
@@ -139,7 +142,8 @@ int store_edit_restore(struct store *st, int64_t id, const char *snapshot)
 		"\"end\" = json_extract(?2, '$.end'), type = json_extract(?2, '$.type'), "
 		"status = json_extract(?2, '$.status'), origin = json_extract(?2, '$.origin'), "
 		"confidence = json_extract(?2, '$.confidence'), "
-		"annotator = json_extract(?2, '$.annotator'), updated_at = " NOW " WHERE id = ?1");
+		"annotator = json_extract(?2, '$.annotator'), referent = json_extract(?2, '$.referent'), "
+		"updated_at = " NOW " WHERE id = ?1");
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -150,11 +154,11 @@ int store_edit_restore(struct store *st, int64_t id, const char *snapshot)
 		return 0;
 	s = store_stmt(st,
 		"INSERT INTO entity (id, article, start, \"end\", type, status, origin, confidence, "
-		"annotator, created_at, updated_at) SELECT ?1, json_extract(?2, '$.article'), "
+		"annotator, created_at, updated_at, referent) SELECT ?1, json_extract(?2, '$.article'), "
 		"json_extract(?2, '$.start'), json_extract(?2, '$.end'), json_extract(?2, '$.type'), "
 		"json_extract(?2, '$.status'), json_extract(?2, '$.origin'), "
 		"json_extract(?2, '$.confidence'), json_extract(?2, '$.annotator'), "
-		"json_extract(?2, '$.created_at'), " NOW);
+		"json_extract(?2, '$.created_at'), " NOW ", json_extract(?2, '$.referent')");
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -223,7 +227,8 @@ static int snapshots_equal(struct store *st, const char *a, const char *b)
 		"json_extract(?1, '$.origin') AS origin, "
 		"json_extract(?1, '$.annotator') AS annotator, "
 		"json_extract(?1, '$.created_at') AS created_at, "
-		"json_extract(?1, '$.confidence') AS confidence) AS r");
+		"json_extract(?1, '$.confidence') AS confidence, "
+		"json_extract(?1, '$.referent') AS referent) AS r");
 	if (!s)
 		return -1;
 	sqlite3_bind_text(s, 1, a, -1, SQLITE_STATIC);
@@ -429,6 +434,16 @@ static int query_grp(struct store *st, sqlite3_stmt *s, int64_t *grp)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, _("reading the journal"));
 	return 0;
+}
+
+int store_edit_last_group(struct store *st, const char *annotator, int64_t *grp)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT grp FROM edit WHERE annotator = ?1 ORDER BY grp DESC LIMIT 1");
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, annotator, -1, SQLITE_STATIC);
+	return query_grp(st, s, grp);
 }
 
 int store_edit_undo_target(struct store *st, const char *annotator, int64_t *grp)

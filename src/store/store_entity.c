@@ -64,7 +64,8 @@ int store_entity_add(struct store *st, struct entity *e)
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"INSERT INTO entity (article, start, \"end\", type, status, origin, confidence, "
-		"annotator, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)");
+		"annotator, created_at, updated_at, referent) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)");
 	if (!s)
 		return -1;
 	store_now(e->created_at);   /* no RETURNING: see store_article_add() */
@@ -79,6 +80,8 @@ int store_entity_add(struct store *st, struct entity *e)
 		sqlite3_bind_double(s, 7, e->confidence);
 	sqlite3_bind_text(s, 8, e->annotator, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 9, e->created_at, -1, SQLITE_STATIC);
+	if (e->referent > 0)
+		sqlite3_bind_int64(s, 10, e->referent);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -101,6 +104,7 @@ void store_entity_from_row(sqlite3_stmt *s, struct entity *e)
 	store_col_copy(s, 8, e->annotator, sizeof e->annotator);
 	store_col_copy(s, 9, e->created_at, sizeof e->created_at);
 	store_col_copy(s, 10, e->updated_at, sizeof e->updated_at);
+	e->referent = sqlite3_column_int64(s, 11);
 }
 
 int store_entities_of(struct store *st, int64_t article, struct entity_list *l)
@@ -200,12 +204,23 @@ int store_replace_suggestions(struct store *st, int64_t article, const struct sp
 	struct blockers b = { 0 };
 	if (own && store_begin(st) < 0)
 		return -1;
+	/* The suggestions about to go leave their referents first, while
+	 * the triggers still count (there are few, and nothing else would
+	 * know which referents lose mentions). */
+	sqlite3_stmt *s = store_stmt(st,
+		"UPDATE entity SET referent = NULL WHERE article = ?1 AND status = 'suggested' "
+		"AND annotator = 'detector' AND referent IS NOT NULL");
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, article);
+	if (store_step_done(st, s, _("replacing suggestions")) < 0)
+		goto fail;
 	/* The entity triggers keep the article's tallies, rewriting the
 	 * article row (text and all) at every entity: off for the batch,
 	 * and the tallies counted once at the end. */
 	if ((paused = store_triggers_pause(st)) < 0)
 		goto fail;
-	sqlite3_stmt *s = store_stmt(st,
+	s = store_stmt(st,
 		"DELETE FROM entity WHERE article = ?1 AND status = 'suggested' "
 		"AND annotator = 'detector'");
 	if (!s)

@@ -112,7 +112,8 @@ static void bind_filter(sqlite3_stmt *s, const struct export_filter *f, struct b
 	"(?3 IS NULL OR a.state IN (SELECT value FROM json_each(?3))) "
 #define ROW_COLUMNS \
 	"e.article, a.ext_id, a.title, e.id, e.start, e.\"end\", e.type, e.status, e.origin, " \
-	"e.annotator, e.updated_at"
+	"e.annotator, e.updated_at, coalesce(e.referent, 0), " \
+	"coalesce((SELECT name FROM referent WHERE id = e.referent), '')"
 #define ROW_ORDER " ORDER BY e.article, e.start, e.\"end\", e.id"
 
 static const char sql_rows_all[] =
@@ -220,6 +221,9 @@ int store_export_entities(struct store *st, const struct export_filter *f, expor
 		r.origin = (const char *)sqlite3_column_text(s, 8);
 		r.annotator = (const char *)sqlite3_column_text(s, 9);
 		r.updated_at = (const char *)sqlite3_column_text(s, 10);
+		r.referent = sqlite3_column_int64(s, 11);
+		r.referent_name = (const char *)sqlite3_column_text(s, 12);
+		r.referent_name_len = (size_t)sqlite3_column_bytes(s, 12);
 		size_t b0 = walk_to(&w, r.start);
 		/* the end from a copy, so the next start walks on from this one */
 		struct walk e = w;
@@ -309,7 +313,7 @@ int store_export_docs(struct store *st, const struct export_filter *f, export_do
 		while ((er = sqlite3_step(es)) == SQLITE_ROW) {
 			struct entity *e = entity_list_push(&ents);
 			store_entity_from_row(es, e);
-			e->no_confidence = sqlite3_column_int(es, 11);
+			e->no_confidence = sqlite3_column_int(es, ENTITY_NCOLUMNS);
 		}
 		if (er != SQLITE_DONE) {
 			ret = store_fail(st, _("reading entities"));

@@ -33,7 +33,8 @@ char *store_entity_snapshot(struct store *st, int64_t entity_id)
 	sqlite3_stmt *s = store_stmt(st,
 		"SELECT json_object('id', id, 'article', article, 'start', start, 'end', \"end\", "
 		"'type', type, 'status', status, 'origin', origin, 'confidence', confidence, "
-		"'annotator', annotator, 'created_at', created_at, 'updated_at', updated_at) "
+		"'annotator', annotator, 'created_at', created_at, 'updated_at', updated_at, "
+		"'referent', referent) "
 		"FROM entity WHERE id = ?1");
 	if (!s)
 		return NULL;

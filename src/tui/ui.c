@@ -798,6 +798,9 @@ static int engine_act(struct ui *ui, enum action a)
 	case ACT_QUIT_ALL:
 		ui->quit = 1;
 		return 1;
+	case ACT_ENTITIES:
+		ui_view_open(ui, &view_entities_ops, NULL);
+		return 1;
 	case ACT_SET:
 		act_set(ui, ui->args);
 		return 1;
@@ -831,8 +834,9 @@ void ui_act(struct ui *ui, enum action a)
 		                   !ai->help[ui->views[i].ops->keys]))
 			;
 		if (i == (size_t)-1) {
-			ui_error(ui, ai->help[AV_ARTICLE] ? _(":%s works in an article")
-			                                  : _(":%s works in the list"), ai->name);
+			ui_error(ui, ai->help[AV_ARTICLE]    ? _(":%s works in an article")
+			             : ai->help[AV_ENTITIES] ? _(":%s works in the entity view")
+			                                     : _(":%s works in the list"), ai->name);
 			return;
 		}
 		while (ui->nviews > i + 1)

@@ -678,18 +678,29 @@ static int view_boundary(const char *text, size_t len, size_t b, void *arg)
 	return b == 0 || b >= len || av->wordmark[b];
 }
 
+/* The boundaries for the annotation core: the edges of the cursor's
+ * words, and both sides of a hyphen or an apostrophe inside one, so that
+ * '*' finds "Azerbaijani" in "Azerbaijani-Turkish" and "Türkiye" in
+ * "Türkiye's" (the cursor still takes those compounds as one word). */
 static void build_wordmarks(struct article_view *av)
 {
 	const char *t = av->a.text;
 	size_t len = av->a.text_len, b = 0, cp = 0;
 	av->wordmark = xcalloc(len + 1, 1);
 	for (size_t w = 0; w < av->nwords; w++) {
-		for (int edge = 0; edge < 2; edge++) {
-			size_t to = edge ? av->words[w].end : av->words[w].start;
-			for (; cp < to && b < len; cp++)
-				text_decode(t, len, &b);
-			av->wordmark[b] = 1;
+		for (; cp < av->words[w].start && b < len; cp++)
+			text_decode(t, len, &b);
+		av->wordmark[b] = 1;
+		for (; cp < av->words[w].end && b < len; cp++) {
+			size_t at = b;
+			int32_t c = text_decode(t, len, &b);
+			if (at > 0 && cp + 1 < av->words[w].end &&
+			    (text_is_dash(c) || text_is_apostrophe(c))) {
+				av->wordmark[at] = 1;
+				av->wordmark[b] = 1;
+			}
 		}
+		av->wordmark[b] = 1;
 	}
 }
 
@@ -901,6 +912,7 @@ static struct browse_row row_of(const struct article_view *av)
 	row.published = av->a.published;
 	row.title = av->a.title;
 	row.lead = (char *)"";
+	row.ext_id = av->a.ext_id;
 	for (size_t i = 0; i < av->ents.n; i++) {
 		row.entities += av->ents.v[i].status != ENT_REJECTED;
 		row.suggested += av->ents.v[i].status == ENT_SUGGESTED;
@@ -1059,6 +1071,24 @@ static int edit_act(struct article_view *av, enum action a)
 		}
 		rc = annot_propagate(&av->an, id, view_boundary, av, &r);
 		edited(av, rc, &r);
+		return 1;
+	}
+	case ACT_PROPAGATE_ALL: {
+		int64_t id = decision_under_cursor(av);
+		if (!id) {
+			need_focus(av);
+			return 1;
+		}
+		/* count first, to ask before a large change */
+		if (annot_propagate_corpus(&av->an, id, 1, &r) < 0) {
+			ui_error(ui, "%s", err_msg());
+			return 1;
+		}
+		if (!confirm_many(av, r.changed, _("change")))
+			return 1;
+		rc = annot_propagate_corpus(&av->an, id, 0, &r);
+		edited(av, rc, &r);
+		ui_refresh_beneath(ui);
 		return 1;
 	}
 	case ACT_ACCEPT_ALL:
@@ -1224,6 +1254,14 @@ static int article_act(struct ui *ui, void *state, enum action a)
 		update_selection(av);
 		return 1;
 	}
+	if (a == ACT_REFERENT) {
+		const struct entity *e = need_focus(av);
+		if (e && !e->referent)
+			ui_message(ui, _("this entity is not linked to a referent"));
+		else if (e)
+			ui_view_open(ui, &view_entities_ops, &e->referent);
+		return 1;
+	}
 	if (move_act(av, a)) {
 		av->shift = 0;
 		update_selection(av);
@@ -1289,6 +1327,12 @@ static int move_act(struct article_view *av, enum action a)
 	case ACT_UNDECIDED_PREV:
 		entity_step(av, a == ACT_UNDECIDED_NEXT ? 1 : -1, 1);
 		return 1;
+	case ACT_OUTLINE: {
+		struct outline_arg arg = { av->ents.v, av->ents.n, av->a.text, av->a.text_len,
+		                            av->focus };
+		ui_view_open(av->ui, &view_outline_ops, &arg);
+		return 1;
+	}
 	case ACT_SHOW_REJECTED: {
 		int *on = &av->ui->opts.v[OPTION_SHOW_REJECTED];
 		*on = !*on;
@@ -1442,6 +1486,20 @@ static void article_status(struct ui *ui, void *state, struct buf *b)
 			buf_printf(b, " %.2f", f->confidence);
 		buf_adds(b, " ");
 		add_quoted(av, b, (size_t)f->start, (size_t)f->end);
+		/* its referent (when named otherwise) and how often the corpus
+		 * mentions it (when elsewhere too) */
+		struct referent r;
+		if (f->referent && store_referent_get(ui->st, f->referent, &r) == 0) {
+			size_t s = text_cp_to_byte(av->a.text, av->a.text_len, (size_t)f->start);
+			size_t e = text_cp_to_byte(av->a.text, av->a.text_len, (size_t)f->end);
+			int same = strlen(r.name) == e - s && memcmp(r.name, av->a.text + s, e - s) == 0;
+			if (r.name[0] && !same)
+				buf_printf(b, "= %s ", r.name);
+			if (r.mentions > 1 || !same)
+				buf_printf(b, r.mentions == 1 ? _("(%lld mention)  ") : _("(%lld mentions)  "),
+				           (long long)r.mentions);
+			referent_finish(&r);
+		}
 	}
 	struct view_query q = { .kind = VQ_POSITION };
 	ui_query(ui, &q);
@@ -1464,6 +1522,15 @@ static void article_status(struct ui *ui, void *state, struct buf *b)
 	}
 }
 
+static int article_answer(struct ui *ui, void *state, struct view_query *q)
+{
+	struct article_view *av = state;
+	(void)ui;
+	if (q->kind != VQ_FOCUS)
+		return 0;
+	return focus_entity(av, q->entity);
+}
+
 const struct view_ops view_article_ops = {
 	.name = "article",
 	.keys = AV_ARTICLE,
@@ -1473,4 +1540,5 @@ const struct view_ops view_article_ops = {
 	.status = article_status,
 	.act = article_act,
 	.reload = article_refresh,
+	.answer = article_answer,
 };

@@ -41,8 +41,9 @@ static size_t build(const struct ui *ui, struct line **out)
 	struct line *v = NULL;
 	size_t n = 0, cap = 0;
 	enum action_view av = ui_key_column(ui);
-	add(&v, &n, &cap, NULL, xstrdup(av == AV_ARTICLE ? _("Keys in the article view")
-	                                                 : _("Keys in the article list")), -1);
+	add(&v, &n, &cap, NULL, xstrdup(av == AV_ARTICLE    ? _("Keys in the article view")
+	                                : av == AV_ENTITIES ? _("Keys in the entity view")
+	                                                    : _("Keys in the article list")), -1);
 	for (int a = 1; a < ACT_COUNT; a++) {
 		const struct action_info *ai = action_info((enum action)a);
 		if (!ai->help[av] || !ai->keys[0])

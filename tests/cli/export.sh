@@ -16,7 +16,7 @@ CR=$(printf '\r')
 # CSV: header, CRLF line ends, accepted entities by default
 expect 0 "$NERVE" export
 head -n 1 "$T/out" >"$T/header"
-printf 'article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at\r\n' >"$T/want"
+printf 'article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at,referent_id,referent\r\n' >"$T/want"
 same "$T/header" "$T/want"
 # every line ends in CRLF but the one inside a quoted cell
 grep -v "$CR\$" "$T/out" >"$T/bare"
@@ -42,8 +42,8 @@ expect 0 "$NERVE" export --no-formula-guard
 contains "$T/out" "=formula,=1+1,9,0,22,\"=HYPERLINK(\"\"http://x\"\")\",MISC,"
 contains "$T/out" ",'quoted,MISC,"
 contains "$T/out" ",-minus,MISC,accepted,analyst,@ann,"
-# updated_at as YYYY-MM-DDTHH:MM:SSZ
-grep -q ",[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z$CR\$" "$T/out" ||
+# updated_at as YYYY-MM-DDTHH:MM:SSZ, then the referent's number and name
+grep -q ",[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z,[0-9][0-9]*,[^,]*$CR\$" "$T/out" ||
 	fail "updated_at is not YYYY-MM-DDTHH:MM:SSZ"
 
 # the CSV text column is the article text sliced by code points: compare
@@ -99,7 +99,8 @@ expect 2 "$NERVE" export extra-argument
 expect 0 "$NERVE" export --format jsonl
 [ "$(rows "$T/out")" = 4 ] || fail "jsonl export gave $(rows "$T/out") lines"
 contains "$T/out" '{"id":"plain","title":"No entities in this one, and a date field.","date":"2016-03-05","text":"No entities in this one, and a date field.","entities":[]}'
-contains "$T/out" '{"start":12,"end":25,"type":"PERSON","text":"Zakir Hasanov","status":"accepted","origin":"analyst","annotator":"ayla"}'
+contains "$T/out" '{"start":12,"end":25,"type":"PERSON","text":"Zakir Hasanov","status":"accepted","origin":"analyst","annotator":"ayla","referent_id":'
+grep -q '"text":"Zakir Hasanov",[^}]*"referent":"Zakir Hasanov"}' "$T/out" || fail "no referent in the JSON Lines export"
 
 # round trip: export, import into an empty database, export again: same
 expect 0 "$NERVE" export --format jsonl --status all -o "$T/one.jsonl"
@@ -112,7 +113,7 @@ expect 0 "$NERVE" --db "$T/three.db" import --reviewed --map "$TESTDATA/typemap.
 contains "$T/out" "imported: 2, duplicates: 0, failed: 0, entities: 4"
 expect 0 "$NERVE" --db "$T/three.db" export --format jsonl --status all -o "$T/three.jsonl"
 lacks "$T/three.jsonl" "Money"
-contains "$T/three.jsonl" '{"start":4,"end":13,"type":"NORP","text":"Pakistani","status":"accepted","origin":"import","annotator":"tester"}'
+contains "$T/three.jsonl" '{"start":4,"end":13,"type":"NORP","text":"Pakistani","status":"accepted","origin":"import","annotator":"tester","referent_id":'
 expect 0 "$NERVE" --db "$T/four.db" import "$T/three.jsonl"
 expect 0 "$NERVE" --db "$T/four.db" export --format jsonl --status all -o "$T/four.jsonl"
 same "$T/three.jsonl" "$T/four.jsonl"

@@ -39,7 +39,7 @@ static int check(void)
 	int bad = 0;
 	for (int a = 1; a < ACT_COUNT; a++) {
 		const struct action_info *ai = action_info((enum action)a);
-		if (!ai->help[AV_LIST] && !ai->help[AV_ARTICLE]) {
+		if (!ai->help[AV_LIST] && !ai->help[AV_ARTICLE] && !ai->help[AV_ENTITIES]) {
 			fprintf(stderr, "keytable: %s applies in no view\n", ai->name);
 			bad = 1;
 		}
@@ -67,24 +67,33 @@ static int check(void)
 	return bad;
 }
 
-/* The help of a row: one text when both views say the same, else each
- * view's with its name. */
+/* The help of a row: one text when every view that has it says the
+ * same, else each view's with its name. */
 static void help(const struct action_info *ai)
 {
-	const char *l = ai->help[AV_LIST], *r = ai->help[AV_ARTICLE];
-	if (l && r && strcmp(l, r) == 0) {
-		roff(l);
+	static const char *const names[AV_COUNT] = { "list", "article", "entities" };
+	const char *one = NULL;
+	int same = 1;
+	for (int v = 0; v < AV_COUNT; v++) {
+		const char *h = ai->help[v];
+		if (!h)
+			continue;
+		if (one && strcmp(one, h) != 0)
+			same = 0;
+		if (!one)
+			one = h;
+	}
+	if (one && same) {
+		roff(one);
 		return;
 	}
-	if (l) {
-		printf("list: ");
-		roff(l);
-	}
-	if (l && r)
-		printf("; ");
-	if (r) {
-		printf("article: ");
-		roff(r);
+	int first = 1;
+	for (int v = 0; v < AV_COUNT; v++) {
+		if (!ai->help[v])
+			continue;
+		printf("%s%s: ", first ? "" : "; ", names[v]);
+		roff(ai->help[v]);
+		first = 0;
 	}
 }
 
