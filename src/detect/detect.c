@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "detect_impl.h"
 #include "lib/byteorder.h"
@@ -20,7 +21,19 @@
 const char *detect_datadir(void)
 {
 	const char *d = getenv("NERVE_DATADIR");
-	return d && d[0] ? d : PKGDATADIR;
+	struct stat st;
+
+	if (d && d[0])
+		return d;
+#ifdef SRCDATADIR
+	/* A binary that was built but not installed runs from its build
+	 * tree: its data is the source tree's.  Once installed, the
+	 * installed directory exists and the source tree is never read. */
+	if (stat(PKGDATADIR, &st) != 0 && stat(SRCDATADIR, &st) == 0)
+		return SRCDATADIR;
+#endif
+	(void)st;
+	return PKGDATADIR;
 }
 
 char *detect_model_path(const char *datadir)
