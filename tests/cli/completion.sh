@@ -104,6 +104,27 @@ if command -v zsh >/dev/null; then
 		sort -u -o "$T/got" "$T/got"
 		same_list "zsh options of $cmd" "$T/want-$cmd" "$T/got"
 	done
+	# and it completes, in a real interactive zsh (zpty): formats, and
+	# the types of the database --db names
+	cat >"$T/z.zsh" <<'END'
+zmodload zsh/zpty || exit 77
+zpty z 'zsh -f -i'
+zpty -w z 'PS1="> "; setopt nobeep; unset NERVE_DB'
+zpty -w z "fpath=(${(q)1} \$fpath); autoload -Uz compinit; compinit -u -d ${(q)2}/zcd"
+zpty -w z "path=(${(q)3} \$path)"
+zpty -w -n z $'nerve export --format \t'
+zpty -r -m z out '*doccano*prodigy*' && print -r -- "$out" >"$2/z-formats"
+zpty -w -n z $'\x15nerve --db '"${(q)2}"$'/other.db export --type \t'
+zpty -r -m z out '*WEAPON*' && print -r -- "$out" >"$2/z-types"
+zpty -d z
+END
+	timeout 60 zsh -f "$T/z.zsh" "$(dirname "$zsh_script")" "$T" "$(dirname "$NERVE")" >/dev/null 2>&1
+	case $? in
+	0) contains "$T/z-formats" "conll"
+	   contains "$T/z-types" "PERSON" ;;
+	77) echo "note: no zsh/zpty module: zsh's completion not tried" ;;
+	*) fail "zsh did not complete formats and types (see $T/z-*)" ;;
+	esac
 else
 	echo "note: zsh is not installed; its completion is not tested"
 fi
