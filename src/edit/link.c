@@ -178,8 +178,14 @@ void link_name_parse(const char *type, const char *text, size_t len, int after_t
 	n->form = LINK_ALONE;
 	const char *t = n->display;
 	char *akey = NULL;
-	if (nw == 0 || !link_type_links(type)) {
-		n->key = fold(k.data, k.len);
+	int letters = 0;
+	for (size_t i = 0; i < len && letters < 2;) {
+		size_t j = i;
+		letters += text_is_letter(text_decode(text, len, &j));
+		i = j;
+	}
+	if (nw == 0 || !link_type_links(type) || letters < 2) {
+		n->key = fold(k.data, k.len); /* left alone: no name to go by */
 	} else if (!is_person(type) && acronym(k.data, k.len, &akey)) {
 		n->form = LINK_ACRONYM;
 		n->key = akey;
@@ -519,7 +525,11 @@ static int group_referent(struct placing *p, const struct link_mention *m, size_
 	if (*ref)
 		return 0;
 	const struct link_name *nm = &m[h].name;
-	int rc = store_referent_by_key(p->st, m[h].type, nm->key, ref);
+	/* rule 1 across reports, but for a person's single word ("Amy",
+	 * "Hasanov"), which names somebody else in every other report unless
+	 * rule 5 finds the one full name it can be */
+	int rc = nm->form == LINK_SURNAME ? 0
+	                                  : store_referent_by_key(p->st, m[h].type, nm->key, ref);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	if (nm->form == LINK_SURNAME || nm->form == LINK_INITIAL) {

@@ -113,8 +113,8 @@ int store_referent_by_surname(struct store *st, const char *type, const char *su
                               const char *initial, int64_t *id, int *n)
 {
 	sqlite3_stmt *s = store_stmt(st,
-		"SELECT id FROM referent AS r WHERE type = ?1 AND surname = ?2 "
-		"AND (?3 = '' OR initial = '' OR initial = ?3) AND " HAS_ENTITIES("r")
+		"SELECT id FROM referent AS r WHERE type = ?1 AND surname = ?2 AND initial <> '' "
+		"AND (?3 = '' OR initial = ?3) AND " HAS_ENTITIES("r")
 		" ORDER BY id LIMIT 2");
 	if (!s)
 		return -1;
@@ -137,7 +137,7 @@ int store_referent_flag_surname(struct store *st, const char *type, const char *
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"UPDATE referent AS r SET ambiguous = 1 WHERE type = ?1 AND surname = ?2 "
-		"AND id <> ?3 AND ambiguous = 0 AND " HAS_ENTITIES("r"));
+		"AND initial <> '' AND id <> ?3 AND ambiguous = 0 AND " HAS_ENTITIES("r"));
 	if (!s)
 		return -1;
 	sqlite3_bind_text(s, 1, type, -1, SQLITE_STATIC);

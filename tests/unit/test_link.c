@@ -381,6 +381,25 @@ static void test_article(void)
 	 * the only Voskanyan with initial G */
 	CHECK_INT(ref_of(st, e2), r2);
 	CHECK_INT(ref_of(st, e1), r2);
+	/* a single word of a person is not linked across reports by its
+	 * name: two reports' "Voskanyan" would be the same person only
+	 * through a full name */
+	const char *t8 = "Ilona spoke first.";
+	const char *t9 = "Then Ilona left.";
+	int64_t a8 = add_article(st, t8), a9 = add_article(st, t9);
+	int64_t h1 = mention(st, a8, t8, "Ilona", 0, "PERSON", 0);
+	int64_t h2 = mention(st, a9, t9, "Ilona", 0, "PERSON", 0);
+	link_article(st, a8, NULL);
+	link_article(st, a9, NULL);
+	CHECK(ref_of(st, h1) > 0 && ref_of(st, h2) > 0);
+	CHECK(ref_of(st, h1) != ref_of(st, h2));
+	/* nor is a name of one letter */
+	const char *t10 = "Y said so. Y agreed.";
+	int64_t a10 = add_article(st, t10);
+	int64_t y1 = mention(st, a10, t10, "Y", 0, "ORG", 0);
+	mention(st, a10, t10, "Y", 1, "ORG", 0);
+	link_article(st, a10, NULL);
+	CHECK_INT(ref_of(st, y1), 0);
 	const char *t6 = "Voskanyan alone.";
 	int64_t a6 = add_article(st, t6);
 	int64_t f1 = mention(st, a6, t6, "Voskanyan", 0, "PERSON", 0);
