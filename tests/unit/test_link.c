@@ -597,6 +597,75 @@ static void test_referent_ops(void)
 	store_close(&st);
 }
 
+/* The entity view's pages: forward and backward through many ties, in
+ * every sort order, each referent once and in order. */
+static void test_pages(void)
+{
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	enum { N = 40 };
+	for (int i = 0; i < N; i++) {
+		char text[96], name[32];
+		snprintf(name, sizeof name, "Place%c%c", 'A' + i % 26, 'a' + i / 26);
+		snprintf(text, sizeof text, "%s and %s.", name, name);
+		int64_t a = add_article(st, text);
+		mention(st, a, text, name, 0, "LOC", 0);
+		if (i % 5 == 0) /* a few with two mentions: most tie */
+			mention(st, a, text, name, 1, "LOC", 0);
+		link_article(st, a, NULL);
+	}
+	for (int sort = 0; sort < RSORT_COUNT; sort++) {
+		struct referent_query q = { (enum referent_sort)sort, NULL, NULL };
+		struct referent_page all = { 0 }, p = { 0 };
+		CHECK_INT(store_referent_page(st, &q, RPAGE_FIRST, NULL, 1000, &all), 0);
+		CHECK_INT(all.n, N);
+		/* forward, 7 at a time */
+		size_t seen = 0;
+		CHECK_INT(store_referent_page(st, &q, RPAGE_FIRST, NULL, 7, &p), 0);
+		while (p.n && seen < N) {
+			for (size_t i = 0; i < p.n; i++)
+				CHECK_INT(p.v[i].id, all.v[seen + i].id);
+			seen += p.n;
+			struct referent k = p.v[p.n - 1];
+			k.name = xstrdup(k.name);
+			k.key = NULL;
+			CHECK_INT(store_referent_page(st, &q, RPAGE_AFTER, &k, 7, &p), 0);
+			free(k.name);
+		}
+		CHECK_INT(seen, N);
+		/* backward from the end */
+		CHECK_INT(store_referent_page(st, &q, RPAGE_LAST, NULL, 7, &p), 0);
+		size_t end = N;
+		while (p.n && end > 0) {
+			for (size_t i = 0; i < p.n; i++)
+				CHECK_INT(p.v[i].id, all.v[end - p.n + i].id);
+			end -= p.n;
+			struct referent k = p.v[0];
+			k.name = xstrdup(k.name);
+			k.key = NULL;
+			CHECK_INT(store_referent_page(st, &q, RPAGE_BEFORE, &k, 7, &p), 0);
+			free(k.name);
+		}
+		CHECK_INT(end, 0);
+		/* from a row in the middle, itself first */
+		CHECK_INT(store_referent_page(st, &q, RPAGE_FROM, &all.v[13], 5, &p), 0);
+		CHECK_INT(p.n, 5);
+		if (p.n)
+			CHECK_INT(p.v[0].id, all.v[13].id);
+		referent_page_finish(&p);
+		referent_page_finish(&all);
+	}
+	/* filters */
+	struct referent_query q = { RSORT_NAME, "LOC", "placeb" };
+	struct referent_page p = { 0 };
+	CHECK_INT(store_referent_page(st, &q, RPAGE_FIRST, NULL, 100, &p), 0);
+	CHECK_INT(p.n, 2);  /* PlaceBa and PlaceBb */
+	q.type = "ORG";
+	CHECK_INT(store_referent_page(st, &q, RPAGE_FIRST, NULL, 100, &p), 0);
+	CHECK_INT(p.n, 0);
+	referent_page_finish(&p);
+	store_close(&st);
+}
+
 int main(void)
 {
 	test_parse();
@@ -604,5 +673,6 @@ int main(void)
 	test_article();
 	test_reopen();
 	test_referent_ops();
+	test_pages();
 	return tap_status();
 }
