@@ -10,6 +10,7 @@
 
 #include "import.h"
 #include "journal.h"
+#include "lib/hashmap.h"
 #include "lib/util.h"
 
 struct csv_state;
@@ -35,6 +36,14 @@ struct import {
 	size_t types_committed;
 	struct buf scratch;             /* NUL replacement */
 	struct csv_state *csv;          /* CSV import: the article the rows are about */
+	/* the referents named by the file (type and name -> id), which its
+	 * entities are linked to instead of by the rules */
+	struct named_referent {
+		char *type, *name;
+		int64_t id;
+	} *refs;
+	size_t nrefs, caprefs;
+	struct hmap refmap;             /* hash of type and name -> index + 1 */
 };
 
 /* Report a problem ("FILE: reason") to the message callback. */
