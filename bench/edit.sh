@@ -3,9 +3,11 @@
 # database of 100 reports and on one of a million (override with
 # SIZES="100 1000000"), at two levels:
 #
-#  - the browser (script mode): open the list's first report, then 100
-#    times: Tab, a or x, Tab, a or x, Tab, a or x, D (done, and the next
-#    report still to review opens).  Each key's time runs from reading it
+#  - the browser (script mode): open the list's first report and go to
+#    its first suggestion (J), then 100 times: a, x, a (auto-advance moves
+#    on to the next suggestion after each decision), D (done, and the next
+#    report still to review opens at its first suggestion; every
+#    suggestion is decided, so D does not ask).  Each key's time runs from reading it
 #    to the end of the drawing that shows what it did (the script's
 #    ":timing FILE").  RUNS (default 3) runs per size, the sizes taking
 #    turns.
@@ -35,10 +37,10 @@ ${CC:-cc} -O2 -Wall -Wformat -I"$build" -I"$top/src" -o "$bin" "$top/bench/edit-
 # The keys of a review of 100 reports, with :timing.
 keys=$dir/edit.keys
 {
-	printf ':timing %s/edit.times\n<Enter>\n' "$dir"
+	printf ':timing %s/edit.times\n<Enter>\nJ\n' "$dir"
 	i=0
 	while [ $i -lt 100 ]; do
-		printf '<Tab>\na\n<Tab>\nx\n<Tab>\na\nD\n'
+		printf 'a\nx\na\nD\n'
 		i=$((i + 1))
 	done
 } >"$keys"

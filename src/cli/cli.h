@@ -69,6 +69,7 @@ int cli_each_item(const char *list, int (*fn)(void *arg, const char *item), void
 	X(stats, N_("count articles by review state and entities by type")) \
 	X(types, N_("list, add, rename and recolour entity types")) \
 	X(backup, N_("write an online copy of the database")) \
+	X(check, N_("check the database: integrity, checksums, counts")) \
 	X(detect, N_("detect entities again in articles not yet reviewed")) \
 	X(eval, N_("score the detector on gold documents")) \
 	X(train, N_("train the detector and use the new model"))

@@ -23,10 +23,13 @@ static const char detect_usage[] = N_(
 	"import's entity is never touched, and a span rejected in an article is\n"
 	"never suggested there again.\n\n"
 	"  --all          done articles too\n"
+	"  --include-annotated\n"
+	"                 articles that came with annotations too (an\n"
+	"                 \"entities\" field, even empty)\n"
 	"  --article ID   this article only (a local or external id), even one\n"
 	"                 that came with annotations or is done\n");
 
-enum { OPT_ALL = OPT_CMD_BASE, OPT_ARTICLE };
+enum { OPT_ALL = OPT_CMD_BASE, OPT_ARTICLE, OPT_INCLUDE_ANNOTATED };
 
 static void progress(void *arg, size_t done, size_t n)
 {
@@ -39,9 +42,10 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "all", no_argument, NULL, OPT_ALL },
 		{ "article", required_argument, NULL, OPT_ARTICLE },
+		{ "include-annotated", no_argument, NULL, OPT_INCLUDE_ANNOTATED },
 		CLI_GLOBAL_LONGOPTS, { 0, 0, 0, 0 }
 	};
-	int all = 0, opt;
+	int all = 0, annotated = 0, opt;
 	const char *ref = NULL;
 	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (opt) {
@@ -50,6 +54,9 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 			break;
 		case OPT_ARTICLE:
 			ref = optarg;
+			break;
+		case OPT_INCLUDE_ANNOTATED:
+			annotated = 1;
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(detect_usage)))
@@ -65,7 +72,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	if (!st)
 		return 1;
 	int64_t *ids = NULL, one;
-	size_t n = 0, suggestions = 0, done = 0;
+	size_t n = 0, suggestions = 0, done = 0, skipped = 0;
 	int rc = 1;
 	struct detector *det = NULL;
 	if (ref) {
@@ -80,7 +87,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 		ids = xmalloc(sizeof *ids);
 		ids[0] = one;
 		n = 1;
-	} else if (store_articles_to_detect(st, all, &ids, &n) < 0) {
+	} else if (store_articles_to_detect(st, all, annotated, &ids, &n, &skipped) < 0) {
 		warnmsg("%s", err_msg());
 		goto out;
 	}
@@ -93,6 +100,13 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	if (tty && n)
 		fputc('\n', stderr);
 	printf(_("articles: %zu, suggestions: %zu\n"), done, suggestions);
+	if (skipped)
+		printf(skipped == 1
+		           ? _("%zu article came with annotations (an \"entities\" field, even "
+		               "empty) and was not detected; --include-annotated detects it\n")
+		           : _("%zu articles came with annotations (an \"entities\" field, even "
+		               "empty) and were not detected; --include-annotated detects them\n"),
+		       skipped);
 	rc = 0;
 	goto out;
 fail:

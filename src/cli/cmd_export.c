@@ -190,8 +190,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (export_format_parse(format, &eo.format) < 0) {
-		cli_usage_error("export", _("unknown format '%s' (csv, jsonl, doccano, prodigy, "
-		                            "conll, brat)"), format);
+		cli_usage_error("export", "%s", err_msg());
 		goto out;
 	}
 	if (eo.format == EXPORT_BRAT && (!output || strcmp(output, "-") == 0)) {

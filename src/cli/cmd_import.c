@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +22,7 @@
 static const char import_usage[] = N_(
 	"Usage: nerve import [OPTION]... PATH...\n"
 	"Import reports into the database: plain-text files, directories (their\n"
-	"*.txt files, recursively), JSON Lines in the corpus format, doccano and\n"
+	"*.txt files, recursively; regular files only), JSON Lines in the corpus format, doccano and\n"
 	"Prodigy JSON Lines, CoNLL, brat directories, and '-' for standard input\n"
 	"(JSON Lines when its first byte is '{', else text).  A CSV export applies\n"
 	"its rows to the articles with those ids already in the database.  Each\n"
@@ -37,6 +39,9 @@ static const char import_usage[] = N_(
 	"      --no-detect       do not run entity detection on the new articles\n"
 	"      --replace-invalid replace invalid UTF-8 and NUL bytes with U+FFFD\n"
 	"                        instead of rejecting the file\n"
+	"      --max-size SIZE   refuse a file larger than SIZE bytes (a suffix K,\n"
+	"                        M or G multiplies by 1024s; default 1G), counted\n"
+	"                        while reading\n"
 	"  -h, --help            show this help and exit\n"
 	"\n"
 	"Ends with a summary on standard output; progress goes to standard error\n"
@@ -45,8 +50,29 @@ static const char import_usage[] = N_(
 	"misuse (including a format that cannot be imported yet).\n");
 
 enum {
-	OPT_REVIEWED = OPT_CMD_BASE, OPT_NO_DETECT, OPT_REPLACE_INVALID,
+	OPT_REVIEWED = OPT_CMD_BASE, OPT_NO_DETECT, OPT_REPLACE_INVALID, OPT_MAX_SIZE,
 };
+
+/* "123", "64K", "500M", "2G" to bytes: 0, or -1 when it is none. */
+static int parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (end == s || errno || *s == '-')
+		return -1;
+	unsigned shift = 0;
+	switch (*end) {
+	case 'K': case 'k': shift = 10; end++; break;
+	case 'M': case 'm': shift = 20; end++; break;
+	case 'G': case 'g': shift = 30; end++; break;
+	default: break;
+	}
+	if (*end || v == 0 || v > (UINT64_MAX >> shift))
+		return -1;
+	*out = (uint64_t)v << shift;
+	return 0;
+}
 
 /* Progress on a terminal: at most ten updates a second. */
 struct meter {
@@ -92,6 +118,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		{ "reviewed", no_argument, NULL, OPT_REVIEWED },
 		{ "no-detect", no_argument, NULL, OPT_NO_DETECT },
 		{ "replace-invalid", no_argument, NULL, OPT_REPLACE_INVALID },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		CLI_GLOBAL_LONGOPTS,
 		{ 0, 0, 0, 0 },
 	};
@@ -117,6 +144,11 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 			break;
 		case OPT_REPLACE_INVALID:
 			o.replace_invalid = 1;
+			break;
+		case OPT_MAX_SIZE:
+			if (parse_size(optarg, &o.max_bytes) < 0)
+				return cli_usage_error("import", _("--max-size takes a size in bytes (with K, "
+				                                   "M or G), not '%s'"), optarg);
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(import_usage)))

@@ -173,7 +173,14 @@ struct store *cli_open_store(const struct cli *cli, int create)
 struct store *cli_open_store_reading(const struct cli *cli)
 {
 	char *path = cli->db_path ? xstrdup(cli->db_path) : default_db_path(0);
-	int flags = access(path, W_OK) == 0 ? 0 : STORE_READONLY;
+	/* read-write needs the file and, for the write-ahead log beside it,
+	 * its directory writable: a reading command reads either way */
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir ? 1 : 0] = '\0';
+	int writable = access(path, W_OK) == 0 && access(slash ? dir : ".", W_OK) == 0;
+	free(dir);
+	int flags = writable ? 0 : STORE_READONLY;
 	struct store *st = store_open(path, flags | (cli->sync_full ? STORE_SYNC_FULL : 0));
 	if (!st)
 		warnmsg("%s", err_msg());
@@ -234,6 +241,36 @@ static const char *login_name(void)
 	return u && u[0] ? u : "analyst";
 }
 
+static const char help_usage[] = N_(
+	"Usage: nerve help [COMMAND]\n"
+	"Describe COMMAND, as 'nerve COMMAND --help' does; with no COMMAND,\n"
+	"list the commands and the global options, as 'nerve --help' does.\n");
+
+/* nerve help [COMMAND]: the command's --help, or nerve's. */
+static int help(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = { CLI_GLOBAL_LONGOPTS, { 0, 0, 0, 0 } };
+	int opt;
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		if (!cli_global_option(cli, opt, _(help_usage)))
+			return cli_option_error("help", opt, argv);
+	}
+	if (optind >= argc) {
+		usage();
+		return 0;
+	}
+	if (optind + 1 < argc)
+		return cli_usage_error("help", _("unexpected argument '%s'"), argv[optind + 1]);
+	const char *name = argv[optind];
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		if (strcmp(commands[i].name, name) == 0) {
+			char *help_argv[] = { argv[optind], (char *)"--help", NULL };
+			optind = 0;
+			return commands[i].run(cli, 2, help_argv);
+		}
+	return cli_usage_error(NULL, _("unknown command '%s'"), name);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = { CLI_GLOBAL_LONGOPTS, { 0, 0, 0, 0 } };
@@ -272,19 +309,8 @@ int main(int argc, char **argv)
 	int first = optind;
 	const char *name = argv[first];
 	if (strcmp(name, "help") == 0) {
-		/* nerve help [COMMAND]: the command's --help, or this one's */
-		if (first + 1 >= argc) {
-			usage();
-			return 0;
-		}
-		name = argv[first + 1];
-		for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
-			if (strcmp(commands[i].name, name) == 0) {
-				char *help_argv[] = { argv[first + 1], (char *)"--help", NULL };
-				optind = 0;
-				return commands[i].run(&cli, 2, help_argv);
-			}
-		return cli_usage_error(NULL, _("unknown command '%s'"), name);
+		optind = 0;
+		return help(&cli, argc - first, argv + first);
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
 		if (strcmp(commands[i].name, name) == 0) {

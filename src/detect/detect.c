@@ -304,6 +304,16 @@ void detect_prepare(struct detector *det, const char *text, size_t len)
 	rules_apply(&det->rl, &det->toks, det->marks, &det->rules);
 	det->fd.salt = det->salt;
 	feat_static(&det->res, &det->toks, det->marks, &det->rules, &det->fd);
+	/* how unlike the clusters' text this one is: names from elsewhere */
+	size_t caps = 0, unknown = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct token *k = &det->toks.v[i];
+		if (k->kind != TOK_WORD || !(k->flags & TOKF_UPPER_INIT) || (k->flags & TOKF_SENT_START))
+			continue;
+		caps++;
+		unknown += det->fd.cluster[i] == 0;
+	}
+	det->doc_unknown = caps ? (float)unknown / (float)caps : 0;
 }
 
 /* Honorifics: not titles (no TITLE span), but not part of the name. */
@@ -569,6 +579,21 @@ static void join_of_chains(struct detector *det, struct dspans *o)
 	size_t w = 0;
 	for (size_t i = 0; i < o->n; i++) {
 		struct dspan *d = &o->v[i];
+		if (w > 0 && d->type == det->t_org && o->v[w - 1].b == d->a &&
+		    o->v[w - 1].type != det->t_org && o->v[w - 1].b - o->v[w - 1].a == 1 &&
+		    (detect_lookup(det, o->v[w - 1].a, d->a) & det->l_demonyms) &&
+		    has_org_word(det, d->a, d->b)) {
+			/* a nationality word opening an organisation's name:
+			 * "Ruritanian" + "Bureau of Statistics" */
+			struct dspan *p = &o->v[w - 1];
+			p->b = d->b;
+			p->type = d->type;
+			if (d->conf < p->conf)
+				p->conf = d->conf;
+			if (d->margin < p->margin)
+				p->margin = d->margin;
+			continue;
+		}
 		if (w > 0) {
 			struct dspan *p = &o->v[w - 1];
 			size_t g = p->b;
@@ -591,6 +616,73 @@ static void join_of_chains(struct detector *det, struct dspans *o)
 	o->n = w;
 }
 
+/* Particles inside names of many naming systems ("Mohammed bin Salman",
+ * "Fernanda de Souza", "Ludwig van Dyke"): general vocabulary. */
+static const char *const particles[] = {
+	"bin", "ibn", "bint", "binti", "ben", "abu", "al", "el", "de", "da", "do", "dos", "das",
+	"del", "della", "di", "du", "van", "von", "der", "den", "ter", "la", "le", "y",
+};
+
+static int particle(const struct tokens *t, size_t i)
+{
+	if (i >= t->n || t->v[i].kind != TOK_WORD || (t->v[i].flags & TOKF_UPPER_INIT))
+		return 0;
+	for (size_t k = 0; k < ARRAY_SIZE(particles); k++)
+		if (rules_tok_is(t, i, particles[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 when token i is joined to the one before by a hyphen with no space:
+ * "Chan" "-" "Ocha", "Al" "-" "Rajhi". */
+static int hyphen_joined(const struct tokens *t, size_t i)
+{
+	return i >= 2 && i < t->n && (t->v[i - 1].flags & TOKF_HYPHEN) &&
+	       !(t->v[i - 1].flags & TOKF_SPACE_BEFORE) && !(t->v[i].flags & TOKF_SPACE_BEFORE) &&
+	       t->v[i - 2].kind == TOK_WORD && t->v[i].kind == TOK_WORD;
+}
+
+/* A person's name is one span: across its particles and hyphens
+ * ("Mohammed" + "bin Salman", "Sisi" with its "El-"), and a person found
+ * in two pieces side by side is joined. */
+static void join_names(struct detector *det, struct dspans *o)
+{
+	const struct tokens *t = &det->toks;
+	for (size_t i = 0; i < o->n; i++) {
+		struct dspan *d = &o->v[i];
+		if (d->type != det->t_person)
+			continue;
+		/* a capitalised part before a hyphen: "El-" of "El-Sisi" */
+		while (hyphen_joined(t, d->a) && (t->v[d->a - 2].flags & TOKF_UPPER_INIT) &&
+		       (i == 0 || o->v[i - 1].b <= d->a - 2))
+			d->a -= 2;
+		for (;;) {
+			size_t b = d->b;
+			uint32_t nb = d->b;
+			if (b + 1 < t->n && hyphen_joined(t, b + 1))
+				nb = (uint32_t)b + 2;   /* "Chan-o-cha", "Anderson-Pyrz" */
+			else if (particle(t, b) && b + 1 < t->n && name_word(det, b + 1) &&
+			         !(t->v[b + 1].flags & TOKF_SENT_START))
+				nb = (uint32_t)b + 2;   /* "... bin Salman" */
+			else if (i + 1 < o->n && o->v[i + 1].a == b && o->v[i + 1].type == det->t_person &&
+			         !(t->v[b].flags & TOKF_SENT_START))
+				nb = o->v[i + 1].b;     /* two pieces of one name */
+			if (nb == d->b)
+				break;
+			/* what the new part overlaps goes into the name */
+			while (i + 1 < o->n && o->v[i + 1].a < nb) {
+				if (o->v[i + 1].b > nb)
+					nb = o->v[i + 1].b;
+				if (o->v[i + 1].conf < d->conf)
+					d->conf = o->v[i + 1].conf;
+				memmove(&o->v[i + 1], &o->v[i + 2], (o->n - i - 2) * sizeof *o->v);
+				o->n--;
+			}
+			d->b = nb;
+		}
+	}
+}
+
 void detect_conventions(struct detector *det)
 {
 	struct dspans *s = &det->spans, *o = &det->conv;
@@ -600,6 +692,7 @@ void detect_conventions(struct detector *det)
 	for (size_t i = 0; i < s->n; i++)
 		convention(det, s->v[i].a, s->v[i].b, s->v[i].type, s->v[i].conf, s->v[i].margin, o);
 	join_of_chains(det, o);
+	join_names(det, o);
 	struct dspans x = *s;
 	*s = *o;
 	*o = x;
@@ -642,8 +735,9 @@ void detect_consistency(struct detector *det)
 			while (k < n0 && s->v[k].b <= i)
 				k++;
 			const struct token *tk = &t->v[i];
-			if (tk->kind != TOK_WORD || !(tk->flags & TOKF_UPPER_INIT) || tk->ncp < 2)
-				continue;
+			if (tk->kind != TOK_WORD || !(tk->flags & TOKF_UPPER_INIT) || tk->ncp < 2 ||
+			    (detect_lookup(det, i, i + 1) & det->l_places))
+				continue;   /* a country stays a place */
 			size_t j = 0;
 			while (j < nn && names[j].last != det->fd.wid[i])
 				j++;
@@ -674,7 +768,8 @@ void detect_consistency(struct detector *det)
 	/* one string, one type: the type of most confidence wins */
 	for (size_t k = 0; k < s->n; k++) {
 		struct dspan *d = &s->v[k];
-		if (d->type < 0 || d->type == det->t_date || d->type == det->t_title)
+		if (d->type < 0 || d->type == det->t_date || d->type == det->t_title ||
+		    (detect_lookup(det, d->a, d->b) & det->l_places))
 			continue;
 		float best = 0, sum[MAX_TYPES] = { 0 };
 		size_t same = 0;
@@ -729,6 +824,7 @@ void detect_cal_inputs(const struct detector *det, const struct dspan *d, double
 			x[CAL_UNKNOWN] = 1;
 	x[CAL_RULE] = d->rule;
 	x[CAL_SENT0] = (k->flags & TOKF_SENT_START) != 0;
+	x[CAL_DOC_UNKNOWN] = det->doc_unknown;
 }
 
 /* The probability that span d is exactly right, by the confidence model. */
@@ -878,6 +974,12 @@ static size_t detect_piece(struct detector *det, const char *text, size_t len, i
 	for (size_t i = 0; i < det->spans.n; i++) {
 		const struct dspan *d = &det->spans.v[i];
 		if (d->b <= d->a || d->type < 0)
+			continue;
+		/* a token edge inside a grapheme cluster (a combining mark after a
+		 * symbol or U+FFFD begins a token of its own): no span may split
+		 * one, so the suggestion is left out */
+		if (!text_is_grapheme_boundary(text, len, t->v[d->a].b0) ||
+		    !text_is_grapheme_boundary(text, len, t->v[d->b - 1].b1))
 			continue;
 		struct span *sp = doc_push_span(out);
 		sp->start = cp0 + t->v[d->a].c0;

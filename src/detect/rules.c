@@ -148,6 +148,9 @@ int rules_is_weekday(const struct tokens *t, size_t i)
  * *suffix the suffix (up to 2 letters). */
 static int number(const struct tokens *t, size_t i, int *digits, char suffix[3])
 {
+	/* set even when it is no number: callers test digits and suffix */
+	*digits = 0;
+	memset(suffix, 0, 3);
 	if (i >= t->n || t->v[i].kind != TOK_NUMBER)
 		return -1;
 	const char *f = t->fold + t->v[i].f0;
@@ -158,7 +161,6 @@ static int number(const struct tokens *t, size_t i, int *digits, char suffix[3])
 	if (k == 0 || k > 4 || n - k > 2)
 		return -1;
 	*digits = (int)k;
-	memset(suffix, 0, 3);
 	memcpy(suffix, f + k, n - k);
 	return v;
 }

@@ -88,6 +88,12 @@ struct store;
 struct annot {
 	struct store *st;           /* borrowed */
 	char annotator[64];         /* stored on entities and journal rows */
+	struct entity_seen {        /* annot_seen(): the entity as it was drawn */
+		int64_t id;             /* 0: none */
+		int64_t start, end;
+		char type[64];
+		int status;             /* enum entity_status */
+	} seen;
 };
 
 /* What an operation did. */
@@ -102,6 +108,17 @@ struct annot_result {
  * "analyst"; a longer one than 63 bytes is cut at a character). */
 void annot_init(struct annot *a, struct store *st, const char *annotator);
 
+/* The entity as the view drew it (its id, span, type and status), for
+ * the next operation only: that operation is refused when, since then,
+ * an analyst or an import (in another process: a colleague) changed the
+ * entity's status, type or span, so that a decision made on what the
+ * screen showed never silently overwrites a newer one.  The message says
+ * who and when ("accepted by alice 4 s ago: press again to override");
+ * the view re-reads the entity, and the same key again goes through.  A
+ * suggestion that re-detection refreshed is not such a change. */
+struct entity;
+void annot_seen(struct annot *a, const struct entity *drawn);
+
 /* Accept entity e (status accepted, annotator the analyst; origin, type
  * and span stay). */
 int annot_accept(struct annot *a, int64_t e, struct annot_result *r);
@@ -114,10 +131,12 @@ int annot_set_type(struct annot *a, int64_t e, const char *type, struct annot_re
  * none is. */
 int annot_type_of_key(struct annot *a, int key, char name[64]);
 
-/* Give entity e the span [start, end) (code points) and accept it.
- * Refused when the span is empty, starts before or ends past the text,
- * splits a grapheme cluster, or overlaps another highlighted (suggested
- * or accepted) entity; touching one is fine. */
+/* Give entity e the span [start, end) (code points) and accept it; the
+ * highlighted (suggested or accepted) entities it comes to overlap are
+ * absorbed: rejected in the same group (journalled as "replace"), and
+ * r->msg says how many ("resize LOC 'X' (replacing 1)").  Refused when
+ * the span is empty, starts before or ends past the text, or splits a
+ * grapheme cluster. */
 int annot_resize(struct annot *a, int64_t e, int64_t start, int64_t end,
                  struct annot_result *r);
 
@@ -130,6 +149,12 @@ typedef int (*annot_boundary_fn)(const char *text, size_t len, size_t b, void *a
  * letters, digits or marks (Unicode classes of text.h).  arg is unused. */
 int annot_word_boundary(const char *text, size_t len, size_t b, void *arg);
 
+/* Whether a span may start (end = 0) or end (end = 1) at byte b of text
+ * (len bytes): never on a blank, dash, comma, colon, semicolon, period,
+ * quote, apostrophe or bracket, except that a span may end after the
+ * period of an initial or a dotted abbreviation ("Z.", "U.S."). */
+int annot_edge_ok(const char *text, size_t len, size_t b, int end);
+
 enum annot_edge {
 	ANNOT_START_LEFT,           /* [ */
 	ANNOT_START_RIGHT,          /* ] */
@@ -137,9 +162,10 @@ enum annot_edge {
 	ANNOT_END_RIGHT,            /* } */
 };
 /* Move one edge of entity e by one word (wb, or annot_word_boundary when
- * NULL) and accept it; annot_resize's refusals apply, and moving past the
- * start or end of the text or shrinking the entity to nothing is refused
- * with a message saying so. */
+ * NULL), to where annot_edge_ok allows an edge, and accept it;
+ * annot_resize's refusals apply, and moving past the start or end of the
+ * text or shrinking the entity to nothing is refused with a message
+ * saying so. */
 int annot_nudge(struct annot *a, int64_t e, enum annot_edge edge, annot_boundary_fn wb,
                 void *arg, struct annot_result *r);
 
@@ -163,6 +189,14 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
  * the entities changed or created. */
 int annot_propagate(struct annot *a, int64_t e, annot_boundary_fn wb, void *arg,
                     struct annot_result *r);
+
+/* The same across the corpus (&): entity e's decision at every
+ * occurrence of its text, on word boundaries, in every article that is
+ * not done (e's own included), as one group (one undo step; the articles
+ * it starts become in progress).  r->changed counts the entities changed
+ * or created, r->msg says in how many articles.  With dry_run nothing is
+ * written: r says what it would do (to ask before a large change). */
+int annot_propagate_corpus(struct annot *a, int64_t e, int dry_run, struct annot_result *r);
 
 /* Accept every suggestion of article. */
 int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r);

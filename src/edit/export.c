@@ -29,6 +29,7 @@ int export_format_parse(const char *name, enum export_format *out)
 			return 0;
 		}
 	}
+	err_set(_("unknown format '%s' (csv, jsonl, doccano, prodigy, conll, brat)"), name);
 	return -1;
 }
 

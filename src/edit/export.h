@@ -20,7 +20,7 @@ enum export_format {
 };
 
 /* "csv", "jsonl", "doccano", "prodigy", "conll", "brat" to the format:
- * 0, or -1 for a name that is none of them. */
+ * 0, or -1 with err_set() for a name that is none of them. */
 int export_format_parse(const char *name, enum export_format *out);
 
 struct export_opts {

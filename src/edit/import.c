@@ -26,6 +26,7 @@
 #include "journal.h"
 #include "tokenizer.h"
 #include "formats/formats.h"
+#include "lib/input.h"
 #include "lib/sha256.h"
 #include "store/store.h"
 #include "text/text.h"
@@ -39,6 +40,8 @@ struct import *import_new(struct store *st, const struct import_opts *o)
 	struct import *im = xcalloc(1, sizeof *im);
 	im->st = st;
 	im->o = *o;
+	if (im->o.max_bytes == 0)
+		im->o.max_bytes = INPUT_DEFAULT_LIMIT;
 	if (!im->o.annotator || !im->o.annotator[0])
 		im->o.annotator = "analyst";
 	hmap_init(&im->refmap, 0);
@@ -329,7 +332,11 @@ static int store_span(struct import *im, struct doc *d, size_t k, int64_t articl
 	} while (0)
 	if (!entity_type_name_valid(type))
 		SKIP(_("'%s' is not a valid type name"), type);
-	if (sp->start < 0 || sp->end <= sp->start || (size_t)sp->end > c->in_cps)
+	if (sp->end == sp->start)
+		SKIP(_("an empty span"));
+	if (sp->end < sp->start)
+		SKIP(_("a reversed span (it ends before it starts)"));
+	if (sp->start < 0 || (size_t)sp->end > c->in_cps)
 		SKIP(_("outside the text of %zu characters"), c->in_cps);
 	if (sp->text) {
 		size_t b0 = cursor_byte(in_cur, sp->start);
@@ -589,7 +596,7 @@ int import_text_file(struct import *im, const char *path, const char *name,
 {
 	char *data;
 	size_t len;
-	if (read_file(path, &data, &len) < 0) {
+	if (read_file_max(path, im->o.max_bytes, &data, &len) < 0) {
 		import_report(im, "%s", err_msg());
 		im->total.failed++;
 		return -1;
@@ -636,15 +643,17 @@ static int read_docs(struct import *im, FILE *f, enum import_format fmt)
 	}
 }
 
-static int jsonl_file(struct import *im, FILE *f, const char *path, const char *name,
+static int jsonl_file(struct import *im, struct input *in, const char *path, const char *name,
                       const char *source, enum import_format fmt)
 {
 	if (fmt == IMPORT_CSV)
-		return import_csv_file(im, f, path, name, source);
+		return import_csv_file(im, in, path, name, source);
 	if (import_file_begin(im, path, name, source) < 0)
 		return -1;
 	/* many documents: index them in one go at the end */
-	int ok = store_bulk_begin(im->st) == 0 && read_docs(im, f, fmt) == 0;
+	int ok = store_bulk_begin(im->st) == 0 && read_docs(im, in->f, fmt) == 0;
+	if (!ok)
+		input_limit_error(in);
 	if (store_bulk_end(im->st, ok) < 0)
 		ok = 0;
 	if (!ok)
@@ -655,14 +664,14 @@ static int jsonl_file(struct import *im, FILE *f, const char *path, const char *
 int import_open_jsonl(struct import *im, const char *path, const char *name,
                       const char *source, enum import_format fmt)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		import_report(im, "%s: %s", path, strerror(errno));
+	struct input *in = input_open(path, im->o.max_bytes);
+	if (!in) {
+		import_report(im, "%s", err_msg());
 		im->total.failed++;
 		return -1;
 	}
-	int rc = jsonl_file(im, f, path, name, source, fmt);
-	fclose(f);
+	int rc = jsonl_file(im, in, path, name, source, fmt);
+	input_close(&in);
 	return rc;
 }
 
@@ -682,7 +691,15 @@ static int from_stdin(struct import *im)
 		im->total.failed++;
 		return -1;
 	}
-	return jsonl_file(im, stdin, "-", "stdin", "stdin", f);
+	struct input *in = input_open("-", im->o.max_bytes);
+	if (!in) {
+		import_report(im, "%s", err_msg());
+		im->total.failed++;
+		return -1;
+	}
+	int rc = jsonl_file(im, in, "-", "stdin", "stdin", f);
+	input_close(&in);
+	return rc;
 }
 
 /* ---- brat: NAME.txt and NAME.ann pairs ------------------------------------ */
@@ -706,7 +723,8 @@ int import_brat_pair(struct import *im, const char *txt, const char *ann, const 
 	}
 	im->items = ann ? ann : txt;
 	struct doc d;
-	int ok = fmt_brat_read(txt, ann, &d, import_reader_note, im) == 0;
+	int ok = fmt_brat_read(txt, ann, im->o.replace_invalid, im->o.max_bytes, &d,
+	                       import_reader_note, im) == 0;
 	if (ok) {
 		ok = store_doc(im, &d, 0) == 0;
 		doc_finish(&d);

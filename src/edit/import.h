@@ -86,6 +86,7 @@ struct import_opts {
 	int reviewed;                   /* entities accepted, articles done */
 	int replace_invalid;            /* invalid UTF-8 and NUL to U+FFFD */
 	int no_detect;                  /* never call detect */
+	uint64_t max_bytes;             /* refuse a file that holds more; 0: 1 GiB */
 	import_detect_fn detect;        /* or NULL */
 	void *detect_arg;
 	/* Called after each document and at the end of each file (name is

@@ -14,6 +14,7 @@
 #include "import_impl.h"
 #include "journal.h"
 #include "formats/formats.h"
+#include "lib/input.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "lib/util.h"
@@ -147,7 +148,12 @@ static int csv_apply(void *arg, const struct csv_entity *r)
 	if (strlen(who) >= sizeof e.annotator)
 		SKIP_ROW(_("the annotator's name is longer than %zu bytes"), sizeof e.annotator - 1);
 	snprintf(e.annotator, sizeof e.annotator, "%s", who);
-	if (e.start < 0 || e.end <= e.start || (size_t)e.end > cs->ncp)
+	if (e.end == e.start)
+		SKIP_ROW(_("%lld-%lld is an empty span"), (long long)e.start, (long long)e.end);
+	if (e.end < e.start)
+		SKIP_ROW(_("%lld-%lld is a reversed span (it ends before it starts)"),
+		         (long long)e.start, (long long)e.end);
+	if (e.start < 0 || (size_t)e.end > cs->ncp)
 		SKIP_ROW(_("%lld-%lld is outside the article's text of %zu characters"),
 		         (long long)e.start, (long long)e.end, cs->ncp);
 	size_t len = cs->cpb[cs->ncp];
@@ -216,18 +222,20 @@ static int csv_apply(void *arg, const struct csv_entity *r)
 	return 0;
 }
 
-int import_csv_file(struct import *im, FILE *f, const char *path, const char *name,
+int import_csv_file(struct import *im, struct input *in, const char *path, const char *name,
                     const char *source)
 {
 	if (import_file_begin(im, path, name, source) < 0)
 		return -1;
 	im->csv = xcalloc(1, sizeof *im->csv);
-	int ok = fmt_csv_read(f, im->shown, im->o.replace_invalid, csv_apply, import_reader_note, im) == 0 &&
+	int ok = fmt_csv_read(in->f, im->shown, im->o.replace_invalid, csv_apply, import_reader_note, im) == 0 &&
 	         csv_article_done(im) == 0;
 	csv_state_free(im->csv);
 	im->csv = NULL;
-	if (!ok)
+	if (!ok) {
+		input_limit_error(in);
 		import_report(im, _("%s; nothing of this file was imported"), err_msg());
+	}
 	return import_file_end(im, ok);
 }
 

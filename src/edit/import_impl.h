@@ -72,7 +72,8 @@ int import_text_file(struct import *im, const char *path, const char *name, cons
 int import_open_jsonl(struct import *im, const char *path, const char *name, const char *source,
                       enum import_format fmt);
 int import_brat_pair(struct import *im, const char *txt, const char *ann, const char *rel);
-int import_csv_file(struct import *im, FILE *f, const char *path, const char *name,
+struct input;
+int import_csv_file(struct import *im, struct input *in, const char *path, const char *name,
                     const char *source);
 /* Every file of the format under a directory. */
 int import_directory(struct import *im, const char *path, enum import_format f);

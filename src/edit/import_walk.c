@@ -65,8 +65,15 @@ static int walk(struct import *im, const char *root, const char *rel, const char
 			int match = 0;
 			for (const char *const *s = suffixes; *s && !match; s++)
 				match = import_has_suffix(here.v[i], *s);
-			if (match && stat(full, &sb) == 0 && S_ISDIR(sb.st_mode))
+			/* regular files only (symbolic links to them too): a FIFO
+			 * would hang the walk, /dev/zero fill the memory */
+			if (match && stat(full, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 				match = 0;
+			} else if (match && (stat(full, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+				import_report(im, _("%s: not a regular file; skipped"), full);
+				match = 0;
+				rc = -1;
+			}
 			if (match) {
 				out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
 				out->v[out->n++] = sub;

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "text/text.h"
+#include "lib/input.h"
 #include "lib/util.h"
 
 /* Longest component of a name, leaving room for ".txt" and ".ann". */
@@ -266,17 +267,56 @@ static int parse_ann(struct ann_in *a, const char *data, size_t len)
 	return 0;
 }
 
-int fmt_brat_read(const char *txt_path, const char *ann_path, struct doc *d,
-                  fmt_note_fn note_fn, void *arg)
+/* The .ann as UTF-8 without NUL bytes: 0, with each bad byte U+FFFD
+ * under replace (*data replaced), or -1 with err_set() naming the line
+ * and byte. */
+static int clean_ann(const char *path, char **data, size_t *len, int replace)
+{
+	size_t bad = 0;
+	const char *nul = memchr(*data, '\0', *len);
+	int valid = text_valid(*data, *len, &bad);
+	if (!nul && valid)
+		return 0;
+	if (!replace) {
+		int is_nul = nul && (valid || (size_t)(nul - *data) < bad);
+		size_t at = is_nul ? (size_t)(nul - *data) : bad, line = 1;
+		for (size_t i = 0; i < at; i++)
+			line += (*data)[i] == '\n';
+		err_set(is_nul ? _("%s:%zu: a NUL byte at byte %zu") : _("%s:%zu: invalid UTF-8 at byte %zu"),
+		        path, line, at);
+		return -1;
+	}
+	struct buf fixed = BUF_INIT, out = BUF_INIT;
+	fmt_replace_invalid(*data, *len, &fixed);
+	for (size_t i = 0; i < fixed.len; i++) {
+		if (fixed.data[i])
+			buf_addc(&out, fixed.data[i]);
+		else
+			buf_add(&out, "\xEF\xBF\xBD", 3);
+	}
+	buf_free(&fixed);
+	free(*data);
+	*len = out.len;
+	*data = buf_steal(&out);
+	return 0;
+}
+
+int fmt_brat_read(const char *txt_path, const char *ann_path, int replace_invalid,
+                  uint64_t max_bytes, struct doc *d, fmt_note_fn note_fn, void *arg)
 {
 	memset(d, 0, sizeof *d);
-	if (read_file(txt_path, &d->text, &d->text_len) < 0)
+	if (read_file_max(txt_path, max_bytes, &d->text, &d->text_len) < 0)
 		return -1;
 	if (!ann_path)
 		return 0;
 	char *ann;
 	size_t ann_len;
-	if (read_file(ann_path, &ann, &ann_len) < 0) {
+	if (read_file_max(ann_path, max_bytes, &ann, &ann_len) < 0) {
+		doc_finish(d);
+		return -1;
+	}
+	if (clean_ann(ann_path, &ann, &ann_len, replace_invalid) < 0) {
+		free(ann);
 		doc_finish(d);
 		return -1;
 	}

@@ -7,26 +7,12 @@
 #include "formats.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text/text.h"
 #include "lib/util.h"
-
-void fmt_notef(fmt_note_fn note, void *arg, size_t line, int skipped, const char *fmt, ...)
-{
-	if (!note)
-		return;
-	struct buf msg = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	msg_vformat(&msg, fmt, ap);
-	va_end(ap);
-	note(arg, line, skipped, msg.data);
-	buf_free(&msg);
-}
 
 const char fmt_csv_header[] =
 	"article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at,"
@@ -291,6 +277,7 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 	enum { BLOCK = 1 << 16 };
 	char *block = xmalloc(BLOCK);
 	size_t got;
+	uint64_t base = 0;              /* file offset of the block */
 	while (rc == 0 && (got = fread(block, 1, BLOCK, f)) > 0) {
 		for (size_t i = 0; i < got && rc == 0; i++) {
 			char ch = block[i];
@@ -300,6 +287,19 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 					buf_addc(&c.cells, '\r');
 			}
 			any = 1;
+			if (ch == '\0' && state != QUOTE_IN_QUOTED) {
+				/* cells are C strings: a NUL would cut one short */
+				if (!c.replace) {
+					err_set(_("%s:%zu: a NUL byte at byte %llu"), name, c.line,
+					        (unsigned long long)(base + i));
+					rc = -1;
+					break;
+				}
+				buf_add(&c.cells, "\xEF\xBF\xBD", 3);
+				if (state == CELL_START)
+					state = PLAIN;
+				continue;
+			}
 			switch (state) {
 			case QUOTED:
 				if (ch == '"')
@@ -349,6 +349,7 @@ int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn r
 				break;
 			}
 		}
+		base += got;
 	}
 	if (rc == 0 && ferror(f)) {
 		err_set("%s: %s", name, strerror(errno ? errno : EIO));

@@ -452,35 +452,6 @@ static void json_real(struct buf *b, double v)
 	}
 }
 
-int fmt_writer_flush(struct fmt_writer *w)
-{
-	if (w->b.len && fwrite(w->b.data, 1, w->b.len, w->out) != w->b.len) {
-		err_set("%s", strerror(errno ? errno : EIO));
-		return -1;
-	}
-	buf_clear(&w->b);
-	return 0;
-}
-
-void fmt_writer_finish(struct fmt_writer *w)
-{
-	buf_free(&w->b);
-	buf_free(&w->prefix);
-	fmt_tokens_finish(&w->toks);
-	free(w->tag);
-	free(w->respelt);
-	free(w->tmp);
-	w->tag = NULL;
-	w->respelt = NULL;
-	w->tmp = NULL;
-}
-
-void fmt_tokens_finish(struct fmt_tokens *t)
-{
-	free(t->v);
-	memset(t, 0, sizeof *t);
-}
-
 int fmt_jsonl_write(struct fmt_writer *w, const struct doc *d)
 {
 	struct buf *b = &w->b;

@@ -11,6 +11,7 @@
 #define NERVE_FORMATS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "lib/doc.h"
@@ -268,10 +269,13 @@ char *fmt_brat_id(const char *name, size_t len);
  * match the text at its offsets (white space aside) keeps the field in
  * span->text, so that import reports it.  Discontinuous spans and lines
  * of other kinds (relations, events, attributes, notes ...) go to note,
- * skipped.  Returns 0, or -1 with err_set("FILE:LINE: reason") when a
- * file cannot be read or a line does not parse. */
-int fmt_brat_read(const char *txt_path, const char *ann_path, struct doc *d,
-                  fmt_note_fn note, void *arg);
+ * skipped.  The .ann must be UTF-8 without NUL bytes (replace_invalid:
+ * each bad byte becomes U+FFFD); a file of more than max_bytes is
+ * refused (lib/input.h).  Returns 0, or -1 with
+ * err_set("FILE:LINE: reason") when a file cannot be read or a line does
+ * not parse. */
+int fmt_brat_read(const char *txt_path, const char *ann_path, int replace_invalid,
+                  uint64_t max_bytes, struct doc *d, fmt_note_fn note, void *arg);
 /* brat export into a new directory dir (an existing one must be empty):
  * fmt_brat_begin() makes a temporary directory beside dir,
  * fmt_brat_write() writes NAME.txt with d's text and NAME.ann with a

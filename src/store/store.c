@@ -392,6 +392,12 @@ static int check_path(const char *path, int flags)
 			err_set(_("%s: cannot read the database: %s"), path, strerror(errno));
 			return -1;
 		}
+		/* SQLite would take an empty file for a new database: only a
+		 * command that creates one may */
+		if (S_ISREG(sb.st_mode) && sb.st_size == 0 && !(flags & STORE_CREATE)) {
+			err_set(_("%s: the database file is empty (0 bytes), not a nerve database"), path);
+			return -1;
+		}
 		if (!(flags & STORE_READONLY) && access(path, W_OK) != 0) {
 			err_set(_("%s: the database is read-only"), path);
 			return -1;
@@ -472,6 +478,10 @@ struct store *store_open(const char *path, int flags)
 			err_set(_("%s: not a nerve database (an SQLite database of something else)"), path);
 			goto fail;
 		}
+	}
+	if (version < 0) {
+		err_set(_("%s: not a nerve database (its schema version is %d)"), path, version);
+		goto fail;
 	}
 	if (version > STORE_SCHEMA_VERSION) {
 		err_set(_("%s: the database was written by a newer nerve (schema %d; this one "

@@ -421,7 +421,9 @@ struct export_row {
 typedef int (*export_row_fn)(void *arg, const struct export_row *r);
 
 /* Call fn for every selected entity, ordered by article id, then start,
- * end and entity id.  Returns 0, or -1 (fn's error or the store's). */
+ * end and entity id.  Each article's text is checked against its stored
+ * sha256 first.  Returns 0, or -1 (fn's error, the store's, or a text
+ * that does not match its checksum: a damaged database). */
 int store_export_entities(struct store *st, const struct export_filter *f, export_row_fn fn,
                           void *arg);
 
@@ -440,7 +442,8 @@ struct export_doc {
  * err_set()). */
 typedef int (*export_doc_fn)(void *arg, const struct export_doc *d);
 /* Call fn for every selected article in id order, with its selected
- * entities (possibly none) ordered by start, end and id.
+ * entities (possibly none) ordered by start, end and id, each text
+ * checked against its sha256 as store_export_entities() does.
  * Returns 0, or -1 (fn's error or the store's). */
 int store_export_docs(struct store *st, const struct export_filter *f, export_doc_fn fn,
                       void *arg);
@@ -449,6 +452,25 @@ int store_export_docs(struct store *st, const struct export_filter *f, export_do
  * "2026-01-02 10:00:00+02:00", ...) to UTC "YYYY-MM-DDTHH:MM:SSZ" in
  * out.  -1 with err_set() when SQLite's date functions cannot read it. */
 int store_time_normalise(struct store *st, const char *in, char out[21]);
+
+/* ---- checking (store_check.c) ----------------------------------------- */
+
+/* What store_check() found.  Set report (and arg) before the call. */
+struct store_check {
+	void (*report)(void *arg, const char *problem);   /* each problem, or NULL */
+	void *arg;
+	size_t problems;
+	int64_t articles, entities;     /* looked at (entities: not rejected) */
+	int fts_skipped;                /* the full-text check needs a writable database */
+};
+/* Check st: SQLite's integrity check, every article's text against its
+ * sha256, every entity inside its text and on grapheme cluster
+ * boundaries, the counts the triggers keep (articles per review state,
+ * entities and suggestions per article), and the full-text index.  Each
+ * problem goes to c->report.  Returns 0 (c->problems says whether the
+ * database is sound), or -1 with err_set() when the checks could not
+ * run. */
+int store_check(struct store *st, struct store_check *c);
 
 /* ---- the edit journal ------------------------------------------------ */
 
@@ -562,6 +584,9 @@ void journal_list_finish(struct journal_list *l);
  * appended to l. */
 int store_edit_group(struct store *st, const char *annotator, int64_t grp,
                      struct journal_list *l);
+/* The annotator's latest group, whatever it did (a decision, an undo, a
+ * redo).  *grp = 0 when none. */
+int store_edit_last_group(struct store *st, const char *annotator, int64_t *grp);
 /* The group undo should revert for annotator: their most recent group of
  * annotation actions (or redo) not yet undone.  *grp = 0 when none. */
 int store_edit_undo_target(struct store *st, const char *annotator, int64_t *grp);
@@ -622,9 +647,11 @@ int store_model_active(struct store *st, struct model_row *m, int with_data);
 int store_model_reset(struct store *st);
 
 /* The ids of the articles detection runs on (store_detect.c): those that
- * came without annotations and are new or in progress, or also done when
- * all.  *ids is owned (free()). */
-int store_articles_to_detect(struct store *st, int all, int64_t **ids, size_t *n);
+ * are new or in progress (also done when all) and came without
+ * annotations (also with them when annotated); *skipped counts those
+ * left out for their annotations.  *ids is owned (free()). */
+int store_articles_to_detect(struct store *st, int all, int annotated, int64_t **ids,
+                             size_t *n, size_t *skipped);
 
 /* Call fn for each article marked done, as a document whose spans are its
  * accepted entities (start, end, type set; d->id the external id).  fn

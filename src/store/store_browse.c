@@ -53,7 +53,7 @@ enum kind {
 };
 
 #define ROW_COLUMNS "id, state, published, title, n_entities, n_suggested, " \
-	"CASE WHEN title = '' THEN substr(text, 1, 120) ELSE '' END"
+	"CASE WHEN title = '' THEN substr(text, 1, 120) ELSE '' END, ext_id"
 
 /* Parameters: ?1 state, ?2 key, ?3 id, ?4 limit (or offset), ?5 fts. */
 static char sql_text[BROWSE_NSORTS][2][K_NKINDS][512];
@@ -116,6 +116,7 @@ void browse_row_finish(struct browse_row *r)
 	free(r->published);
 	free(r->title);
 	free(r->lead);
+	free(r->ext_id);
 	memset(r, 0, sizeof *r);
 }
 
@@ -125,6 +126,7 @@ void browse_row_copy(struct browse_row *dst, const struct browse_row *r)
 	dst->published = xstrdup(r->published ? r->published : "");
 	dst->title = xstrdup(r->title ? r->title : "");
 	dst->lead = xstrdup(r->lead ? r->lead : "");
+	dst->ext_id = xstrdup(r->ext_id ? r->ext_id : "");
 }
 
 void browse_page_clear(struct browse_page *p)
@@ -185,6 +187,7 @@ static int fetch(struct store *st, const struct browse_query *q, enum kind k,
 		r->entities = sqlite3_column_int64(s, 4);
 		r->suggested = sqlite3_column_int64(s, 5);
 		r->lead = store_col_str(s, 6);
+		r->ext_id = store_col_str(s, 7);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "store_impl.h"
+#include "lib/sha256.h"
 #include "lib/util.h"
 
 /* Append s as a JSON string. */
@@ -124,7 +125,22 @@ static const char sql_rows_some[] =
 	"JOIN entity e ON e.article = j.id JOIN article a ON a.id = e.article "
 	"WHERE " ENTITY_FILTER "AND " ARTICLE_FILTER ROW_ORDER;
 
-static const char sql_text[] = "SELECT text FROM article WHERE id = ?1";
+static const char sql_text[] = "SELECT text, sha256 FROM article WHERE id = ?1";
+
+/* An article's text against the sha256 stored with it: a damaged page
+ * (of the text's overflow chain, say) must not export as garbage. */
+static int verify_text(struct store *st, int64_t id, const char *ext_id, const char *text,
+                       size_t len, const char *sha)
+{
+	char hex[65];
+	sha256_hex(text ? text : "", len, hex);
+	if (sha && strcmp(hex, sha) == 0)
+		return 0;
+	err_set(_("%s: article %s (%lld): its text does not match its checksum: the database is "
+	          "damaged (nerve check tells more; restore it from a backup)"),
+	        st->path, ext_id ? ext_id : "?", (long long)id);
+	return -1;
+}
 
 /* Where an article's text is, and how far into it the walk has come. */
 struct walk {
@@ -184,6 +200,11 @@ int store_export_entities(struct store *st, const struct export_filter *f, expor
 			}
 			w.text = (const char *)sqlite3_column_text(ts, 0);
 			w.len = (size_t)sqlite3_column_bytes(ts, 0);
+			if (verify_text(st, r.article, (const char *)sqlite3_column_text(s, 1), w.text,
+			                w.len, (const char *)sqlite3_column_text(ts, 1)) < 0) {
+				ret = -1;
+				break;
+			}
 			w.cp = 0;
 			w.at = 0;
 			cur = r.article;
@@ -247,7 +268,8 @@ int store_time_normalise(struct store *st, const char *in, char out[21])
 /* ---- whole documents (doccano, Prodigy, CoNLL, brat) ------------------ */
 
 static const char sql_docs[] =
-	"SELECT a.id, a.ext_id, a.title, a.published, a.text FROM article a WHERE " ARTICLE_FILTER
+	"SELECT a.id, a.ext_id, a.title, a.published, a.text, a.sha256 FROM article a WHERE "
+	ARTICLE_FILTER
 	" AND (?4 IS NULL OR a.id IN (SELECT value FROM json_each(?4))) ORDER BY a.id";
 static const char sql_doc_ents[] =
 	"SELECT " ENTITY_COLUMNS ", confidence IS NULL FROM entity e "
@@ -279,6 +301,11 @@ int store_export_docs(struct store *st, const struct export_filter *f, export_do
 		d.published = (const char *)sqlite3_column_text(s, 3);
 		d.text = (const char *)sqlite3_column_text(s, 4);
 		d.text_len = (size_t)sqlite3_column_bytes(s, 4);
+		if (verify_text(st, d.article, d.ext_id, d.text, d.text_len,
+		                (const char *)sqlite3_column_text(s, 5)) < 0) {
+			ret = -1;
+			break;
+		}
 		ents.n = 0;
 		sqlite3_reset(es);
 		sqlite3_bind_int64(es, 7, d.article);

@@ -490,6 +490,14 @@ int text_is_quote(int32_t c)
 	return k == UTF8PROC_CATEGORY_PI || k == UTF8PROC_CATEGORY_PF;
 }
 
+int text_is_bracket(int32_t c)
+{
+	if (c < 0x80)
+		return c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}';
+	utf8proc_category_t k = cat(c);
+	return k == UTF8PROC_CATEGORY_PS || k == UTF8PROC_CATEGORY_PE;
+}
+
 int32_t text_lower(int32_t c)
 {
 	if (c < 0x80)

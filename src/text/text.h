@@ -73,6 +73,7 @@ int text_is_control(int32_t c);   /* Cc, Cf, Cs, Co, Cn except tab/LF */
 int text_is_format(int32_t c);    /* Cf above ASCII (U+200E, U+202E, U+FEFF, ...) */
 int text_is_apostrophe(int32_t c);/* ' ’ ‘ ʼ ′ ` and similar */
 int text_is_quote(int32_t c);     /* " “ ” „ « » and other Pi/Pf */
+int text_is_bracket(int32_t c);   /* ( ) [ ] { } and other Ps/Pe */
 
 int32_t text_lower(int32_t c);
 /* The ASCII stand-in of typographic punctuation (’ → ', “ → ", – → -),

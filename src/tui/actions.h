@@ -15,7 +15,7 @@
  * Adding an action or a command: a row here, and a case in the act
  * function of what carries it out: the view it applies to (view_list.c,
  * view_article.c) or, for one that works the same in every view (quit,
- * screen, timing, and later export), the engine (ui.c, ui_act).  An
+ * screen, timing, export), the engine (ui.c, ui_act).  An
  * action with several keys of different meaning (set-type: 1 to 9) reads
  * the key that brought it from ui->key (0 when it came from the ':'
  * prompt); a command reads its arguments from ui->args ("" from a key).
@@ -44,6 +44,7 @@
 	X(ENTITY_PREV, "entity-prev",  "",     "<S-Tab>",                 NULL,                              N_("previous entity"), NULL) \
 	X(UNDECIDED_NEXT, "undecided-next", "", "J",                      NULL,                              N_("next undecided suggestion"), NULL) \
 	X(UNDECIDED_PREV, "undecided-prev", "", "K",                      NULL,                              N_("previous undecided suggestion"), NULL) \
+	X(OUTLINE,     "outline",      "",     "o",                       NULL,                              N_("list the article's entities, to go to one"), NULL) \
 	X(SHOW_REJECTED, "show-rejected", "",  "R",                       NULL,                              N_("show or hide the rejected entities"), NULL) \
 	X(SEARCH,      "search",       "",     "/",                       N_("search the reports (full text)"), N_("search in the article"), N_("show only referents whose name contains a text")) \
 	X(SEARCH_NEXT, "search-next",  "",     "n",                       N_("next match"),                  N_("next match"), NULL) \
@@ -59,8 +60,11 @@
 	X(END_LEFT,    "end-left",     "",     "{",                       NULL,                              N_("move the focused entity's end one word left"), NULL) \
 	X(END_RIGHT,   "end-right",    "",     "}",                       NULL,                              N_("move the focused entity's end one word right"), NULL) \
 	X(SELECT,      "select",       "",     "v",                       NULL,                              N_("select text from the cursor (h l j k extend it)"), NULL) \
+	X(CHAR_LEFT,   "char-left",    "",     "H",                       NULL,                              N_("take a character off the selection's end"), NULL) \
+	X(CHAR_RIGHT,  "char-right",   "",     "L",                       NULL,                              N_("add a character to the selection's end"), NULL) \
 	X(CANCEL,      "cancel",       "",     "<Esc>",                   NULL,                              N_("cancel the selection or the menu, or clear the search"), NULL) \
 	X(PROPAGATE,   "propagate",    "",     "*",                       NULL,                              N_("apply the focused decision to every identical string"), NULL) \
+	X(PROPAGATE_ALL, "propagate-corpus", "", "&",                     NULL,                              N_("apply it in every article not done (asks above confirm-threshold)"), NULL) \
 	X(ACCEPT_ALL,  "accept-all",   "",     "A",                       NULL,                              N_("accept all remaining suggestions"), NULL) \
 	X(DONE,        "done",         "",     "D",                       NULL,                              N_("mark the article done and open the next one to review"), NULL) \
 	X(UNDO,        "undo",         "",     "u",                       N_("undo the last decision (opening its article)"), N_("undo the last decision (in any article)"), N_("undo the last decision")) \
@@ -84,7 +88,7 @@
 	X(TYPE,        "type",         "NAME", "",                        NULL,                              N_("set the type (or label the selection) by name"), NULL) \
 	X(SCREEN,      "screen",       "[--attrs] FILE", "",              N_("write the screen (and attributes) to FILE"), N_("write the screen (and attributes) to FILE"), N_("write the screen (and attributes) to FILE")) \
 	X(RESIZE,      "resize",       "COLSxLINES", "",                  N_("resize the screen (script mode)"), N_("resize the screen (script mode)"), N_("resize the screen (script mode)")) \
-	/* :export [--format F] FILE comes here, carried out in ui.c */ \
+	X(EXPORT,      "export",       "[--format F] FILE", "",           N_("export the accepted entities of every article to FILE"), N_("export the accepted entities of every article to FILE"), N_("export the accepted entities of every article to FILE")) \
 	X(TIMING,      "timing",       "FILE", "",                        N_("write each key's time in milliseconds to FILE (benchmarks)"), N_("write each key's time in milliseconds to FILE (benchmarks)"), N_("write each key's time in milliseconds to FILE (benchmarks)"))
 
 enum action {

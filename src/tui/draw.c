@@ -11,6 +11,7 @@
 
 #include "layout.h"
 #include "text/text.h"
+#include "view.h"
 #include "lib/util.h"
 
 static const char *const colour_names[8] = {
@@ -181,9 +182,17 @@ struct draw_attr draw_style(const struct ui *ui, enum draw_style s)
 struct draw_attr draw_entity(const struct ui *ui, int type, enum entity_status status)
 {
 	struct draw_attr a = { A_NORMAL, 0 };
-	if (type >= 0 && (size_t)type < ui->ntypes)
-		a.pair = pair_of(ui, draw_parse_colour(ui->types[type].colour), -1);
+	int colour = -1;
+	if (type >= 0 && (size_t)type < ui->ntypes) {
+		colour = draw_parse_colour(ui->types[type].colour);
+		a.pair = pair_of(ui, colour, -1);
+	}
 	a.attr = status == ENT_ACCEPTED ? A_BOLD : status == ENT_SUGGESTED ? A_UNDERLINE : A_DIM;
+	/* A colour this terminal lacks becomes the nearest it has (orange
+	 * red, grey white on 8 colours): dim tells it from the type that has
+	 * that colour. */
+	if (ui->colour && colour >= COLORS)
+		a.attr |= A_DIM;
 	return a;
 }
 
@@ -307,23 +316,51 @@ int draw_str(const struct ui *ui, int y, int x, int maxw, const char *s, size_t 
 	return col;
 }
 
-int draw_legend(const struct ui *ui, int y, int xend, int maxw, struct draw_attr bar)
+/* The bytes of the first cut grapheme clusters of name (all for 0). */
+static size_t name_cut(const char *name, int cut)
 {
-	/* How many types fit, from the first. */
+	size_t len = strlen(name), e = 0;
+	if (cut == 0)
+		return len;
+	for (int k = 0; k < cut && e < len; k++)
+		e = text_grapheme_end(name, len, e);
+	return e;
+}
+
+/* The legend's width with names cut to cut clusters (0: whole). */
+static int legend_width(const struct ui *ui, int cut)
+{
 	int width = 0;
-	size_t fit = 0;
 	for (size_t i = 0; i < ui->ntypes; i++) {
 		const struct entity_type *t = &ui->types[i];
 		if (t->hotkey < 1 || t->hotkey > 9)
 			continue;
-		int w = 2 + layout_width(t->name, strlen(t->name), ui->ascii) + (width ? 1 : 0);
-		if (width + w > maxw)
-			break;
-		width += w;
-		fit = i + 1;
+		width += (width ? 1 : 0) + 2 +
+		         layout_width(t->name, name_cut(t->name, cut), ui->ascii);
+	}
+	return width;
+}
+
+int draw_legend(const struct ui *ui, int y, int xend, int maxw, struct draw_attr bar)
+{
+	/* the whole names, else their first three letters, else the first
+	 * (the keys are what matters), else a hint at where the types are */
+	static const int cuts[] = { 0, 3, 1 };
+	int cut = -1, width = 0;
+	for (size_t k = 0; k < ARRAY_SIZE(cuts) && cut < 0; k++)
+		if ((width = legend_width(ui, cuts[k])) <= maxw)
+			cut = cuts[k];
+	if (cut < 0) {
+		int menu = ui_key_column(ui) == AV_ARTICLE;
+		char *hint = xasprintf(_("%s: types"), ui_action_key(menu ? ACT_TYPE_MENU : ACT_HELP));
+		int w = layout_width(hint, strlen(hint), ui->ascii);
+		if (w <= maxw)
+			draw_str(ui, y, xend - w, w, hint, strlen(hint), bar, 0, NULL, 0, bar);
+		free(hint);
+		return w <= maxw ? w : 0;
 	}
 	int x = xend - width;
-	for (size_t i = 0; i < fit; i++) {
+	for (size_t i = 0; i < ui->ntypes; i++) {
 		const struct entity_type *t = &ui->types[i];
 		if (t->hotkey < 1 || t->hotkey > 9)
 			continue;
@@ -336,7 +373,8 @@ int draw_legend(const struct ui *ui, int y, int xend, int maxw, struct draw_attr
 			ta = draw_entity(ui, (int)i, ENT_ACCEPTED);
 			ta.attr |= A_REVERSE;
 		}
-		x += draw_str(ui, y, x, xend - x, t->name, strlen(t->name), ta, 0, NULL, 0, ta);
+		x += draw_str(ui, y, x, xend - x, t->name, name_cut(t->name, cut), ta, 0, NULL, 0,
+		              ta);
 		if (x < xend)
 			x++;
 	}
@@ -413,4 +451,20 @@ void draw_describe(attr_t a, short pair, char *out, size_t size)
 	}
 	snprintf(out, size, "%s", b.data ? b.data : "");
 	buf_free(&b);
+}
+
+const char *draw_date(const char *published, char out[DRAW_DATE_SIZE])
+{
+	static const char *const months[12] = {
+		N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+		N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+	};
+	int m, d;
+	char rest;
+	if (strncmp(published, "--", 2) != 0 ||
+	    sscanf(published + 2, "%2d-%2d%c", &m, &d, &rest) != 2 || m < 1 || m > 12 || d < 1 ||
+	    d > 31)
+		return published;
+	snprintf(out, DRAW_DATE_SIZE, "%d %s", d, _(months[m - 1]));
+	return out;
 }

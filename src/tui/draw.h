@@ -75,11 +75,18 @@ int draw_str(const struct ui *ui, int y, int x, int maxw, const char *s, size_t 
              struct draw_attr a, int flags, const size_t *marks, size_t nmarks,
              struct draw_attr markattr);
 /* The type legend ("1 PERSON 2 ORG ...", each name in its colour) right
- * aligned to end at column xend on row y, within maxw columns, dropping
- * types from the end that do not fit.  Returns the columns drawn. */
+ * aligned to end at column xend on row y, within maxw columns: with the
+ * names cut to three letters ("1 PER 2 ORG") or one ("1 P 2 O") when the
+ * whole ones do not fit, and when none does, a hint at the key that
+ * lists the types ("t: types").  Returns the columns drawn. */
 int draw_legend(const struct ui *ui, int y, int xend, int maxw, struct draw_attr bar);
 /* The notice for a screen smaller than UI_MIN_COLS x UI_MIN_ROWS. */
 void draw_too_small(const struct ui *ui);
+
+/* A published date as the screen shows it: a year-less "--05-21" as
+ * "21 May", anything else as it is (the result is published or out). */
+#define DRAW_DATE_SIZE 24
+const char *draw_date(const char *published, char out[DRAW_DATE_SIZE]);
 
 /* Describe the attributes a and pair (for screen dumps): "bold,underline
  * fg=cyan bg=default", "" when plain; into out. */

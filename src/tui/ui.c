@@ -35,6 +35,7 @@
 #include <wchar.h>
 
 #include "draw.h"
+#include "edit/export.h"
 #include "layout.h"
 #include "text/text.h"
 #include "view.h"
@@ -712,6 +713,38 @@ static void act_timing(struct ui *ui, const char *args)
 		ui_error(ui, "%s: %s", args, strerror(errno));
 }
 
+/* :export [--format F] FILE: what `nerve export -o FILE` writes (the
+ * accepted entities of every article), through the same operation. */
+static void act_export(struct ui *ui, const char *args)
+{
+	struct export_opts o;
+	export_opts_init(&o);
+	char format[16] = "csv";
+	if (strncmp(args, "--format", 8) == 0 && args[8] == ' ') {
+		args += 8;
+		while (*args == ' ')
+			args++;
+		size_t n = strcspn(args, " ");
+		snprintf(format, sizeof format, "%.*s", (int)n, args);
+		args += n;
+		while (*args == ' ')
+			args++;
+	}
+	if (!*args || strcmp(args, "-") == 0) {
+		ui_error(ui, _("export takes a file: :export [--format F] FILE"));
+		return;
+	}
+	if (export_format_parse(format, &o.format) < 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	if (export_run(ui->st, &o, args) < 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	ui_message(ui, _("exported to %s"), args);
+}
+
 /* :set [NAME [VALUE]]: set an option, or show it, or show them all. */
 static void act_set(struct ui *ui, const char *args)
 {
@@ -779,6 +812,9 @@ static int engine_act(struct ui *ui, enum action a)
 		return 1;
 	case ACT_TIMING:
 		act_timing(ui, ui->args);
+		return 1;
+	case ACT_EXPORT:
+		act_export(ui, ui->args);
 		return 1;
 	default:
 		return 0;

@@ -69,6 +69,8 @@ struct article_view {
 	                               starts or ends (the edges of [ ] { } and *) */
 	int selecting;              /* v: the selection follows the cursor */
 	size_t anchor;              /* the word where the selection started */
+	int shift;                  /* H and L: grapheme clusters taken from (< 0) or
+	                               added to (> 0) the selection's end */
 	struct type_menu *menu;     /* the type menu while it is open */
 
 	char *search;               /* the search as typed, or NULL */
@@ -639,6 +641,32 @@ static void advance(struct article_view *av, int64_t id)
 
 /* ---- editing -------------------------------------------------------- */
 
+/* The words the cursor stops on: layout_words() without the punctuation
+ * an entity never begins or ends with (annot_edge_ok: blanks, dashes,
+ * commas, quotes, brackets, periods...), the period of an initial or a
+ * dotted abbreviation joined to its word ("Z.", "U.S."), so that word
+ * motions, selections and resizes never take "BAKU," or ". Hasanov". */
+static size_t review_words(const char *t, size_t len, struct layout_word **out)
+{
+	struct layout_word *w;
+	size_t n = layout_words(t, len, &w), k = 0, b = 0, cp = 0;
+	for (size_t i = 0; i < n; i++) {
+		/* byte offsets of the word's start and end, moving forward */
+		for (; cp < w[i].start; cp++)
+			text_decode(t, len, &b);
+		size_t bs = b;
+		for (; cp < w[i].end; cp++)
+			text_decode(t, len, &b);
+		if (annot_edge_ok(t, len, bs, 0) && annot_edge_ok(t, len, b, 1)) {
+			w[k++] = w[i];
+		} else if (k > 0 && w[k - 1].end == w[i].start && annot_edge_ok(t, len, b, 1)) {
+			w[k - 1].end = w[i].end; /* "Z" "." */
+		}
+	}
+	*out = w;
+	return k;
+}
+
 /* The word boundaries of the view for the annotation core: where the
  * cursor's words start and end (a text of another length, which cannot
  * be this article's, gets the core's default). */
@@ -650,22 +678,59 @@ static int view_boundary(const char *text, size_t len, size_t b, void *arg)
 	return b == 0 || b >= len || av->wordmark[b];
 }
 
+/* The boundaries for the annotation core: the edges of the cursor's
+ * words, and both sides of a hyphen or an apostrophe inside one, so that
+ * '*' finds "Azerbaijani" in "Azerbaijani-Turkish" and "Türkiye" in
+ * "Türkiye's" (the cursor still takes those compounds as one word). */
 static void build_wordmarks(struct article_view *av)
 {
 	const char *t = av->a.text;
 	size_t len = av->a.text_len, b = 0, cp = 0;
 	av->wordmark = xcalloc(len + 1, 1);
 	for (size_t w = 0; w < av->nwords; w++) {
-		for (int edge = 0; edge < 2; edge++) {
-			size_t to = edge ? av->words[w].end : av->words[w].start;
-			for (; cp < to && b < len; cp++)
-				text_decode(t, len, &b);
-			av->wordmark[b] = 1;
+		for (; cp < av->words[w].start && b < len; cp++)
+			text_decode(t, len, &b);
+		av->wordmark[b] = 1;
+		for (; cp < av->words[w].end && b < len; cp++) {
+			size_t at = b;
+			int32_t c = text_decode(t, len, &b);
+			if (at > 0 && cp + 1 < av->words[w].end &&
+			    (text_is_dash(c) || text_is_apostrophe(c))) {
+				av->wordmark[at] = 1;
+				av->wordmark[b] = 1;
+			}
 		}
+		av->wordmark[b] = 1;
 	}
 }
 
-/* The selection from the anchor word to the cursor's word. */
+/* Code point cp moved by n grapheme clusters (back when n < 0), within
+ * [lo, the end of the text]. */
+static size_t step_clusters(const struct article_view *av, size_t cp, int n, size_t lo)
+{
+	const char *t = av->a.text;
+	size_t len = av->a.text_len;
+	for (; n > 0; n--) {
+		size_t b = text_cp_to_byte(t, len, cp);
+		if (b >= len)
+			break;
+		cp += text_cp_len(t + b, text_grapheme_end(t, len, b) - b);
+	}
+	for (; n < 0 && cp > lo; n++) {
+		/* the last cluster boundary before cp, from lo */
+		size_t b = text_cp_to_byte(t, len, lo), end = text_cp_to_byte(t, len, cp), prev = b;
+		while (b < end) {
+			prev = b;
+			b = text_grapheme_end(t, len, b);
+		}
+		cp = text_byte_to_cp(t, len, prev);
+	}
+	return cp;
+}
+
+/* The selection from the anchor word to the cursor's word, its end moved
+ * by the clusters H and L asked for (character by character: the one way
+ * to end a span on punctuation). */
 static void update_selection(struct article_view *av)
 {
 	if (!av->selecting || av->cur >= av->nwords || av->anchor >= av->nwords)
@@ -674,11 +739,16 @@ static void update_selection(struct article_view *av)
 	size_t z = av->anchor < av->cur ? av->cur : av->anchor;
 	av->sel.start = av->words[a].start;
 	av->sel.end = av->words[z].end;
+	if (av->shift) {
+		size_t lo = step_clusters(av, av->sel.start, 1, 0);
+		av->sel.end = step_clusters(av, av->sel.end, av->shift, lo);
+	}
 }
 
 static void end_selection(struct article_view *av)
 {
 	av->selecting = 0;
+	av->shift = 0;
 	av->sel.start = av->sel.end = 0;
 }
 
@@ -842,6 +912,7 @@ static struct browse_row row_of(const struct article_view *av)
 	row.published = av->a.published;
 	row.title = av->a.title;
 	row.lead = (char *)"";
+	row.ext_id = av->a.ext_id;
 	for (size_t i = 0; i < av->ents.n; i++) {
 		row.entities += av->ents.v[i].status != ENT_REJECTED;
 		row.suggested += av->ents.v[i].status == ENT_SUGGESTED;
@@ -1002,6 +1073,24 @@ static int edit_act(struct article_view *av, enum action a)
 		edited(av, rc, &r);
 		return 1;
 	}
+	case ACT_PROPAGATE_ALL: {
+		int64_t id = decision_under_cursor(av);
+		if (!id) {
+			need_focus(av);
+			return 1;
+		}
+		/* count first, to ask before a large change */
+		if (annot_propagate_corpus(&av->an, id, 1, &r) < 0) {
+			ui_error(ui, "%s", err_msg());
+			return 1;
+		}
+		if (!confirm_many(av, r.changed, _("change")))
+			return 1;
+		rc = annot_propagate_corpus(&av->an, id, 0, &r);
+		edited(av, rc, &r);
+		ui_refresh_beneath(ui);
+		return 1;
+	}
 	case ACT_ACCEPT_ALL:
 		if (!confirm_many(av, row_of(av).suggested, _("accept")))
 			return 1;
@@ -1057,7 +1146,7 @@ static struct article_view *load(struct ui *ui, int64_t id)
 	if (store_entities_of(ui->st, id, &av->ents) < 0)
 		ui_error(ui, "%s", err_msg());
 	make_spans(av);
-	av->nwords = layout_words(av->a.text, av->a.text_len, &av->words);
+	av->nwords = review_words(av->a.text, av->a.text_len, &av->words);
 	build_wordmarks(av);
 	annot_init(&av->an, ui->st, ui->annotator);
 	av->goal = -1;
@@ -1156,6 +1245,15 @@ static int article_act(struct ui *ui, void *state, enum action a)
 		ui_view_close(ui); /* av is gone */
 		return 1;
 	}
+	if (a == ACT_CHAR_LEFT || a == ACT_CHAR_RIGHT) {
+		if (!av->selecting) {
+			ui_message(ui, _("H and L move the end of a selection (v starts one)"));
+			return 1;
+		}
+		av->shift += a == ACT_CHAR_RIGHT ? 1 : -1;
+		update_selection(av);
+		return 1;
+	}
 	if (a == ACT_REFERENT) {
 		const struct entity *e = need_focus(av);
 		if (e && !e->referent)
@@ -1165,6 +1263,7 @@ static int article_act(struct ui *ui, void *state, enum action a)
 		return 1;
 	}
 	if (move_act(av, a)) {
+		av->shift = 0;
 		update_selection(av);
 		return 1;
 	}
@@ -1228,6 +1327,12 @@ static int move_act(struct article_view *av, enum action a)
 	case ACT_UNDECIDED_PREV:
 		entity_step(av, a == ACT_UNDECIDED_NEXT ? 1 : -1, 1);
 		return 1;
+	case ACT_OUTLINE: {
+		struct outline_arg arg = { av->ents.v, av->ents.n, av->a.text, av->a.text_len,
+		                            av->focus };
+		ui_view_open(av->ui, &view_outline_ops, &arg);
+		return 1;
+	}
 	case ACT_SHOW_REJECTED: {
 		int *on = &av->ui->opts.v[OPTION_SHOW_REJECTED];
 		*on = !*on;
@@ -1305,7 +1410,9 @@ static void article_draw(struct ui *ui, void *state)
 	/* the title bar: the title, and the date on the right when it fits */
 	draw_fill(0, 0, w, title);
 	const char *t = av->a.title[0] ? av->a.title : av->a.ext_id;
-	int dw = (int)strlen(av->a.published);
+	char buf[DRAW_DATE_SIZE];
+	const char *date = draw_date(av->a.published, buf);
+	int dw = (int)strlen(date);
 	int room = w - 2 - (dw ? dw + 2 : 0);
 	if (room < w / 2) {
 		room = w - 2;
@@ -1314,7 +1421,7 @@ static void article_draw(struct ui *ui, void *state)
 	draw_str(ui, 0, 1, room, t, strlen(t), title, DRAW_ELLIPSIS | DRAW_NO_FORMAT, NULL, 0,
 	         title);
 	if (dw)
-		draw_str(ui, 0, w - 1 - dw, dw, av->a.published, (size_t)dw, title, 0, NULL, 0, title);
+		draw_str(ui, 0, w - 1 - dw, dw, date, (size_t)dw, title, 0, NULL, 0, title);
 
 	size_t ws = 0, we = 0;
 	if (av->cur < av->nwords) {
@@ -1379,13 +1486,18 @@ static void article_status(struct ui *ui, void *state, struct buf *b)
 			buf_printf(b, " %.2f", f->confidence);
 		buf_adds(b, " ");
 		add_quoted(av, b, (size_t)f->start, (size_t)f->end);
-		/* its referent, and how often the corpus mentions it */
+		/* its referent (when named otherwise) and how often the corpus
+		 * mentions it (when elsewhere too) */
 		struct referent r;
 		if (f->referent && store_referent_get(ui->st, f->referent, &r) == 0) {
-			if (strcmp(r.name, "") != 0)
-				buf_printf(b, r.mentions == 1 ? _("= %s (%lld mention)  ")
-				                              : _("= %s (%lld mentions)  "),
-				           r.name, (long long)r.mentions);
+			size_t s = text_cp_to_byte(av->a.text, av->a.text_len, (size_t)f->start);
+			size_t e = text_cp_to_byte(av->a.text, av->a.text_len, (size_t)f->end);
+			int same = strlen(r.name) == e - s && memcmp(r.name, av->a.text + s, e - s) == 0;
+			if (r.name[0] && !same)
+				buf_printf(b, "= %s ", r.name);
+			if (r.mentions > 1 || !same)
+				buf_printf(b, r.mentions == 1 ? _("(%lld mention)  ") : _("(%lld mentions)  "),
+				           (long long)r.mentions);
 			referent_finish(&r);
 		}
 	}
@@ -1410,6 +1522,15 @@ static void article_status(struct ui *ui, void *state, struct buf *b)
 	}
 }
 
+static int article_answer(struct ui *ui, void *state, struct view_query *q)
+{
+	struct article_view *av = state;
+	(void)ui;
+	if (q->kind != VQ_FOCUS)
+		return 0;
+	return focus_entity(av, q->entity);
+}
+
 const struct view_ops view_article_ops = {
 	.name = "article",
 	.keys = AV_ARTICLE,
@@ -1419,4 +1540,5 @@ const struct view_ops view_article_ops = {
 	.status = article_status,
 	.act = article_act,
 	.reload = article_refresh,
+	.answer = article_answer,
 };

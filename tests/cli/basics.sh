@@ -28,18 +28,46 @@ contains "$T/err" "unknown command 'frobnicate'"
 expect 2 "$NERVE" frobnicate
 contains "$T/err" "unknown command 'frobnicate'"
 expect 2 "$NERVE" --sync sometimes backup x
-for cmd in import export stats types backup; do
+# every command --help lists (so a new one is covered at once), and at
+# least these
+expect 0 "$NERVE" --help
+commands=$(sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p' "$T/out")
+for cmd in import export stats types backup check detect eval train; do
+	echo "$commands" | grep -qx "$cmd" || fail "--help does not list $cmd"
+done
+[ "$(echo "$commands" | wc -l)" -ge 9 ] || fail "--help lists too few commands: $commands"
+man=${TESTLIB%tests/cli/lib.sh}man/nerve.1
+for cmd in $commands; do
 	expect 0 "$NERVE" $cmd --help
 	contains "$T/out" "Usage: nerve $cmd"
 	expect 0 "$NERVE" $cmd --version
 	contains "$T/out" "nerve "
 	expect 2 "$NERVE" $cmd --no-such-option
+	contains "$T/err" "unknown option '--no-such-option'"
 	contains "$T/err" "Try 'nerve $cmd --help'"
+	if [ -r "$man" ]; then
+		grep -q "^\.SS \"nerve $cmd" "$man" || fail "man/nerve.1 has no section for $cmd"
+	fi
 done
-expect 0 "$NERVE" --help
-for cmd in import export stats types backup; do
-	grep -q "^  $cmd " "$T/out" || fail "--help does not list $cmd"
-done
+# misuse particular to each command: exit 2, nothing written
+expect 2 "$NERVE" import
+contains "$T/err" "import needs at least one PATH"
+expect 2 "$NERVE" export --format nosuch
+contains "$T/err" "unknown format 'nosuch'"
+expect 2 "$NERVE" stats extra
+contains "$T/err" "unexpected argument 'extra'"
+expect 2 "$NERVE" check extra
+contains "$T/err" "unexpected argument 'extra'"
+expect 2 "$NERVE" types frobnicate
+expect 2 "$NERVE" backup
+expect 2 "$NERVE" detect extra
+contains "$T/err" "detect takes no operands"
+expect 2 "$NERVE" detect --all --article 1
+expect 2 "$NERVE" eval
+expect 2 "$NERVE" train --only
+contains "$T/err" "--only needs gold files"
+expect 2 "$NERVE" train --epochs 0
+[ -e "$NERVE_DB" ] && fail "misuse created the database"
 
 # --db whose directory is missing: error, exit 1, nothing created
 expect 1 "$NERVE" --db "$T/missing/dir/x.db" backup "$T/b.db"

@@ -43,6 +43,16 @@ expect 0 "$NERVE" detect --all
 contains "$T/out" "articles: 1,"
 expect 1 "$NERVE" detect --article no-such-article
 contains "$T/err" "no article 'no-such-article'"
+# articles that came with annotations: skipped, and said so, unless
+# --include-annotated
+q "UPDATE article SET state = 'new', annotated = 1"
+expect 0 "$NERVE" detect
+contains "$T/out" "articles: 0, suggestions: 0"
+contains "$T/out" "1 article came with annotations"
+contains "$T/out" "--include-annotated"
+expect 0 "$NERVE" detect --include-annotated
+contains "$T/out" "articles: 1,"
+lacks "$T/out" "came with annotations"
 expect 0 "$NERVE" detect --help
 contains "$T/out" "Usage: nerve detect"
 finish

@@ -50,7 +50,8 @@ keys Tab Tab DC "reject PERSON 'Zakir Hasanov'"
 keys u "undid: reject PERSON 'Zakir Hasanov'"
 keys Tab t "Type (Enter picks, Esc cancels)"
 keys j Enter "set type LOC '1st Army of the Land Forces'"
-keys Tab l l l l v l 7 "create TITLE 'Army General'"
+# l skips the comma after Türkiye
+keys Tab l l l v l 7 "create TITLE 'Army General'"
 keys '*' "accept TITLE 'Army General' everywhere (1 changed)"
 keys C-r "nothing to redo"
 sigkill

@@ -18,9 +18,6 @@ g
 l
 l
 l
-l
-l
-l
 j
 j
 <C-l>
@@ -59,8 +56,6 @@ j
 j
 <Enter>
 :screen $T/article-long.screen
-l
-l
 l
 l
 l

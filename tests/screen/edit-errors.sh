@@ -9,9 +9,11 @@
 
 makedb "$TESTDATA/edit/edit.jsonl"
 
-# Locked: another process holds the write lock; with a busy timeout of
+# Locked: another process holds the write lock (until the test removes
+# $T/hold, however long the keys take under load); with a busy timeout of
 # 300 ms the key fails, and works again once the lock is gone.
-"$HOLDLOCK" "$NERVE_DB" 4 >"$T/locked" &
+: >"$T/hold"
+"$HOLDLOCK" "$NERVE_DB" "$T/hold" >"$T/locked" &
 locker=$!
 i=0
 while ! grep -q locked "$T/locked" 2>/dev/null && [ $i -lt 100 ]; do
@@ -31,6 +33,7 @@ x
 :screen $T/errors-locked-more.screen
 END
 NERVE_BUSY_TIMEOUT=300 browse 200x24 "$T/keys"
+rm -f "$T/hold"
 wait $locker
 # the message names the database: its temporary directory becomes T
 for s in locked locked-more; do
@@ -52,7 +55,9 @@ makedb "$TESTDATA/edit/edit.jsonl"
 	for i in 1 2 3 4 5 6 7 8; do printf '<Tab>\na\n:screen %s\n' "$T/full-$i.screen"; done
 	printf 'D\n:screen %s\n' "$T/full-done.screen"
 } >"$T/keys"
+full_untested=1
 if (trap '' XFSZ; ulimit -f 100) 2>/dev/null; then
+	full_untested=0
 	(trap '' XFSZ; ulimit -f 100; LINES=24 COLUMNS=80 "$NERVE" --script "$T/keys" \
 		>"$T/out" 2>"$T/err"; echo $? >"$T/status")
 	[ "$(cat "$T/status")" = 0 ] || fail "nerve exited $(cat "$T/status"): $(head -c 400 "$T/err")"
@@ -60,7 +65,8 @@ if (trap '' XFSZ; ulimit -f 100) 2>/dev/null; then
 	shown=$(cat "$T"/full-*.screen | grep -c "^accept ")
 	errors=$(cat "$T"/full-*.screen | grep -c "committing: ")
 	stored=$(grep -c "accepted detector tester" "$T/full.db")
-	[ "$errors" -gt 0 ] || echo "# the file size limit was never reached"
+	# nothing refused: the case tested nothing (said at the end)
+	[ "$errors" = 0 ] && full_untested=1
 	[ "$shown" = "$stored" ] ||
 		fail "the screens showed $shown acceptances, the database has $stored"
 	# what the screen showed last is what is stored
@@ -106,5 +112,10 @@ END
 	cmp -s "$T/before.db" "$T/after.db" || fail "the read-only database changed"
 else
 	echo "# running as root: the read-only case is skipped"
+fi
+if [ "$failures" = 0 ] && [ "$full_untested" = 1 ]; then
+	echo "SKIP: the full-disk case tested nothing: the file size limit was never" \
+		"reached (or cannot be set), so no decision was refused" >&2
+	exit 77
 fi
 finish

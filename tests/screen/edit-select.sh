@@ -36,7 +36,6 @@ G
 v
 h
 h
-h
 k
 :screen --attrs $T/select-up.screen
 j

@@ -21,6 +21,7 @@
 #include "formats/formats.h"
 #include "store/store.h"
 #include "text/text.h"
+#include "lib/sha256.h"
 #include "lib/util.h"
 
 struct ctx {
@@ -31,25 +32,13 @@ struct ctx {
 	int failed;
 };
 
-/* A stand-in for the text's sha256: 64-bit FNV-1a, twice with different
- * seeds (unique enough for test data). */
-static void fake_sha(const char *s, size_t n, char out[33])
-{
-	uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
-	for (size_t i = 0; i < n; i++) {
-		h1 = (h1 ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-		h2 = (h2 ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	}
-	snprintf(out, 33, "%016llx%016llx", (unsigned long long)h1, (unsigned long long)h2);
-}
-
 static int add_doc(struct doc *d, void *arg)
 {
 	struct ctx *c = arg;
 	size_t n, bad;
 	char *text = text_clean(d->text, d->text_len, 1, &n, &bad, NULL);
-	char sha[33], ext[512];
-	fake_sha(text, n, sha);
+	char sha[65], ext[512];
+	sha256_hex(text, n, sha);
 	if (d->id)
 		snprintf(ext, sizeof ext, "%s", d->id);
 	else

@@ -37,11 +37,13 @@ END
 NO_COLOR= browse 80x24 "$T/keys"
 grep -q '\[Zakir' "$T/empty-nocolor.screen" && fail "an empty NO_COLOR turned colour off"
 
-# eight colours: TITLE's 208 becomes yellow, MISC's 244 white
+# eight colours: TITLE's 208 becomes yellow and MISC's 244 white, both
+# dim, so that TITLE is not DATE (yellow) and MISC not plain text
 cat >"$T/keys" <<END
 <Enter>
 :screen --attrs $T/colour8-article.screen
 END
 TERM=xterm browse 80x24 "$T/keys"
 screen colour8-article
+contains "$T/colour8-article.screen" "dim,underline fg=yellow"
 finish

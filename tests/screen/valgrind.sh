@@ -83,4 +83,15 @@ LINES=24 COLUMNS=80 timeout 300 valgrind -q --leak-check=full \
 	--error-exitcode=99 "$NERVE" --script "$T/keys" >"$T/out" 2>"$T/err"
 status=$?
 [ "$status" = 0 ] || fail "valgrind (editing) exited $status: $(head -c 3000 "$T/err")"
+
+# an import with detection: the tokenizer, the gazetteers, the date rules
+# (numbers that are no years or decades) and the tagger; no errors at all
+printf 'In the 1990s and the 90s, on Dec. 5, 2020, 12th of May 1999, the 3rd Corps of the\nGround Forces of the Republic of Kazakhstan met Colonel General Zakir Hasanov in Baku;\n5,000 troops, 12:30, 2021/12/15, 10-12 March, mid-2000s.\n' >"$T/dates.txt"
+timeout 300 valgrind -q --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
+	--error-exitcode=99 "$NERVE" --db "$T/detect.db" import "$T/dates.txt" \
+	"$TESTDATA/detect-report.txt" >"$T/out" 2>"$T/err"
+status=$?
+[ "$status" = 0 ] || fail "valgrind (import with detection) exited $status: $(head -c 3000 "$T/err")"
+contains "$T/out" "suggestions:"
 finish

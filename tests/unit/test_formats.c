@@ -574,7 +574,9 @@ static void test_jsonl_export(void)
 	for (size_t i = 0; i < ARRAY_SIZE(reals); i++) {
 		char id[16];
 		snprintf(id, sizeof id, "r%zu", i);
-		int64_t r = add_article(st, id, "Baku");
+		char text[32];
+		snprintf(text, sizeof text, "Baku %zu", i);
+		int64_t r = add_article(st, id, text);
 		struct entity e = { 0 };
 		e.article = r;
 		e.end = 4;
