@@ -60,10 +60,8 @@ static void refs_clear(struct import *im)
 	hmap_clear(&im->refmap);
 }
 
-/* The referent of type called name in this file, made the first time
- * (its id into *id). */
-static int named_referent(struct import *im, const char *type, const char *name, int accepted,
-                          int64_t *id)
+int import_named_referent(struct import *im, const char *type, const char *name, int accepted,
+                          int64_t existing, int64_t *id)
 {
 	struct buf k = BUF_INIT;
 	buf_adds(&k, type);
@@ -85,7 +83,9 @@ static int named_referent(struct import *im, const char *type, const char *name,
 				return 0;
 			}
 	}
-	if (link_new_referent(im->st, type, name, strlen(name), accepted, id) < 0)
+	if (existing > 0)
+		*id = existing;
+	else if (link_new_referent(im->st, type, name, strlen(name), accepted, id) < 0)
 		return -1;
 	im->refs = xgrow(im->refs, &im->caprefs, im->nrefs + 1, sizeof *im->refs);
 	im->refs[im->nrefs].type = xstrdup(type);
@@ -386,8 +386,8 @@ static int store_span(struct import *im, struct doc *d, size_t k, int64_t articl
 		return -1;
 	/* a referent named by the file: the link it had, restored */
 	if (sp->referent_in &&
-	    named_referent(im, ent.type, sp->referent_in, ent.status == ENT_ACCEPTED,
-	                   &ent.referent) < 0)
+	    import_named_referent(im, ent.type, sp->referent_in, ent.status == ENT_ACCEPTED, 0,
+	                          &ent.referent) < 0)
 		return -1;
 	if (journal_add(&im->jg, &ent, "import") < 0)
 		return -1;

@@ -46,6 +46,13 @@ struct import {
 	struct hmap refmap;             /* hash of type and name -> index + 1 */
 };
 
+/* The referent of type called name in the file being read, its id into
+ * *id: the first time, existing when it is not 0 (the entity's referent
+ * has that type and name already), else a new one (accepted: the
+ * mention naming it is). */
+int import_named_referent(struct import *im, const char *type, const char *name, int accepted,
+                          int64_t existing, int64_t *id);
+
 /* Report a problem ("FILE: reason") to the message callback. */
 void import_report(struct import *im, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* "FILE" or "FILE:LINE" for messages, into where; import_place_item()
