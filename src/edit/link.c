@@ -134,6 +134,34 @@ static int is_the(const char *t, struct word w)
 	       (t[w.s + 2] | 0x20) == 'e';
 }
 
+/* Rule 7: a generic institution.  key is the folded name; the leading
+ * "the" is skipped.  General vocabulary of government, written for nerve. */
+static int generic_institution(const char *key)
+{
+	static const char *const heads[] = {
+		"ministry of ", "ministry for ", "department of ", "department for ",
+		"office of the ", "secretariat of ", "court of ",
+	};
+	static const char *const names[] = {
+		"supreme court", "high court", "constitutional court", "court of appeal",
+		"national assembly", "parliament", "senate", "treasury", "cabinet", "government",
+		"presidency", "police", "national police", "army", "national army", "navy",
+		"armed forces", "central bank", "electoral commission", "national electoral commission",
+		"council of ministers", "ministry", "foreign ministry", "defence ministry",
+		"defense ministry", "interior ministry", "health ministry", "finance ministry",
+		"education ministry", "justice ministry", "prime minister's office",
+	};
+	if (strncmp(key, "the ", 4) == 0)
+		key += 4;
+	for (size_t i = 0; i < ARRAY_SIZE(heads); i++)
+		if (strncmp(key, heads[i], strlen(heads[i])) == 0)
+			return 1;
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (strcmp(key, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 void link_name_parse(const char *type, const char *text, size_t len, int after_the,
                      struct link_name *n)
 {
@@ -196,6 +224,7 @@ void link_name_parse(const char *type, const char *text, size_t len, int after_t
 			n->form = LINK_ALONE; /* "the Ministry" */
 		} else {
 			n->form = LINK_NAME;
+			n->local = strcmp(type, "ORG") == 0 && generic_institution(n->key);
 			if (nw - first >= 2) {
 				struct buf a = BUF_INIT;
 				buf_adds(&a, "");
@@ -528,8 +557,8 @@ static int group_referent(struct placing *p, const struct link_mention *m, size_
 	/* rule 1 across reports, but for a person's single word ("Amy",
 	 * "Hasanov"), which names somebody else in every other report unless
 	 * rule 5 finds the one full name it can be */
-	int rc = nm->form == LINK_SURNAME ? 0
-	                                  : store_referent_by_key(p->st, m[h].type, nm->key, ref);
+	int rc = nm->form == LINK_SURNAME || nm->local
+	             ? 0 : store_referent_by_key(p->st, m[h].type, nm->key, ref);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	if (nm->form == LINK_SURNAME || nm->form == LINK_INITIAL) {

@@ -25,6 +25,11 @@
  *      (types DATE and TITLE), which are not things to follow across
  *      reports.
  *
+ *   7. a generic institution, an organisation named only by what every
+ *      state has ("Ministry of ...", "Department of ...", "Supreme Court",
+ *      "National Assembly", "Treasury", "Parliament", ...), links within
+ *      its report only: across reports it is as often another country's.
+ *
  * Rules 2-5 apply to the type PERSON only.  Rejected entities are never
  * linked (but keep a link they had).  An entity keeps the referent it has:
  * the rules only place entities that have none.
@@ -62,6 +67,10 @@ struct link_name {
 	                               else "" */
 	char *display;              /* the text with blanks collapsed */
 	int64_t cps;                /* code points of the text */
+	int local;                  /* a generic institution ("Ministry of
+	                               Health", "Supreme Court"): every country
+	                               has one, so it links within its report
+	                               only (rule 7) */
 };
 
 /* 0 for the types whose mentions are not linked (DATE, TITLE). */

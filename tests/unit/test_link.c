@@ -109,6 +109,17 @@ static void test_parse(void)
 	link_name_parse("ORG", "Ministry", 8, 0, &n);
 	CHECK_INT(n.form, LINK_NAME);
 	link_name_finish(&n);
+	/* rule 7: generic institutions link within their report only */
+	n = parse("ORG", "Ministry of Health");
+	CHECK_INT(n.form, LINK_NAME);
+	CHECK(n.local);
+	link_name_finish(&n);
+	n = parse("ORG", "the Supreme Court");
+	CHECK(n.local);
+	link_name_finish(&n);
+	n = parse("ORG", "Northern Water Authority");
+	CHECK(!n.local);
+	link_name_finish(&n);
 	n = parse("LOC", "the Lowlands");
 	CHECK_INT(n.form, LINK_NAME);
 	link_name_finish(&n);
@@ -393,6 +404,16 @@ static void test_article(void)
 	link_article(st, a9, NULL);
 	CHECK(ref_of(st, h1) > 0 && ref_of(st, h2) > 0);
 	CHECK(ref_of(st, h1) != ref_of(st, h2));
+	/* a generic institution is another country's in another report */
+	const char *t11 = "The Ministry of Health spoke.";
+	const char *t12 = "Later the Ministry of Health denied it.";
+	int64_t a11 = add_article(st, t11), a12 = add_article(st, t12);
+	int64_t g11 = mention(st, a11, t11, "Ministry of Health", 0, "ORG", 0);
+	int64_t g12 = mention(st, a12, t12, "Ministry of Health", 0, "ORG", 0);
+	link_article(st, a11, NULL);
+	link_article(st, a12, NULL);
+	CHECK(ref_of(st, g11) > 0 && ref_of(st, g12) > 0);
+	CHECK(ref_of(st, g11) != ref_of(st, g12));
 	/* nor is a name of one letter */
 	const char *t10 = "Y said so. Y agreed.";
 	int64_t a10 = add_article(st, t10);
