@@ -149,7 +149,10 @@ static int generic_institution(const char *key)
 		"armed forces", "central bank", "electoral commission", "national electoral commission",
 		"council of ministers", "ministry", "foreign ministry", "defence ministry",
 		"defense ministry", "interior ministry", "health ministry", "finance ministry",
-		"education ministry", "justice ministry", "prime minister's office",
+		"education ministry", "justice ministry", "prime minister's office", "air force",
+		"coast guard", "national guard", "marine corps", "house of representatives",
+		"chamber of deputies", "house of commons", "national congress", "state department",
+		"foreign office", "interior ministry", "customs", "immigration",
 	};
 	if (strncmp(key, "the ", 4) == 0)
 		key += 4;
@@ -158,6 +161,37 @@ static int generic_institution(const char *key)
 			return 1;
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
 		if (strcmp(key, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A direction or part ("North", "Central"): the start of some other
+ * name in every report ("North Korean", "Central Europe"), so it links
+ * within its report only. */
+static int direction_word(const char *key)
+{
+	static const char *const words[] = {
+		"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+		"western", "northeast", "northwest", "southeast", "southwest", "upper", "lower",
+		"greater", "new", "old",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+		if (strcmp(key, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A pronoun and a verb ("I'm", "it's"): a detector's mistake, never a
+ * name. */
+static int contraction(const char *key)
+{
+	static const char *const pronouns[] = { "i", "you", "we", "they", "he", "she", "it",
+	                                        "that", "there", "let" };
+	const char *q = strchr(key, '\'');
+	if (!q || strchr(q + 1, ' '))
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(pronouns); i++)
+		if ((size_t)(q - key) == strlen(pronouns[i]) && strncmp(key, pronouns[i], (size_t)(q - key)) == 0)
 			return 1;
 	return 0;
 }
@@ -220,11 +254,13 @@ void link_name_parse(const char *type, const char *text, size_t len, int after_t
 	} else if (!is_person(type)) {
 		n->key = fold(k.data, k.len);
 		size_t first = is_the(t, w[0]) ? 1 : 0;
-		if (strcmp(type, "ORG") == 0 && nw - first == 1 && (first || after_the)) {
-			n->form = LINK_ALONE; /* "the Ministry" */
+		if ((strcmp(type, "ORG") == 0 && nw - first == 1 && (first || after_the)) ||
+		    contraction(n->key)) {
+			n->form = LINK_ALONE; /* "the Ministry"; "I'm" */
 		} else {
 			n->form = LINK_NAME;
-			n->local = strcmp(type, "ORG") == 0 && generic_institution(n->key);
+			n->local = (strcmp(type, "ORG") == 0 && generic_institution(n->key)) ||
+			           (nw == 1 && direction_word(n->key));
 			if (nw - first >= 2) {
 				struct buf a = BUF_INIT;
 				buf_adds(&a, "");

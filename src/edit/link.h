@@ -27,8 +27,11 @@
  *
  *   7. a generic institution, an organisation named only by what every
  *      state has ("Ministry of ...", "Department of ...", "Supreme Court",
- *      "National Assembly", "Treasury", "Parliament", ...), links within
- *      its report only: across reports it is as often another country's.
+ *      "National Assembly", "Treasury", "Parliament", "Air Force", ...),
+ *      links within its report only: across reports it is as often
+ *      another country's; so does a direction alone ("North", "Central"),
+ *      which is mostly the start of another name.  A pronoun with a verb
+ *      ("I'm") is left alone.
  *
  * Rules 2-5 apply to the type PERSON only.  Rejected entities are never
  * linked (but keep a link they had).  An entity keeps the referent it has:

@@ -120,6 +120,12 @@ static void test_parse(void)
 	n = parse("ORG", "Northern Water Authority");
 	CHECK(!n.local);
 	link_name_finish(&n);
+	n = parse("LOC", "Central");
+	CHECK(n.local);
+	link_name_finish(&n);
+	n = parse("ORG", "I’m");
+	CHECK_INT(n.form, LINK_ALONE);
+	link_name_finish(&n);
 	n = parse("LOC", "the Lowlands");
 	CHECK_INT(n.form, LINK_NAME);
 	link_name_finish(&n);
