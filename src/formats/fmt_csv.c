@@ -110,9 +110,9 @@ int fmt_csv_write(struct fmt_writer *w, const struct fmt_csv_row *r)
 
 /* The columns import reads, by name. */
 enum { COL_ARTICLE, COL_START, COL_END, COL_TEXT, COL_TYPE, COL_STATUS, COL_ORIGIN,
-       COL_ANNOTATOR, NCOLS };
+       COL_ANNOTATOR, COL_REFERENT, NCOLS };
 static const char *const col_names[NCOLS] = {
-	"article_id", "start", "end", "text", "type", "status", "origin", "annotator",
+	"article_id", "start", "end", "text", "type", "status", "origin", "annotator", "referent",
 };
 
 struct csv_in {
@@ -255,6 +255,11 @@ static int record(struct csv_in *c)
 		e.origin = unguard(cell(c, (size_t)c->col[COL_ORIGIN]));
 	if (c->col[COL_ANNOTATOR] >= 0)
 		e.annotator = unguard(cell(c, (size_t)c->col[COL_ANNOTATOR]));
+	if (c->col[COL_REFERENT] >= 0) {
+		e.referent = unguard(cell(c, (size_t)c->col[COL_REFERENT]));
+		if (!e.referent[0])
+			e.referent = NULL;
+	}
 	return c->row(c->arg, &e);
 }
 

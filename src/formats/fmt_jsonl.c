@@ -82,6 +82,9 @@ static int corpus_entity(const struct json *e, size_t k, struct doc *d)
 		} else if (strcmp(key, "confidence") == 0 && v->type == JSON_NUMBER) {
 			sp->confidence = v->u.num.d;
 			sp->has |= SPAN_HAS_CONFIDENCE;
+		} else if (strcmp(key, "referent") == 0 && json_is_string(v) && v->u.str.len > 0) {
+			free(sp->referent_in);
+			sp->referent_in = xstrndup(v->u.str.s, v->u.str.len);
 		} else if (strcmp(key, "start") == 0 || strcmp(key, "end") == 0 ||
 		           strcmp(key, "type") == 0) {
 			err_set(_("entity %zu: \"%s\" has the wrong kind of value"), k + 1, key);

@@ -269,13 +269,14 @@ int store_referent_get(struct store *st, int64_t id, struct referent *r);
 /* The oldest referent of type whose key is key and that has entities:
  * 1 and *id, 0 when none, -1 on error. */
 int store_referent_by_key(struct store *st, const char *type, const char *key, int64_t *id);
-/* The referents of type with this surname (and, when initial is not "",
- * an initial that is "" or the same) that have entities: *n = how many
- * (0, 1, or 2 for two or more) and *id the oldest. */
+/* The referents of type named by a full name or an initial with this
+ * surname (and, when initial is not "", that initial) that have
+ * entities: *n = how many (0, 1, or 2 for two or more) and *id the
+ * oldest.  A referent of a surname alone is not one of them. */
 int store_referent_by_surname(struct store *st, const char *type, const char *surname,
                               const char *initial, int64_t *id, int *n);
-/* Flag as ambiguous every referent of type with this surname but
- * 'except' that has entities.  Returns how many were flagged, or -1. */
+/* Flag as ambiguous every referent of type named by a full name or an
+ * initial with this surname but 'except' that has entities.  Returns how many were flagged, or -1. */
 int store_referent_flag_surname(struct store *st, const char *type, const char *surname,
                                 int64_t except);
 /* Link entity to referent (0: unlink).  Not journalled: the caller
