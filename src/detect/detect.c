@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "detect_impl.h"
 #include "lib/byteorder.h"
@@ -20,7 +21,19 @@
 const char *detect_datadir(void)
 {
 	const char *d = getenv("NERVE_DATADIR");
-	return d && d[0] ? d : PKGDATADIR;
+	struct stat st;
+
+	if (d && d[0])
+		return d;
+#ifdef SRCDATADIR
+	/* A binary that was built but not installed runs from its build
+	 * tree: its data is the source tree's.  Once installed, the
+	 * installed directory exists and the source tree is never read. */
+	if (stat(PKGDATADIR, &st) != 0 && stat(SRCDATADIR, &st) == 0)
+		return SRCDATADIR;
+#endif
+	(void)st;
+	return PKGDATADIR;
 }
 
 char *detect_model_path(const char *datadir)
@@ -114,7 +127,6 @@ static void wire(struct detector *det)
 	det->l_demonyms = list_bit(g, "demonyms");
 	det->l_titles = list_bit(g, "ranks") | list_bit(g, "offices");
 	det->l_groups = list_bit(g, "groups");
-	det->l_first = list_bit(g, "first_names");
 	det->l_places = det->l_countries | det->l_regions;
 	det->l_facilities = list_bit(g, "facilities");
 	det->res.gaz = g;
@@ -305,6 +317,16 @@ void detect_prepare(struct detector *det, const char *text, size_t len)
 	rules_apply(&det->rl, &det->toks, det->marks, &det->rules);
 	det->fd.salt = det->salt;
 	feat_static(&det->res, &det->toks, det->marks, &det->rules, &det->fd);
+	/* how unlike the clusters' text this one is: names from elsewhere */
+	size_t caps = 0, unknown = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct token *k = &det->toks.v[i];
+		if (k->kind != TOK_WORD || !(k->flags & TOKF_UPPER_INIT) || (k->flags & TOKF_SENT_START))
+			continue;
+		caps++;
+		unknown += det->fd.cluster[i] == 0;
+	}
+	det->doc_unknown = caps ? (float)unknown / (float)caps : 0;
 }
 
 /* Honorifics: not titles (no TITLE span), but not part of the name. */
@@ -570,6 +592,21 @@ static void join_of_chains(struct detector *det, struct dspans *o)
 	size_t w = 0;
 	for (size_t i = 0; i < o->n; i++) {
 		struct dspan *d = &o->v[i];
+		if (w > 0 && d->type == det->t_org && o->v[w - 1].b == d->a &&
+		    o->v[w - 1].type != det->t_org && o->v[w - 1].b - o->v[w - 1].a == 1 &&
+		    (detect_lookup(det, o->v[w - 1].a, d->a) & det->l_demonyms) &&
+		    has_org_word(det, d->a, d->b)) {
+			/* a nationality word opening an organisation's name:
+			 * "Ruritanian" + "Bureau of Statistics" */
+			struct dspan *p = &o->v[w - 1];
+			p->b = d->b;
+			p->type = d->type;
+			if (d->conf < p->conf)
+				p->conf = d->conf;
+			if (d->margin < p->margin)
+				p->margin = d->margin;
+			continue;
+		}
 		if (w > 0) {
 			struct dspan *p = &o->v[w - 1];
 			size_t g = p->b;
@@ -592,6 +629,73 @@ static void join_of_chains(struct detector *det, struct dspans *o)
 	o->n = w;
 }
 
+/* Particles inside names of many naming systems ("Mohammed bin Salman",
+ * "Fernanda de Souza", "Ludwig van Dyke"): general vocabulary. */
+static const char *const particles[] = {
+	"bin", "ibn", "bint", "binti", "ben", "abu", "al", "el", "de", "da", "do", "dos", "das",
+	"del", "della", "di", "du", "van", "von", "der", "den", "ter", "la", "le", "y",
+};
+
+static int particle(const struct tokens *t, size_t i)
+{
+	if (i >= t->n || t->v[i].kind != TOK_WORD || (t->v[i].flags & TOKF_UPPER_INIT))
+		return 0;
+	for (size_t k = 0; k < ARRAY_SIZE(particles); k++)
+		if (rules_tok_is(t, i, particles[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 when token i is joined to the one before by a hyphen with no space:
+ * "Chan" "-" "Ocha", "Al" "-" "Rajhi". */
+static int hyphen_joined(const struct tokens *t, size_t i)
+{
+	return i >= 2 && i < t->n && (t->v[i - 1].flags & TOKF_HYPHEN) &&
+	       !(t->v[i - 1].flags & TOKF_SPACE_BEFORE) && !(t->v[i].flags & TOKF_SPACE_BEFORE) &&
+	       t->v[i - 2].kind == TOK_WORD && t->v[i].kind == TOK_WORD;
+}
+
+/* A person's name is one span: across its particles and hyphens
+ * ("Mohammed" + "bin Salman", "Sisi" with its "El-"), and a person found
+ * in two pieces side by side is joined. */
+static void join_names(struct detector *det, struct dspans *o)
+{
+	const struct tokens *t = &det->toks;
+	for (size_t i = 0; i < o->n; i++) {
+		struct dspan *d = &o->v[i];
+		if (d->type != det->t_person)
+			continue;
+		/* a capitalised part before a hyphen: "El-" of "El-Sisi" */
+		while (hyphen_joined(t, d->a) && (t->v[d->a - 2].flags & TOKF_UPPER_INIT) &&
+		       (i == 0 || o->v[i - 1].b <= d->a - 2))
+			d->a -= 2;
+		for (;;) {
+			size_t b = d->b;
+			uint32_t nb = d->b;
+			if (b + 1 < t->n && hyphen_joined(t, b + 1))
+				nb = (uint32_t)b + 2;   /* "Chan-o-cha", "Anderson-Pyrz" */
+			else if (particle(t, b) && b + 1 < t->n && name_word(det, b + 1) &&
+			         !(t->v[b + 1].flags & TOKF_SENT_START))
+				nb = (uint32_t)b + 2;   /* "... bin Salman" */
+			else if (i + 1 < o->n && o->v[i + 1].a == b && o->v[i + 1].type == det->t_person &&
+			         !(t->v[b].flags & TOKF_SENT_START))
+				nb = o->v[i + 1].b;     /* two pieces of one name */
+			if (nb == d->b)
+				break;
+			/* what the new part overlaps goes into the name */
+			while (i + 1 < o->n && o->v[i + 1].a < nb) {
+				if (o->v[i + 1].b > nb)
+					nb = o->v[i + 1].b;
+				if (o->v[i + 1].conf < d->conf)
+					d->conf = o->v[i + 1].conf;
+				memmove(&o->v[i + 1], &o->v[i + 2], (o->n - i - 2) * sizeof *o->v);
+				o->n--;
+			}
+			d->b = nb;
+		}
+	}
+}
+
 void detect_conventions(struct detector *det)
 {
 	struct dspans *s = &det->spans, *o = &det->conv;
@@ -601,20 +705,78 @@ void detect_conventions(struct detector *det)
 	for (size_t i = 0; i < s->n; i++)
 		convention(det, s->v[i].a, s->v[i].b, s->v[i].type, s->v[i].conf, s->v[i].margin, o);
 	join_of_chains(det, o);
+	join_names(det, o);
 	struct dspans x = *s;
 	*s = *o;
 	*o = x;
 }
 
-/* The name that a later short mention may stand for. */
-struct known {
-	uint64_t last;          /* word identity of the surname */
-	uint64_t first;         /* of the first name, or 0 */
-};
+/* The acronym of an organisation's name of several words: the first
+ * letters of its capitalised words ("Ruritanian Space Agency": "rsa",
+ * folded), into out[0..8); its length, or 0 when it has none. */
+static size_t acronym_of(const struct detector *det, const struct dspan *d, char out[8])
+{
+	const struct tokens *t = &det->toks;
+	size_t n = 0;
+	for (uint32_t i = d->a; i < d->b; i++) {
+		const struct token *k = &t->v[i];
+		if (k->kind != TOK_WORD)
+			continue;
+		if (!(k->flags & TOKF_UPPER_INIT))
+			continue;   /* of, the, and, for */
+		if (n == 8 || (unsigned char)t->fold[k->f0] >= 0x80)
+			return 0;
+		out[n++] = t->fold[k->f0];
+	}
+	return n >= 2 ? n : 0;
+}
+
+/* 1 when token i is written in capitals as the acronym ac[0..n). */
+static int is_acronym(const struct tokens *t, size_t i, const char *ac, size_t n)
+{
+	const struct token *k = &t->v[i];
+	if (k->kind != TOK_WORD || !(k->flags & TOKF_ALL_UPPER))
+		return 0;
+	size_t m = 0;
+	for (uint32_t j = k->f0; j < k->f1; j++) {
+		if (t->fold[j] == '.')
+			continue;
+		if (m == n || t->fold[j] != ac[m])
+			return 0;
+		m++;
+	}
+	return m == n;
+}
+
+/* An organisation's acronym after its full name is that organisation. */
+static void acronyms(struct detector *det)
+{
+	const struct tokens *t = &det->toks;
+	struct dspans *s = &det->spans;
+	size_t n0 = s->n;
+	for (size_t k = 0; k < n0; k++) {
+		char ac[8];
+		size_t n;
+		if (s->v[k].type != det->t_org || !(n = acronym_of(det, &s->v[k], ac)))
+			continue;
+		for (size_t i = s->v[k].b; i < t->n; i++) {
+			if (!is_acronym(t, i, ac, n))
+				continue;
+			size_t w;
+			if (overlaps(s, (uint32_t)i, (uint32_t)i + 1, &w)) {
+				if (s->v[w].a == i && s->v[w].b == i + 1 && s->v[w].type != det->t_date)
+					s->v[w].type = det->t_org;
+				continue;
+			}
+			dspans_push(s, (uint32_t)i, (uint32_t)i + 1, det->t_org, 0.6f);
+		}
+	}
+}
 
 /* Consistency within a report: a person's surname alone, or an initial
  * and the surname, is that person wherever it stands (before or after
- * the full name), whatever the tagger made of it; a capitalised string
+ * the full name), whatever the tagger made of it; an organisation's
+ * acronym after its full name is that organisation; a capitalised string
  * that the tagger gave several types takes the type it gave with the
  * most confidence. */
 void detect_consistency(struct detector *det)
@@ -623,7 +785,7 @@ void detect_consistency(struct detector *det)
 	struct dspans *s = &det->spans;
 	if (det->t_person < 0)
 		return;
-	struct known names[64];
+	uint64_t names[64];   /* word identities of the surnames found */
 	size_t nn = 0;
 	for (size_t k = 0; k < s->n && nn < ARRAY_SIZE(names); k++) {
 		const struct dspan *d = &s->v[k];
@@ -632,9 +794,7 @@ void detect_consistency(struct detector *det)
 		const struct token *last = &t->v[d->b - 1];
 		if (last->kind != TOK_WORD || !(last->flags & TOKF_UPPER_INIT) || last->ncp < 2)
 			continue;
-		names[nn].last = det->fd.wid[d->b - 1];
-		names[nn].first = initial(t, d->a) ? 0 : det->fd.wid[d->a];
-		nn++;
+		names[nn++] = det->fd.wid[d->b - 1];
 	}
 	if (nn) {
 		/* spans sorted by start: walk tokens and spans together */
@@ -643,10 +803,11 @@ void detect_consistency(struct detector *det)
 			while (k < n0 && s->v[k].b <= i)
 				k++;
 			const struct token *tk = &t->v[i];
-			if (tk->kind != TOK_WORD || !(tk->flags & TOKF_UPPER_INIT) || tk->ncp < 2)
-				continue;
+			if (tk->kind != TOK_WORD || !(tk->flags & TOKF_UPPER_INIT) || tk->ncp < 2 ||
+			    (detect_lookup(det, i, i + 1) & det->l_places))
+				continue;   /* a country stays a place */
 			size_t j = 0;
-			while (j < nn && names[j].last != det->fd.wid[i])
+			while (j < nn && names[j] != det->fd.wid[i])
 				j++;
 			if (j == nn)
 				continue;
@@ -672,10 +833,12 @@ void detect_consistency(struct detector *det)
 			dspans_push(s, a, (uint32_t)i + 1, det->t_person, 0.6f);
 		}
 	}
+	acronyms(det);
 	/* one string, one type: the type of most confidence wins */
 	for (size_t k = 0; k < s->n; k++) {
 		struct dspan *d = &s->v[k];
-		if (d->type < 0 || d->type == det->t_date || d->type == det->t_title)
+		if (d->type < 0 || d->type == det->t_date || d->type == det->t_title ||
+		    (detect_lookup(det, d->a, d->b) & det->l_places))
 			continue;
 		float best = 0, sum[MAX_TYPES] = { 0 };
 		size_t same = 0;
@@ -730,6 +893,7 @@ void detect_cal_inputs(const struct detector *det, const struct dspan *d, double
 			x[CAL_UNKNOWN] = 1;
 	x[CAL_RULE] = d->rule;
 	x[CAL_SENT0] = (k->flags & TOKF_SENT_START) != 0;
+	x[CAL_DOC_UNKNOWN] = det->doc_unknown;
 }
 
 /* The probability that span d is exactly right, by the confidence model. */
@@ -886,6 +1050,12 @@ static size_t detect_piece(struct detector *det, const char *text, size_t len, i
 	for (size_t i = 0; i < det->spans.n; i++) {
 		const struct dspan *d = &det->spans.v[i];
 		if (d->b <= d->a || d->type < 0)
+			continue;
+		/* a token edge inside a grapheme cluster (a combining mark after a
+		 * symbol or U+FFFD begins a token of its own): no span may split
+		 * one, so the suggestion is left out */
+		if (!text_is_grapheme_boundary(text, len, t->v[d->a].b0) ||
+		    !text_is_grapheme_boundary(text, len, t->v[d->b - 1].b1))
 			continue;
 		struct span *sp = doc_push_span(out);
 		sp->start = cp0 + t->v[d->a].c0;

@@ -20,7 +20,7 @@
  * padded to 8 bytes}, every number little endian.  The version is bumped
  * whenever tokens, features or the layout change: a model made with
  * another version is refused (train again). */
-#define DETECT_MODEL_VERSION 4
+#define DETECT_MODEL_VERSION 5
 
 enum model_section {
 	SEC_INFO = 0x4F464E49u,     /* "INFO": a description (text, NUL-terminated) */
@@ -40,6 +40,7 @@ enum {
 	CAL_BIAS, CAL_MARGIN, CAL_LOGMARGIN, CAL_NOMARGIN,
 	CAL_PERSON, CAL_ORG, CAL_LOC, CAL_DATE, CAL_TITLE,
 	CAL_LEN1, CAL_LEN3, CAL_ACRONYM, CAL_LISTED, CAL_UNKNOWN, CAL_RULE, CAL_SENT0,
+	CAL_DOC_UNKNOWN,        /* share of the text's capitalised words without a cluster */
 	CAL_NFEAT
 };
 
@@ -76,7 +77,7 @@ struct detector {
 	struct feat_res res;
 	struct rule_lists rl;
 	/* gazetteer list bits the conventions use */
-	uint32_t l_countries, l_regions, l_cities, l_demonyms, l_titles, l_groups, l_first,
+	uint32_t l_countries, l_regions, l_cities, l_demonyms, l_titles, l_groups,
 	         l_places, l_facilities;
 	/* entity types: the tagger's, then TITLE when it has none */
 	char types[MAX_TYPES][TAGGER_TYPE_LEN];
@@ -91,6 +92,7 @@ struct detector {
 	struct tagger_out out;
 	struct dspans spans;
 	struct dspans conv;     /* scratch of detect_conventions() */
+	float doc_unknown;      /* CAL_DOC_UNKNOWN of the text prepared */
 	/* what the team's decisions taught it (online.c) */
 	struct tagger_overlay overlay;  /* online updates, on top of the tagger */
 	struct detect_memory *memory;   /* decisions across the corpus, or NULL */

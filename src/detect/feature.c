@@ -107,7 +107,7 @@ enum tmpl {
 	T_SH0, T_SHM1, T_SHP1, T_SH3, T_FLAGS, T_PRE, T_SUF, T_GAZ, T_GAZP, T_GAZN,
 	T_CAPCOMMON, T_RULE, T_RULEP, T_RULEN, T_CL0, T_CLM1, T_CLP1, T_YEAR,
 	T_P1, T_P2P1, T_P1W0, T_P1SH, T_MEM, T_MEMSH, T_SHB1, T_SHB2, T_SHM2, T_SHP2,
-	T_WM1SH, T_SHWP1, T_SHM3, T_SHP3, T_FLM1, T_FLP1, T_SHL3, T_SHR3,
+	T_WM1SH, T_SHWP1, T_SHM3, T_SHP3, T_FLM1, T_FLP1, T_SHL3, T_SHR3, T_CAPSUF,
 };
 
 #define BOS 0x2545A1B3C9D7E1F3ULL
@@ -303,10 +303,16 @@ void feat_static(const struct feat_res *res, const struct tokens *t,
 		if (k->kind == TOK_WORD && k->ncp > 2) {
 			const char *fs = t->fold + k->f0;
 			size_t fn = k->f1 - k->f0;
+			/* the endings of a capitalised word: surnames of many naming
+			 * systems end alike (-ov, -oğlu, -ski, -yan, -pour, -wala) */
+			unsigned capw = (k->flags & TOKF_UPPER_INIT) && !(k->flags & TOKF_ALL_UPPER);
 			for (unsigned a = 1; a <= 4 && a < k->ncp; a++) {
 				if (a <= 3)
 					*f++ = F2(T_PRE, a, affix(fs, fn, a, 0));
-				*f++ = F2(T_SUF, a, affix(fs, fn, a, 1));
+				uint64_t sx = affix(fs, fn, a, 1);
+				*f++ = F2(T_SUF, a, sx);
+				if (capw && a >= 2)
+					*f++ = F2(T_CAPSUF, a, sx);
 			}
 		}
 		if (k->kind == TOK_NUMBER && (k->flags & TOKF_HAS_DIGIT) && k->ncp == 4) {
@@ -383,6 +389,15 @@ void feat_static(const struct feat_res *res, const struct tokens *t,
 			uint32_t cp = has_p1 ? d->cluster[i + 1] : 1;
 			*f++ = F1(T_CLM1, cm);
 			*f++ = F1(T_CLP1, cp);
+			/* the neighbours' coarser clusters too */
+			if (cm >> 24 && cm >> 24 != 0xFF) {
+				*f++ = F2(T_CLM1, 6, cm & 0xFC0000u);
+				*f++ = F2(T_CLM1, 10, cm & 0xFFC000u);
+			}
+			if (cp >> 24 && cp >> 24 != 0xFF) {
+				*f++ = F2(T_CLP1, 6, cp & 0xFC0000u);
+				*f++ = F2(T_CLP1, 10, cp & 0xFFC000u);
+			}
 		}
 		if (d->salt) {
 			uint64_t *f0 = d->f + d->nf;

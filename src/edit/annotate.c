@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "journal.h"
 #include "learn.h"
@@ -26,6 +27,7 @@ enum { CLIP_GRAPHEMES = 40, CLIP_BYTES = 120 };
 void annot_init(struct annot *a, struct store *st, const char *annotator)
 {
 	a->st = st;
+	memset(&a->seen, 0, sizeof a->seen);
 	if (!annotator || !*annotator)
 		annotator = "analyst";
 	size_t n = strlen(annotator);
@@ -185,8 +187,19 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 		snprintf(out, size, _("accept all suggestions (%d)"), nent);
 		return;
 	}
+	/* the primary entity as the group left it (a run of resizes has
+	 * several rows of it), and the other entities it changed */
+	const char *snap = NULL;
+	int others = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		if (strcmp(l->v[i].action, "link") == 0 || !l->v[i].entity)
+			continue;
+		if (l->v[i].entity == p->entity)
+			snap = l->v[i].after ? l->v[i].after : l->v[i].before;
+		else
+			others++;
+	}
 	struct entity e;
-	const char *snap = p->after ? p->after : p->before;
 	if (!snap || store_edit_snapshot_entity(a->st, snap, &e) < 0) {
 		snprintf(out, size, "%s", p->action);
 		return;
@@ -200,12 +213,12 @@ static void describe_rows(struct annot *a, const struct journal_list *l, char *o
 		snprintf(out, size, _("reject %s '%s'"), e.type, t);
 	else if (strcmp(p->action, "retype") == 0)
 		snprintf(out, size, _("set type %s '%s'"), e.type, t);
-	else if (strcmp(p->action, "resize") == 0 && nent > 1)
-		snprintf(out, size, _("resize %s '%s' (replacing %d)"), e.type, t, nent - 1);
+	else if (strcmp(p->action, "resize") == 0 && others > 0)
+		snprintf(out, size, _("resize %s '%s' (replacing %d)"), e.type, t, others);
 	else if (strcmp(p->action, "resize") == 0)
 		snprintf(out, size, _("resize %s '%s'"), e.type, t);
-	else if (strcmp(p->action, "create") == 0 && nent > 1)
-		snprintf(out, size, _("create %s '%s' (replacing %d)"), e.type, t, nent - 1);
+	else if (strcmp(p->action, "create") == 0 && others > 0)
+		snprintf(out, size, _("create %s '%s' (replacing %d)"), e.type, t, others);
 	else if (strcmp(p->action, "create") == 0)
 		snprintf(out, size, _("create %s '%s'"), e.type, t);
 	else if (strcmp(p->action, "propagate") == 0 && e.status == ENT_REJECTED)
@@ -272,14 +285,80 @@ static void report(struct annot_group *g, struct annot_result *r, int64_t focus)
 
 /* ---- reading and checking ------------------------------------------- */
 
+void annot_seen(struct annot *a, const struct entity *drawn)
+{
+	a->seen.id = drawn->id;
+	a->seen.start = drawn->start;
+	a->seen.end = drawn->end;
+	snprintf(a->seen.type, sizeof a->seen.type, "%s", drawn->type);
+	a->seen.status = (int)drawn->status;
+}
+
+/* "4 s", "3 min", "2 h", "5 days": how long ago the UTC time t
+ * ("YYYY-MM-DDTHH:MM:SSZ") was, into out. */
+static void age(const char *t, char *out, size_t size)
+{
+	struct tm tm = { 0 };
+	if (!t || sscanf(t, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	                 &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+		snprintf(out, size, "%s", _("a while"));
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	double s = difftime(time(NULL), timegm(&tm));
+	if (s < 0)
+		s = 0;
+	if (s < 120)
+		snprintf(out, size, _("%.0f s"), s);
+	else if (s < 7200)
+		snprintf(out, size, _("%.0f min"), s / 60);
+	else if (s < 172800)
+		snprintf(out, size, _("%.0f h"), s / 3600);
+	else
+		snprintf(out, size, _("%.0f days"), s / 86400);
+}
+
+/* Refuse to decide on e when someone changed it since it was drawn
+ * (annot_seen()); the expectation is used up either way. */
+static int check_seen(struct annot *a, const struct entity *e)
+{
+	struct entity_seen seen = a->seen;
+	a->seen.id = 0;
+	if (seen.id != e->id)
+		return 0;
+	int status = seen.status != (int)e->status, type = strcmp(seen.type, e->type) != 0;
+	int span = seen.start != e->start || seen.end != e->end;
+	if (!status && !type && !span)
+		return 0;
+	/* re-detection replaces suggestions: not a decision to protect */
+	if (e->status == ENT_SUGGESTED && e->origin == ORIGIN_DETECTOR)
+		return 0;
+	char when[32];
+	age(e->updated_at, when, sizeof when);
+	if (status)
+		err_set(_("%s by %s %s ago: press again to override"), entity_status_name(e->status),
+		        e->annotator, when);
+	else if (type)
+		err_set(_("made %s by %s %s ago: press again to override"), e->type, e->annotator,
+		        when);
+	else
+		err_set(_("resized to %lld-%lld by %s %s ago: press again to override"),
+		        (long long)e->start, (long long)e->end, e->annotator, when);
+	return -1;
+}
+
 static int load_entity(struct annot *a, int64_t id, struct entity *e)
 {
 	int rc = store_edit_get(a->st, id, e);
 	if (rc == 1) {
+		a->seen.id = 0;
 		err_set(_("entity %lld no longer exists: another process changed the article"),
 		        (long long)id);
 		return -1;
 	}
+	if (rc == 0 && check_seen(a, e) < 0)
+		return -1;
 	return rc;
 }
 
@@ -419,6 +498,32 @@ int annot_type_of_key(struct annot *a, int key, char name[64])
 
 /* Give e (read in this transaction, of article art) the span [start,
  * end) and accept it. */
+/* The group a resize of e continues: the analyst's latest group, when it
+ * began with a resize of e and nobody changed e since its newest row there
+ * (the link rows that follow a resize are e's rows too); else 0 (-1 on
+ * an error). */
+static int64_t resize_to_continue(struct annot *a, const struct entity *e)
+{
+	int64_t last;
+	if (store_edit_last_group(a->st, a->annotator, &last) < 0)
+		return -1;
+	if (last == 0)
+		return 0;
+	struct journal_list l = { 0 };
+	if (store_edit_group(a->st, a->annotator, last, &l) < 0)
+		return -1;
+	int64_t grp = 0;
+	if (l.n > 0 && l.v[0].entity == e->id && strcmp(l.v[0].action, "resize") == 0) {
+		size_t i = l.n;
+		while (i-- > 0 && l.v[i].entity != e->id)
+			;
+		if (l.v[i].after && store_edit_matches(a->st, e->id, l.v[i].after) == 1)
+			grp = last;
+	}
+	journal_list_finish(&l);
+	return grp;
+}
+
 static int resize_in(struct annot *a, struct entity *e, const struct article *art,
                      int64_t start, int64_t end, struct annot_result *r)
 {
@@ -436,11 +541,19 @@ static int resize_in(struct annot *a, struct entity *e, const struct article *ar
 		goto out;
 	}
 	/* The entity's row first (the group is about it), then the
-	 * highlighted entities it now overlaps, absorbed: kept as rejected. */
+	 * highlighted entities it now overlaps, absorbed: kept as rejected.
+	 * A resize right after a resize of the same entity goes into that
+	 * group: one undo step for the run of [ ] { }. */
+	int64_t grp = resize_to_continue(a, e);
 	e->start = start;
 	e->end = end;
 	e->referent = 0; /* another name now: linked again */
-	rc = decide_entity(&g, e, ENT_ACCEPTED, "resize");
+	if (grp < 0) {
+		rc = -1;
+	} else {
+		g.j.grp = grp;
+		rc = decide_entity(&g, e, ENT_ACCEPTED, "resize");
+	}
 	for (size_t i = 0; rc == 0 && i < l.n; i++) {
 		struct entity *o = &l.v[i];
 		if (o->id != e->id && highlighted(o) && overlaps(o, start, end))
@@ -487,52 +600,9 @@ int annot_word_boundary(const char *text, size_t len, size_t b, void *arg)
 #undef WORDCHAR
 }
 
-/* Characters a span edge never falls on (see annot_edge_ok). */
-static int edge_punct(int32_t c)
-{
-	return text_is_space(c) || text_is_dash(c) || c == ',' || c == ':' || c == ';' ||
-	       c == '.' || text_is_quote(c) || text_is_apostrophe(c) || text_is_bracket(c);
-}
-
-/* The code point before byte b (b > 0), and its offset in *at. */
-static int32_t cp_before(const char *t, size_t b, size_t *at)
-{
-	size_t p = b - 1;
-	while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
-		p--;
-	*at = p;
-	return text_decode(t, b, &p);
-}
-
-/* Whether the period at byte p ends an initial ("Z.") or an abbreviation
- * with periods inside ("U.S."): a single letter before it, or letters
- * with a period before them. */
-static int abbreviation_period(const char *t, size_t p)
-{
-	size_t at = p, letters = 0;
-	int32_t c = 0;
-	while (at > 0 && text_is_letter(c = cp_before(t, at, &at)))
-		letters++;
-	if (letters == 0)
-		return 0;
-	if (at == 0 && text_is_letter(c))
-		return letters == 1; /* the text starts with the word */
-	if (letters == 1 && !text_is_letter(c) && c != '.')
-		return 1;
-	return c == '.' && at > 0 && text_is_letter(cp_before(t, at, &at));
-}
-
 int annot_edge_ok(const char *t, size_t len, size_t b, int end)
 {
-	if (!end) {
-		size_t i = b;
-		return b < len && !edge_punct(text_decode(t, len, &i));
-	}
-	if (b == 0)
-		return 0;
-	size_t p;
-	int32_t c = cp_before(t, b, &p);
-	return !edge_punct(c) || (c == '.' && abbreviation_period(t, p));
+	return text_span_edge_ok(t, len, b, end);
 }
 
 static int cp_start(const char *t, size_t b)
@@ -698,20 +768,21 @@ static int any_highlighted(const struct entity_list *l, int64_t start, int64_t e
 	return 0;
 }
 
-/* Apply f's decision at every other occurrence of its text. */
-static int propagate_in(struct annot_group *g, const struct entity *f, const struct article *art,
-                        struct entity_list *l, annot_boundary_fn wb, void *arg)
+/* Apply f's decision at every other occurrence of its text, name (nlen
+ * bytes), in art (whose entities are l): f's own article, or another. */
+static int propagate_in(struct annot_group *g, const struct entity *f, const char *name,
+                        size_t nlen, const struct article *art, struct entity_list *l,
+                        annot_boundary_fn wb, void *arg)
 {
 	const char *t = art->text;
 	size_t len = art->text_len;
-	size_t fs = text_cp_to_byte(t, len, (size_t)f->start);
-	size_t fe = text_cp_to_byte(t, len, (size_t)f->end);
-	size_t nlen = fe - fs;
+	/* f's own span is no other occurrence */
+	size_t fs = art->id == f->article ? text_cp_to_byte(t, len, (size_t)f->start) : (size_t)-1;
 	int64_t ncp = f->end - f->start;
 	size_t p = 0, last_b = 0;
 	int64_t last_cp = 0;
 	const char *hit;
-	while (p + nlen <= len && (hit = memmem(t + p, len - p, t + fs, nlen)) != NULL) {
+	while (p + nlen <= len && (hit = memmem(t + p, len - p, name, nlen)) != NULL) {
 		p = (size_t)(hit - t);
 		size_t q = p + nlen;
 		if (p == fs || !text_is_grapheme_boundary(t, len, p) ||
@@ -733,7 +804,7 @@ static int propagate_in(struct annot_group *g, const struct entity *f, const str
 			rc = decide_entity(g, x, f->status, "propagate");
 		} else if (!x && f->status == ENT_ACCEPTED && !any_highlighted(l, s, e)) {
 			struct entity n = { 0 };
-			n.article = f->article;
+			n.article = art->id;
 			n.start = s;
 			n.end = e;
 			snprintf(n.type, sizeof n.type, "%s", f->type);
@@ -779,8 +850,11 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 					l.v[i] = f;
 		}
 	}
-	if (rc == 0)
-		rc = propagate_in(&g, &f, &art, &l, wb, arg);
+	if (rc == 0) {
+		size_t fs = text_cp_to_byte(art.text, art.text_len, (size_t)f.start);
+		size_t fe = text_cp_to_byte(art.text, art.text_len, (size_t)f.end);
+		rc = propagate_in(&g, &f, art.text + fs, fe - fs, &art, &l, wb, arg);
+	}
 	if (rc == 0)
 		rc = mark_started(&g);
 	if (rc == 0) {
@@ -799,6 +873,74 @@ int annot_propagate(struct annot *a, int64_t id, annot_boundary_fn wb, void *arg
 	}
 	entity_list_finish(&l);
 	article_finish(&art);
+	return finish(a, rc);
+}
+
+int annot_propagate_corpus(struct annot *a, int64_t id, int dry_run, struct annot_result *r)
+{
+	if (begin(a, r) < 0)
+		return -1;
+	struct entity f;
+	struct article own = { 0 };
+	int64_t *ids = NULL;
+	size_t n = 0, skipped, articles = 0;
+	char *name = NULL;
+	struct annot_group g = group_of(a, 0);
+	int rc = load_entity_article(a, id, &f, &own);
+	if (rc == 0)
+		rc = check_span(&own, f.start, f.end);
+	if (rc == 0 && f.status == ENT_SUGGESTED) {
+		g.j.article = f.article;
+		rc = decide_entity(&g, &f, ENT_ACCEPTED, "propagate");
+	}
+	if (rc == 0) {
+		size_t fs = text_cp_to_byte(own.text, own.text_len, (size_t)f.start);
+		size_t fe = text_cp_to_byte(own.text, own.text_len, (size_t)f.end);
+		name = xstrndup(own.text + fs, fe - fs);
+		rc = store_articles_to_detect(a->st, 0, 1, &ids, &n, &skipped);
+	}
+	int own_rows = g.j.rows;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct article art = { 0 };
+		struct entity_list l = { 0 };
+		rc = store_article_get(a->st, ids[i], &art);
+		if (rc == 0)
+			rc = store_entities_of(a->st, ids[i], &l);
+		int before = g.j.rows;
+		g.j.article = ids[i];
+		if (rc == 0)
+			rc = propagate_in(&g, &f, name, strlen(name), &art, &l, annot_word_boundary, NULL);
+		if (rc == 0 && (g.j.rows > before || (ids[i] == f.article && own_rows))) {
+			articles++;
+			enum article_state st;
+			rc = store_edit_state(a->st, ids[i], &st);
+			if (rc == 0 && st == STATE_NEW)
+				rc = set_state(&g, STATE_IN_PROGRESS, "state");
+		}
+		entity_list_finish(&l);
+		article_finish(&art);
+	}
+	if (rc == 0) {
+		g.j.article = f.article;
+		report(&g, r, f.id);
+		char *t = clip(name);
+		if (f.status == ENT_REJECTED)
+			snprintf(r->msg, sizeof r->msg,
+			         _("reject '%s' in every article not done: %d changed in %zu articles"),
+			         t, g.j.rows, articles);
+		else
+			snprintf(r->msg, sizeof r->msg,
+			         _("accept %s '%s' in every article not done: %d changed in %zu "
+			           "articles"), f.type, t, g.j.rows, articles);
+		free(t);
+	}
+	free(name);
+	free(ids);
+	article_finish(&own);
+	if (rc == 0 && dry_run) {
+		store_rollback(a->st); /* counted, not written */
+		return 0;
+	}
 	return finish(a, rc);
 }
 

@@ -91,6 +91,12 @@ struct annot {
 	struct store *st;           /* borrowed */
 	char annotator[64];         /* stored on entities and journal rows */
 	struct learner *learner;    /* learns at each done mark, or NULL (borrowed) */
+	struct entity_seen {        /* annot_seen(): the entity as it was drawn */
+		int64_t id;             /* 0: none */
+		int64_t start, end;
+		char type[64];
+		int status;             /* enum entity_status */
+	} seen;
 };
 
 /* What an operation did. */
@@ -104,6 +110,17 @@ struct annot_result {
 /* Set up a session on st for annotator (an empty or NULL name becomes
  * "analyst"; a longer one than 63 bytes is cut at a character). */
 void annot_init(struct annot *a, struct store *st, const char *annotator);
+
+/* The entity as the view drew it (its id, span, type and status), for
+ * the next operation only: that operation is refused when, since then,
+ * an analyst or an import (in another process: a colleague) changed the
+ * entity's status, type or span, so that a decision made on what the
+ * screen showed never silently overwrites a newer one.  The message says
+ * who and when ("accepted by alice 4 s ago: press again to override");
+ * the view re-reads the entity, and the same key again goes through.  A
+ * suggestion that re-detection refreshed is not such a change. */
+struct entity;
+void annot_seen(struct annot *a, const struct entity *drawn);
 
 /* Accept entity e (status accepted, annotator the analyst; origin, type
  * and span stay). */
@@ -135,10 +152,9 @@ typedef int (*annot_boundary_fn)(const char *text, size_t len, size_t b, void *a
  * letters, digits or marks (Unicode classes of text.h).  arg is unused. */
 int annot_word_boundary(const char *text, size_t len, size_t b, void *arg);
 
-/* Whether a span may start (end = 0) or end (end = 1) at byte b of text
- * (len bytes): never on a blank, dash, comma, colon, semicolon, period,
- * quote, apostrophe or bracket, except that a span may end after the
- * period of an initial or a dotted abbreviation ("Z.", "U.S."). */
+/* Whether the analyst's word-wise edits may put a span's start (end = 0)
+ * or end (end = 1) at byte b of text: text_span_edge_ok(), the rule of
+ * text.h (no punctuation at an edge but an initial's period). */
 int annot_edge_ok(const char *text, size_t len, size_t b, int end);
 
 enum annot_edge {
@@ -175,6 +191,14 @@ int annot_create(struct annot *a, int64_t article, int64_t start, int64_t end,
  * the entities changed or created. */
 int annot_propagate(struct annot *a, int64_t e, annot_boundary_fn wb, void *arg,
                     struct annot_result *r);
+
+/* The same across the corpus (&): entity e's decision at every
+ * occurrence of its text, on word boundaries, in every article that is
+ * not done (e's own included), as one group (one undo step; the articles
+ * it starts become in progress).  r->changed counts the entities changed
+ * or created, r->msg says in how many articles.  With dry_run nothing is
+ * written: r says what it would do (to ask before a large change). */
+int annot_propagate_corpus(struct annot *a, int64_t e, int dry_run, struct annot_result *r);
 
 /* Accept every suggestion of article. */
 int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r);

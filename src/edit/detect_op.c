@@ -62,12 +62,10 @@ int detect_op_run(struct learner *l, const int64_t *ids, size_t n,
 		if (learner_refresh(l, ids[i], 1, &k) < 0)
 			goto fail;
 		*suggestions += (size_t)k;
-		if ((i + 1) % BATCH == 0 || i + 1 == n) {
-			if (store_commit(st) < 0)
-				goto fail;
-			if (progress)
-				progress(arg, i + 1, n);
-		}
+		if (((i + 1) % BATCH == 0 || i + 1 == n) && store_commit(st) < 0)
+			goto fail;
+		if (progress)
+			progress(arg, i + 1, n);
 	}
 	return 0;
 fail:

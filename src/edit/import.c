@@ -46,7 +46,59 @@ struct import *import_new(struct store *st, const struct import_opts *o)
 		im->o.max_bytes = INPUT_DEFAULT_LIMIT;
 	if (!im->o.annotator || !im->o.annotator[0])
 		im->o.annotator = "analyst";
+	hmap_init(&im->refmap, 0);
 	return im;
+}
+
+/* Forget the referents a file named (at the start of each file: those
+ * of a file rolled back are gone). */
+static void refs_clear(struct import *im)
+{
+	for (size_t i = 0; i < im->nrefs; i++) {
+		free(im->refs[i].type);
+		free(im->refs[i].name);
+	}
+	im->nrefs = 0;
+	hmap_clear(&im->refmap);
+}
+
+int import_named_referent(struct import *im, const char *type, const char *name, int accepted,
+                          int64_t existing, int64_t *id)
+{
+	struct buf k = BUF_INIT;
+	buf_adds(&k, type);
+	buf_addc(&k, '\x1f');
+	buf_adds(&k, name);
+	uint64_t h = hmap_hash(k.data, k.len);
+	buf_free(&k);
+	uint64_t *v = hmap_get(&im->refmap, h);
+	if (v) {
+		struct named_referent *r = &im->refs[*v - 1];
+		if (strcmp(r->type, type) == 0 && strcmp(r->name, name) == 0) {
+			*id = r->id;
+			return 0;
+		}
+		/* a hash clash: look through them all */
+		for (size_t i = 0; i < im->nrefs; i++)
+			if (strcmp(im->refs[i].type, type) == 0 && strcmp(im->refs[i].name, name) == 0) {
+				*id = im->refs[i].id;
+				return 0;
+			}
+	}
+	if (existing > 0)
+		*id = existing;
+	else if (link_new_referent(im->st, type, name, strlen(name), accepted, id) < 0)
+		return -1;
+	im->refs = xgrow(im->refs, &im->caprefs, im->nrefs + 1, sizeof *im->refs);
+	im->refs[im->nrefs].type = xstrdup(type);
+	im->refs[im->nrefs].name = xstrdup(name);
+	im->refs[im->nrefs].id = *id;
+	im->nrefs++;
+	if (!v) {
+		int added;
+		*hmap_put(&im->refmap, h, &added) = im->nrefs;
+	}
+	return 0;
 }
 
 const struct import_stats *import_get_stats(const struct import *im)
@@ -61,6 +113,9 @@ void import_free(struct import **pim)
 		return;
 	free(im->types);
 	buf_free(&im->scratch);
+	refs_clear(im);
+	free(im->refs);
+	hmap_finish(&im->refmap);
 	free(im);
 	*pim = NULL;
 }
@@ -358,7 +413,14 @@ static int store_span(struct import *im, struct doc *d, size_t k, int64_t articl
 	else
 		ent.no_confidence = 1;
 #undef SKIP
-	if (import_need_type(im, ent.type) < 0 || journal_add(&im->jg, &ent, "import") < 0)
+	if (import_need_type(im, ent.type) < 0)
+		return -1;
+	/* a referent named by the file: the link it had, restored */
+	if (sp->referent_in &&
+	    import_named_referent(im, ent.type, sp->referent_in, ent.status == ENT_ACCEPTED, 0,
+	                          &ent.referent) < 0)
+		return -1;
+	if (journal_add(&im->jg, &ent, "import") < 0)
 		return -1;
 	im->cur.entities++;
 	return 0;
@@ -561,7 +623,13 @@ static int store_doc(struct import *im, struct doc *d, int from_jsonl)
 		clean_finish(&c);
 		return -1;
 	}
-	if (link_article(im->st, a.id, &(struct link_journal){ &im->jg, "import-link" }) < 0)
+	/* links by the rules, unless the file gave them (then they are its
+	 * own, and nothing is linked on top) */
+	int named = 0;
+	for (size_t k = 0; k < d->nspans && !named; k++)
+		named = d->spans[k].referent_in != NULL;
+	if (!named &&
+	    link_article(im->st, a.id, &(struct link_journal){ &im->jg, "import-link" }) < 0)
 		goto fail;
 	clean_finish(&c);
 	progress(im);
@@ -585,6 +653,7 @@ int import_file_begin(struct import *im, const char *path, const char *name,
 	im->items = NULL;
 	im->source = im->is_stdin ? "stdin" : source;
 	journal_group_init(&im->jg, im->st, im->o.annotator, 0);
+	refs_clear(im);
 	im->file_bad = 0;
 	memset(&im->cur, 0, sizeof im->cur);
 	im->types_committed = im->ntypes;
@@ -633,12 +702,13 @@ int import_file_end(struct import *im, int ok)
 	return ok && !im->file_bad ? 0 : -1;
 }
 
-int import_text_file(struct import *im, const char *path, const char *name,
-                     const char *source)
+/* Import the whole of in as one report. */
+static int text_input(struct import *im, struct input *in, const char *path, const char *name,
+                      const char *source)
 {
 	char *data;
 	size_t len;
-	if (read_file_max(path, im->o.max_bytes, &data, &len) < 0) {
+	if (input_read_all(in, &data, &len) < 0) {
 		import_report(im, "%s", err_msg());
 		im->total.failed++;
 		return -1;
@@ -655,6 +725,20 @@ int import_text_file(struct import *im, const char *path, const char *name,
 		import_report(im, "%s", err_msg());
 	free(data);
 	return import_file_end(im, ok);
+}
+
+int import_text_file(struct import *im, const char *path, const char *name,
+                     const char *source)
+{
+	struct input *in = input_open(path, im->o.max_bytes);
+	if (!in) {
+		import_report(im, "%s", err_msg());
+		im->total.failed++;
+		return -1;
+	}
+	int rc = text_input(im, in, path, name, source);
+	input_close(&in);
+	return rc;
 }
 
 static int jsonl_doc(struct doc *d, void *arg)
@@ -697,7 +781,7 @@ static int jsonl_file(struct import *im, struct input *in, const char *path, con
 	 * does not allow */
 	int ok = (im->o.reviewed || store_bulk_begin(im->st) == 0) && read_docs(im, in->f, fmt) == 0;
 	if (!ok)
-		input_limit_error(in);
+		input_read_error(in);
 	if (store_bulk_end(im->st, ok) < 0)
 		ok = 0;
 	if (!ok)
@@ -721,27 +805,31 @@ int import_open_jsonl(struct import *im, const char *path, const char *name,
 
 static int from_stdin(struct import *im)
 {
-	enum import_format f = im->o.format;
-	if (f == IMPORT_AUTO) {
-		int c = getc(stdin);
-		if (c != EOF)
-			ungetc(c, stdin);
-		f = c == '{' ? IMPORT_JSONL : IMPORT_TEXT;
-	}
-	if (f == IMPORT_TEXT)
-		return import_text_file(im, "-", "stdin", "stdin");
-	if (f == IMPORT_BRAT) {
-		import_report(im, _("standard input: brat documents are pairs of files in a directory"));
-		im->total.failed++;
-		return -1;
-	}
+	/* open it first: a gzip stream is recognised (and inflated) there,
+	 * so the format is told by what it holds */
 	struct input *in = input_open("-", im->o.max_bytes);
 	if (!in) {
 		import_report(im, "%s", err_msg());
 		im->total.failed++;
 		return -1;
 	}
-	int rc = jsonl_file(im, in, "-", "stdin", "stdin", f);
+	enum import_format f = im->o.format;
+	if (f == IMPORT_AUTO) {
+		int c = getc(in->f);
+		if (c != EOF)
+			ungetc(c, in->f);
+		f = c == '{' ? IMPORT_JSONL : IMPORT_TEXT;
+	}
+	int rc;
+	if (f == IMPORT_TEXT) {
+		rc = text_input(im, in, "-", "stdin", "stdin");
+	} else if (f == IMPORT_BRAT) {
+		import_report(im, _("standard input: brat documents are pairs of files in a directory"));
+		im->total.failed++;
+		rc = -1;
+	} else {
+		rc = jsonl_file(im, in, "-", "stdin", "stdin", f);
+	}
 	input_close(&in);
 	return rc;
 }

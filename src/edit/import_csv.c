@@ -195,14 +195,34 @@ static int csv_apply(void *arg, const struct csv_entity *r)
 	cs->applied = 1;
 	if (import_need_type(im, e.type) < 0)
 		return -1;
+	/* a referent named by the row: the link restored (else left as it
+	 * is); an entity already linked to a referent of that type and name
+	 * keeps it, and the file's other rows that name it join it there */
+	if (r->referent) {
+		int64_t existing = 0;
+		struct referent cur;
+		if (m >= 0 && cs->ents.v[m].referent &&
+		    store_referent_get(im->st, cs->ents.v[m].referent, &cur) == 0) {
+			if (strcmp(cur.type, e.type) == 0 && strcmp(cur.name, r->referent) == 0)
+				existing = cur.id;
+			referent_finish(&cur);
+		}
+		if (import_named_referent(im, e.type, r->referent, e.status == ENT_ACCEPTED, existing,
+		                          &e.referent) < 0)
+			return -1;
+	}
 	if (m >= 0) {
 		struct entity *x = &cs->ents.v[m];
 		cs->touched[m] = 1;
+		/* without a referent cell a link stays, unless the row retypes it */
+		int64_t ref = r->referent ? e.referent
+		            : strcmp(x->type, e.type) == 0 ? x->referent : 0;
 		if (strcmp(x->type, e.type) == 0 && x->status == e.status && x->origin == e.origin &&
-		    strcmp(x->annotator, e.annotator) == 0) {
+		    strcmp(x->annotator, e.annotator) == 0 && x->referent == ref) {
 			im->cur.unchanged++;
 			return 0;
 		}
+		x->referent = ref;
 		snprintf(x->type, sizeof x->type, "%s", e.type);
 		x->status = e.status;
 		x->origin = e.origin;
@@ -233,7 +253,7 @@ int import_csv_file(struct import *im, struct input *in, const char *path, const
 	csv_state_free(im->csv);
 	im->csv = NULL;
 	if (!ok) {
-		input_limit_error(in);
+		input_read_error(in);
 		import_report(im, _("%s; nothing of this file was imported"), err_msg());
 	}
 	return import_file_end(im, ok);

@@ -10,6 +10,7 @@
 
 #include "import.h"
 #include "journal.h"
+#include "lib/hashmap.h"
 #include "lib/util.h"
 
 struct csv_state;
@@ -35,7 +36,22 @@ struct import {
 	size_t types_committed;
 	struct buf scratch;             /* NUL replacement */
 	struct csv_state *csv;          /* CSV import: the article the rows are about */
+	/* the referents named by the file (type and name -> id), which its
+	 * entities are linked to instead of by the rules */
+	struct named_referent {
+		char *type, *name;
+		int64_t id;
+	} *refs;
+	size_t nrefs, caprefs;
+	struct hmap refmap;             /* hash of type and name -> index + 1 */
 };
+
+/* The referent of type called name in the file being read, its id into
+ * *id: the first time, existing when it is not 0 (the entity's referent
+ * has that type and name already), else a new one (accepted: the
+ * mention naming it is). */
+int import_named_referent(struct import *im, const char *type, const char *name, int accepted,
+                          int64_t existing, int64_t *id);
 
 /* Report a problem ("FILE: reason") to the message callback. */
 void import_report(struct import *im, const char *fmt, ...) PRINTF_LIKE(2, 3);

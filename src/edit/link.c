@@ -134,6 +134,68 @@ static int is_the(const char *t, struct word w)
 	       (t[w.s + 2] | 0x20) == 'e';
 }
 
+/* Rule 7: a generic institution.  key is the folded name; the leading
+ * "the" is skipped.  General vocabulary of government, written for nerve. */
+static int generic_institution(const char *key)
+{
+	static const char *const heads[] = {
+		"ministry of ", "ministry for ", "department of ", "department for ",
+		"office of the ", "secretariat of ", "court of ",
+	};
+	static const char *const names[] = {
+		"supreme court", "high court", "constitutional court", "court of appeal",
+		"national assembly", "parliament", "senate", "treasury", "cabinet", "government",
+		"presidency", "police", "national police", "army", "national army", "navy",
+		"armed forces", "central bank", "electoral commission", "national electoral commission",
+		"council of ministers", "ministry", "foreign ministry", "defence ministry",
+		"defense ministry", "interior ministry", "health ministry", "finance ministry",
+		"education ministry", "justice ministry", "prime minister's office", "air force",
+		"coast guard", "national guard", "marine corps", "house of representatives",
+		"chamber of deputies", "house of commons", "national congress", "state department",
+		"foreign office", "interior ministry", "customs", "immigration",
+	};
+	if (strncmp(key, "the ", 4) == 0)
+		key += 4;
+	for (size_t i = 0; i < ARRAY_SIZE(heads); i++)
+		if (strncmp(key, heads[i], strlen(heads[i])) == 0)
+			return 1;
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (strcmp(key, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A direction or part ("North", "Central"): the start of some other
+ * name in every report ("North Korean", "Central Europe"), so it links
+ * within its report only. */
+static int direction_word(const char *key)
+{
+	static const char *const words[] = {
+		"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+		"western", "northeast", "northwest", "southeast", "southwest", "upper", "lower",
+		"greater", "new", "old",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+		if (strcmp(key, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A pronoun and a verb ("I'm", "it's"): a detector's mistake, never a
+ * name. */
+static int contraction(const char *key)
+{
+	static const char *const pronouns[] = { "i", "you", "we", "they", "he", "she", "it",
+	                                        "that", "there", "let" };
+	const char *q = strchr(key, '\'');
+	if (!q || strchr(q + 1, ' '))
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(pronouns); i++)
+		if ((size_t)(q - key) == strlen(pronouns[i]) && strncmp(key, pronouns[i], (size_t)(q - key)) == 0)
+			return 1;
+	return 0;
+}
+
 void link_name_parse(const char *type, const char *text, size_t len, int after_the,
                      struct link_name *n)
 {
@@ -178,18 +240,27 @@ void link_name_parse(const char *type, const char *text, size_t len, int after_t
 	n->form = LINK_ALONE;
 	const char *t = n->display;
 	char *akey = NULL;
-	if (nw == 0 || !link_type_links(type)) {
-		n->key = fold(k.data, k.len);
+	int letters = 0;
+	for (size_t i = 0; i < len && letters < 2;) {
+		size_t j = i;
+		letters += text_is_letter(text_decode(text, len, &j));
+		i = j;
+	}
+	if (nw == 0 || !link_type_links(type) || letters < 2) {
+		n->key = fold(k.data, k.len); /* left alone: no name to go by */
 	} else if (!is_person(type) && acronym(k.data, k.len, &akey)) {
 		n->form = LINK_ACRONYM;
 		n->key = akey;
 	} else if (!is_person(type)) {
 		n->key = fold(k.data, k.len);
 		size_t first = is_the(t, w[0]) ? 1 : 0;
-		if (strcmp(type, "ORG") == 0 && nw - first == 1 && (first || after_the)) {
-			n->form = LINK_ALONE; /* "the Ministry" */
+		if ((strcmp(type, "ORG") == 0 && nw - first == 1 && (first || after_the)) ||
+		    contraction(n->key)) {
+			n->form = LINK_ALONE; /* "the Ministry"; "I'm" */
 		} else {
 			n->form = LINK_NAME;
+			n->local = (strcmp(type, "ORG") == 0 && generic_institution(n->key)) ||
+			           (nw == 1 && direction_word(n->key));
 			if (nw - first >= 2) {
 				struct buf a = BUF_INIT;
 				buf_adds(&a, "");
@@ -519,7 +590,11 @@ static int group_referent(struct placing *p, const struct link_mention *m, size_
 	if (*ref)
 		return 0;
 	const struct link_name *nm = &m[h].name;
-	int rc = store_referent_by_key(p->st, m[h].type, nm->key, ref);
+	/* rule 1 across reports, but for a person's single word ("Amy",
+	 * "Hasanov"), which names somebody else in every other report unless
+	 * rule 5 finds the one full name it can be */
+	int rc = nm->form == LINK_SURNAME || nm->local
+	             ? 0 : store_referent_by_key(p->st, m[h].type, nm->key, ref);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	if (nm->form == LINK_SURNAME || nm->form == LINK_INITIAL) {

@@ -5,7 +5,8 @@
  *   1. same type and the same name after case and diacritic folding
  *      (blanks collapsed, typographic punctuation as ASCII; an acronym's
  *      dots left out, so "U.N." is "UN"): one referent, in a report and
- *      across reports;
+ *      across reports, but for a person's single word ("Amy", "Hasanov"),
+ *      which goes across reports only by rule 5;
  *   2. a person's initial and surname ("Z. Hasanov") joins the one full
  *      name of the report with that surname and initial;
  *   3. a person's surname alone ("Hasanov") joins the one full name of the
@@ -15,13 +16,22 @@
  *      whose capitalised words give its letters;
  *   5. a surname or initial and surname with nobody of that name in its
  *      report joins the referent of that type and surname across reports
- *      when exactly one exists at that moment; when there are two or more,
- *      it is left unlinked.  A new full name whose surname an older
+ *      when exactly one named by a full name (or an initial) exists at that
+ *      moment; when there are two or more, it is left unlinked.  A new full name whose surname an older
  *      referent has flags that one as ambiguous (its links stay);
  *   6. left alone: "the Ministry" style short forms (an organisation of
- *      one word after "the"), an initial alone, and dates and titles
+ *      one word after "the"), an initial alone, a name of fewer than two
+ *      letters, and dates and titles
  *      (types DATE and TITLE), which are not things to follow across
  *      reports.
+ *
+ *   7. a generic institution, an organisation named only by what every
+ *      state has ("Ministry of ...", "Department of ...", "Supreme Court",
+ *      "National Assembly", "Treasury", "Parliament", "Air Force", ...),
+ *      links within its report only: across reports it is as often
+ *      another country's; so does a direction alone ("North", "Central"),
+ *      which is mostly the start of another name.  A pronoun with a verb
+ *      ("I'm") is left alone.
  *
  * Rules 2-5 apply to the type PERSON only.  Rejected entities are never
  * linked (but keep a link they had).  An entity keeps the referent it has:
@@ -60,6 +70,10 @@ struct link_name {
 	                               else "" */
 	char *display;              /* the text with blanks collapsed */
 	int64_t cps;                /* code points of the text */
+	int local;                  /* a generic institution ("Ministry of
+	                               Health", "Supreme Court"): every country
+	                               has one, so it links within its report
+	                               only (rule 7) */
 };
 
 /* 0 for the types whose mentions are not linked (DATE, TITLE). */

@@ -7,26 +7,12 @@
 #include "formats.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text/text.h"
 #include "lib/util.h"
-
-void fmt_notef(fmt_note_fn note, void *arg, size_t line, int skipped, const char *fmt, ...)
-{
-	if (!note)
-		return;
-	struct buf msg = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	msg_vformat(&msg, fmt, ap);
-	va_end(ap);
-	note(arg, line, skipped, msg.data);
-	buf_free(&msg);
-}
 
 const char fmt_csv_header[] =
 	"article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at,"
@@ -124,9 +110,9 @@ int fmt_csv_write(struct fmt_writer *w, const struct fmt_csv_row *r)
 
 /* The columns import reads, by name. */
 enum { COL_ARTICLE, COL_START, COL_END, COL_TEXT, COL_TYPE, COL_STATUS, COL_ORIGIN,
-       COL_ANNOTATOR, NCOLS };
+       COL_ANNOTATOR, COL_REFERENT, NCOLS };
 static const char *const col_names[NCOLS] = {
-	"article_id", "start", "end", "text", "type", "status", "origin", "annotator",
+	"article_id", "start", "end", "text", "type", "status", "origin", "annotator", "referent",
 };
 
 struct csv_in {
@@ -269,6 +255,11 @@ static int record(struct csv_in *c)
 		e.origin = unguard(cell(c, (size_t)c->col[COL_ORIGIN]));
 	if (c->col[COL_ANNOTATOR] >= 0)
 		e.annotator = unguard(cell(c, (size_t)c->col[COL_ANNOTATOR]));
+	if (c->col[COL_REFERENT] >= 0) {
+		e.referent = unguard(cell(c, (size_t)c->col[COL_REFERENT]));
+		if (!e.referent[0])
+			e.referent = NULL;
+	}
 	return c->row(c->arg, &e);
 }
 

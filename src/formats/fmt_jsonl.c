@@ -82,6 +82,9 @@ static int corpus_entity(const struct json *e, size_t k, struct doc *d)
 		} else if (strcmp(key, "confidence") == 0 && v->type == JSON_NUMBER) {
 			sp->confidence = v->u.num.d;
 			sp->has |= SPAN_HAS_CONFIDENCE;
+		} else if (strcmp(key, "referent") == 0 && json_is_string(v) && v->u.str.len > 0) {
+			free(sp->referent_in);
+			sp->referent_in = xstrndup(v->u.str.s, v->u.str.len);
 		} else if (strcmp(key, "start") == 0 || strcmp(key, "end") == 0 ||
 		           strcmp(key, "type") == 0) {
 			err_set(_("entity %zu: \"%s\" has the wrong kind of value"), k + 1, key);
@@ -447,35 +450,6 @@ static void json_real(struct buf *b, double v)
 		buf_add(b, tmp, (size_t)n);
 		buf_adds(b, ".0");
 	}
-}
-
-int fmt_writer_flush(struct fmt_writer *w)
-{
-	if (w->b.len && fwrite(w->b.data, 1, w->b.len, w->out) != w->b.len) {
-		err_set("%s", strerror(errno ? errno : EIO));
-		return -1;
-	}
-	buf_clear(&w->b);
-	return 0;
-}
-
-void fmt_writer_finish(struct fmt_writer *w)
-{
-	buf_free(&w->b);
-	buf_free(&w->prefix);
-	fmt_tokens_finish(&w->toks);
-	free(w->tag);
-	free(w->respelt);
-	free(w->tmp);
-	w->tag = NULL;
-	w->respelt = NULL;
-	w->tmp = NULL;
-}
-
-void fmt_tokens_finish(struct fmt_tokens *t)
-{
-	free(t->v);
-	memset(t, 0, sizeof *t);
 }
 
 int fmt_jsonl_write(struct fmt_writer *w, const struct doc *d)

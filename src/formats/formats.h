@@ -199,7 +199,7 @@ int fmt_csv_write(struct fmt_writer *w, const struct fmt_csv_row *r);
 /* Read CSV in the layout of the export (fmt_csv_header; columns found by
  * name in the header row, in any order, unknown ones ignored) from f,
  * calling row for each entity row.  article_id, start, end and type are
- * required; text, status, origin and annotator are optional (NULL in the
+ * required; text, status, origin, annotator and referent are optional (NULL in the
  * row when the file lacks the column).  Exactly one leading ' is removed
  * from every cell that has one (the export's formula guard); the text
  * cell keeps it in text_raw.  Cells must be valid UTF-8 unless
@@ -215,6 +215,7 @@ struct csv_entity {
 	int64_t start, end;
 	const char *text, *text_raw;
 	const char *type, *status, *origin, *annotator;
+	const char *referent;       /* its referent's name, or NULL (no column, or empty) */
 };
 typedef int (*csv_entity_fn)(void *arg, const struct csv_entity *e);
 int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn row,

@@ -470,7 +470,7 @@ static int parse_object(struct reader *r, struct json *v)
 		}
 	}
 	size_t n = r->nmems - base;
-	if (check_keys(r, r->mems + base, n) < 0)
+	if (n && check_keys(r, r->mems + base, n) < 0) /* (r->mems is NULL while none) */
 		return -1;
 	struct json_member *out = NULL;
 	if (n) {

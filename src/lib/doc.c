@@ -19,8 +19,10 @@ struct span *doc_push_span(struct doc *d)
 
 void doc_finish(struct doc *d)
 {
-	for (size_t i = 0; i < d->nspans; i++)
+	for (size_t i = 0; i < d->nspans; i++) {
 		free(d->spans[i].text);
+		free(d->spans[i].referent_in);
+	}
 	free(d->spans);
 	free(d->id);
 	free(d->title);

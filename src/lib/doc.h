@@ -23,6 +23,8 @@ struct span {
 	char *text;                 /* the span's text as the file gave it, or NULL (owned) */
 	int64_t referent;           /* export: the entity's referent, or 0 */
 	const char *referent_name;  /* export: its name (borrowed), or NULL */
+	char *referent_in;          /* import: the referent's name the file gave
+	                               (owned), or NULL */
 	unsigned has;               /* SPAN_HAS_* bits */
 	size_t line;                /* its line in the file, for messages; 0: the document's */
 };

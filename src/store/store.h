@@ -52,8 +52,12 @@ void store_rollback(struct store *st);
 /* 1 inside a transaction of store_begin(), else 0. */
 int store_in_transaction(struct store *st);
 
-/* An online copy of the whole database to path (SQLite backup API). */
-int store_backup(struct store *st, const char *path);
+/* An online copy of the whole database to path (SQLite backup API).
+ * step, when not NULL, is called after each batch of pages with the pages
+ * copied and the pages in all (the total can change while other processes
+ * write). */
+int store_backup(struct store *st, const char *path,
+                 void (*step)(void *arg, int done, int total), void *arg);
 
 /* ---- articles ------------------------------------------------------ */
 
@@ -268,13 +272,14 @@ int store_referent_get(struct store *st, int64_t id, struct referent *r);
 /* The oldest referent of type whose key is key and that has entities:
  * 1 and *id, 0 when none, -1 on error. */
 int store_referent_by_key(struct store *st, const char *type, const char *key, int64_t *id);
-/* The referents of type with this surname (and, when initial is not "",
- * an initial that is "" or the same) that have entities: *n = how many
- * (0, 1, or 2 for two or more) and *id the oldest. */
+/* The referents of type named by a full name or an initial with this
+ * surname (and, when initial is not "", that initial) that have
+ * entities: *n = how many (0, 1, or 2 for two or more) and *id the
+ * oldest.  A referent of a surname alone is not one of them. */
 int store_referent_by_surname(struct store *st, const char *type, const char *surname,
                               const char *initial, int64_t *id, int *n);
-/* Flag as ambiguous every referent of type with this surname but
- * 'except' that has entities.  Returns how many were flagged, or -1. */
+/* Flag as ambiguous every referent of type named by a full name or an
+ * initial with this surname but 'except' that has entities.  Returns how many were flagged, or -1. */
 int store_referent_flag_surname(struct store *st, const char *type, const char *surname,
                                 int64_t except);
 /* Link entity to referent (0: unlink).  Not journalled: the caller
@@ -466,7 +471,8 @@ struct store_check {
 	int fts_skipped;                /* the full-text check needs a writable database */
 };
 /* Check st: SQLite's integrity check, every article's text against its
- * sha256, the counts the triggers keep (articles per review state,
+ * sha256, every entity inside its text and on grapheme cluster
+ * boundaries, the counts the triggers keep (articles per review state,
  * entities and suggestions per article), and the full-text index.  Each
  * problem goes to c->report.  Returns 0 (c->problems says whether the
  * database is sound), or -1 with err_set() when the checks could not
@@ -585,6 +591,9 @@ void journal_list_finish(struct journal_list *l);
  * appended to l. */
 int store_edit_group(struct store *st, const char *annotator, int64_t grp,
                      struct journal_list *l);
+/* The annotator's latest group, whatever it did (a decision, an undo, a
+ * redo).  *grp = 0 when none. */
+int store_edit_last_group(struct store *st, const char *annotator, int64_t *grp);
 /* The group undo should revert for annotator: their most recent group of
  * annotation actions (or redo) not yet undone.  *grp = 0 when none. */
 int store_edit_undo_target(struct store *st, const char *annotator, int64_t *grp);

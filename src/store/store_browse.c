@@ -54,7 +54,7 @@ enum kind {
 };
 
 #define ROW_COLUMNS "id, state, published, title, n_entities, n_suggested, " \
-	"CASE WHEN title = '' THEN substr(text, 1, 120) ELSE '' END, uncertainty"
+	"CASE WHEN title = '' THEN substr(text, 1, 120) ELSE '' END, ext_id, uncertainty"
 
 /* Parameters: ?1 state, ?2 key, ?3 id, ?4 limit (or offset), ?5 fts. */
 static char sql_text[BROWSE_NSORTS][2][K_NKINDS][512];
@@ -117,6 +117,7 @@ void browse_row_finish(struct browse_row *r)
 	free(r->published);
 	free(r->title);
 	free(r->lead);
+	free(r->ext_id);
 	memset(r, 0, sizeof *r);
 }
 
@@ -126,6 +127,7 @@ void browse_row_copy(struct browse_row *dst, const struct browse_row *r)
 	dst->published = xstrdup(r->published ? r->published : "");
 	dst->title = xstrdup(r->title ? r->title : "");
 	dst->lead = xstrdup(r->lead ? r->lead : "");
+	dst->ext_id = xstrdup(r->ext_id ? r->ext_id : "");
 }
 
 void browse_page_clear(struct browse_page *p)
@@ -188,7 +190,8 @@ static int fetch(struct store *st, const struct browse_query *q, enum kind k,
 		r->entities = sqlite3_column_int64(s, 4);
 		r->suggested = sqlite3_column_int64(s, 5);
 		r->lead = store_col_str(s, 6);
-		r->uncertainty = sqlite3_column_double(s, 7);
+		r->ext_id = store_col_str(s, 7);
+		r->uncertainty = sqlite3_column_double(s, 8);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

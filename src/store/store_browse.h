@@ -53,6 +53,7 @@ struct browse_row {
 	char *title;
 	char *lead;             /* the text's first 120 characters when the
 	                           title is empty, else "" */
+	char *ext_id;           /* the external id (NULL in a key built by hand) */
 	int64_t entities;       /* suggested and accepted */
 	int64_t suggested;      /* suggestions left to decide */
 	double uncertainty;     /* the sort key of BROWSE_UNSURE */

@@ -1,7 +1,8 @@
 /*
  * store_check.c: what `nerve check` looks at (see store.h) — SQLite's own
- * integrity check, every article's text against its sha256, the tallies
- * the triggers keep, and the full-text index.
+ * integrity check, every article's text against its sha256, its entities
+ * inside it and on grapheme cluster boundaries, the tallies the triggers
+ * keep, and the full-text index.
  */
 #include "config.h"
 #include "store.h"
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "store_impl.h"
+#include "text/text.h"
 #include "lib/sha256.h"
 #include "lib/util.h"
 
@@ -46,6 +48,44 @@ static int integrity(struct store *st, struct store_check *c)
 	return 0;
 }
 
+/* The entities of one article: inside its text, not empty, on grapheme
+ * cluster boundaries (DESIGN.md section 3), walked in start order. */
+static void spans(struct store *st, struct store_check *c, int64_t id, const char *ext_id,
+                  const char *text, size_t len)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT id, start, \"end\" FROM entity WHERE article = ?1 ORDER BY start, \"end\"");
+	if (!s)
+		return;
+	sqlite3_bind_int64(s, 1, id);
+	size_t at = 0;              /* byte offset of code point cp */
+	int64_t cp = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		int64_t e = sqlite3_column_int64(s, 0);
+		int64_t start = sqlite3_column_int64(s, 1), end = sqlite3_column_int64(s, 2);
+		while (cp < start && at < len) {
+			at = text_cp_to_byte(text + at, len - at, 1) + at;
+			cp++;
+		}
+		size_t b0 = at, b1 = at;
+		int64_t k = cp;
+		while (k < end && b1 < len) {
+			b1 = text_cp_to_byte(text + b1, len - b1, 1) + b1;
+			k++;
+		}
+		if (start < 0 || end <= start || cp != start || k != end)
+			problem(c, _("article %s (%lld): entity %lld (%lld-%lld) is empty or outside the "
+			             "text"), ext_id, (long long)id, (long long)e, (long long)start,
+			        (long long)end);
+		else if (!text_is_grapheme_boundary(text, len, b0) ||
+		         !text_is_grapheme_boundary(text, len, b1))
+			problem(c, _("article %s (%lld): entity %lld (%lld-%lld) splits a character "
+			             "(grapheme cluster)"), ext_id, (long long)id, (long long)e,
+			        (long long)start, (long long)end);
+	}
+	sqlite3_reset(s);
+}
+
 static int checksums(struct store *st, struct store_check *c)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT id, ext_id, text, sha256 FROM article ORDER BY id");
@@ -59,9 +99,13 @@ static int checksums(struct store *st, struct store_check *c)
 		char hex[65];
 		sha256_hex(text ? text : "", len, hex);
 		c->articles++;
+		const char *ext_id = (const char *)sqlite3_column_text(s, 1);
+		int64_t id = sqlite3_column_int64(s, 0);
 		if (!sha || strcmp(hex, sha) != 0)
-			problem(c, _("article %s (%lld): its text does not match its checksum"),
-			        (const char *)sqlite3_column_text(s, 1), (long long)sqlite3_column_int64(s, 0));
+			problem(c, _("article %s (%lld): its text does not match its checksum"), ext_id,
+			        (long long)id);
+		else
+			spans(st, c, id, ext_id, text ? text : "", len);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)

@@ -436,6 +436,16 @@ static int query_grp(struct store *st, sqlite3_stmt *s, int64_t *grp)
 	return 0;
 }
 
+int store_edit_last_group(struct store *st, const char *annotator, int64_t *grp)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT grp FROM edit WHERE annotator = ?1 ORDER BY grp DESC LIMIT 1");
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, annotator, -1, SQLITE_STATIC);
+	return query_grp(st, s, grp);
+}
+
 int store_edit_undo_target(struct store *st, const char *annotator, int64_t *grp)
 {
 	/* Walks the annotator's rows newest first (edit_annotator index),

@@ -113,8 +113,8 @@ int store_referent_by_surname(struct store *st, const char *type, const char *su
                               const char *initial, int64_t *id, int *n)
 {
 	sqlite3_stmt *s = store_stmt(st,
-		"SELECT id FROM referent AS r WHERE type = ?1 AND surname = ?2 "
-		"AND (?3 = '' OR initial = '' OR initial = ?3) AND " HAS_ENTITIES("r")
+		"SELECT id FROM referent AS r WHERE type = ?1 AND surname = ?2 AND initial <> '' "
+		"AND (?3 = '' OR initial = ?3) AND " HAS_ENTITIES("r")
 		" ORDER BY id LIMIT 2");
 	if (!s)
 		return -1;
@@ -137,7 +137,7 @@ int store_referent_flag_surname(struct store *st, const char *type, const char *
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"UPDATE referent AS r SET ambiguous = 1 WHERE type = ?1 AND surname = ?2 "
-		"AND id <> ?3 AND ambiguous = 0 AND " HAS_ENTITIES("r"));
+		"AND initial <> '' AND id <> ?3 AND ambiguous = 0 AND " HAS_ENTITIES("r"));
 	if (!s)
 		return -1;
 	sqlite3_bind_text(s, 1, type, -1, SQLITE_STATIC);
@@ -568,29 +568,27 @@ void referent_page_finish(struct referent_page *p)
 	"n_mentions + n_rejected > 0 AND (?1 IS NULL OR type = ?1) " \
 	"AND (?2 IS NULL OR name LIKE ?2 ESCAPE '\\') "
 
-/* For each sort: the key column, and whether it runs most first. */
+/* For each sort: the key column, and whether it runs most first.  A
+ * page from a key is two indexed queries, the rows that tie with the key
+ * and the rows past it: SQLite uses only the first column of a row-value
+ * range (col, id) < (?, ?) on these indexes, and would walk every tie. */
+#define SEL "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE
+#define TWO(col, tie, past, order) \
+	"SELECT * FROM (" SEL "AND " col " = ?3 AND id " tie " ?4 ORDER BY " order " LIMIT ?5) " \
+	"UNION ALL SELECT * FROM (" SEL "AND " col " " past " ?3 ORDER BY " order " LIMIT ?5) " \
+	"ORDER BY " order " LIMIT ?5"
 #define DESC_SQL(col) \
-	{ "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
-	  "ORDER BY " col " DESC, id DESC LIMIT ?5", \
-	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
-	  "ORDER BY " col ", id LIMIT ?5", \
-	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
-	  "AND (" col ", id) <= (?3, ?4) ORDER BY " col " DESC, id DESC LIMIT ?5", \
-	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
-	  "AND (" col ", id) < (?3, ?4) ORDER BY " col " DESC, id DESC LIMIT ?5", \
-	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
-	  "AND (" col ", id) > (?3, ?4) ORDER BY " col ", id LIMIT ?5" }
+	{ SEL "ORDER BY " col " DESC, id DESC LIMIT ?5", \
+	  SEL "ORDER BY " col ", id LIMIT ?5", \
+	  TWO(col, "<=", "<", col " DESC, id DESC"), \
+	  TWO(col, "<", "<", col " DESC, id DESC"), \
+	  TWO(col, ">", ">", col ", id") }
 #define ASC_SQL(col) \
-	{ "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
-	  "ORDER BY " col ", id LIMIT ?5", \
-	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
-	  "ORDER BY " col " DESC, id DESC LIMIT ?5", \
-	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
-	  "AND (" col ", id) >= (?3, ?4) ORDER BY " col ", id LIMIT ?5", \
-	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
-	  "AND (" col ", id) > (?3, ?4) ORDER BY " col ", id LIMIT ?5", \
-	  "SELECT " REF_COLUMNS " FROM referent WHERE " REF_WHERE \
-	  "AND (" col ", id) < (?3, ?4) ORDER BY " col " DESC, id DESC LIMIT ?5" }
+	{ SEL "ORDER BY " col ", id LIMIT ?5", \
+	  SEL "ORDER BY " col " DESC, id DESC LIMIT ?5", \
+	  TWO(col, ">=", ">", col ", id"), \
+	  TWO(col, ">", ">", col ", id"), \
+	  TWO(col, "<", "<", col " DESC, id DESC") }
 
 /* [sort][dir]; the LAST and BEFORE queries run backwards (reversed). */
 static const char *const page_sql[RSORT_COUNT][5] = {

@@ -44,6 +44,7 @@
 	X(ENTITY_PREV, "entity-prev",  "",     "<S-Tab>",                 NULL,                              N_("previous entity"), NULL) \
 	X(UNDECIDED_NEXT, "undecided-next", "", "J",                      NULL,                              N_("next undecided suggestion"), NULL) \
 	X(UNDECIDED_PREV, "undecided-prev", "", "K",                      NULL,                              N_("previous undecided suggestion"), NULL) \
+	X(OUTLINE,     "outline",      "",     "o",                       NULL,                              N_("list the article's entities, to go to one"), NULL) \
 	X(SHOW_REJECTED, "show-rejected", "",  "R",                       NULL,                              N_("show or hide the rejected entities"), NULL) \
 	X(SEARCH,      "search",       "",     "/",                       N_("search the reports (full text)"), N_("search in the article"), N_("show only referents whose name contains a text")) \
 	X(SEARCH_NEXT, "search-next",  "",     "n",                       N_("next match"),                  N_("next match"), NULL) \
@@ -63,6 +64,7 @@
 	X(CHAR_RIGHT,  "char-right",   "",     "L",                       NULL,                              N_("add a character to the selection's end"), NULL) \
 	X(CANCEL,      "cancel",       "",     "<Esc>",                   NULL,                              N_("cancel the selection or the menu, or clear the search"), NULL) \
 	X(PROPAGATE,   "propagate",    "",     "*",                       NULL,                              N_("apply the focused decision to every identical string"), NULL) \
+	X(PROPAGATE_ALL, "propagate-corpus", "", "&",                     NULL,                              N_("apply it in every article not done (asks above confirm-threshold)"), NULL) \
 	X(ACCEPT_ALL,  "accept-all",   "",     "A",                       NULL,                              N_("accept all remaining suggestions"), NULL) \
 	X(DONE,        "done",         "",     "D",                       NULL,                              N_("mark the article done and open the next one to review"), NULL) \
 	X(UNDO,        "undo",         "",     "u",                       N_("undo the last decision (opening its article)"), N_("undo the last decision (in any article)"), N_("undo the last decision")) \

@@ -19,7 +19,7 @@
 #define OPTIONS(X) \
 	X(AUTO_ADVANCE,      "auto-advance",      OPTION_BOOL,   1,  N_("after a decision, focus the next undecided suggestion")) \
 	X(SHOW_REJECTED,     "show-rejected",     OPTION_BOOL,   0,  N_("show rejected entities in the text (R toggles it)")) \
-	X(CONFIRM_THRESHOLD, "confirm-threshold", OPTION_NUMBER, 20, N_("ask before a step that changes more entities than this (A)"))
+	X(CONFIRM_THRESHOLD, "confirm-threshold", OPTION_NUMBER, 20, N_("ask before a step that changes more entities than this (A, &)"))
 
 enum option_id {
 #define X(id, name, kind, def, help) OPTION_##id,

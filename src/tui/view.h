@@ -30,6 +30,8 @@ enum view_query_kind {
 	VQ_POSITION,        /* out: cur (0-based) and total of the list */
 	VQ_SEARCH,          /* out: words, the list's search as typed (borrowed) */
 	VQ_FOLLOW,          /* in: row, the article now shown: the list's cursor goes to it */
+	VQ_FOCUS,           /* in: entity: the article view focuses it (0 when it is
+	                       not shown there) */
 	VQ_NEXT,            /* in: row, an article as the list showed it; out: next, the
 	                       article after it in the list's order and filter that is
 	                       not done (coming round from the top), 0 when none is */
@@ -39,6 +41,7 @@ struct view_query {
 	enum view_query_kind kind;
 	int64_t cur, total;
 	int64_t next;
+	int64_t entity;
 	const char *words;
 	const struct browse_row *row;
 };
@@ -100,6 +103,18 @@ struct article_arg {
 	                               elsewhere than the list's cursor) */
 };
 extern const struct view_ops view_article_ops;
+
+/* The list of an article's entities (view_outline.c); arg is a struct
+ * outline_arg, borrowed for the call. */
+struct entity;
+struct outline_arg {
+	const struct entity *ents;  /* in the text's order */
+	size_t n;
+	const char *text;           /* the article's text, for the entities' words */
+	size_t len;
+	int64_t focus;              /* the entity to start on, or 0 */
+};
+extern const struct view_ops view_outline_ops;
 
 /* The entity view (view_entities.c): the referents, and the mentions of
  * one; arg is a const int64_t * naming the referent to show on top, or

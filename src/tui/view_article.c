@@ -3,21 +3,27 @@
  *
  * The text is laid out by layout.c for the window's width (again after a
  * resize or a change of entities); a word cursor moves over the words of
- * layout_words(), and the entity under it (or the one Tab went to) is
- * focused.  The cursor is a word index, so it stays on its word when the
- * layout changes.  Search (/, n, N) finds each term of the query in the
- * folded text (case and diacritics ignored).
+ * layout_review_words() (layout_words() without the punctuation a span never
+ * begins or ends with), and the entity under it (or the one Tab, J or K
+ * went to) is focused.  The cursor is a word index, so it stays on its
+ * word when the layout changes.  Search (/, n, N) finds each term of the
+ * query in the folded text (case and diacritics ignored).
  *
  * Editing (the keys of DESIGN.md section 7): each key is one call of the
  * annotation core (annotate.h), which commits before it returns; then the
  * article's entities and review state are re-read and the screen drawn,
  * so what the screen shows is on disk.  A refused edit or a database
- * error shows on the message line and changes nothing.  Words for the
- * edges of entities ([ ] { }) and for '*' are the cursor's words.  v
- * starts a selection that the cursor's moves extend; a type key labels
- * it.  The type menu (t) is view_menu.c.  Changes committed by another
- * process are re-read when the screen is next drawn (ui_draw watches
- * the store's data version).
+ * error shows on the message line and changes nothing.  After a decision
+ * the focus moves on to the next suggestion still to decide (the
+ * auto-advance option).  Words for the edges of entities ([ ] { }) and
+ * for '*' are the cursor's words (and the parts of hyphenated compounds
+ * and possessives).  v starts a selection that the cursor's moves extend
+ * (H and L by a character); a type key labels it.  D asks what to do
+ * with undecided suggestions, then shows the next article of the list's
+ * order in this same view.  The type menu (t) is view_menu.c, the list
+ * of the article's entities (E) view_entities.c.  Changes committed by
+ * another process are re-read when the screen is next drawn (ui_draw
+ * watches the store's data version).
  */
 #include "config.h"
 
@@ -643,32 +649,6 @@ static void advance(struct article_view *av, int64_t id)
 
 /* ---- editing -------------------------------------------------------- */
 
-/* The words the cursor stops on: layout_words() without the punctuation
- * an entity never begins or ends with (annot_edge_ok: blanks, dashes,
- * commas, quotes, brackets, periods...), the period of an initial or a
- * dotted abbreviation joined to its word ("Z.", "U.S."), so that word
- * motions, selections and resizes never take "BAKU," or ". Hasanov". */
-static size_t review_words(const char *t, size_t len, struct layout_word **out)
-{
-	struct layout_word *w;
-	size_t n = layout_words(t, len, &w), k = 0, b = 0, cp = 0;
-	for (size_t i = 0; i < n; i++) {
-		/* byte offsets of the word's start and end, moving forward */
-		for (; cp < w[i].start; cp++)
-			text_decode(t, len, &b);
-		size_t bs = b;
-		for (; cp < w[i].end; cp++)
-			text_decode(t, len, &b);
-		if (annot_edge_ok(t, len, bs, 0) && annot_edge_ok(t, len, b, 1)) {
-			w[k++] = w[i];
-		} else if (k > 0 && w[k - 1].end == w[i].start && annot_edge_ok(t, len, b, 1)) {
-			w[k - 1].end = w[i].end; /* "Z" "." */
-		}
-	}
-	*out = w;
-	return k;
-}
-
 /* The word boundaries of the view for the annotation core: where the
  * cursor's words start and end (a text of another length, which cannot
  * be this article's, gets the core's default). */
@@ -680,18 +660,29 @@ static int view_boundary(const char *text, size_t len, size_t b, void *arg)
 	return b == 0 || b >= len || av->wordmark[b];
 }
 
+/* The boundaries for the annotation core: the edges of the cursor's
+ * words, and both sides of a hyphen or an apostrophe inside one, so that
+ * '*' finds "Azerbaijani" in "Azerbaijani-Turkish" and "Türkiye" in
+ * "Türkiye's" (the cursor still takes those compounds as one word). */
 static void build_wordmarks(struct article_view *av)
 {
 	const char *t = av->a.text;
 	size_t len = av->a.text_len, b = 0, cp = 0;
 	av->wordmark = xcalloc(len + 1, 1);
 	for (size_t w = 0; w < av->nwords; w++) {
-		for (int edge = 0; edge < 2; edge++) {
-			size_t to = edge ? av->words[w].end : av->words[w].start;
-			for (; cp < to && b < len; cp++)
-				text_decode(t, len, &b);
-			av->wordmark[b] = 1;
+		for (; cp < av->words[w].start && b < len; cp++)
+			text_decode(t, len, &b);
+		av->wordmark[b] = 1;
+		for (; cp < av->words[w].end && b < len; cp++) {
+			size_t at = b;
+			int32_t c = text_decode(t, len, &b);
+			if (at > 0 && cp + 1 < av->words[w].end &&
+			    (text_is_dash(c) || text_is_apostrophe(c))) {
+				av->wordmark[at] = 1;
+				av->wordmark[b] = 1;
+			}
 		}
+		av->wordmark[b] = 1;
 	}
 }
 
@@ -903,6 +894,7 @@ static struct browse_row row_of(const struct article_view *av)
 	row.published = av->a.published;
 	row.title = av->a.title;
 	row.lead = (char *)"";
+	row.ext_id = av->a.ext_id;
 	row.uncertainty = av->a.uncertainty;
 	for (size_t i = 0; i < av->ents.n; i++) {
 		row.entities += av->ents.v[i].status != ENT_REJECTED;
@@ -1064,6 +1056,24 @@ static int edit_act(struct article_view *av, enum action a)
 		edited(av, rc, &r);
 		return 1;
 	}
+	case ACT_PROPAGATE_ALL: {
+		int64_t id = decision_under_cursor(av);
+		if (!id) {
+			need_focus(av);
+			return 1;
+		}
+		/* count first, to ask before a large change */
+		if (annot_propagate_corpus(&av->an, id, 1, &r) < 0) {
+			ui_error(ui, "%s", err_msg());
+			return 1;
+		}
+		if (!confirm_many(av, r.changed, _("change")))
+			return 1;
+		rc = annot_propagate_corpus(&av->an, id, 0, &r);
+		edited(av, rc, &r);
+		ui_refresh_beneath(ui);
+		return 1;
+	}
 	case ACT_ACCEPT_ALL:
 		if (!confirm_many(av, row_of(av).suggested, _("accept")))
 			return 1;
@@ -1138,7 +1148,7 @@ static struct article_view *load(struct ui *ui, int64_t id)
 	if (store_entities_of(ui->st, id, &av->ents) < 0)
 		ui_error(ui, "%s", err_msg());
 	make_spans(av);
-	av->nwords = review_words(av->a.text, av->a.text_len, &av->words);
+	av->nwords = layout_review_words(av->a.text, av->a.text_len, &av->words);
 	build_wordmarks(av);
 	annot_init(&av->an, ui->st, ui->annotator);
 	av->an.learner = ui->learner;
@@ -1320,6 +1330,12 @@ static int move_act(struct article_view *av, enum action a)
 	case ACT_UNDECIDED_PREV:
 		entity_step(av, a == ACT_UNDECIDED_NEXT ? 1 : -1, 1);
 		return 1;
+	case ACT_OUTLINE: {
+		struct outline_arg arg = { av->ents.v, av->ents.n, av->a.text, av->a.text_len,
+		                            av->focus };
+		ui_view_open(av->ui, &view_outline_ops, &arg);
+		return 1;
+	}
 	case ACT_SHOW_REJECTED: {
 		int *on = &av->ui->opts.v[OPTION_SHOW_REJECTED];
 		*on = !*on;
@@ -1509,6 +1525,15 @@ static void article_status(struct ui *ui, void *state, struct buf *b)
 	}
 }
 
+static int article_answer(struct ui *ui, void *state, struct view_query *q)
+{
+	struct article_view *av = state;
+	(void)ui;
+	if (q->kind != VQ_FOCUS)
+		return 0;
+	return focus_entity(av, q->entity);
+}
+
 const struct view_ops view_article_ops = {
 	.name = "article",
 	.keys = AV_ARTICLE,
@@ -1518,4 +1543,5 @@ const struct view_ops view_article_ops = {
 	.status = article_status,
 	.act = article_act,
 	.reload = article_refresh,
+	.answer = article_answer,
 };

@@ -40,6 +40,10 @@ struct list_view {
 	char *fts;                  /* its FTS5 query */
 };
 
+/* The columns of the short external id, when the screen is wide enough
+ * (longer ids end in an ellipsis; :open takes the whole one). */
+#define ID_WIDTH 10
+
 /* Rows of the screen for the list (between the header and the status bar). */
 static size_t page_height(const struct ui *ui)
 {
@@ -592,14 +596,18 @@ static void list_draw(struct ui *ui, void *state)
 		draw_str(ui, 0, w - hw - 1, hw, help, strlen(help), title, 0, NULL, 0, title);
 	free(t);
 
-	/* columns: mark, date (when it fits), title, entities, left */
-	int show_date = w >= 50;
-	int title_x = show_date ? 14 : 3;
+	/* columns: mark, date and a short id (when they fit), title, entities,
+	 * left */
+	int show_date = w >= 50, show_id = w >= 70;
+	int id_x = show_date ? 14 : 3;
+	int title_x = id_x + (show_id ? ID_WIDTH + 1 : 0);
 	int counts_x = w - 12;
 	int title_w = counts_x - title_x - 1;
 	struct draw_attr head = draw_style(ui, DS_HEADER);
 	if (show_date)
 		draw_str(ui, 1, 3, 10, _("Date"), strlen(_("Date")), head, 0, NULL, 0, head);
+	if (show_id)
+		draw_str(ui, 1, id_x, ID_WIDTH, _("Id"), strlen(_("Id")), head, 0, NULL, 0, head);
 	draw_str(ui, 1, title_x, title_w, _("Title"), strlen(_("Title")), head, DRAW_ELLIPSIS,
 	         NULL, 0, head);
 	char cols[32];
@@ -627,6 +635,9 @@ static void list_draw(struct ui *ui, void *state)
 			const char *date = draw_date(r->published, buf);
 			draw_str(ui, y, 3, 10, date, strlen(date), a, 0, NULL, 0, a);
 		}
+		if (show_id && r->ext_id)
+			draw_str(ui, y, id_x, ID_WIDTH, r->ext_id, strlen(r->ext_id), a, DRAW_ELLIPSIS,
+			         NULL, 0, a);
 		size_t *marks = NULL, nmarks = 0;
 		if (lv->fts && store_browse_title_marks(ui->st, lv->fts, r->id, &marks, &nmarks) < 0)
 			failed(ui);
@@ -708,7 +719,6 @@ out:
 static int list_answer(struct ui *ui, void *state, struct view_query *q)
 {
 	struct list_view *lv = state;
-	(void)ui;
 	switch (q->kind) {
 	case VQ_POSITION:
 		q->cur = lv->cur;

@@ -62,6 +62,35 @@ contains "$T/err" "--format takes csv or jsonl"
 expect 2 "$NERVE" entities extra
 expect 2 "$NERVE" entities --frob
 
+# an import that names referents restores those links, and links nothing
+# on top: two names the rules keep apart are one referent here, and the
+# mention without a referent stays unlinked
+printf '%s\n' '{"id": "n1", "text": "Orsk Tools and Kessel Works merged. Kessel Works said so.", "entities": [{"start": 0, "end": 10, "type": "ORG", "referent": "Orsk Tools"}, {"start": 15, "end": 27, "type": "ORG", "referent": "Orsk Tools"}, {"start": 36, "end": 48, "type": "ORG"}]}' >"$T/named.jsonl"
+expect 0 "$NERVE" --db "$T/named.db" import "$T/named.jsonl"
+expect 0 "$NERVE" --db "$T/named.db" entities
+contains "$T/out" ",ORG,Orsk Tools,0,2,1,0,2,0,Kessel Works | Orsk Tools,n1"
+[ "$(rows "$T/out")" = 2 ] || fail "the mention without a referent was linked: $(cat "$T/out")"
+# a JSON Lines export carries the links; imported again, they come back
+expect 0 "$NERVE" --db "$T/named.db" export --format jsonl --status all -o "$T/named-out.jsonl"
+contains "$T/named-out.jsonl" '"referent":"Orsk Tools"'
+expect 0 "$NERVE" --db "$T/named2.db" import "$T/named-out.jsonl"
+expect 0 "$NERVE" --db "$T/named2.db" entities
+contains "$T/out" ",ORG,Orsk Tools,0,2,1,0,2,0,Kessel Works | Orsk Tools,n1"
+
+# a CSV with referent names applied onto the same article restores its
+# links there; a row with an empty referent cell keeps the link it has
+printf '%s\n' '{"id": "n1", "text": "Orsk Tools and Kessel Works merged. Kessel Works said so.", "entities": [{"start": 0, "end": 10, "type": "ORG"}, {"start": 15, "end": 27, "type": "ORG"}, {"start": 36, "end": 48, "type": "ORG"}]}' >"$T/plain.jsonl"
+expect 0 "$NERVE" --db "$T/named3.db" import "$T/plain.jsonl"
+expect 0 "$NERVE" --db "$T/named3.db" entities
+contains "$T/out" ",ORG,Kessel Works,0,2,1,0,2,0,Kessel Works,n1"
+expect 0 "$NERVE" --db "$T/named.db" export --status all -o "$T/named.csv"
+contains "$T/named.csv" ",Orsk Tools$(printf '\r')"
+expect 0 "$NERVE" --db "$T/named3.db" import "$T/named.csv"
+expect 0 "$NERVE" --db "$T/named3.db" entities
+contains "$T/out" ",ORG,Orsk Tools,0,2,1,0,2,0,Kessel Works | Orsk Tools,n1"
+contains "$T/out" ",ORG,Kessel Works,0,1,1,0,1,0,Kessel Works,n1"
+expect 0 "$DBCHECK" "$T/named3.db"
+
 # the import's links are in the journal, which agrees with the tables
 expect 0 "$DBCHECK" "$NERVE_DB"
 finish

@@ -45,7 +45,9 @@ expect 1 "$NERVE" --db "$T/two.db" import "$T/split.csv"
 contains "$T/err" "split.csv:2: 10-11 splits a character (grapheme cluster); row skipped"
 contains "$T/out" "entities: 1, entities skipped: 1"
 expect 0 "$NERVE" --db "$T/two.db" export --format jsonl --status all -a "=formula"
-contains "$T/out" '{"start":40,"end":47,"type":"MISC","text":"'"'"'quoted","status":"accepted","origin":"analyst","annotator":"ayla"}'
+contains "$T/out" '{"start":40,"end":47,"type":"MISC","text":"'"'"'quoted","status":"accepted","origin":"analyst","annotator":"ayla","referent_id":'
+# the CSV's referent column linked it again, by its name
+contains "$T/out" '"referent":"'"'"'quoted"}'
 contains "$T/out" '"annotator":"@ann"'
 # the same file again changes nothing
 expect 0 "$NERVE" --db "$T/two.db" import "$T/one.csv"

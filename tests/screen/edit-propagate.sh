@@ -1,7 +1,7 @@
 # edit-propagate.sh: * applies the focused decision to every other
-# occurrence of the same text on word boundaries (not inside
-# "Baku-Tbilisi" or "Bakunin", not where another entity overlaps, not
-# another case) and says how many it changed; a rejection spreads from
+# occurrence of the same text on word boundaries, inside hyphenated
+# compounds too ("Baku-Tbilisi"; not inside "Bakunin", not where another
+# entity overlaps, not another case) and says how many it changed; a rejection spreads from
 # the rejected entity under the cursor; undo and redo take it back and
 # bring it again as one step.
 . "$SCREENLIB"

@@ -1,9 +1,9 @@
 # edit-resize.sh: moving the focused entity's edges by one word ([ ] { }):
 # refused at the start and the end of the text and when the entity would
 # be empty; an edge never stops at punctuation (a dash, a comma, a
-# sentence's period); over another entity it absorbs it (rejected, one
-# undo step, the message says so); words of wide characters are one
-# character each.
+# sentence's period); over another entity it absorbs it (rejected, the
+# message says so); a run of resizes of one entity is one undo step;
+# words of wide characters are one character each.
 . "$SCREENLIB"
 
 makedb "$TESTDATA/edit/edit.jsonl"
@@ -22,6 +22,7 @@ cat >"$T/keys" <<END
 :screen $T/resize-absorb.screen
 u
 :screen $T/resize-absorb-undone.screen
+}
 {
 {
 :screen $T/resize-end-left.screen

@@ -390,6 +390,54 @@ static void test_edges(void)
 	store_close(&st);
 }
 
+/* & : one decision in every article not done, one undo step; a dry run
+ * counts without writing. */
+static void test_propagate_corpus(void)
+{
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	struct annot a;
+	struct annot_result r;
+	annot_init(&a, st, "alice");
+	const char *t1 = "Baku is far from Ganja.";
+	const char *t2 = "In Baku-Tbilisi talks, Baku's mayor spoke; Bakunin did not.";
+	const char *t3 = "Baku again, in a done article.";
+	int64_t a1 = add_article(st, t1), a2 = add_article(st, t2), a3 = add_article(st, t3);
+	int64_t b1 = suggest(st, a1, t1, "Baku", 0, "LOC");
+	int64_t b2 = suggest(st, a2, t2, "Baku", 1, "ORG"); /* the possessive */
+	int64_t done = suggest(st, a3, t3, "Baku", 0, "LOC");
+	CHECK_INT(annot_done(&a, a3, &r), 0);
+	int64_t rows = journal_rows(st);
+
+	CHECK_INT(annot_propagate_corpus(&a, b1, 1, &r), 0);
+	CHECK_INT(r.changed, 3); /* b1 accepted, the compound's Baku created, b2 retyped */
+	CHECK_INT(journal_rows(st), rows);
+	CHECK(get(st, b1).status == ENT_SUGGESTED);
+
+	CHECK_INT(annot_propagate_corpus(&a, b1, 0, &r), 0);
+	CHECK_STR(r.msg, "accept LOC 'Baku' in every article not done: 3 changed in 2 articles");
+	CHECK(get(st, b1).status == ENT_ACCEPTED);
+	CHECK(get(st, b2).status == ENT_ACCEPTED);
+	CHECK_STR(get(st, b2).type, "LOC");
+	CHECK(get(st, done).status == ENT_SUGGESTED); /* a done article is left alone */
+	enum article_state s2;
+	CHECK_INT(store_edit_state(st, a2, &s2), 0);
+	CHECK(s2 == STATE_IN_PROGRESS);
+	struct entity_list l = { 0 };
+	CHECK_INT(store_entities_of(st, a2, &l), 0);
+	CHECK_INT((int)l.n, 2); /* "Bakunin" is not "Baku" */
+	entity_list_finish(&l);
+
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK(get(st, b1).status == ENT_SUGGESTED);
+	CHECK(get(st, b2).status == ENT_SUGGESTED);
+	CHECK_STR(get(st, b2).type, "ORG");
+	CHECK_INT(store_entities_of(st, a2, &l), 0);
+	CHECK_INT((int)l.n, 1);
+	entity_list_finish(&l);
+	CHECK_JOURNAL(st);
+	store_close(&st);
+}
+
 static void test_nudge(void)
 {
 	struct store *st = store_open(":memory:", STORE_CREATE);
@@ -430,15 +478,29 @@ static void test_nudge(void)
 	CHECK(min > 0);
 	CHECK_INT(annot_resize(&a, zh, zs, ze, &r), 0);
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_START_LEFT, NULL, NULL, &r), 0);
-	int64_t before = get(st, zh).start;
+	int64_t rows = journal_rows(st);
 	CHECK_INT(annot_nudge(&a, zh, ANNOT_START_LEFT, NULL, NULL, &r), 0);
 	CHECK_STR(r.msg, "resize PERSON 'Colonel General Zakir Hasanov' (replacing 1)");
 	CHECK(get(st, min).status == ENT_REJECTED);
+	/* the resize continues the resizes before it: its rows, and the
+	 * absorbed entity's, go into the same group */
+	CHECK(journal_rows(st) > rows);
 	CHECK_JOURNAL(st);
-	/* one undo step gives back both the span and the neighbour */
+	/* so one undo takes back the whole run of resizes */
 	CHECK_INT(annot_undo(&a, &r), 0);
-	CHECK_INT(get(st, zh).start, before);
+	CHECK_INT(get(st, zh).start, zs);
+	CHECK_INT(get(st, zh).end, ze);
 	CHECK(get(st, min).status == ENT_SUGGESTED);
+	CHECK_INT(annot_redo(&a, &r), 0);
+	CHECK_INT(get(st, zh).start, 0);
+	CHECK(get(st, min).status == ENT_REJECTED);
+	/* another decision in between ends the run */
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_INT(annot_nudge(&a, zh, ANNOT_END_LEFT, NULL, NULL, &r), 0);
+	CHECK_INT(annot_accept(&a, min, &r), 0);
+	CHECK_INT(annot_nudge(&a, zh, ANNOT_END_RIGHT, NULL, NULL, &r), 0);
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_INT(get(st, zh).end, zs + 5); /* only the last resize went */
 	CHECK_JOURNAL(st);
 	store_close(&st);
 }
@@ -1100,6 +1162,80 @@ static void test_two_processes(void)
 	free(path);
 }
 
+/* ---- a colleague's decision since the screen was drawn -------------------- */
+
+static void test_seen(void)
+{
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	const char *text = "Zakir Hasanov met Metin Tokel in Baku.";
+	int64_t art = add_article(st, text);
+	int64_t ids[3];
+	const char *words[3] = { "Zakir Hasanov", "Metin Tokel", "Baku" };
+	for (int i = 0; i < 3; i++) {
+		struct entity e = { 0 };
+		e.article = art;
+		e.start = cp_of(text, words[i], 0);
+		e.end = e.start + cp_len(words[i]);
+		strcpy(e.type, i == 2 ? "LOC" : "PERSON");
+		e.status = ENT_SUGGESTED;
+		e.origin = ORIGIN_DETECTOR;
+		strcpy(e.annotator, "detector");
+		CHECK_INT(store_entity_add(st, &e), 0);
+		ids[i] = e.id;
+	}
+	struct annot me, alice;
+	struct annot_result r;
+	annot_init(&me, st, "bob");
+	annot_init(&alice, st, "alice");
+	struct entity drawn;
+	CHECK_INT(store_edit_get(st, ids[0], &drawn), 0);
+
+	/* alice accepts after bob's screen was drawn: bob's reject is refused */
+	CHECK_INT(annot_accept(&alice, ids[0], &r), 0);
+	annot_seen(&me, &drawn);
+	CHECK_INT(annot_reject(&me, ids[0], &r), -1);
+	CHECK(strstr(err_msg(), "accepted by alice ") != NULL);
+	CHECK(strstr(err_msg(), " s ago: press again to override") != NULL);
+	struct entity now;
+	CHECK_INT(store_edit_get(st, ids[0], &now), 0);
+	CHECK_INT(now.status, ENT_ACCEPTED);
+	/* pressed again (the view drew the accepted entity): it goes through */
+	annot_seen(&me, &now);
+	CHECK_INT(annot_reject(&me, ids[0], &r), 0);
+	CHECK_INT(store_edit_get(st, ids[0], &now), 0);
+	CHECK_INT(now.status, ENT_REJECTED);
+
+	/* a retype and a resize since drawn are changes too */
+	CHECK_INT(store_edit_get(st, ids[1], &drawn), 0);
+	CHECK_INT(annot_set_type(&alice, ids[1], "ORG", &r), 0);
+	annot_seen(&me, &drawn);
+	CHECK_INT(annot_accept(&me, ids[1], &r), -1);
+	CHECK(strstr(err_msg(), "accepted by alice") != NULL);
+	CHECK_INT(store_edit_get(st, ids[1], &drawn), 0);
+	CHECK_INT(annot_resize(&alice, ids[1], drawn.start, drawn.start + 5, &r), 0);
+	annot_seen(&me, &drawn);
+	CHECK_INT(annot_set_type(&me, ids[1], "PERSON", &r), -1);
+	CHECK(strstr(err_msg(), "resized to ") != NULL);
+	CHECK(strstr(err_msg(), " by alice ") != NULL);
+	CHECK_INT(store_edit_get(st, ids[1], &drawn), 0);
+	CHECK_INT(annot_set_type(&alice, ids[1], "LOC", &r), 0);
+	annot_seen(&me, &drawn);
+	CHECK_INT(annot_accept(&me, ids[1], &r), -1);
+	CHECK(strstr(err_msg(), "made LOC by alice") != NULL);
+
+	/* a suggestion the detector changed is no decision to protect */
+	CHECK_INT(store_edit_get(st, ids[2], &drawn), 0);
+	struct entity fresh = drawn;
+	strcpy(fresh.type, "ORG");
+	CHECK_INT(store_edit_update(st, &fresh), 0);
+	annot_seen(&me, &drawn);
+	CHECK_INT(annot_accept(&me, ids[2], &r), 0);
+	/* and without annot_seen() nothing is compared */
+	CHECK_INT(annot_reject(&alice, ids[2], &r), 0);
+	CHECK_INT(annot_accept(&me, ids[2], &r), 0);
+	store_close(&st);
+}
+
 /* ---- the journal check itself ------------------------------------------- */
 
 static void test_check(void)
@@ -1146,12 +1282,14 @@ static void test_check(void)
 
 int main(void)
 {
+	test_seen();
 	test_decisions();
 	test_resize();
 	test_edges();
 	test_nudge();
 	test_create();
 	test_propagate();
+	test_propagate_corpus();
 	test_article_ops();
 	test_undo_redo();
 	test_file_db();

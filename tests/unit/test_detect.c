@@ -411,6 +411,24 @@ static void test_conventions(const struct buf *blob)
 	               "ORG=Council for the Study;ORG=Rivers"), "ORG:Council for the Study of Rivers");
 	CHECK_STR(conv(det, "The Ministry of Health met.", "ORG=Ministry;ORG=Health"),
 	          "ORG:Ministry of Health");
+	/* a nationality word opening an organisation's name is part of it */
+	CHECK_STR(conv(det, "The Azerbaijani Ministry of Health said so.",
+	               "NORP=Azerbaijani;ORG=Ministry of Health"), "ORG:Azerbaijani Ministry of Health");
+	/* (the test model knows no NORP: "-") */
+	CHECK_STR(conv(det, "An Azerbaijani official met Acme.", "NORP=Azerbaijani;ORG=Acme"),
+	          "-:Azerbaijani|ORG:Acme");
+	/* a person's name is one span across particles and hyphens */
+	CHECK_STR(conv(det, "Khalid bin Rashid arrived.", "PERSON=Khalid;PERSON=Rashid"),
+	          "PERSON:Khalid bin Rashid");
+	CHECK_STR(conv(det, "Then Lucia de Amaral spoke.", "PERSON=Lucia"), "PERSON:Lucia de Amaral");
+	CHECK_STR(conv(det, "Then El-Marouf spoke.", "PERSON=Marouf"), "PERSON:El-Marouf");
+	CHECK_STR(conv(det, "Dr. Kessler-Ndiaye spoke.", "PERSON=Kessler"), "PERSON:Kessler-Ndiaye");
+	CHECK_STR(conv(det, "Ivan Dorokhov spoke.", "PERSON=Ivan;PERSON=Dorokhov"),
+	          "PERSON:Ivan Dorokhov");
+	/* but a place joined by a hyphen stays itself, and a particle with
+	 * no name after it is left out */
+	CHECK_STR(conv(det, "The U.S.-led talks went on.", "LOC=U.S."), "LOC:U.S.");
+	CHECK_STR(conv(det, "We met Dorokhov de facto.", "PERSON=Dorokhov"), "PERSON:Dorokhov");
 	/* but two names side by side stay two */
 	CHECK_STR(conv(det, "Acme of Lagos met Dorokhov.", "ORG=Acme;LOC=Lagos"), "ORG:Acme|LOC:Lagos");
 	detector_free(&det);
@@ -445,6 +463,16 @@ static void test_consistency(const struct buf *blob)
 	CHECK_STR(consist(det, "Ivan Dorokhov spoke. Then I. Dorokhov left.",
 	                  "PERSON=Ivan Dorokhov;ORG=Dorokhov"),
 	          "PERSON:Ivan Dorokhov|PERSON:I. Dorokhov");
+	/* an organisation's acronym after its name is that organisation */
+	CHECK_STR(consist(det, "The Ruritanian Space Agency grew. The RSA hired. RSA won.",
+	                  "ORG=Ruritanian Space Agency;PERSON=RSA"),
+	          "ORG:Ruritanian Space Agency|ORG:RSA|ORG:RSA");
+	CHECK_STR(consist(det, "The Ministry of Health met. The M.O.H. and MH agreed.",
+	                  "ORG=Ministry of Health"), "ORG:Ministry of Health|ORG:MH");
+	/* a country stays a place, even as a surname */
+	CHECK_STR(consist(det, "Mary Azerbaijan spoke. Azerbaijan agreed.",
+	                  "PERSON=Mary Azerbaijan;LOC=Azerbaijan"),
+	          "PERSON:Mary Azerbaijan|LOC:Azerbaijan");
 	/* a string the tagger called two things gets the more confident one */
 	tagged(det, "Zentrix hired. Zentrix grew.", "ORG=Zentrix;LOC=Zentrix");
 	det->spans.v[0].conf = 0.9f;

@@ -109,6 +109,23 @@ static void test_parse(void)
 	link_name_parse("ORG", "Ministry", 8, 0, &n);
 	CHECK_INT(n.form, LINK_NAME);
 	link_name_finish(&n);
+	/* rule 7: generic institutions link within their report only */
+	n = parse("ORG", "Ministry of Health");
+	CHECK_INT(n.form, LINK_NAME);
+	CHECK(n.local);
+	link_name_finish(&n);
+	n = parse("ORG", "the Supreme Court");
+	CHECK(n.local);
+	link_name_finish(&n);
+	n = parse("ORG", "Northern Water Authority");
+	CHECK(!n.local);
+	link_name_finish(&n);
+	n = parse("LOC", "Central");
+	CHECK(n.local);
+	link_name_finish(&n);
+	n = parse("ORG", "I’m");
+	CHECK_INT(n.form, LINK_ALONE);
+	link_name_finish(&n);
 	n = parse("LOC", "the Lowlands");
 	CHECK_INT(n.form, LINK_NAME);
 	link_name_finish(&n);
@@ -381,6 +398,35 @@ static void test_article(void)
 	 * the only Voskanyan with initial G */
 	CHECK_INT(ref_of(st, e2), r2);
 	CHECK_INT(ref_of(st, e1), r2);
+	/* a single word of a person is not linked across reports by its
+	 * name: two reports' "Voskanyan" would be the same person only
+	 * through a full name */
+	const char *t8 = "Ilona spoke first.";
+	const char *t9 = "Then Ilona left.";
+	int64_t a8 = add_article(st, t8), a9 = add_article(st, t9);
+	int64_t h1 = mention(st, a8, t8, "Ilona", 0, "PERSON", 0);
+	int64_t h2 = mention(st, a9, t9, "Ilona", 0, "PERSON", 0);
+	link_article(st, a8, NULL);
+	link_article(st, a9, NULL);
+	CHECK(ref_of(st, h1) > 0 && ref_of(st, h2) > 0);
+	CHECK(ref_of(st, h1) != ref_of(st, h2));
+	/* a generic institution is another country's in another report */
+	const char *t11 = "The Ministry of Health spoke.";
+	const char *t12 = "Later the Ministry of Health denied it.";
+	int64_t a11 = add_article(st, t11), a12 = add_article(st, t12);
+	int64_t g11 = mention(st, a11, t11, "Ministry of Health", 0, "ORG", 0);
+	int64_t g12 = mention(st, a12, t12, "Ministry of Health", 0, "ORG", 0);
+	link_article(st, a11, NULL);
+	link_article(st, a12, NULL);
+	CHECK(ref_of(st, g11) > 0 && ref_of(st, g12) > 0);
+	CHECK(ref_of(st, g11) != ref_of(st, g12));
+	/* nor is a name of one letter */
+	const char *t10 = "Y said so. Y agreed.";
+	int64_t a10 = add_article(st, t10);
+	int64_t y1 = mention(st, a10, t10, "Y", 0, "ORG", 0);
+	mention(st, a10, t10, "Y", 1, "ORG", 0);
+	link_article(st, a10, NULL);
+	CHECK_INT(ref_of(st, y1), 0);
 	const char *t6 = "Voskanyan alone.";
 	int64_t a6 = add_article(st, t6);
 	int64_t f1 = mention(st, a6, t6, "Voskanyan", 0, "PERSON", 0);
@@ -578,6 +624,75 @@ static void test_referent_ops(void)
 	store_close(&st);
 }
 
+/* The entity view's pages: forward and backward through many ties, in
+ * every sort order, each referent once and in order. */
+static void test_pages(void)
+{
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	enum { N = 40 };
+	for (int i = 0; i < N; i++) {
+		char text[96], name[32];
+		snprintf(name, sizeof name, "Place%c%c", 'A' + i % 26, 'a' + i / 26);
+		snprintf(text, sizeof text, "%s and %s.", name, name);
+		int64_t a = add_article(st, text);
+		mention(st, a, text, name, 0, "LOC", 0);
+		if (i % 5 == 0) /* a few with two mentions: most tie */
+			mention(st, a, text, name, 1, "LOC", 0);
+		link_article(st, a, NULL);
+	}
+	for (int sort = 0; sort < RSORT_COUNT; sort++) {
+		struct referent_query q = { (enum referent_sort)sort, NULL, NULL };
+		struct referent_page all = { 0 }, p = { 0 };
+		CHECK_INT(store_referent_page(st, &q, RPAGE_FIRST, NULL, 1000, &all), 0);
+		CHECK_INT(all.n, N);
+		/* forward, 7 at a time */
+		size_t seen = 0;
+		CHECK_INT(store_referent_page(st, &q, RPAGE_FIRST, NULL, 7, &p), 0);
+		while (p.n && seen < N) {
+			for (size_t i = 0; i < p.n; i++)
+				CHECK_INT(p.v[i].id, all.v[seen + i].id);
+			seen += p.n;
+			struct referent k = p.v[p.n - 1];
+			k.name = xstrdup(k.name);
+			k.key = NULL;
+			CHECK_INT(store_referent_page(st, &q, RPAGE_AFTER, &k, 7, &p), 0);
+			free(k.name);
+		}
+		CHECK_INT(seen, N);
+		/* backward from the end */
+		CHECK_INT(store_referent_page(st, &q, RPAGE_LAST, NULL, 7, &p), 0);
+		size_t end = N;
+		while (p.n && end > 0) {
+			for (size_t i = 0; i < p.n; i++)
+				CHECK_INT(p.v[i].id, all.v[end - p.n + i].id);
+			end -= p.n;
+			struct referent k = p.v[0];
+			k.name = xstrdup(k.name);
+			k.key = NULL;
+			CHECK_INT(store_referent_page(st, &q, RPAGE_BEFORE, &k, 7, &p), 0);
+			free(k.name);
+		}
+		CHECK_INT(end, 0);
+		/* from a row in the middle, itself first */
+		CHECK_INT(store_referent_page(st, &q, RPAGE_FROM, &all.v[13], 5, &p), 0);
+		CHECK_INT(p.n, 5);
+		if (p.n)
+			CHECK_INT(p.v[0].id, all.v[13].id);
+		referent_page_finish(&p);
+		referent_page_finish(&all);
+	}
+	/* filters */
+	struct referent_query q = { RSORT_NAME, "LOC", "placeb" };
+	struct referent_page p = { 0 };
+	CHECK_INT(store_referent_page(st, &q, RPAGE_FIRST, NULL, 100, &p), 0);
+	CHECK_INT(p.n, 2);  /* PlaceBa and PlaceBb */
+	q.type = "ORG";
+	CHECK_INT(store_referent_page(st, &q, RPAGE_FIRST, NULL, 100, &p), 0);
+	CHECK_INT(p.n, 0);
+	referent_page_finish(&p);
+	store_close(&st);
+}
+
 int main(void)
 {
 	test_parse();
@@ -585,5 +700,6 @@ int main(void)
 	test_article();
 	test_reopen();
 	test_referent_ops();
+	test_pages();
 	return tap_status();
 }

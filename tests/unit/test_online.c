@@ -22,6 +22,8 @@ static const char first[] =
 	"Officials from Brenvik Ostrala said on Tuesday that Tolmir Vashenko would lead "
 	"the talks in Calvaro. Vashenko, who grew up in Brenvik Ostrala, met the delegation "
 	"of the Ministry of Water.";
+static const char earlier[] =
+	"The road from Calvaro to Brenvik Ostrala was closed for a week after the floods.";
 static const char second[] =
 	"Tolmir Vashenko arrived in Calvaro on Friday. Farmers near Brenvik Ostrala said "
 	"the visit had been planned since March.";
@@ -104,20 +106,35 @@ static void test_learning(void)
 	char *before = render(det, second);
 	CHECK(strcmp(type_of(det, second, "Brenvik Ostrala"), "LOC") != 0);
 
-	struct doc g;
-	gold_of_first(&g);
+	/* the first report reviewed, and one reviewed before it (replayed) */
+	struct doc g[2];
+	gold_of_first(&g[0]);
+	g[0].text = xstrdup(first);
+	g[0].text_len = strlen(first);
+	memset(&g[1], 0, sizeof g[1]);
+	g[1].text = xstrdup(earlier);
+	g[1].text_len = strlen(earlier);
+	struct span *sp = doc_push_span(&g[1]);
+	find(earlier, "Brenvik Ostrala", &sp->start, &sp->end);
+	snprintf(sp->type, sizeof sp->type, "LOC");
+	sp = doc_push_span(&g[1]);
+	find(earlier, "Calvaro", &sp->start, &sp->end);
+	snprintf(sp->type, sizeof sp->type, "LOC");
 	struct buf up = BUF_INIT, up2 = BUF_INIT;
-	g.text = xstrdup(first);
-	g.text_len = strlen(first);
-	long wrong = detect_learn(det, &g, 1, &up);
+	long wrong = detect_learn(det, g, 2, &up);
 	CHECK(wrong > 0);
 	CHECK(up.len > 20);
-	/* a name corrected in one report is tagged right in the next */
-	CHECK_STR(type_of(det, second, "Brenvik Ostrala"), "LOC");
-	CHECK_STR(type_of(det, second, "Tolmir Vashenko"), "PERSON");
+	/* the report learnt from is tagged as it was reviewed, and the next
+	 * one differently than before (the memory of decisions, tested
+	 * below and in test_learn, is what makes a name right at once) */
+	CHECK_STR(type_of(det, first, "Brenvik Ostrala"), "LOC");
+	CHECK_STR(type_of(det, earlier, "Brenvik Ostrala"), "LOC");
+	char *next = render(det, second);
+	CHECK(strcmp(next, before) != 0);
+	free(next);
 
 	/* deterministic: another detector learns exactly the same update */
-	CHECK_INT(detect_learn(other, &g, 1, &up2), wrong);
+	CHECK_INT(detect_learn(other, g, 2, &up2), wrong);
 	CHECK(up.len == up2.len && memcmp(up.data, up2.data, up.len) == 0);
 	char *learnt = render(det, second);
 
@@ -151,7 +168,8 @@ static void test_learning(void)
 	free(still);
 	buf_free(&up);
 	buf_free(&up2);
-	doc_finish(&g);
+	doc_finish(&g[0]);
+	doc_finish(&g[1]);
 	detector_free(&det);
 	detector_free(&other);
 	detector_free(&fresh);
