@@ -14,10 +14,7 @@
 static const char stats_usage[] = N_(
 	"Usage: nerve stats [OPTION]...\n"
 	"Count the articles in the database by review state and the entities by\n"
-	"type and status, and say which model detection uses: the trained one or\n"
-	"the shipped one, when it last learned online (at a done mark) and from\n"
-	"how many reviewed articles, and how many strings the memory of decisions\n"
-	"holds.\n");
+	"type and status.\n");
 
 int cmd_stats(struct cli *cli, int argc, char **argv)
 {
