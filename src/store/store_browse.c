@@ -58,6 +58,16 @@ enum kind {
 /* Parameters: ?1 state, ?2 key, ?3 id, ?4 limit (or offset), ?5 fts. */
 static char sql_text[BROWSE_NSORTS][2][K_NKINDS][512];
 
+/* Move the text of b into out (one of sql_text's buffers); returns out. */
+static const char *keep_sql(char *out, struct buf *b)
+{
+	if (b->len >= sizeof sql_text[0][0][0])
+		die("store_browse: query too long");
+	memcpy(out, b->data, b->len + 1);
+	buf_free(b);
+	return out;
+}
+
 static const char *sql_for(const struct browse_query *q, enum kind k)
 {
 	const struct sortdef *d = &sorts[q->sort];
@@ -78,6 +88,15 @@ static const char *sql_for(const struct browse_query *q, enum kind k)
 		op = desc ? "<" : ">";
 
 	struct buf b = BUF_INIT;
+	if (k == K_RANK && !filtered && !d->key) {
+		/* Counting "id < ?" would walk the table itself, text and all
+		 * (hundreds of megabytes on a big corpus): count each review
+		 * state's part of the (state, id) index instead, the states
+		 * being the rows of the tally. */
+		buf_adds(&b, "SELECT coalesce(sum((SELECT count(*) FROM article a "
+		             "WHERE a.state = t.state AND a.id < ?3)), 0) FROM article_tally t");
+		return keep_sql(out, &b);
+	}
 	if (k == K_RANK)
 		buf_adds(&b, "SELECT count(*) FROM article");
 	else
@@ -104,11 +123,7 @@ static const char *sql_for(const struct browse_query *q, enum kind k)
 			buf_printf(&b, " ORDER BY id %s", dir);
 		buf_adds(&b, k == K_NTH ? " LIMIT 1 OFFSET ?4" : " LIMIT ?4");
 	}
-	if (b.len >= sizeof sql_text[0][0][0])
-		die("store_browse: query too long");
-	memcpy(out, b.data, b.len + 1);
-	buf_free(&b);
-	return out;
+	return keep_sql(out, &b);
 }
 
 void browse_row_finish(struct browse_row *r)
