@@ -116,6 +116,7 @@ void buf_add_escaped(struct buf *b, const char *s, size_t len)
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *u = (const unsigned char *)s;
 	buf_reserve(b, len);
+	b->data[b->len] = '\0';   /* NUL-terminated even when s is empty */
 	for (size_t i = 0; i < len;) {
 		unsigned c = u[i];
 		if (c >= 0x20 && c < 0x7F) {
