@@ -36,7 +36,7 @@ command -v sqlite3 >/dev/null || { echo "interchange.sh: needs sqlite3" >&2; exi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/nerve-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-export NERVE_ANNOTATOR=bench
+export NERVE_ANNOTATOR=bench NERVE_DATADIR=${NERVE_DATADIR:-$top/data}
 differences=0
 
 # ---- 1. round trips ---------------------------------------------------------
@@ -110,7 +110,7 @@ for line in sys.stdin:
     d.pop("entities", None)
     sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
 ' >"$work/speed.jsonl"
-NERVE_DATADIR=${NERVE_DATADIR:-$top/data} "$nerve" --db "$work/speed.db" import "$work/speed.jsonl" >/dev/null 2>&1
+"$nerve" --db "$work/speed.db" import "$work/speed.jsonl" >/dev/null 2>&1
 entities=$(sqlite3 "$work/speed.db" "SELECT count(*) FROM entity")
 articles=$(sqlite3 "$work/speed.db" "SELECT count(*) FROM article")
 echo "$articles articles, $entities entities (nerve's own suggestions)"
