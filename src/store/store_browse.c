@@ -4,10 +4,10 @@
  *
  * Each sort order is a key column and a direction; the list is ordered
  * by (key, id) in that direction, so that every row has a unique
- * position and "the rows after this one" is a row-value range on an
- * index: (key, id) > (?, ?).  The SQL for each sort, filter and kind of
- * fetch is generated once into static buffers (store_stmt() caches
- * statements by the text's address).
+ * position and "the rows after this one" are two ranges on an index:
+ * key = ? AND id > ?, then key > ? (see enum part).  The SQL for each
+ * sort, filter, kind of fetch and part is generated once into static
+ * buffers (store_stmt() caches statements by the text's address).
  */
 #include "config.h"
 #include "store_browse.h"
