@@ -394,6 +394,40 @@ static int script_next(struct ui *ui, struct ui_event *ev)
 	}
 }
 
+/* 1 when a key is waiting to be read (never in script mode, whose
+ * keys come one after the other's drawing, as from an analyst who
+ * pauses). */
+static int key_waiting(struct ui *ui)
+{
+	if (ui->script)
+		return 0;
+	wint_t wc;
+	wtimeout(stdscr, 0);
+	int rc = wget_wch(stdscr, &wc);
+	wtimeout(stdscr, 1000);
+	if (rc == ERR)
+		return 0;
+	if (rc == KEY_CODE_YES)
+		ungetch((int)wc);
+	else
+		unget_wch((wchar_t)wc);
+	return 1;
+}
+
+/* Between keys, unless one is already waiting: the views' deferred work,
+ * and the drawing it changes. */
+static void idle(struct ui *ui)
+{
+	if (key_waiting(ui))
+		return;
+	int changed = 0;
+	for (size_t i = 0; i < ui->nviews; i++)
+		if (ui->views[i].ops->idle && ui->views[i].ops->idle(ui, ui->views[i].state))
+			changed = 1;
+	if (changed)
+		ui_draw(ui);
+}
+
 int ui_next_event(struct ui *ui, struct ui_event *ev)
 {
 	if (quit_signal)
@@ -1042,7 +1076,7 @@ int ui_run(struct store *st, const char *annotator, const char *script)
 	free(learn_error);
 
 	/* A key's time, for :timing, runs from reading it to the end of the
-	 * drawing that shows what it did. */
+	 * drawing that shows what it did; the views' idle work follows it. */
 	struct timespec t0;
 	int timed_key = -1;
 	while (!ui.quit) {
@@ -1055,6 +1089,7 @@ int ui_run(struct store *st, const char *annotator, const char *script)
 			            (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 		}
 		timed_key = -1;
+		idle(&ui);
 		struct ui_event ev;
 		if (ui_next_event(&ui, &ev) < 0)
 			break;
