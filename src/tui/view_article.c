@@ -810,6 +810,7 @@ static void apply_type(struct article_view *av, const char *name)
 		if (!f)
 			return;
 		id = f->id;
+		annot_seen(&av->an, f);   /* refused if a colleague changed it since drawn */
 		rc = annot_set_type(&av->an, id, name, &r);
 	}
 	edited(av, rc, &r);
@@ -1002,6 +1003,7 @@ static int edit_act(struct article_view *av, enum action a)
 		if (!(f = need_focus(av)))
 			return 1;
 		int64_t id = f->id;
+		annot_seen(&av->an, f);   /* refused if a colleague changed it since drawn */
 		rc = a == ACT_ACCEPT ? annot_accept(&av->an, id, &r) : annot_reject(&av->an, id, &r);
 		edited(av, rc, &r);
 		if (rc == 0)
@@ -1042,6 +1044,7 @@ static int edit_act(struct article_view *av, enum action a)
 		                       : a == ACT_START_RIGHT ? ANNOT_START_RIGHT
 		                       : a == ACT_END_LEFT    ? ANNOT_END_LEFT
 		                                              : ANNOT_END_RIGHT;
+		annot_seen(&av->an, f);
 		rc = annot_nudge(&av->an, f->id, edge, view_boundary, av, &r);
 		edited(av, rc, &r);
 		return 1;
