@@ -3,17 +3,25 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cli.h"
 #include "store/store.h"
+#include "lib/progress.h"
 #include "lib/util.h"
 
 static const char backup_usage[] = N_(
 	"Usage: nerve backup [OPTION]... FILE\n"
 	"Write an online copy of the database to FILE (SQLite's backup API), safe\n"
 	"while other nerve processes are working on it.\n");
+
+static void step(void *arg, int done, int total)
+{
+	progress_set_total(arg, (uint64_t)total);
+	progress_update(arg, (uint64_t)done);
+}
 
 int cmd_backup(struct cli *cli, int argc, char **argv)
 {
@@ -28,7 +36,10 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	struct store *st = cli_open_store_reading(cli);
 	if (!st)
 		return 1;
-	int rc = store_backup(st, argv[optind]);
+	/* TRANSLATORS: what the progress line says nerve is doing, and what it counts */
+	struct progress *meter = progress_new(_("backing up"), PROGRESS_ITEMS, _("pages"), 0);
+	int rc = store_backup(st, argv[optind], step, meter);
+	progress_free(&meter);
 	if (rc < 0)
 		warnmsg("%s", err_msg());
 	store_close(&st);

@@ -7,12 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "edit/detect_op.h"
 #include "detect/detect.h"
 #include "store/store.h"
+#include "lib/progress.h"
 #include "lib/util.h"
 
 static const char detect_usage[] = N_(
@@ -31,10 +31,11 @@ static const char detect_usage[] = N_(
 
 enum { OPT_ALL = OPT_CMD_BASE, OPT_ARTICLE, OPT_INCLUDE_ANNOTATED };
 
-static void progress(void *arg, size_t done, size_t n)
+/* The articles detected so far, on the progress line. */
+static void show_progress(void *arg, size_t done, size_t n)
 {
-	(void)arg;
-	fprintf(stderr, _("\rnerve: detect: %zu of %zu articles"), done, n);
+	(void)n;
+	progress_update(arg, done);
 }
 
 int cmd_detect(struct cli *cli, int argc, char **argv)
@@ -74,6 +75,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	int64_t *ids = NULL, one;
 	size_t n = 0, suggestions = 0, done = 0, skipped = 0;
 	int rc = 1;
+	struct progress *meter = NULL;
 	struct detector *det = NULL;
 	if (ref) {
 		int found = store_article_find(st, ref, &one);
@@ -93,12 +95,12 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	}
 	if (!(det = detect_op_detector(st)))
 		goto out;
-	int tty = isatty(STDERR_FILENO);
-	if (detect_op_run(st, det, ids, n, tty ? progress : NULL, NULL, &suggestions) < 0)
+	/* TRANSLATORS: what the progress line says nerve is doing, and what it counts */
+	meter = progress_new(_("detecting"), PROGRESS_ITEMS, _("articles"), n);
+	if (detect_op_run(st, det, ids, n, show_progress, meter, &suggestions) < 0)
 		goto fail;
+	progress_free(&meter);
 	done = n;
-	if (tty && n)
-		fputc('\n', stderr);
 	printf(_("articles: %zu, suggestions: %zu\n"), done, suggestions);
 	if (skipped)
 		printf(skipped == 1
@@ -110,8 +112,10 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	rc = 0;
 	goto out;
 fail:
+	progress_clear(meter);
 	warnmsg("%s", err_msg());
 out:
+	progress_free(&meter);
 	free(ids);
 	detector_free(&det);
 	store_close(&st);

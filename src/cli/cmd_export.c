@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "cli.h"
 #include "edit/export.h"
 #include "store/store.h"
+#include "lib/progress.h"
 #include "lib/util.h"
 
 static const char export_usage[] = N_(
@@ -113,6 +115,20 @@ static void selection_finish(struct selection *s)
 	free(s->types);
 	free(s->article_refs);
 	free(s->articles);
+}
+
+/* What the export could not hold: on standard error, below the progress
+ * line. */
+static void export_note(void *arg, const char *msg)
+{
+	progress_clear(arg);
+	warnmsg("%s", msg);
+}
+
+/* The bytes written so far, on the progress line. */
+static void export_progress(void *arg, uint64_t bytes)
+{
+	progress_update(arg, bytes);
 }
 
 int cmd_export(struct cli *cli, int argc, char **argv)
@@ -247,7 +263,18 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	static char obuf[1 << 16];
 	if (!output || strcmp(output, "-") == 0)
 		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-	if (export_run(sel.st, &eo, output) < 0) {
+	/* on a terminal, the bytes written so far (the total is not known) */
+	/* TRANSLATORS: what the progress line says nerve is doing */
+	struct progress *meter = progress_new(_("exporting"), PROGRESS_BYTES, NULL, 0);
+	eo.note = export_note;
+	eo.note_arg = meter;
+	if (progress_on(meter) && eo.format != EXPORT_BRAT) {
+		eo.progress = export_progress;
+		eo.progress_arg = meter;
+	}
+	int r = export_run(sel.st, &eo, output);
+	progress_free(&meter);
+	if (r < 0) {
 		warnmsg("%s", err_msg());
 		rc = 1;
 	} else {

@@ -4,19 +4,22 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "edit/detect_op.h"
 #include "detect/detect.h"
 #include "edit/import.h"
 #include "store/store.h"
+#include "lib/input.h"
+#include "lib/progress.h"
 #include "lib/util.h"
 
 static const char import_usage[] = N_(
@@ -27,7 +30,8 @@ static const char import_usage[] = N_(
 	"(JSON Lines when its first byte is '{', else text).  A CSV export applies\n"
 	"its rows to the articles with those ids already in the database.  Each\n"
 	"file is imported in one transaction; a report already in the database\n"
-	"is left as it is.\n"
+	"is left as it is.  gzip-compressed files (x.txt.gz, feed.jsonl.gz,\n"
+	"*.txt.gz in directories, standard input) are read as what they hold.\n"
 	"\n"
 	"  -f, --format F        read every PATH as format F: text, jsonl, csv,\n"
 	"                        doccano, prodigy, conll or brat (default:\n"
@@ -41,7 +45,7 @@ static const char import_usage[] = N_(
 	"                        instead of rejecting the file\n"
 	"      --max-size SIZE   refuse a file larger than SIZE bytes (a suffix K,\n"
 	"                        M or G multiplies by 1024s; default 1G), counted\n"
-	"                        while reading\n"
+	"                        while reading, after decompression\n"
 	"  -h, --help            show this help and exit\n"
 	"\n"
 	"Ends with a summary on standard output; progress goes to standard error\n"
@@ -52,6 +56,48 @@ static const char import_usage[] = N_(
 enum {
 	OPT_REVIEWED = OPT_CMD_BASE, OPT_NO_DETECT, OPT_REPLACE_INVALID, OPT_MAX_SIZE,
 };
+
+/* The bytes an import of path will read: a regular file's size, the
+ * sizes of a directory's files that import could read (hidden ones and
+ * symbolic links to directories left out, as import does); 0 for
+ * standard input and what cannot be looked at. */
+static uint64_t input_size(const char *path, int depth)
+{
+	static const char *const suffixes[] = { ".txt", ".jsonl", ".json", ".csv", ".conll",
+	                                        ".iob", ".bio", ".ann" };
+	struct stat sb;
+	if (strcmp(path, "-") == 0 || stat(path, &sb) != 0)
+		return 0;
+	if (S_ISREG(sb.st_mode))
+		return (uint64_t)sb.st_size;
+	if (!S_ISDIR(sb.st_mode) || depth > 64)
+		return 0;
+	DIR *d = opendir(path);
+	if (!d)
+		return 0;
+	uint64_t sum = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *sub = xasprintf("%s/%s", path, e->d_name);
+		if (lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			sum += input_size(sub, depth + 1);
+		} else if (stat(sub, &sb) == 0 && S_ISREG(sb.st_mode)) {
+			size_t n = input_plain_len(e->d_name);
+			for (size_t i = 0; i < ARRAY_SIZE(suffixes); i++) {
+				size_t k = strlen(suffixes[i]);
+				if (n >= k && strncasecmp(e->d_name + n - k, suffixes[i], k) == 0) {
+					sum += (uint64_t)sb.st_size;
+					break;
+				}
+			}
+		}
+		free(sub);
+	}
+	closedir(d);
+	return sum;
+}
 
 /* "123", "64K", "500M", "2G" to bytes: 0, or -1 when it is none. */
 static int parse_size(const char *s, uint64_t *out)
@@ -74,39 +120,20 @@ static int parse_size(const char *s, uint64_t *out)
 	return 0;
 }
 
-/* Progress on a terminal: at most ten updates a second. */
-struct meter {
-	int on;
-	struct timespec last;
-	int shown;
-};
-
+/* The import's progress: the bytes read of all the files' bytes, or with
+ * standard input among them (its size is not known) the reports read. */
 static void show_progress(void *arg, const char *name, const struct import_stats *s)
 {
-	struct meter *m = arg;
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	double dt = (double)(now.tv_sec - m->last.tv_sec) + (now.tv_nsec - m->last.tv_nsec) / 1e9;
-	if (m->shown && dt < 0.1)
-		return;
-	m->last = now;
-	m->shown = 1;
-	char *shown = xescape(name);
-	fputs("\r\033[K", stderr);
-	fprintf(stderr, _("importing %.40s: %zu imported, %zu duplicates, %.1f M characters"),
-	        shown, s->imported, s->duplicates, (double)s->chars / 1e6);
-	free(shown);
-	fflush(stderr);
+	struct progress *meter = arg;
+	(void)name;
+	progress_update(meter, progress_unit(meter) == PROGRESS_BYTES ? input_bytes_read()
+	                       : s->imported + s->duplicates + s->failed);
 }
 
 /* Clear the progress line before a message. */
 static void print_message(void *arg, const char *msg)
 {
-	struct meter *m = arg;
-	if (m->shown) {
-		fputs("\r\033[K", stderr);
-		m->shown = 0;
-	}
+	progress_clear(arg);
 	warnmsg("%s", msg);
 }
 
@@ -186,19 +213,22 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		store_close(&st);
 		return 1;
 	}
-	struct meter meter = { 0 };
-	meter.on = isatty(STDERR_FILENO);
+	uint64_t total = 0;
+	for (int i = optind; i < argc; i++)
+		total += input_size(argv[i], 0);
+	/* TRANSLATORS: what the progress line says nerve is doing, and what it counts */
+	struct progress *meter = nstdin ? progress_new(_("importing"), PROGRESS_ITEMS, _("reports"), 0)
+	                                : progress_new(_("importing"), PROGRESS_BYTES, NULL, total);
 	o.map = map;
 	o.annotator = cli->annotator;
-	if (meter.on) {
-		o.progress = show_progress;
-		o.progress_arg = &meter;
-	}
+	o.progress = show_progress;
+	o.progress_arg = meter;
 	o.message = print_message;
-	o.message_arg = &meter;
+	o.message_arg = meter;
 	struct detector *det = NULL;
 	if (!o.no_detect) {
 		if (!(det = detect_op_detector(st))) {
+			progress_free(&meter);
 			typemap_free(&map);
 			store_close(&st);
 			return 1;
@@ -212,8 +242,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		if (import_path(im, argv[i]) < 0)
 			rc = 1;
-	if (meter.shown)
-		fputs("\r\033[K", stderr);
+	progress_free(&meter);
 	const struct import_stats *s = import_get_stats(im);
 	printf(_("imported: %zu, duplicates: %zu, failed: %zu"), s->imported, s->duplicates,
 	       s->failed);

@@ -39,6 +39,8 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 	       (long long)s.articles, (long long)s.by_state[STATE_NEW],
 	       (long long)s.by_state[STATE_IN_PROGRESS], (long long)s.by_state[STATE_DONE]);
 	printf(_("entities: %lld\n"), (long long)s.entities);
+	/* TRANSLATORS: column headings of the entity table: an entity type and
+	 * the three statuses; at most 10 characters each keeps the columns */
 	printf("  %-16s %10s %10s %10s\n", _("type"), _("accepted"), _("suggested"), _("rejected"));
 	int64_t tot[3] = { 0, 0, 0 };
 	for (size_t i = 0; i < s.ntypes; i++) {
@@ -50,6 +52,7 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 		for (int k = 0; k < 3; k++)
 			tot[k] += t->by_status[k];
 	}
+	/* TRANSLATORS: the row of all types together */
 	printf("  %-16s %10lld %10lld %10lld\n", _("all"), (long long)tot[ENT_ACCEPTED],
 	       (long long)tot[ENT_SUGGESTED], (long long)tot[ENT_REJECTED]);
 	store_stats_finish(&s);

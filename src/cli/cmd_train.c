@@ -14,6 +14,7 @@
 #include "edit/import.h"
 #include "edit/train_op.h"
 #include "store/store.h"
+#include "lib/progress.h"
 #include "lib/util.h"
 
 static const char train_usage[] = N_(
@@ -37,14 +38,16 @@ static const char train_usage[] = N_(
 
 enum { OPT_ONLY = OPT_CMD_BASE, OPT_RESET, OPT_WEIGHT, OPT_EPOCHS, OPT_OUTPUT, OPT_MAP };
 
+/* After each pass over the data: the progress line, made at the first
+ * (the number of passes is known then). */
 static void progress(void *arg, unsigned epoch, unsigned epochs, size_t errors, size_t tokens)
 {
-	(void)arg;
-	if (isatty(2))
-		fprintf(stderr, _("\rnerve: training: pass %u of %u, %zu of %zu tokens wrong  "),
-		        epoch, epochs, errors, tokens);
-	if (epoch == epochs && isatty(2))
-		fputc('\n', stderr);
+	struct progress **meter = arg;
+	(void)errors, (void)tokens;
+	if (!*meter)
+		/* TRANSLATORS: what the progress line says nerve is doing, and what it counts */
+		*meter = progress_new(_("training"), PROGRESS_ITEMS, _("passes"), epochs);
+	progress_update(*meter, epoch);
 }
 
 int cmd_train(struct cli *cli, int argc, char **argv)
@@ -128,9 +131,13 @@ int cmd_train(struct cli *cli, int argc, char **argv)
 	o.weight = weight;
 	o.epochs = epochs;
 	o.output = output;
+	struct progress *meter = NULL;
 	o.progress = progress;
+	o.progress_arg = &meter;
 	int64_t id = 0;
-	if (train_op_run(st, &o, &id, &info) < 0) {
+	int trained = train_op_run(st, &o, &id, &info);
+	progress_free(&meter);
+	if (trained < 0) {
 		warnmsg("%s", err_msg());
 		goto out;
 	}

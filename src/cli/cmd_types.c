@@ -14,6 +14,7 @@
 
 static const char types_usage[] = N_(
 	"Usage: nerve types [OPTION]...                 list the entity types\n"
+	"  or:  nerve types --names                     their names, one a line\n"
 	"  or:  nerve types add NAME [--key K] [--colour C] [--description TEXT]\n"
 	"  or:  nerve types rename OLD NEW\n"
 	"  or:  nerve types colour NAME C\n"
@@ -24,7 +25,7 @@ static const char types_usage[] = N_(
 	"0 to 255; keys K are 1 to 9, or 'none'.  A key given to one type is taken\n"
 	"from the type that had it.\n");
 
-enum { OPT_KEY = OPT_CMD_BASE, OPT_COLOUR, OPT_DESCRIPTION };
+enum { OPT_KEY = OPT_CMD_BASE, OPT_COLOUR, OPT_DESCRIPTION, OPT_NAMES };
 
 /* "1".."9" or "none"/"0" (0) into *k; -1 otherwise. */
 static int parse_key(const char *s, int *k)
@@ -40,7 +41,9 @@ static int parse_key(const char *s, int *k)
 	return -1;
 }
 
-static int list(struct store *st)
+/* The types as a table, or with 'names_only' their names, one a line
+ * (for scripts and the shell's completion). */
+static int list(struct store *st, int names_only)
 {
 	struct entity_type *v;
 	size_t n;
@@ -48,8 +51,15 @@ static int list(struct store *st)
 		warnmsg("%s", err_msg());
 		return 1;
 	}
-	printf("%-3s %-16s %-8s %s\n", _("key"), _("type"), _("colour"), _("description"));
+	if (!names_only)
+		/* TRANSLATORS: column headings of the type list: the hotkey (3
+		 * characters wide), the type's name (16), its colour (8) */
+		printf("%-3s %-16s %-8s %s\n", _("key"), _("type"), _("colour"), _("description"));
 	for (size_t i = 0; i < n; i++) {
+		if (names_only) {
+			puts(v[i].name);
+			continue;
+		}
 		char key[4] = "-";
 		if (v[i].hotkey)
 			snprintf(key, sizeof key, "%d", v[i].hotkey);
@@ -70,10 +80,12 @@ int cmd_types(struct cli *cli, int argc, char **argv)
 		{ "colour", required_argument, NULL, OPT_COLOUR },
 		{ "color", required_argument, NULL, OPT_COLOUR },
 		{ "description", required_argument, NULL, OPT_DESCRIPTION },
+		{ "names", no_argument, NULL, OPT_NAMES },
 		CLI_GLOBAL_LONGOPTS,
 		{ 0, 0, 0, 0 },
 	};
 	const char *key = NULL, *colour = NULL, *description = NULL;
+	int names_only = 0;
 	int opt;
 	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (opt) {
@@ -85,6 +97,9 @@ int cmd_types(struct cli *cli, int argc, char **argv)
 			break;
 		case OPT_DESCRIPTION:
 			description = optarg;
+			break;
+		case OPT_NAMES:
+			names_only = 1;
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(types_usage)))
@@ -109,6 +124,8 @@ int cmd_types(struct cli *cli, int argc, char **argv)
 		return cli_usage_error("types", _("wrong number of arguments for 'types %s'"), verb);
 	if ((key || colour || description) && strcmp(verb, "add") != 0)
 		return cli_usage_error("types", _("--key, --colour and --description go with 'types add'"));
+	if (names_only && strcmp(verb, "list") != 0)
+		return cli_usage_error("types", _("--names goes with listing the types"));
 	int k = 0;
 	const char *kstr = strcmp(verb, "key") == 0 ? args[2] : key;
 	if (kstr && parse_key(kstr, &k) < 0)
@@ -123,7 +140,7 @@ int cmd_types(struct cli *cli, int argc, char **argv)
 		struct store *st = cli_open_store_reading(cli);
 		if (!st)
 			return 1;
-		int rc = list(st);
+		int rc = list(st, names_only);
 		store_close(&st);
 		return rc;
 	}

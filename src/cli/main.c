@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "detect/detect.h"
 #include "store/store.h"
 #include "tui/ui.h"
 #include "lib/util.h"
@@ -57,6 +58,8 @@ static void usage(void)
 static void version(void)
 {
 	printf("nerve %s\n", PACKAGE_VERSION);
+	/* TRANSLATORS: the directory of the model and the lists */
+	printf(_("Data: %s\n"), detect_datadir());
 	printf(_("Copyright (C) 2026 the nerve authors.\n"
 	         "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
 	         "This is free software: you are free to change and redistribute it.\n"
@@ -278,6 +281,10 @@ int main(int argc, char **argv)
 	int opt;
 
 	setlocale(LC_ALL, "");
+	/* Numbers in nerve's output are data (JSON, CSV, scores) and in its
+	 * input too (models, lists): always with a decimal point, whatever
+	 * the language of the messages. */
+	setlocale(LC_NUMERIC, "C");
 #ifdef __GLIBC__
 	/* Import and detection free and allocate article-sized buffers one
 	 * document after another: let glibc keep them instead of returning
@@ -287,7 +294,9 @@ int main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 128 << 20);
 #endif
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* NERVE_LOCALEDIR: the catalogs of a build tree, for its tests */
+	const char *localedir = getenv("NERVE_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir && localedir[0] ? localedir : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	cli.db_path = getenv("NERVE_DB");

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "detect_impl.h"
 #include "lib/byteorder.h"
@@ -20,7 +21,19 @@
 const char *detect_datadir(void)
 {
 	const char *d = getenv("NERVE_DATADIR");
-	return d && d[0] ? d : PKGDATADIR;
+	struct stat st;
+
+	if (d && d[0])
+		return d;
+#ifdef SRCDATADIR
+	/* A binary that was built but not installed runs from its build
+	 * tree: its data is the source tree's.  Once installed, the
+	 * installed directory exists and the source tree is never read. */
+	if (stat(PKGDATADIR, &st) != 0 && stat(SRCDATADIR, &st) == 0)
+		return SRCDATADIR;
+#endif
+	(void)st;
+	return PKGDATADIR;
 }
 
 char *detect_model_path(const char *datadir)
@@ -114,7 +127,6 @@ static void wire(struct detector *det)
 	det->l_demonyms = list_bit(g, "demonyms");
 	det->l_titles = list_bit(g, "ranks") | list_bit(g, "offices");
 	det->l_groups = list_bit(g, "groups");
-	det->l_first = list_bit(g, "first_names");
 	det->l_places = det->l_countries | det->l_regions;
 	det->l_facilities = list_bit(g, "facilities");
 	det->res.gaz = g;
@@ -698,15 +710,72 @@ void detect_conventions(struct detector *det)
 	*o = x;
 }
 
-/* The name that a later short mention may stand for. */
-struct known {
-	uint64_t last;          /* word identity of the surname */
-	uint64_t first;         /* of the first name, or 0 */
-};
+/* The acronym of an organisation's name of several words: the first
+ * letters of its capitalised words ("Ruritanian Space Agency": "rsa",
+ * folded), into out[0..8); its length, or 0 when it has none. */
+static size_t acronym_of(const struct detector *det, const struct dspan *d, char out[8])
+{
+	const struct tokens *t = &det->toks;
+	size_t n = 0;
+	for (uint32_t i = d->a; i < d->b; i++) {
+		const struct token *k = &t->v[i];
+		if (k->kind != TOK_WORD)
+			continue;
+		if (!(k->flags & TOKF_UPPER_INIT))
+			continue;   /* of, the, and, for */
+		if (n == 8 || (unsigned char)t->fold[k->f0] >= 0x80)
+			return 0;
+		out[n++] = t->fold[k->f0];
+	}
+	return n >= 2 ? n : 0;
+}
+
+/* 1 when token i is written in capitals as the acronym ac[0..n). */
+static int is_acronym(const struct tokens *t, size_t i, const char *ac, size_t n)
+{
+	const struct token *k = &t->v[i];
+	if (k->kind != TOK_WORD || !(k->flags & TOKF_ALL_UPPER))
+		return 0;
+	size_t m = 0;
+	for (uint32_t j = k->f0; j < k->f1; j++) {
+		if (t->fold[j] == '.')
+			continue;
+		if (m == n || t->fold[j] != ac[m])
+			return 0;
+		m++;
+	}
+	return m == n;
+}
+
+/* An organisation's acronym after its full name is that organisation. */
+static void acronyms(struct detector *det)
+{
+	const struct tokens *t = &det->toks;
+	struct dspans *s = &det->spans;
+	size_t n0 = s->n;
+	for (size_t k = 0; k < n0; k++) {
+		char ac[8];
+		size_t n;
+		if (s->v[k].type != det->t_org || !(n = acronym_of(det, &s->v[k], ac)))
+			continue;
+		for (size_t i = s->v[k].b; i < t->n; i++) {
+			if (!is_acronym(t, i, ac, n))
+				continue;
+			size_t w;
+			if (overlaps(s, (uint32_t)i, (uint32_t)i + 1, &w)) {
+				if (s->v[w].a == i && s->v[w].b == i + 1 && s->v[w].type != det->t_date)
+					s->v[w].type = det->t_org;
+				continue;
+			}
+			dspans_push(s, (uint32_t)i, (uint32_t)i + 1, det->t_org, 0.6f);
+		}
+	}
+}
 
 /* Consistency within a report: a person's surname alone, or an initial
  * and the surname, is that person wherever it stands (before or after
- * the full name), whatever the tagger made of it; a capitalised string
+ * the full name), whatever the tagger made of it; an organisation's
+ * acronym after its full name is that organisation; a capitalised string
  * that the tagger gave several types takes the type it gave with the
  * most confidence. */
 void detect_consistency(struct detector *det)
@@ -715,7 +784,7 @@ void detect_consistency(struct detector *det)
 	struct dspans *s = &det->spans;
 	if (det->t_person < 0)
 		return;
-	struct known names[64];
+	uint64_t names[64];   /* word identities of the surnames found */
 	size_t nn = 0;
 	for (size_t k = 0; k < s->n && nn < ARRAY_SIZE(names); k++) {
 		const struct dspan *d = &s->v[k];
@@ -724,9 +793,7 @@ void detect_consistency(struct detector *det)
 		const struct token *last = &t->v[d->b - 1];
 		if (last->kind != TOK_WORD || !(last->flags & TOKF_UPPER_INIT) || last->ncp < 2)
 			continue;
-		names[nn].last = det->fd.wid[d->b - 1];
-		names[nn].first = initial(t, d->a) ? 0 : det->fd.wid[d->a];
-		nn++;
+		names[nn++] = det->fd.wid[d->b - 1];
 	}
 	if (nn) {
 		/* spans sorted by start: walk tokens and spans together */
@@ -739,7 +806,7 @@ void detect_consistency(struct detector *det)
 			    (detect_lookup(det, i, i + 1) & det->l_places))
 				continue;   /* a country stays a place */
 			size_t j = 0;
-			while (j < nn && names[j].last != det->fd.wid[i])
+			while (j < nn && names[j] != det->fd.wid[i])
 				j++;
 			if (j == nn)
 				continue;
@@ -765,6 +832,7 @@ void detect_consistency(struct detector *det)
 			dspans_push(s, a, (uint32_t)i + 1, det->t_person, 0.6f);
 		}
 	}
+	acronyms(det);
 	/* one string, one type: the type of most confidence wins */
 	for (size_t k = 0; k < s->n; k++) {
 		struct dspan *d = &s->v[k];

@@ -27,7 +27,9 @@ struct buf;
 struct detector;
 
 /* The data directory: $NERVE_DATADIR when set and not empty, else the
- * installed one (PKGDATADIR).  Borrowed. */
+ * installed one (PKGDATADIR), else, when that does not exist, the source
+ * tree's data/ (SRCDATADIR, defined by the build), so that a binary in
+ * its build tree runs without being installed.  Borrowed. */
 const char *detect_datadir(void);
 
 /* The path of the shipped model in datadir (owned). */

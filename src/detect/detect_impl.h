@@ -77,7 +77,7 @@ struct detector {
 	struct feat_res res;
 	struct rule_lists rl;
 	/* gazetteer list bits the conventions use */
-	uint32_t l_countries, l_regions, l_cities, l_demonyms, l_titles, l_groups, l_first,
+	uint32_t l_countries, l_regions, l_cities, l_demonyms, l_titles, l_groups,
 	         l_places, l_facilities;
 	/* entity types: the tagger's, then TITLE when it has none */
 	char types[MAX_TYPES][TAGGER_TYPE_LEN];

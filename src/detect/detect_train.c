@@ -11,6 +11,10 @@
  * are NORP, a DATE needs a calendar anchor and is cut to it ("since 2003"
  * gives "2003", "two years ago" nothing), and a country or demonym joined
  * by a hyphen ("U.S.-led") is an entity of its own.
+ *
+ * The confidence model (detect_impl.h) is fitted at every training on
+ * three held-out folds: three more taggers, each trained on two thirds
+ * of the documents, tag the third they did not see.
  */
 #include "config.h"
 #include "detect.h"

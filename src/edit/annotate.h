@@ -149,10 +149,9 @@ typedef int (*annot_boundary_fn)(const char *text, size_t len, size_t b, void *a
  * letters, digits or marks (Unicode classes of text.h).  arg is unused. */
 int annot_word_boundary(const char *text, size_t len, size_t b, void *arg);
 
-/* Whether a span may start (end = 0) or end (end = 1) at byte b of text
- * (len bytes): never on a blank, dash, comma, colon, semicolon, period,
- * quote, apostrophe or bracket, except that a span may end after the
- * period of an initial or a dotted abbreviation ("Z.", "U.S."). */
+/* Whether the analyst's word-wise edits may put a span's start (end = 0)
+ * or end (end = 1) at byte b of text: text_span_edge_ok(), the rule of
+ * text.h (no punctuation at an edge but an initial's period). */
 int annot_edge_ok(const char *text, size_t len, size_t b, int end);
 
 enum annot_edge {

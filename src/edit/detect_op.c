@@ -67,12 +67,10 @@ int detect_op_run(struct store *st, struct detector *det, const int64_t *ids, si
 		if (k < 0 || link_article(st, ids[i], NULL) < 0)
 			goto fail;
 		*suggestions += (size_t)k;
-		if ((i + 1) % BATCH == 0 || i + 1 == n) {
-			if (store_commit(st) < 0)
-				goto fail;
-			if (progress)
-				progress(arg, i + 1, n);
-		}
+		if (((i + 1) % BATCH == 0 || i + 1 == n) && store_commit(st) < 0)
+			goto fail;
+		if (progress)
+			progress(arg, i + 1, n);
 	}
 	doc_finish(&d);
 	return 0;

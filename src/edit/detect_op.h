@@ -28,7 +28,7 @@ int detect_op_hook(void *arg, struct doc *d);
  * their detector suggestions (store_replace_suggestions(): never an
  * analyst's or an import's entity, never a rejected span), one
  * transaction per batch of 200 articles, so that a crash loses one batch
- * and not the run.  progress (or NULL) is called after each batch with
+ * and not the run.  progress (or NULL) is called after each article with
  * the articles done so far.  *suggestions gets the number stored.
  * Returns 0, or -1 with err_set() (the batch under way rolled back). */
 int detect_op_run(struct store *st, struct detector *det, const int64_t *ids, size_t n,

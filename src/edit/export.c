@@ -182,6 +182,35 @@ static int walk(struct store *st, const struct export_opts *o, FILE *out, const 
 
 /* ---- the output ---------------------------------------------------------- */
 
+/* The output counted for o->progress: a FILE whose writes go on to 'to'
+ * (which it does not close). */
+struct counted {
+	FILE *to;
+	const struct export_opts *o;
+	uint64_t n;
+};
+
+static ssize_t counted_write(void *cookie, const char *data, size_t size)
+{
+	struct counted *w = cookie;
+	size_t n = fwrite(data, 1, size, w->to);
+	w->n += n;
+	w->o->progress(w->o->progress_arg, w->n);
+	return n == size ? (ssize_t)n : -1;
+}
+
+/* A counted FILE over w->to, or w->to itself when one cannot be made
+ * (no progress, then). */
+static FILE *counted_open(struct counted *w)
+{
+	static const cookie_io_functions_t io = { .write = counted_write };
+	FILE *f = fopencookie(w, "wb", io);
+	if (!f)
+		return w->to;
+	setvbuf(f, NULL, _IOFBF, 1 << 16);
+	return f;
+}
+
 /* A temporary file beside path, to be renamed over it. */
 static FILE *open_temp(const char *path, char **tmp)
 {
@@ -223,7 +252,14 @@ int export_run(struct store *st, const struct export_opts *o, const char *path)
 	if (!to_stream && !(out = open_temp(path, &tmp)))
 		return -1;
 	const char *shown = tmp ? path : _("standard output");
-	int r = walk(st, o, out, NULL);
+	struct counted w = { out, o, 0 };
+	FILE *to = o->progress ? counted_open(&w) : out;
+	int r = walk(st, o, to, NULL);
+	if (to != out && fclose(to) != 0 && r == 0) {
+		/* the last bytes did not reach out */
+		err_set("%s", strerror(errno ? errno : EIO));
+		r = -1;
+	}
 	if (r < 0) {
 		if (ferror(out)) /* a write error: name the output */
 			err_set("%s: %s", shown, err_msg());

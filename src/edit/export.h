@@ -6,6 +6,7 @@
 #ifndef NERVE_EXPORT_H
 #define NERVE_EXPORT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "store/store.h"
@@ -33,6 +34,10 @@ struct export_opts {
 	 * warnmsg(). */
 	void (*note)(void *arg, const char *msg);
 	void *note_arg;
+	/* Called as the output grows with the bytes written so far, for a
+	 * progress line (not for brat); NULL: not called. */
+	void (*progress)(void *arg, uint64_t bytes);
+	void *progress_arg;
 };
 
 /* The defaults: CSV of the accepted entities of every article, formula

@@ -591,12 +591,13 @@ int import_file_end(struct import *im, int ok)
 	return ok && !im->file_bad ? 0 : -1;
 }
 
-int import_text_file(struct import *im, const char *path, const char *name,
-                     const char *source)
+/* Import the whole of in as one report. */
+static int text_input(struct import *im, struct input *in, const char *path, const char *name,
+                      const char *source)
 {
 	char *data;
 	size_t len;
-	if (read_file_max(path, im->o.max_bytes, &data, &len) < 0) {
+	if (input_read_all(in, &data, &len) < 0) {
 		import_report(im, "%s", err_msg());
 		im->total.failed++;
 		return -1;
@@ -613,6 +614,20 @@ int import_text_file(struct import *im, const char *path, const char *name,
 		import_report(im, "%s", err_msg());
 	free(data);
 	return import_file_end(im, ok);
+}
+
+int import_text_file(struct import *im, const char *path, const char *name,
+                     const char *source)
+{
+	struct input *in = input_open(path, im->o.max_bytes);
+	if (!in) {
+		import_report(im, "%s", err_msg());
+		im->total.failed++;
+		return -1;
+	}
+	int rc = text_input(im, in, path, name, source);
+	input_close(&in);
+	return rc;
 }
 
 static int jsonl_doc(struct doc *d, void *arg)
@@ -653,7 +668,7 @@ static int jsonl_file(struct import *im, struct input *in, const char *path, con
 	/* many documents: index them in one go at the end */
 	int ok = store_bulk_begin(im->st) == 0 && read_docs(im, in->f, fmt) == 0;
 	if (!ok)
-		input_limit_error(in);
+		input_read_error(in);
 	if (store_bulk_end(im->st, ok) < 0)
 		ok = 0;
 	if (!ok)
@@ -677,27 +692,31 @@ int import_open_jsonl(struct import *im, const char *path, const char *name,
 
 static int from_stdin(struct import *im)
 {
-	enum import_format f = im->o.format;
-	if (f == IMPORT_AUTO) {
-		int c = getc(stdin);
-		if (c != EOF)
-			ungetc(c, stdin);
-		f = c == '{' ? IMPORT_JSONL : IMPORT_TEXT;
-	}
-	if (f == IMPORT_TEXT)
-		return import_text_file(im, "-", "stdin", "stdin");
-	if (f == IMPORT_BRAT) {
-		import_report(im, _("standard input: brat documents are pairs of files in a directory"));
-		im->total.failed++;
-		return -1;
-	}
+	/* open it first: a gzip stream is recognised (and inflated) there,
+	 * so the format is told by what it holds */
 	struct input *in = input_open("-", im->o.max_bytes);
 	if (!in) {
 		import_report(im, "%s", err_msg());
 		im->total.failed++;
 		return -1;
 	}
-	int rc = jsonl_file(im, in, "-", "stdin", "stdin", f);
+	enum import_format f = im->o.format;
+	if (f == IMPORT_AUTO) {
+		int c = getc(in->f);
+		if (c != EOF)
+			ungetc(c, in->f);
+		f = c == '{' ? IMPORT_JSONL : IMPORT_TEXT;
+	}
+	int rc;
+	if (f == IMPORT_TEXT) {
+		rc = text_input(im, in, "-", "stdin", "stdin");
+	} else if (f == IMPORT_BRAT) {
+		import_report(im, _("standard input: brat documents are pairs of files in a directory"));
+		im->total.failed++;
+		rc = -1;
+	} else {
+		rc = jsonl_file(im, in, "-", "stdin", "stdin", f);
+	}
 	input_close(&in);
 	return rc;
 }

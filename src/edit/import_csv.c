@@ -253,7 +253,7 @@ int import_csv_file(struct import *im, struct input *in, const char *path, const
 	csv_state_free(im->csv);
 	im->csv = NULL;
 	if (!ok) {
-		input_limit_error(in);
+		input_read_error(in);
 		import_report(im, _("%s; nothing of this file was imported"), err_msg());
 	}
 	return import_file_end(im, ok);

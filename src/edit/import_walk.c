@@ -147,10 +147,12 @@ static int brat_directory(struct import *im, const char *path, size_t plen,
 
 int import_directory(struct import *im, const char *path, enum import_format f)
 {
-	static const char *const txt[] = { ".txt", NULL };
-	static const char *const jsonl[] = { ".jsonl", ".json", NULL };
-	static const char *const csv[] = { ".csv", NULL };
-	static const char *const conll[] = { ".conll", ".iob", ".bio", NULL };
+	/* gzip-compressed files too (not in brat's pairs) */
+	static const char *const txt[] = { ".txt", ".txt.gz", NULL };
+	static const char *const jsonl[] = { ".jsonl", ".json", ".jsonl.gz", ".json.gz", NULL };
+	static const char *const csv[] = { ".csv", ".csv.gz", NULL };
+	static const char *const conll[] = { ".conll", ".iob", ".bio", ".conll.gz", ".iob.gz",
+	                                     ".bio.gz", NULL };
 	static const char *const brat[] = { ".txt", ".ann", NULL };
 	const char *const *suffixes = txt;
 	const char *none = _("%s: no reports (*.txt files) in this directory");

@@ -13,6 +13,7 @@
 
 #include "import_impl.h"
 #include "formats/formats.h"
+#include "lib/input.h"
 #include "lib/util.h"
 
 static const char *const format_names[] = {
@@ -42,9 +43,9 @@ int import_format_built(enum import_format f)
 	return f != IMPORT_AUTO;
 }
 
-int import_has_suffix(const char *s, const char *suffix)
+static int has_suffix_n(const char *s, size_t n, const char *suffix)
 {
-	size_t n = strlen(s), k = strlen(suffix);
+	size_t k = strlen(suffix);
 	if (n < k)
 		return 0;
 	const char *p = s + n - k;
@@ -54,12 +55,24 @@ int import_has_suffix(const char *s, const char *suffix)
 	return 1;
 }
 
-/* The first non-blank line of a file (owned), or NULL. */
+int import_has_suffix(const char *s, const char *suffix)
+{
+	return has_suffix_n(s, strlen(s), suffix);
+}
+
+/* The suffix of what the file holds: "feed.jsonl.gz" is JSON Lines. */
+static int has_format_suffix(const char *s, const char *suffix)
+{
+	return has_suffix_n(s, input_plain_len(s), suffix);
+}
+
+/* The first non-blank line of a file (owned), or NULL; decompressed. */
 static char *first_line(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	struct input *in = input_open(path, INPUT_DEFAULT_LIMIT);
+	if (!in)
 		return NULL;
+	FILE *f = in->f;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
@@ -75,7 +88,7 @@ static char *first_line(const char *path)
 			break;
 		}
 	}
-	fclose(f);
+	input_close(&in);
 	if (n < 0) {
 		free(line);
 		return NULL;
@@ -136,13 +149,14 @@ enum import_format import_recognise(const char *path, enum import_format forced)
 		return IMPORT_AUTO;
 	if (S_ISDIR(sb.st_mode))
 		return holds_ann(path, 0) ? IMPORT_BRAT : IMPORT_TEXT;
-	if (import_has_suffix(path, ".txt"))
+	if (has_format_suffix(path, ".txt"))
 		return IMPORT_TEXT;
-	if (import_has_suffix(path, ".csv"))
+	if (has_format_suffix(path, ".csv"))
 		return IMPORT_CSV;
-	if (import_has_suffix(path, ".conll") || import_has_suffix(path, ".iob") || import_has_suffix(path, ".bio"))
+	if (has_format_suffix(path, ".conll") || has_format_suffix(path, ".iob") ||
+	    has_format_suffix(path, ".bio"))
 		return IMPORT_CONLL;
-	if (import_has_suffix(path, ".jsonl") || import_has_suffix(path, ".json"))
+	if (has_format_suffix(path, ".jsonl") || has_format_suffix(path, ".json"))
 		return S_ISREG(sb.st_mode) ? json_flavour(path) : IMPORT_JSONL;
 	if (!S_ISREG(sb.st_mode))
 		return IMPORT_TEXT; /* a pipe or device: reading to look would eat it */

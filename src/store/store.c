@@ -256,6 +256,8 @@ int store_fail(struct store *st, const char *what)
 	int code = sqlite3_extended_errcode(st->db);
 	const char *msg = sqlite3_errmsg(st->db);
 	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		/* TRANSLATORS: the database file, then what nerve was doing
+		 * ("opening", "committing", "saving the decision") */
 		err_set(_("%s: %s: the database is locked by another process"), st->path, what);
 	else if ((code & 0xff) == SQLITE_READONLY)
 		err_set(_("%s: %s: the database is read-only"), st->path, what);
@@ -445,6 +447,7 @@ struct store *store_open(const char *path, int flags)
 		oflags |= SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
 		if (st->db)
+			/* TRANSLATORS: what nerve was doing when the database failed */
 			store_fail(st, _("opening"));
 		else
 			err_set(_("%s: cannot open the database"), path);
@@ -568,7 +571,8 @@ void store_rollback(struct store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-int store_backup(struct store *st, const char *path)
+int store_backup(struct store *st, const char *path,
+                 void (*step)(void *arg, int done, int total), void *arg)
 {
 	sqlite3 *dst;
 	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
@@ -582,6 +586,10 @@ int store_backup(struct store *st, const char *path)
 	if (b) {
 		do {
 			rc = sqlite3_backup_step(b, 256);
+			if (step) {
+				int total = sqlite3_backup_pagecount(b);
+				step(arg, total - sqlite3_backup_remaining(b), total);
+			}
 			if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 				sqlite3_sleep(50);
 		} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);

@@ -50,8 +50,12 @@ int store_begin(struct store *st);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
 
-/* An online copy of the whole database to path (SQLite backup API). */
-int store_backup(struct store *st, const char *path);
+/* An online copy of the whole database to path (SQLite backup API).
+ * step, when not NULL, is called after each batch of pages with the pages
+ * copied and the pages in all (the total can change while other processes
+ * write). */
+int store_backup(struct store *st, const char *path,
+                 void (*step)(void *arg, int done, int total), void *arg);
 
 /* ---- articles ------------------------------------------------------ */
 

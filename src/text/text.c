@@ -537,3 +537,53 @@ char *text_fold(const char *s, size_t len, size_t *out_len)
 	free(out);
 	return r;
 }
+
+/* ---- span edges ------------------------------------------------------ */
+
+/* Characters a span edge never falls on (see text_span_edge_ok). */
+static int edge_punct(int32_t c)
+{
+	return text_is_space(c) || text_is_dash(c) || c == ',' || c == ':' || c == ';' ||
+	       c == '.' || text_is_quote(c) || text_is_apostrophe(c) || text_is_bracket(c);
+}
+
+/* The code point before byte b (b > 0), and its offset in *at. */
+static int32_t cp_before(const char *t, size_t b, size_t *at)
+{
+	size_t p = b - 1;
+	while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
+		p--;
+	*at = p;
+	return text_decode(t, b, &p);
+}
+
+/* Whether the period at byte p ends an initial ("Z.") or an abbreviation
+ * with periods inside ("U.S."): a single letter before it, or letters
+ * with a period before them. */
+static int abbreviation_period(const char *t, size_t p)
+{
+	size_t at = p, letters = 0;
+	int32_t c = 0;
+	while (at > 0 && text_is_letter(c = cp_before(t, at, &at)))
+		letters++;
+	if (letters == 0)
+		return 0;
+	if (at == 0 && text_is_letter(c))
+		return letters == 1; /* the text starts with the word */
+	if (letters == 1 && !text_is_letter(c) && c != '.')
+		return 1;
+	return c == '.' && at > 0 && text_is_letter(cp_before(t, at, &at));
+}
+
+int text_span_edge_ok(const char *t, size_t len, size_t b, int end)
+{
+	if (!end) {
+		size_t i = b;
+		return b < len && !edge_punct(text_decode(t, len, &i));
+	}
+	if (b == 0)
+		return 0;
+	size_t p;
+	int32_t c = cp_before(t, b, &p);
+	return !edge_punct(c) || (c == '.' && abbreviation_period(t, p));
+}

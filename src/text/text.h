@@ -83,4 +83,10 @@ int32_t text_ascii_punct(int32_t c);
  * NFC.  Returns an owned string and its length. */
 char *text_fold(const char *s, size_t len, size_t *out_len);
 
+/* Whether a span may start (end = 0) or end (end = 1) at byte b of s
+ * (len bytes): never on a blank, dash, comma, colon, semicolon, period,
+ * quote, apostrophe or bracket, except that a span may end after the
+ * period of an initial or a dotted abbreviation ("Z.", "U.S."). */
+int text_span_edge_ok(const char *s, size_t len, size_t b, int end);
+
 #endif

@@ -543,6 +543,27 @@ size_t layout_words(const char *text, size_t len, struct layout_word **out)
 	return n;
 }
 
+size_t layout_review_words(const char *t, size_t len, struct layout_word **out)
+{
+	struct layout_word *w;
+	size_t n = layout_words(t, len, &w), k = 0, b = 0, cp = 0;
+	for (size_t i = 0; i < n; i++) {
+		/* byte offsets of the word's start and end, moving forward */
+		for (; cp < w[i].start; cp++)
+			text_decode(t, len, &b);
+		size_t bs = b;
+		for (; cp < w[i].end; cp++)
+			text_decode(t, len, &b);
+		if (text_span_edge_ok(t, len, bs, 0) && text_span_edge_ok(t, len, b, 1)) {
+			w[k++] = w[i];
+		} else if (k > 0 && w[k - 1].end == w[i].start && text_span_edge_ok(t, len, b, 1)) {
+			w[k - 1].end = w[i].end; /* "Z" "." */
+		}
+	}
+	*out = w;
+	return k;
+}
+
 size_t layout_word_at(const struct layout_word *w, size_t n, size_t cp)
 {
 	size_t a = 0, z = n; /* first word whose end is past cp */

@@ -139,6 +139,13 @@ struct layout_word {
 /* Fill *out (owned, free()) with the words of text in order; returns
  * their number. */
 size_t layout_words(const char *text, size_t len, struct layout_word **out);
+/* The words the browser's cursor stops on: layout_words() without the
+ * punctuation an entity never begins or ends with (text_span_edge_ok():
+ * blanks, dashes, commas, quotes, brackets, periods...), the period of
+ * an initial or a dotted abbreviation joined to its word ("Z.", "U.S."),
+ * so that word motions, selections and resizes never take "BAKU," or
+ * ". Hasanov".  *out as for layout_words(). */
+size_t layout_review_words(const char *text, size_t len, struct layout_word **out);
 /* The index of the word that contains code point cp, else of the first
  * word after it (n when none). */
 size_t layout_word_at(const struct layout_word *w, size_t n, size_t cp);

@@ -778,7 +778,9 @@ static void act_set(struct ui *ui, const char *args)
 	refresh_views(ui); /* what the views show may depend on it */
 }
 
-/* The actions that work alike in every view; 1 when a is one. */
+/* The actions that work alike in every view; 1 when a is one.  (:export
+ * [--format F] FILE comes here, a row of actions.h and a case calling
+ * the export operation of edit/.) */
 static int engine_act(struct ui *ui, enum action a)
 {
 	switch (a) {

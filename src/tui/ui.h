@@ -9,8 +9,10 @@
  * carries out itself the few that work the same everywhere.  draw.c
  * holds the shared drawing and colours, layout.c the pure text layout,
  * and one file per view: view_list.c (the article list), view_article.c
- * (one article, with its type menu view_menu.c), view_help.c (the help
- * overlay); prompt.c is the prompt line and reads ':' commands.
+ * (one article, with its type menu view_menu.c), view_entities.c (an
+ * article's entities, E), view_help.c (the help overlay); options.c is
+ * the table of options (:set), prompt.c the prompt line that reads ':'
+ * commands.
  *
  * Screen rows: 0 the title bar, 1 .. rows-3 the view, rows-2 the status
  * bar, rows-1 the message or prompt line.

@@ -3,21 +3,27 @@
  *
  * The text is laid out by layout.c for the window's width (again after a
  * resize or a change of entities); a word cursor moves over the words of
- * layout_words(), and the entity under it (or the one Tab went to) is
- * focused.  The cursor is a word index, so it stays on its word when the
- * layout changes.  Search (/, n, N) finds each term of the query in the
- * folded text (case and diacritics ignored).
+ * layout_review_words() (layout_words() without the punctuation a span never
+ * begins or ends with), and the entity under it (or the one Tab, J or K
+ * went to) is focused.  The cursor is a word index, so it stays on its
+ * word when the layout changes.  Search (/, n, N) finds each term of the
+ * query in the folded text (case and diacritics ignored).
  *
  * Editing (the keys of DESIGN.md section 7): each key is one call of the
  * annotation core (annotate.h), which commits before it returns; then the
  * article's entities and review state are re-read and the screen drawn,
  * so what the screen shows is on disk.  A refused edit or a database
- * error shows on the message line and changes nothing.  Words for the
- * edges of entities ([ ] { }) and for '*' are the cursor's words.  v
- * starts a selection that the cursor's moves extend; a type key labels
- * it.  The type menu (t) is view_menu.c.  Changes committed by another
- * process are re-read when the screen is next drawn (ui_draw watches
- * the store's data version).
+ * error shows on the message line and changes nothing.  After a decision
+ * the focus moves on to the next suggestion still to decide (the
+ * auto-advance option).  Words for the edges of entities ([ ] { }) and
+ * for '*' are the cursor's words (and the parts of hyphenated compounds
+ * and possessives).  v starts a selection that the cursor's moves extend
+ * (H and L by a character); a type key labels it.  D asks what to do
+ * with undecided suggestions, then shows the next article of the list's
+ * order in this same view.  The type menu (t) is view_menu.c, the list
+ * of the article's entities (E) view_entities.c.  Changes committed by
+ * another process are re-read when the screen is next drawn (ui_draw
+ * watches the store's data version).
  */
 #include "config.h"
 
@@ -641,32 +647,6 @@ static void advance(struct article_view *av, int64_t id)
 
 /* ---- editing -------------------------------------------------------- */
 
-/* The words the cursor stops on: layout_words() without the punctuation
- * an entity never begins or ends with (annot_edge_ok: blanks, dashes,
- * commas, quotes, brackets, periods...), the period of an initial or a
- * dotted abbreviation joined to its word ("Z.", "U.S."), so that word
- * motions, selections and resizes never take "BAKU," or ". Hasanov". */
-static size_t review_words(const char *t, size_t len, struct layout_word **out)
-{
-	struct layout_word *w;
-	size_t n = layout_words(t, len, &w), k = 0, b = 0, cp = 0;
-	for (size_t i = 0; i < n; i++) {
-		/* byte offsets of the word's start and end, moving forward */
-		for (; cp < w[i].start; cp++)
-			text_decode(t, len, &b);
-		size_t bs = b;
-		for (; cp < w[i].end; cp++)
-			text_decode(t, len, &b);
-		if (annot_edge_ok(t, len, bs, 0) && annot_edge_ok(t, len, b, 1)) {
-			w[k++] = w[i];
-		} else if (k > 0 && w[k - 1].end == w[i].start && annot_edge_ok(t, len, b, 1)) {
-			w[k - 1].end = w[i].end; /* "Z" "." */
-		}
-	}
-	*out = w;
-	return k;
-}
-
 /* The word boundaries of the view for the annotation core: where the
  * cursor's words start and end (a text of another length, which cannot
  * be this article's, gets the core's default). */
@@ -1146,7 +1126,7 @@ static struct article_view *load(struct ui *ui, int64_t id)
 	if (store_entities_of(ui->st, id, &av->ents) < 0)
 		ui_error(ui, "%s", err_msg());
 	make_spans(av);
-	av->nwords = review_words(av->a.text, av->a.text_len, &av->words);
+	av->nwords = layout_review_words(av->a.text, av->a.text_len, &av->words);
 	build_wordmarks(av);
 	annot_init(&av->an, ui->st, ui->annotator);
 	av->goal = -1;

@@ -717,7 +717,6 @@ out:
 static int list_answer(struct ui *ui, void *state, struct view_query *q)
 {
 	struct list_view *lv = state;
-	(void)ui;
 	switch (q->kind) {
 	case VQ_POSITION:
 		q->cur = lv->cur;

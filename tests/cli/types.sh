@@ -21,6 +21,12 @@ expect 0 "$NERVE" types
 contains "$T/out" "-   WEAPON           red      arms and munitions"
 expect 1 "$NERVE" types add WEAPON
 contains "$T/err" "the type WEAPON exists already"
+expect 0 "$NERVE" types --names
+[ "$(head -n 1 "$T/out")" = PERSON ] || fail "types --names: $(head -n 3 "$T/out")"
+contains "$T/out" "WEAPON"
+lacks "$T/out" "colour"
+expect 2 "$NERVE" types add X --names
+contains "$T/err" "--names goes with listing"
 expect 0 "$NERVE" types add VEHICLE --key 9
 expect 0 "$NERVE" types
 grep -q '^9   VEHICLE  ' "$T/out" || fail "VEHICLE did not get key 9: $(cat "$T/out")"

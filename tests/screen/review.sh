@@ -2,8 +2,8 @@
 # decision, J and K to the suggestions still to decide, the message when
 # none is left, R showing rejected entities, D asking about undecided
 # suggestions and opening the next article in the list's order (its
-# first suggestion focused), A asking above confirm-threshold, and :open
-# ID.  At 80x24 and 40x12, without colour (the markup shows what is
+# first suggestion focused; with a filter, the next one the filter
+# shows), A asking above confirm-threshold, and :open ID.  At 80x24 and 40x12, without colour (the markup shows what is
 # what).
 . "$SCREENLIB"
 
@@ -77,12 +77,20 @@ a
 :screen $T/review-manual-rejected-$size.screen
 a
 :screen $T/review-manual-$size.screen
+q
+F
+F
+:screen $T/review-filter-$size.screen
+:goto 1
+<Enter>
+D
+:screen $T/review-done-filter-$size.screen
 END
 	browse "$size" "$T/keys"
 	for s in set set-bad set-unknown set-show advance next prev-wrap rejected none-left \
 		done-next question not-done done-rejecting done-title-order open last-decided \
 		open-unknown confirm confirm-no confirm-yes \
-		manual-rejected manual; do
+		manual-rejected manual filter done-filter; do
 		screen "review-$s-$size"
 	done
 done

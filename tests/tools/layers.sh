@@ -32,6 +32,7 @@ BEGIN {
 	# system headers that one layer alone may include
 	only["sqlite3.h"] = "store"
 	only["utf8proc.h"] = "text"
+	only["zlib.h"] = "lib"
 	only["curses.h"] = "tui"; only["ncurses.h"] = "tui"; only["term.h"] = "tui"
 	only["ncursesw/curses.h"] = "tui"; only["ncursesw/ncurses.h"] = "tui"
 	bad = 0

@@ -463,6 +463,12 @@ static void test_consistency(const struct buf *blob)
 	CHECK_STR(consist(det, "Ivan Dorokhov spoke. Then I. Dorokhov left.",
 	                  "PERSON=Ivan Dorokhov;ORG=Dorokhov"),
 	          "PERSON:Ivan Dorokhov|PERSON:I. Dorokhov");
+	/* an organisation's acronym after its name is that organisation */
+	CHECK_STR(consist(det, "The Ruritanian Space Agency grew. The RSA hired. RSA won.",
+	                  "ORG=Ruritanian Space Agency;PERSON=RSA"),
+	          "ORG:Ruritanian Space Agency|ORG:RSA|ORG:RSA");
+	CHECK_STR(consist(det, "The Ministry of Health met. The M.O.H. and MH agreed.",
+	                  "ORG=Ministry of Health"), "ORG:Ministry of Health|ORG:MH");
 	/* a country stays a place, even as a surname */
 	CHECK_STR(consist(det, "Mary Azerbaijan spoke. Azerbaijan agreed.",
 	                  "PERSON=Mary Azerbaijan;LOC=Azerbaijan"),

@@ -270,6 +270,30 @@ static void test_words(void)
 	free(w);
 }
 
+/* The cursor's words: no punctuation a span never begins or ends with,
+ * an initial's or abbreviation's period joined to its word. */
+static void test_review_words(void)
+{
+	const char *t = "BAKU, Azerbaijan (Z. Hasanov) \"U.S.\" talks \xE2\x80\x94 $5.";
+	struct layout_word *w;
+	size_t n = layout_review_words(t, strlen(t), &w);
+	static const char *const want[] = {
+		"BAKU", "Azerbaijan", "Z.", "Hasanov", "U.S.", "talks", "$", "5",
+	};
+	CHECK_INT(n, ARRAY_SIZE(want));
+	for (size_t k = 0; k < n && k < ARRAY_SIZE(want); k++) {
+		/* the text is ASCII up to the dash, and the dash is no word */
+		size_t a = w[k].start, z = w[k].end;
+		if (a > 40) {
+			a += 2;
+			z += 2;
+		}
+		CHECK_INT(z - a, strlen(want[k]));
+		CHECK(strncmp(t + a, want[k], z - a) == 0);
+	}
+	free(w);
+}
+
 int main(void)
 {
 	test_wrap();
@@ -280,5 +304,6 @@ int main(void)
 	test_markup();
 	test_positions();
 	test_words();
+	test_review_words();
 	return tap_status();
 }
