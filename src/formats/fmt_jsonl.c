@@ -392,43 +392,11 @@ int fmt_json_has_key(const char *json, size_t len, const char *key)
 
 /* ---- writing ------------------------------------------------------------ */
 
-void fmt_json_str(struct buf *b, const char *s, size_t len)
-{
-	static const char hex[] = "0123456789abcdef";
-	buf_reserve(b, len + 2);
-	buf_addc(b, '"');
-	size_t run = 0;                 /* bytes copied as they are, pending */
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\') {
-			run++;
-			continue;
-		}
-		buf_add(b, s + i - run, run);
-		run = 0;
-		switch (c) {
-		case '"': buf_add(b, "\\\"", 2); break;
-		case '\\': buf_add(b, "\\\\", 2); break;
-		case '\n': buf_add(b, "\\n", 2); break;
-		case '\r': buf_add(b, "\\r", 2); break;
-		case '\t': buf_add(b, "\\t", 2); break;
-		case '\b': buf_add(b, "\\b", 2); break;
-		case '\f': buf_add(b, "\\f", 2); break;
-		default: {
-			char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-			buf_add(b, u, 6);
-		}
-		}
-	}
-	buf_add(b, s + len - run, run);
-	buf_addc(b, '"');
-}
-
 /* A string or JSON null for NULL. */
 static void json_str_or_null(struct buf *b, const char *s)
 {
 	if (s)
-		fmt_json_str(b, s, strlen(s));
+		buf_add_json(b, s, strlen(s));
 	else
 		buf_adds(b, "null");
 }
@@ -461,10 +429,10 @@ int fmt_jsonl_write(struct fmt_writer *w, const struct doc *d)
 	json_str_or_null(b, d->title);
 	if (d->date && d->date[0]) {
 		buf_adds(b, ",\"date\":");
-		fmt_json_str(b, d->date, strlen(d->date));
+		buf_add_json(b, d->date, strlen(d->date));
 	}
 	buf_adds(b, ",\"text\":");
-	fmt_json_str(b, d->text, d->text_len);
+	buf_add_json(b, d->text, d->text_len);
 	buf_adds(b, ",\"entities\":[");
 	/* each entity's text by a walk along the text (spans come sorted) */
 	size_t at = 0;
@@ -486,22 +454,22 @@ int fmt_jsonl_write(struct fmt_writer *w, const struct doc *d)
 			buf_addc(b, ',');
 		buf_printf(b, "{\"start\":%lld,\"end\":%lld,\"type\":", (long long)sp->start,
 		           (long long)sp->end);
-		fmt_json_str(b, sp->type, strlen(sp->type));
+		buf_add_json(b, sp->type, strlen(sp->type));
 		buf_adds(b, ",\"text\":");
-		fmt_json_str(b, d->text + at, cp == sp->start ? end - at : 0);
+		buf_add_json(b, d->text + at, cp == sp->start ? end - at : 0);
 		buf_adds(b, ",\"status\":");
-		fmt_json_str(b, sp->status, strlen(sp->status));
+		buf_add_json(b, sp->status, strlen(sp->status));
 		buf_adds(b, ",\"origin\":");
-		fmt_json_str(b, sp->origin, strlen(sp->origin));
+		buf_add_json(b, sp->origin, strlen(sp->origin));
 		buf_adds(b, ",\"annotator\":");
-		fmt_json_str(b, sp->annotator, strlen(sp->annotator));
+		buf_add_json(b, sp->annotator, strlen(sp->annotator));
 		if ((sp->has & SPAN_HAS_CONFIDENCE) && strcmp(sp->status, "suggested") == 0) {
 			buf_adds(b, ",\"confidence\":");
 			json_real(b, sp->confidence);
 		}
 		if (sp->referent > 0 && sp->referent_name) {
 			buf_printf(b, ",\"referent_id\":%lld,\"referent\":", (long long)sp->referent);
-			fmt_json_str(b, sp->referent_name, strlen(sp->referent_name));
+			buf_add_json(b, sp->referent_name, strlen(sp->referent_name));
 		}
 		buf_addc(b, '}');
 	}

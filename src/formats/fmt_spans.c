@@ -48,7 +48,7 @@ static void prodigy_tokens(struct fmt_writer *w, const struct doc *d)
 		if (k)
 			buf_addc(b, ',');
 		buf_adds(b, "{\"text\":");
-		fmt_json_str(b, d->text + t->b0, t->b1 - t->b0);
+		buf_add_json(b, d->text + t->b0, t->b1 - t->b0);
 		buf_printf(b, ",\"start\":%lld,\"end\":%lld,\"id\":%zu,\"ws\":%s}",
 		           (long long)t->c0, (long long)t->c1, k, ws ? "true" : "false");
 	}
@@ -59,9 +59,9 @@ static int write_doc(struct fmt_writer *w, const struct doc *d, int prodigy)
 {
 	struct buf *b = &w->b;
 	buf_adds(b, "{\"id\":");
-	fmt_json_str(b, d->id, strlen(d->id));
+	buf_add_json(b, d->id, strlen(d->id));
 	buf_adds(b, ",\"text\":");
-	fmt_json_str(b, d->text, d->text_len);
+	buf_add_json(b, d->text, d->text_len);
 	if (prodigy) {
 		prodigy_tokens(w, d);
 		buf_adds(b, ",\"spans\":[");
@@ -74,7 +74,7 @@ static int write_doc(struct fmt_writer *w, const struct doc *d, int prodigy)
 			buf_addc(b, ',');
 		if (!prodigy) {
 			buf_printf(b, "[%lld,%lld,", (long long)e->start, (long long)e->end);
-			fmt_json_str(b, e->type, strlen(e->type));
+			buf_add_json(b, e->type, strlen(e->type));
 			buf_addc(b, ']');
 			continue;
 		}
@@ -83,7 +83,7 @@ static int write_doc(struct fmt_writer *w, const struct doc *d, int prodigy)
 		if (t0 >= 0 && t1 >= t0)
 			buf_printf(b, "\"token_start\":%ld,\"token_end\":%ld,", t0, t1);
 		buf_adds(b, "\"label\":");
-		fmt_json_str(b, e->type, strlen(e->type));
+		buf_add_json(b, e->type, strlen(e->type));
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "]}\n");

@@ -110,10 +110,6 @@ int fmt_jsonl_read(const char *path, doc_fn fn, void *arg);
  * when not (or not JSON). */
 int fmt_json_has_key(const char *json, size_t len, const char *key);
 
-/* Append s[0..len) to b as a JSON string (the escapes SQLite's
- * json_object() writes: \" \\ \b \f \n \r \t, \u00XX for other
- * controls). */
-void fmt_json_str(struct buf *b, const char *s, size_t len);
 
 /* ---- writers ------------------------------------------------------------ */
 

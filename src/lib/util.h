@@ -62,6 +62,10 @@ extern void (*die_hook)(void);
  * backslash stays a backslash). */
 struct buf;
 void buf_add_escaped(struct buf *b, const char *s, size_t len);
+/* s[0..len) appended to b as a JSON string, quotes included, with the
+ * escapes SQLite's json_object() writes (\" \\ \b \f \n \r \t, \u00XX for
+ * other controls) and every other byte as it is (UTF-8 already). */
+void buf_add_json(struct buf *b, const char *s, size_t len);
 /* s escaped so (owned), for output that quotes input (nerve types). */
 char *xescape(const char *s);
 /* vsnprintf into b (appended), escaped as buf_add_escaped() does. */

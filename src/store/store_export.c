@@ -16,24 +16,6 @@
 #include "lib/sha256.h"
 #include "lib/util.h"
 
-/* Append s as a JSON string. */
-static void json_str(struct buf *b, const char *s)
-{
-	buf_addc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
-			buf_addc(b, '\\');
-			buf_addc(b, (char)c);
-		} else if (c < 0x20) {
-			buf_printf(b, "\\u%04x", c);
-		} else {
-			buf_addc(b, (char)c);
-		}
-	}
-	buf_addc(b, '"');
-}
-
 /* The filter as JSON arrays, bound to parameters ?1..?6 of the queries
  * below: statuses, types, states, article ids, annotator, since. */
 struct bound {
@@ -63,7 +45,8 @@ static void bind_filter(sqlite3_stmt *s, const struct export_filter *f, struct b
 				continue;
 			if (bd->statuses.len > 1)
 				buf_addc(&bd->statuses, ',');
-			json_str(&bd->statuses, entity_status_name((enum entity_status)k));
+			const char *name = entity_status_name((enum entity_status)k);
+			buf_add_json(&bd->statuses, name, strlen(name));
 		}
 		buf_addc(&bd->statuses, ']');
 	}
@@ -72,7 +55,7 @@ static void bind_filter(sqlite3_stmt *s, const struct export_filter *f, struct b
 		for (size_t k = 0; k < f->ntypes; k++) {
 			if (k)
 				buf_addc(&bd->types, ',');
-			json_str(&bd->types, f->types[k]);
+			buf_add_json(&bd->types, f->types[k], strlen(f->types[k]));
 		}
 		buf_addc(&bd->types, ']');
 	}
@@ -83,7 +66,8 @@ static void bind_filter(sqlite3_stmt *s, const struct export_filter *f, struct b
 				continue;
 			if (bd->states.len > 1)
 				buf_addc(&bd->states, ',');
-			json_str(&bd->states, article_state_name((enum article_state)k));
+			const char *name = article_state_name((enum article_state)k);
+			buf_add_json(&bd->states, name, strlen(name));
 		}
 		buf_addc(&bd->states, ']');
 	}

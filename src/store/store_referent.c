@@ -254,24 +254,6 @@ int store_referent_link_counts(struct store *st, int64_t *linked, int64_t *with)
 
 /* ---- listing ------------------------------------------------------------ */
 
-/* s as a JSON string into b. */
-static void json_string(struct buf *b, const char *s)
-{
-	buf_addc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
-			buf_addc(b, '\\');
-			buf_addc(b, (char)c);
-		} else if (c < 0x20) {
-			buf_printf(b, "\\u%04x", c);
-		} else {
-			buf_addc(b, (char)c);
-		}
-	}
-	buf_addc(b, '"');
-}
-
 /* The mentions of a listing, gathered in one pass over the articles:
  * each text is cut from its article in C with a running code point
  * cursor (SQLite's substr() walks from the start of the text at every
@@ -414,7 +396,7 @@ int store_referents_list(struct store *st, const char *const *types, size_t ntyp
 		for (size_t i = 0; i < ntypes; i++) {
 			if (i)
 				buf_addc(&tj, ',');
-			json_string(&tj, types[i]);
+			buf_add_json(&tj, types[i], strlen(types[i]));
 		}
 		buf_addc(&tj, ']');
 	}
@@ -455,9 +437,9 @@ int store_referents_list(struct store *st, const char *const *types, size_t ntyp
 		buf_adds(&vs, "");
 		buf_adds(&xs, "");
 		buf_printf(&js, "{\"referent_id\":%lld,\"type\":", (long long)r.id);
-		json_string(&js, r.type);
+		buf_add_json(&js, r.type, strlen(r.type));
 		buf_adds(&js, ",\"name\":");
-		json_string(&js, r.name);
+		buf_add_json(&js, r.name, strlen(r.name));
 		buf_printf(&js, ",\"ambiguous\":%s,\"mentions\":%lld,\"n_articles\":%lld,"
 		           "\"accepted\":%lld,\"suggested\":%lld,\"rejected\":%lld,\"variants\":[",
 		           r.ambiguous ? "true" : "false", (long long)r.mentions,
@@ -470,7 +452,7 @@ int store_referents_list(struct store *st, const char *const *types, size_t ntyp
 			buf_adds(&vs, n ? " | " : "");
 			buf_adds(&vs, g.v[i].text);
 			buf_adds(&js, n++ ? "," : "");
-			json_string(&js, g.v[i].text);
+			buf_add_json(&js, g.v[i].text, strlen(g.v[i].text));
 		}
 		buf_adds(&js, "],\"articles\":[");
 		size_t k0 = i0; /* the same range in the other order */
@@ -482,7 +464,7 @@ int store_referents_list(struct store *st, const char *const *types, size_t ntyp
 			buf_adds(&xs, n ? " | " : "");
 			buf_adds(&xs, x);
 			buf_adds(&js, n++ ? "," : "");
-			json_string(&js, x);
+			buf_add_json(&js, x, strlen(x));
 		}
 		buf_adds(&js, "]}");
 		r.variants = vs.data;

@@ -246,10 +246,10 @@ static void test_conll_read(void)
 static void test_json_str(void)
 {
 	struct buf b = BUF_INIT;
-	fmt_json_str(&b, "a\"b\\c\nd\te\x01\x1f📰", strlen("a\"b\\c\nd\te\x01\x1f📰"));
+	buf_add_json(&b, "a\"b\\c\nd\te\x01\x1f📰", strlen("a\"b\\c\nd\te\x01\x1f📰"));
 	CHECK_STR(b.data, "\"a\\\"b\\\\c\\nd\\te\\u0001\\u001f📰\"");
 	buf_clear(&b);
-	fmt_json_str(&b, "", 0);
+	buf_add_json(&b, "", 0);
 	CHECK_STR(b.data, "\"\"");
 	buf_free(&b);
 }
