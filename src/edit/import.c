@@ -381,6 +381,18 @@ static int store_span(struct import *im, struct doc *d, size_t k, int64_t articl
 		ent.confidence = sp->confidence;
 	else
 		ent.no_confidence = 1;
+	/* the detector's span, in the stored text's offsets: kept when it
+	 * maps onto it, dropped otherwise (it is a record, not an entity) */
+	if ((sp->has & SPAN_HAS_ORIGINAL) && sp->original_start >= 0 &&
+	    sp->original_start < sp->original_end && (size_t)sp->original_end <= c->in_cps) {
+		size_t o_start = c->map ? c->map[sp->original_start] : (size_t)sp->original_start;
+		size_t o_end = c->map ? c->map[sp->original_end] : (size_t)sp->original_end;
+		if (o_start != (size_t)-1 && o_end != (size_t)-1 && o_start < o_end) {
+			ent.original_start = (int64_t)o_start;
+			ent.original_end = (int64_t)o_end;
+			memcpy(ent.original_type, sp->original_type, sizeof ent.original_type);
+		}
+	}
 #undef SKIP
 	if (import_need_type(im, ent.type) < 0)
 		return -1;

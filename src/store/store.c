@@ -238,6 +238,11 @@ static const char *const migrations[] = {
 	"    WHERE referent = new.referent AND article = new.article AND id <> new.id)\n"
 	"  WHERE id = new.referent;\n"
 	"END;\n",
+	/* 2 -> 3: the detector's span and type of an entity an analyst or an
+	 * import changed (all NULL while unchanged) */
+	"ALTER TABLE entity ADD COLUMN original_start INTEGER;\n"
+	"ALTER TABLE entity ADD COLUMN original_end INTEGER;\n"
+	"ALTER TABLE entity ADD COLUMN original_type TEXT;\n",
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
