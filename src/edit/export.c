@@ -52,6 +52,8 @@ struct run {
 	char **names;                   /* the referents' names of the document
 	                                   (owned; freed at the next) */
 	size_t nnames, capnames;
+	struct export_counts n;         /* what went out so far */
+	int64_t last_article;           /* CSV: the article of the last row */
 };
 
 static void names_clear(struct run *x)
@@ -70,6 +72,10 @@ static int put_row(void *arg, const struct export_row *r)
 		r->updated_at, r->original_start, r->original_end, r->original_type, r->referent,
 		r->referent_name, r->referent_name_len,
 	};
+	if (r->article != x->last_article)
+		x->n.articles++;
+	x->last_article = r->article;
+	x->n.entities++;
 	return fmt_csv_write(&x->w, &row);
 }
 
@@ -125,6 +131,8 @@ static int put_doc(void *arg, const struct export_doc *e)
 {
 	struct run *x = arg;
 	view_doc(x, &x->d, e);
+	x->n.articles++;
+	x->n.entities += e->nents;
 	switch (x->o->format) {
 	case EXPORT_JSONL: return fmt_jsonl_write(&x->w, &x->d);
 	case EXPORT_DOCCANO: return fmt_doccano_write(&x->w, &x->d);
@@ -178,6 +186,8 @@ static int walk(struct store *st, const struct export_opts *o, FILE *out, const 
 	}
 	if (rc == 0 && o->format != EXPORT_BRAT)
 		rc = fmt_writer_flush(&x.w);
+	if (o->counts)
+		*o->counts = x.n;
 	free(x.d.spans);
 	names_clear(&x);
 	free(x.names);
