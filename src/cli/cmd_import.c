@@ -242,6 +242,10 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		if (import_path(im, argv[i]) < 0)
 			rc = 1;
+	if (import_end(im) < 0) {
+		warnmsg("%s", err_msg());
+		rc = 1;
+	}
 	progress_free(&meter);
 	const struct import_stats *s = import_get_stats(im);
 	printf(_("imported: %zu, duplicates: %zu, failed: %zu"), s->imported, s->duplicates,

@@ -298,9 +298,23 @@ int fmt_brat_end(struct fmt_writer *w, int ok);
 
 /* ---- plain text (fmt_text.c) ------------------------------------------ */
 
-/* The title of a plain-text report (clean text): its first line when
- * that is at most 150 characters and followed by a blank line, else
- * fmt_text_sentence_title().  Owned; "" for an empty text. */
+/* A line of text (trimmed, not NUL-terminated); what the return means
+ * is the caller's. */
+typedef int (*fmt_line_fn)(void *arg, const char *line, size_t len);
+/* How many non-blank lines at the top of a report are looked at for a
+ * headline and for boilerplate. */
+#define FMT_HEAD_LINES 4
+/* Call fn for each of the first FMT_HEAD_LINES non-blank lines of text
+ * (those of at most 150 characters), until it returns non-zero. */
+void fmt_text_head_lines(const char *text, size_t len, fmt_line_fn fn, void *arg);
+/* The title of a plain-text report (clean text): its headline, the first
+ * line (at most 150 characters) that is followed by a blank line or in
+ * title case, after the lines that shared (NULL: none) says many reports
+ * open with (an agency's or an office's name); else
+ * fmt_text_sentence_title() of what follows those lines.  Owned; "" for
+ * an empty text. */
+char *fmt_text_headline(const char *text, size_t len, fmt_line_fn shared, void *arg);
+/* fmt_text_headline() with no boilerplate known. */
 char *fmt_text_title(const char *text, size_t len);
 /* A title derived from the first sentence (after a dateline, if any):
  * at most 100 characters, cut at a word with "…" when longer.  Owned. */

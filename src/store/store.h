@@ -110,6 +110,9 @@ int store_ext_id_free(struct store *st, const char *ext_id);
 /* Load article id into *a (owned strings; article_finish()).  -1 with
  * err_set() when it does not exist. */
 int store_article_get(struct store *st, int64_t id, struct article *a);
+/* Set article id's title (the full-text index follows).  -1 with
+ * err_set() on error. */
+int store_article_set_title(struct store *st, int64_t id, const char *title);
 /* The id of the article whose text has this sha256 (hex): 1 and *id set
  * when there is one, 0 when not, -1 on error. */
 int store_article_by_sha(struct store *st, const char *sha256, int64_t *id);
