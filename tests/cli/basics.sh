@@ -40,7 +40,7 @@ man=${TESTLIB%tests/cli/lib.sh}man/nerve.1
 for cmd in $commands; do
 	expect 0 "$NERVE" $cmd --help
 	contains "$T/out" "Usage: nerve $cmd"
-	# lines fit an 80-column terminal (counted in characters), and -h is
+	# lines fit an 80-column terminal (bytes: the English text is ASCII), and -h is
 	# listed with --help
 	long=$(LC_ALL=C.UTF-8 awk 'length($0) > 79' "$T/out")
 	[ -z "$long" ] || fail "nerve $cmd --help has lines over 79 columns: $long"

@@ -187,3 +187,15 @@ printf 'article_id,article_title,entity_id,start,end,text,type,status,origin,ann
 	>"$T/old.csv"
 expect 0 "$NERVE" --db "$T/bare.db" import "$T/old.csv"
 contains "$T/out" "entities: 1"
+# a database of schema 2 (before original_*) gets the columns, empty
+if command -v sqlite3 >/dev/null 2>&1; then
+	expect 0 "$NERVE" --db "$T/v2.db" import "$T/orig.jsonl"
+	sqlite3 "$T/v2.db" "ALTER TABLE entity DROP COLUMN original_start;
+		ALTER TABLE entity DROP COLUMN original_end;
+		ALTER TABLE entity DROP COLUMN original_type; PRAGMA user_version = 2;" ||
+		fail "could not make a schema 2 database"
+	expect 0 "$NERVE" --db "$T/v2.db" export --status all
+	contains "$T/out" ",PERSON,suggested,detector,detector,"
+	lacks "$T/out" ",10,15,PERSON"
+	[ "$(sqlite3 "$T/v2.db" 'PRAGMA user_version')" = 3 ] || fail "schema 2 was not migrated"
+fi
