@@ -15,7 +15,9 @@
 static const char backup_usage[] = N_(
 	"Usage: nerve backup [OPTION]... FILE\n"
 	"Write an online copy of the database to FILE (SQLite's backup API), safe\n"
-	"while other nerve processes are working on it.\n");
+	"while other nerve processes are working on it.\n"
+	"\n"
+	"  -h, --help  show this help and exit\n");
 
 static void step(void *arg, int done, int total)
 {

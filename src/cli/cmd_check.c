@@ -16,7 +16,9 @@ static const char check_usage[] = N_(
 	"Check the database: SQLite's integrity check, every article's text\n"
 	"against the checksum stored with it, the counts of articles and entities\n"
 	"that the browser shows, and the full-text index (on a writable database).\n"
-	"Prints what is wrong, one problem a line, and exits 1 if anything is.\n");
+	"Prints what is wrong, one problem a line, and exits 1 if anything is.\n"
+	"\n"
+	"  -h, --help  show this help and exit\n");
 
 static void say(void *arg, const char *problem)
 {
@@ -28,9 +30,9 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = { CLI_GLOBAL_LONGOPTS, { 0, 0, 0, 0 } };
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		if (!cli_global_option(cli, opt, _(check_usage)))
-			return cli_usage_error("check", _("unknown option '%s'"), argv[optind - 1]);
+			return cli_option_error("check", opt, argv);
 	}
 	if (optind < argc)
 		return cli_usage_error("check", _("unexpected argument '%s'"), argv[optind]);

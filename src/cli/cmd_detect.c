@@ -28,7 +28,8 @@ static const char detect_usage[] = N_(
 	"                 articles that came with annotations too (an\n"
 	"                 \"entities\" field, even empty)\n"
 	"  --article ID   this article only (a local or external id), even one\n"
-	"                 that came with annotations or is done\n");
+	"                 that came with annotations or is done\n"
+	"  -h, --help     show this help and exit\n");
 
 enum { OPT_ALL = OPT_CMD_BASE, OPT_ARTICLE, OPT_INCLUDE_ANNOTATED };
 

@@ -33,7 +33,7 @@ static const char entities_usage[] = N_(
 	"                          they are (by default they get a leading ')\n"
 	"  -o, --output FILE       write to FILE (replaced only when the listing is\n"
 	"                          complete) instead of standard output\n"
-	"      --help              show this help and exit\n");
+	"  -h, --help              show this help and exit\n");
 
 enum { OPT_NO_GUARD = OPT_CMD_BASE };
 
@@ -124,7 +124,7 @@ int cmd_entities(struct cli *cli, int argc, char **argv)
 	const char *output = NULL;
 	struct listing l = { stdout, 0, 1, BUF_INIT };
 	int opt, rc = 2;
-	while ((opt = getopt_long(argc, argv, "f:t:o:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":hf:t:o:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
 			if (strcmp(optarg, "csv") == 0) {
@@ -152,7 +152,7 @@ int cmd_entities(struct cli *cli, int argc, char **argv)
 			break;
 		default:
 			if (!cli_global_option(cli, opt, _(entities_usage))) {
-				rc = cli_usage_error("entities", _("unknown option '%s'"), argv[optind - 1]);
+				rc = cli_option_error("entities", opt, argv);
 				goto out;
 			}
 		}

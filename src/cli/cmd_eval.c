@@ -31,7 +31,8 @@ static const char eval_usage[] = N_(
 	"  --json         print a JSON object instead of a table\n"
 	"  --errors FILE  write every difference to FILE, one a line: document id,\n"
 	"                 'missed' (gold, not predicted exactly) or 'spurious'\n"
-	"                 (predicted, not in the gold), type, start, end and text\n");
+	"                 (predicted, not in the gold), type, start, end and text\n"
+	"  -h, --help     show this help and exit\n");
 
 enum { OPT_TYPES = OPT_CMD_BASE, OPT_JSON, OPT_ERRORS, OPT_MAP };
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "edit/export.h"
@@ -42,7 +43,8 @@ static const char export_usage[] = N_(
 	"                          they are (by default they get a leading ')\n"
 	"  -o, --output FILE       write to FILE (replaced only when the export is\n"
 	"                          complete) instead of standard output; for brat,\n"
-	"                          a new (or empty) directory\n"
+	"                          a new (or empty) directory; on a terminal, what\n"
+	"                          went in is said on standard error\n"
 	"  -h, --help              show this help and exit\n"
 	"\n"
 	"CSV has a row per selected entity; the other formats have every selected\n"
@@ -272,12 +274,20 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		eo.progress = export_progress;
 		eo.progress_arg = meter;
 	}
+	struct export_counts n = { 0, 0 };
+	eo.counts = &n;
 	int r = export_run(sel.st, &eo, output);
 	progress_free(&meter);
 	if (r < 0) {
 		warnmsg("%s", err_msg());
 		rc = 1;
 	} else {
+		/* a file written where the analyst cannot see it: say what went
+		 * in, on a terminal only (scripts read the file) */
+		if (output && strcmp(output, "-") != 0 && isatty(STDERR_FILENO))
+			/* TRANSLATORS: the file or directory, then two counts */
+			warnmsg(_("wrote %s: articles: %llu, entities: %llu"), output,
+			        (unsigned long long)n.articles, (unsigned long long)n.entities);
 		rc = 0;
 	}
 out:

@@ -25,13 +25,14 @@
 static const char import_usage[] = N_(
 	"Usage: nerve import [OPTION]... PATH...\n"
 	"Import reports into the database: plain-text files, directories (their\n"
-	"*.txt files, recursively; regular files only), JSON Lines in the corpus format, doccano and\n"
-	"Prodigy JSON Lines, CoNLL, brat directories, and '-' for standard input\n"
-	"(JSON Lines when its first byte is '{', else text).  A CSV export applies\n"
-	"its rows to the articles with those ids already in the database.  Each\n"
-	"file is imported in one transaction; a report already in the database\n"
-	"is left as it is.  gzip-compressed files (x.txt.gz, feed.jsonl.gz,\n"
-	"*.txt.gz in directories, standard input) are read as what they hold.\n"
+	"*.txt files, recursively; regular files only), JSON Lines in the corpus\n"
+	"format, doccano and Prodigy JSON Lines, CoNLL, brat directories, and '-'\n"
+	"for standard input (JSON Lines when its first byte is '{', else text).  A\n"
+	"CSV export applies its rows to the articles with those ids already in the\n"
+	"database.  Each file is imported in one transaction; a report already in\n"
+	"the database is left as it is.  gzip-compressed files (x.txt.gz,\n"
+	"feed.jsonl.gz, *.txt.gz in directories, standard input) are read as what\n"
+	"they hold.\n"
 	"\n"
 	"  -f, --format F        read every PATH as format F: text, jsonl, csv,\n"
 	"                        doccano, prodigy, conll or brat (default:\n"
@@ -250,6 +251,10 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		if (import_path(im, argv[i]) < 0)
 			rc = 1;
+	if (import_end(im) < 0) {
+		warnmsg("%s", err_msg());
+		rc = 1;
+	}
 	progress_free(&meter);
 	const struct import_stats *s = import_get_stats(im);
 	printf(_("imported: %zu, duplicates: %zu, failed: %zu"), s->imported, s->duplicates,

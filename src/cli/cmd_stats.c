@@ -14,7 +14,9 @@
 static const char stats_usage[] = N_(
 	"Usage: nerve stats [OPTION]...\n"
 	"Count the articles in the database by review state and the entities by\n"
-	"type and status.\n");
+	"type and status.\n"
+	"\n"
+	"  -h, --help  show this help and exit\n");
 
 int cmd_stats(struct cli *cli, int argc, char **argv)
 {

@@ -34,7 +34,8 @@ static const char train_usage[] = N_(
 	"                  alone, 8 with the team's)\n"
 	"  --output FILE   write the model to FILE instead of the database\n"
 	"                  (done articles are then not used; 'make model' builds\n"
-	"                  the shipped model this way)\n");
+	"                  the shipped model this way)\n"
+	"  -h, --help      show this help and exit\n");
 
 enum { OPT_ONLY = OPT_CMD_BASE, OPT_RESET, OPT_WEIGHT, OPT_EPOCHS, OPT_OUTPUT, OPT_MAP };
 

@@ -23,7 +23,9 @@ static const char types_usage[] = N_(
 	"A rename carries the type's entities along.  Colours C are curses colour\n"
 	"names (black, red, green, yellow, blue, magenta, cyan, white) or numbers\n"
 	"0 to 255; keys K are 1 to 9, or 'none'.  A key given to one type is taken\n"
-	"from the type that had it.\n");
+	"from the type that had it.\n"
+	"\n"
+	"  -h, --help  show this help and exit\n");
 
 enum { OPT_KEY = OPT_CMD_BASE, OPT_COLOUR, OPT_DESCRIPTION, OPT_NAMES };
 

@@ -244,7 +244,9 @@ static const char *login_name(void)
 static const char help_usage[] = N_(
 	"Usage: nerve help [COMMAND]\n"
 	"Describe COMMAND, as 'nerve COMMAND --help' does; with no COMMAND,\n"
-	"list the commands and the global options, as 'nerve --help' does.\n");
+	"list the commands and the global options, as 'nerve --help' does.\n"
+	"\n"
+	"  -h, --help  show this help and exit\n");
 
 /* nerve help [COMMAND]: the command's --help, or nerve's. */
 static int help(struct cli *cli, int argc, char **argv)

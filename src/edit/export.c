@@ -52,6 +52,8 @@ struct run {
 	char **names;                   /* the referents' names of the document
 	                                   (owned; freed at the next) */
 	size_t nnames, capnames;
+	struct export_counts n;         /* what went out so far */
+	int64_t last_article;           /* CSV: the article of the last row */
 };
 
 static void names_clear(struct run *x)
@@ -67,8 +69,13 @@ static int put_row(void *arg, const struct export_row *r)
 	struct fmt_csv_row row = {
 		r->article, r->ext_id, r->title, r->ext_id_len, r->title_len, r->entity, r->start,
 		r->end, r->text, r->text_len, r->type, r->status, r->origin, r->annotator,
-		r->updated_at, r->referent, r->referent_name, r->referent_name_len,
+		r->updated_at, r->original_start, r->original_end, r->original_type, r->referent,
+		r->referent_name, r->referent_name_len,
 	};
+	if (r->article != x->last_article)
+		x->n.articles++;
+	x->last_article = r->article;
+	x->n.entities++;
 	return fmt_csv_write(&x->w, &row);
 }
 
@@ -107,9 +114,15 @@ static void view_doc(struct run *x, struct doc *d, const struct export_doc *e)
 		snprintf(sp->origin, sizeof sp->origin, "%s", entity_origin_name(en->origin));
 		memcpy(sp->annotator, en->annotator, sizeof sp->annotator);
 		sp->confidence = en->confidence;
+		if (en->original_type[0]) {
+			sp->original_start = en->original_start;
+			sp->original_end = en->original_end;
+			memcpy(sp->original_type, en->original_type, sizeof sp->original_type);
+			sp->has |= SPAN_HAS_ORIGINAL;
+		}
 		sp->referent = en->referent;
 		sp->referent_name = en->referent ? referent_name(x, en->referent) : NULL;
-		sp->has = SPAN_HAS_STATUS | SPAN_HAS_ORIGIN | SPAN_HAS_ANNOTATOR |
+		sp->has |= SPAN_HAS_STATUS | SPAN_HAS_ORIGIN | SPAN_HAS_ANNOTATOR |
 		          (en->no_confidence ? 0 : SPAN_HAS_CONFIDENCE);
 	}
 }
@@ -118,6 +131,8 @@ static int put_doc(void *arg, const struct export_doc *e)
 {
 	struct run *x = arg;
 	view_doc(x, &x->d, e);
+	x->n.articles++;
+	x->n.entities += e->nents;
 	switch (x->o->format) {
 	case EXPORT_JSONL: return fmt_jsonl_write(&x->w, &x->d);
 	case EXPORT_DOCCANO: return fmt_doccano_write(&x->w, &x->d);
@@ -171,6 +186,8 @@ static int walk(struct store *st, const struct export_opts *o, FILE *out, const 
 	}
 	if (rc == 0 && o->format != EXPORT_BRAT)
 		rc = fmt_writer_flush(&x.w);
+	if (o->counts)
+		*o->counts = x.n;
 	free(x.d.spans);
 	names_clear(&x);
 	free(x.names);

@@ -38,6 +38,12 @@ struct export_opts {
 	 * progress line (not for brat); NULL: not called. */
 	void (*progress)(void *arg, uint64_t bytes);
 	void *progress_arg;
+	/* If not NULL, set to what was written: the articles (for CSV, those
+	 * with a row) and the entities. */
+	struct export_counts *counts;
+};
+struct export_counts {
+	uint64_t articles, entities;
 };
 
 /* The defaults: CSV of the accepted entities of every article, formula

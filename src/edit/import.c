@@ -116,6 +116,7 @@ void import_free(struct import **pim)
 	refs_clear(im);
 	free(im->refs);
 	hmap_finish(&im->refmap);
+	free(im->derived);
 	free(im);
 	*pim = NULL;
 }
@@ -412,6 +413,18 @@ static int store_span(struct import *im, struct doc *d, size_t k, int64_t articl
 		ent.confidence = sp->confidence;
 	else
 		ent.no_confidence = 1;
+	/* the detector's span, in the stored text's offsets: kept when it
+	 * maps onto it, dropped otherwise (it is a record, not an entity) */
+	if ((sp->has & SPAN_HAS_ORIGINAL) && sp->original_start >= 0 &&
+	    sp->original_start < sp->original_end && (size_t)sp->original_end <= c->in_cps) {
+		size_t o_start = c->map ? c->map[sp->original_start] : (size_t)sp->original_start;
+		size_t o_end = c->map ? c->map[sp->original_end] : (size_t)sp->original_end;
+		if (o_start != (size_t)-1 && o_end != (size_t)-1 && o_start < o_end) {
+			ent.original_start = (int64_t)o_start;
+			ent.original_end = (int64_t)o_end;
+			memcpy(ent.original_type, sp->original_type, sizeof ent.original_type);
+		}
+	}
 #undef SKIP
 	if (import_need_type(im, ent.type) < 0)
 		return -1;
@@ -605,6 +618,11 @@ static int store_doc(struct import *im, struct doc *d, int from_jsonl)
 	free(a.ext_id);
 	if (r < 0)
 		goto fail;
+	if (!from_jsonl) {
+		im->derived = xgrow(im->derived, &im->capderived, im->nderived + 1,
+		                    sizeof *im->derived);
+		im->derived[im->nderived++] = a.id;
+	}
 	im->cur.imported++;
 	im->cur.bytes += c.len;
 	im->cur.chars += text_cp_len(c.text, c.len);
@@ -693,13 +711,96 @@ int import_file_end(struct import *im, int ok)
 	}
 	if (ok) {
 		add_stats(&im->total, &im->cur);
+		im->derived_committed = im->nderived;
 	} else {
 		im->ntypes = im->types_committed; /* those were rolled back */
+		im->nderived = im->derived_committed;
 		im->total.failed++;
 	}
 	memset(&im->cur, 0, sizeof im->cur);
 	progress(im);
 	return ok && !im->file_bad ? 0 : -1;
+}
+
+/* ---- boilerplate at the top of reports ------------------------------------ */
+
+static uint64_t line_hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;   /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return hmap_key(h);
+}
+
+/* The head lines of one report, each counted once. */
+struct heads {
+	uint64_t seen[FMT_HEAD_LINES];
+	size_t n;
+	struct hmap *count;             /* line hash -> reports opening with it */
+	uint64_t threshold;             /* reports that make a line boilerplate */
+};
+
+static int count_line(void *arg, const char *line, size_t len)
+{
+	struct heads *h = arg;
+	uint64_t k = line_hash(line, len);
+	for (size_t i = 0; i < h->n; i++)
+		if (h->seen[i] == k)
+			return 0;
+	h->seen[h->n++] = k;
+	(*hmap_put(h->count, k, NULL))++;
+	return 0;
+}
+
+static int shared_line(void *arg, const char *line, size_t len)
+{
+	const struct heads *h = arg;
+	const uint64_t *n = hmap_get(h->count, line_hash(line, len));
+	return n && *n >= h->threshold;
+}
+
+int import_end(struct import *im)
+{
+	size_t n = im->derived_committed;
+	if (n < 3)
+		return 0;
+	struct hmap count;
+	hmap_init(&count, n * FMT_HEAD_LINES);
+	struct heads h = { .count = &count, .threshold = n / 20 > 3 ? n / 20 : 3 };
+	struct article a;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (store_article_get(im->st, im->derived[i], &a) < 0) {
+			rc = -1;
+			break;
+		}
+		h.n = 0;
+		fmt_text_head_lines(a.text, a.text_len, count_line, &h);
+		article_finish(&a);
+	}
+	int any = 0;
+	size_t pos = 0;
+	for (const struct hmap_slot *sl; rc == 0 && (sl = hmap_next(&count, &pos)) != NULL; )
+		any |= sl->val >= h.threshold;
+	if (rc == 0 && any && store_begin(im->st) < 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && any && i < n; i++) {
+		if (store_article_get(im->st, im->derived[i], &a) < 0) {
+			rc = -1;
+			break;
+		}
+		char *title = fmt_text_headline(a.text, a.text_len, shared_line, &h);
+		if (strcmp(title, a.title) != 0)
+			rc = store_article_set_title(im->st, a.id, title);
+		free(title);
+		article_finish(&a);
+	}
+	if (any && rc == 0 && store_commit(im->st) < 0)
+		rc = -1;
+	else if (any && rc < 0)
+		store_rollback(im->st);
+	hmap_finish(&count);
+	return rc;
 }
 
 /* Import the whole of in as one report. */

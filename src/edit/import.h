@@ -119,6 +119,13 @@ struct import *import_new(struct store *st, const struct import_opts *o);
  * format this nerve cannot read yet is rejected here too; callers that
  * want to refuse it before importing anything use import_recognise(). */
 int import_path(struct import *im, const char *path);
+/* After the last import_path(): the plain-text reports of this session
+ * whose derived title is a line that many of them open with (at least
+ * 3 and one in 20: an agency's or an office's name, found in the corpus
+ * itself) take their headline instead (fmt_text_headline()).  Articles
+ * of earlier sessions keep their titles.  Returns 0, or -1 with
+ * err_set(). */
+int import_end(struct import *im);
 /* The counts so far (borrowed). */
 const struct import_stats *import_get_stats(const struct import *im);
 void import_free(struct import **im);

@@ -148,6 +148,14 @@ static int csv_apply(void *arg, const struct csv_entity *r)
 	if (strlen(who) >= sizeof e.annotator)
 		SKIP_ROW(_("the annotator's name is longer than %zu bytes"), sizeof e.annotator - 1);
 	snprintf(e.annotator, sizeof e.annotator, "%s", who);
+	if (r->original_type) {
+		if (strlen(r->original_type) >= sizeof e.original_type)
+			SKIP_ROW(_("the original type is longer than %zu bytes"),
+			         sizeof e.original_type - 1);
+		e.original_start = r->original_start;
+		e.original_end = r->original_end;
+		snprintf(e.original_type, sizeof e.original_type, "%s", r->original_type);
+	}
 	if (e.end == e.start)
 		SKIP_ROW(_("%lld-%lld is an empty span"), (long long)e.start, (long long)e.end);
 	if (e.end < e.start)
@@ -218,7 +226,8 @@ static int csv_apply(void *arg, const struct csv_entity *r)
 		int64_t ref = r->referent ? e.referent
 		            : strcmp(x->type, e.type) == 0 ? x->referent : 0;
 		if (strcmp(x->type, e.type) == 0 && x->status == e.status && x->origin == e.origin &&
-		    strcmp(x->annotator, e.annotator) == 0 && x->referent == ref) {
+		    strcmp(x->annotator, e.annotator) == 0 && x->referent == ref &&
+		    (!e.original_type[0] || x->original_type[0])) {
 			im->cur.unchanged++;
 			return 0;
 		}
@@ -227,6 +236,11 @@ static int csv_apply(void *arg, const struct csv_entity *r)
 		x->status = e.status;
 		x->origin = e.origin;
 		snprintf(x->annotator, sizeof x->annotator, "%s", e.annotator);
+		if (!x->original_type[0] && e.original_type[0]) {
+			x->original_start = e.original_start;
+			x->original_end = e.original_end;
+			memcpy(x->original_type, e.original_type, sizeof x->original_type);
+		}
 		if (journal_update(&im->jg, x, "import") < 0)
 			return -1;
 		im->cur.updated++;

@@ -44,6 +44,10 @@ struct import {
 	} *refs;
 	size_t nrefs, caprefs;
 	struct hmap refmap;             /* hash of type and name -> index + 1 */
+	/* the plain-text reports this session stored (committed ones below
+	 * derived_committed), whose derived titles import_end() revisits */
+	int64_t *derived;
+	size_t nderived, capderived, derived_committed;
 };
 
 /* The referent of type called name in the file being read, its id into

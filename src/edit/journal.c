@@ -5,6 +5,7 @@
 #include "journal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "lib/util.h"
 
@@ -25,10 +26,31 @@ static int group_number(struct journal_group *g)
 	return g->grp < 0 ? -1 : 0;
 }
 
-int journal_update(struct journal_group *g, const struct entity *e, const char *action)
+/* The detector's span and type, kept in *e the first time an analyst or
+ * an import changes a suggestion's span or type (now: the entity as it
+ * is stored), so that the export can tell the correction. */
+static void keep_original(const struct entity *now, struct entity *e)
+{
+	if (now->original_type[0] || e->original_type[0] || now->origin != ORIGIN_DETECTOR)
+		return;
+	if (now->start == e->start && now->end == e->end && strcmp(now->type, e->type) == 0)
+		return;
+	e->original_start = now->start;
+	e->original_end = now->end;
+	memcpy(e->original_type, now->type, sizeof e->original_type);
+}
+
+int journal_update(struct journal_group *g, const struct entity *e_in, const char *action)
 {
 	if (group_number(g) < 0)
 		return -1;
+	struct entity now, upd = *e_in;
+	const struct entity *e = &upd;
+	int got = store_edit_get(g->st, e_in->id, &now);
+	if (got < 0)
+		return -1;
+	if (got == 0)
+		keep_original(&now, &upd);
 	char *before = store_entity_snapshot(g->st, e->id);
 	if (!before) {
 		err_set(_("entity %lld no longer exists: another process changed the article"),

@@ -26,7 +26,9 @@ void journal_group_init(struct journal_group *g, struct store *st, const char *a
                         int64_t article);
 
 /* Write e's fields over its row (e->id names it) and journal the change
- * with action ("accept", "import", ...).  -1 with err_set(), also when
+ * with action ("accept", "import", ...).  The first change of a
+ * detector's entity's span or type keeps the detector's in the
+ * original_* columns.  -1 with err_set(), also when
  * the entity no longer exists (another process changed the article). */
 int journal_update(struct journal_group *g, const struct entity *e, const char *action);
 /* Insert e (e->id set) and journal it. */

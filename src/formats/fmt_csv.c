@@ -16,7 +16,7 @@
 
 const char fmt_csv_header[] =
 	"article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at,"
-	"referent_id,referent";
+	"original_start,original_end,original_type,referent_id,referent";
 
 void fmt_csv_cell(struct buf *b, const char *s, size_t len, int formula_guard)
 {
@@ -96,6 +96,16 @@ int fmt_csv_write(struct fmt_writer *w, const struct fmt_csv_row *r)
 	buf_addc(b, ',');
 	buf_adds(b, r->updated_at);
 	buf_addc(b, ',');
+	if (r->original_type) {
+		add_int(b, r->original_start);
+		buf_addc(b, ',');
+		add_int(b, r->original_end);
+		buf_addc(b, ',');
+		fmt_csv_cell(b, r->original_type, strlen(r->original_type), guard);
+	} else {
+		buf_adds(b, ",,");
+	}
+	buf_addc(b, ',');
 	if (r->referent > 0)
 		add_int(b, r->referent);
 	buf_addc(b, ',');
@@ -110,9 +120,10 @@ int fmt_csv_write(struct fmt_writer *w, const struct fmt_csv_row *r)
 
 /* The columns import reads, by name. */
 enum { COL_ARTICLE, COL_START, COL_END, COL_TEXT, COL_TYPE, COL_STATUS, COL_ORIGIN,
-       COL_ANNOTATOR, COL_REFERENT, NCOLS };
+       COL_ANNOTATOR, COL_REFERENT, COL_OSTART, COL_OEND, COL_OTYPE, NCOLS };
 static const char *const col_names[NCOLS] = {
 	"article_id", "start", "end", "text", "type", "status", "origin", "annotator", "referent",
+	"original_start", "original_end", "original_type",
 };
 
 struct csv_in {
@@ -259,6 +270,22 @@ static int record(struct csv_in *c)
 		e.referent = unguard(cell(c, (size_t)c->col[COL_REFERENT]));
 		if (!e.referent[0])
 			e.referent = NULL;
+	}
+	/* the detector's span and type: all three cells, or none */
+	if (c->col[COL_OTYPE] >= 0 && c->col[COL_OSTART] >= 0 && c->col[COL_OEND] >= 0) {
+		const char *ot = unguard(cell(c, (size_t)c->col[COL_OTYPE]));
+		const char *os = unguard(cell(c, (size_t)c->col[COL_OSTART]));
+		const char *oe = unguard(cell(c, (size_t)c->col[COL_OEND]));
+		if (ot[0] || os[0] || oe[0]) {
+			if (!ot[0] || parse_int64(os, &e.original_start) < 0 ||
+			    parse_int64(oe, &e.original_end) < 0) {
+				fmt_notef(c->note, c->arg, c->rec_line, 1,
+				          _("original_start, original_end and original_type are "
+				            "not a span and a type; row skipped"));
+				return 0;
+			}
+			e.original_type = ot;
+		}
 	}
 	return c->row(c->arg, &e);
 }

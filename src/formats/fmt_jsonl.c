@@ -45,7 +45,7 @@ static int corpus_entity(const struct json *e, size_t k, struct doc *d)
 {
 	static const char *const need[] = { "start", "end", "type" };
 	struct span *sp = doc_push_span(d);
-	unsigned seen = 0;
+	unsigned seen = 0, orig = 0;
 	for (size_t i = 0; i < e->u.obj.n; i++) {
 		const struct json_member *m = &e->u.obj.v[i];
 		const struct json *v = &m->val;
@@ -82,6 +82,20 @@ static int corpus_entity(const struct json *e, size_t k, struct doc *d)
 		} else if (strcmp(key, "confidence") == 0 && v->type == JSON_NUMBER) {
 			sp->confidence = v->u.num.d;
 			sp->has |= SPAN_HAS_CONFIDENCE;
+		} else if (strcmp(key, "original_start") == 0 && json_is_int(v)) {
+			sp->original_start = v->u.num.i;
+			orig |= 1;
+		} else if (strcmp(key, "original_end") == 0 && json_is_int(v)) {
+			sp->original_end = v->u.num.i;
+			orig |= 2;
+		} else if (strcmp(key, "original_type") == 0 && json_is_string(v) &&
+		           v->u.str.len > 0) {
+			if (copy_field(sp->original_type, sizeof sp->original_type, v) < 0) {
+				err_set(_("entity %zu: the original type is longer than %zu bytes"), k + 1,
+				        sizeof sp->original_type - 1);
+				return -1;
+			}
+			orig |= 4;
 		} else if (strcmp(key, "referent") == 0 && json_is_string(v) && v->u.str.len > 0) {
 			free(sp->referent_in);
 			sp->referent_in = xstrndup(v->u.str.s, v->u.str.len);
@@ -97,6 +111,9 @@ static int corpus_entity(const struct json *e, size_t k, struct doc *d)
 			return -1;
 		}
 	}
+	/* the detector's span and type count only whole */
+	if (orig == 7)
+		sp->has |= SPAN_HAS_ORIGINAL;
 	return 0;
 }
 
@@ -466,6 +483,12 @@ int fmt_jsonl_write(struct fmt_writer *w, const struct doc *d)
 		if ((sp->has & SPAN_HAS_CONFIDENCE) && strcmp(sp->status, "suggested") == 0) {
 			buf_adds(b, ",\"confidence\":");
 			json_real(b, sp->confidence);
+		}
+		if (sp->has & SPAN_HAS_ORIGINAL) {
+			buf_printf(b, ",\"original_start\":%lld,\"original_end\":%lld,"
+			           "\"original_type\":", (long long)sp->original_start,
+			           (long long)sp->original_end);
+			fmt_json_str(b, sp->original_type, strlen(sp->original_type));
 		}
 		if (sp->referent > 0 && sp->referent_name) {
 			buf_printf(b, ",\"referent_id\":%lld,\"referent\":", (long long)sp->referent);

@@ -55,12 +55,78 @@ static int title_line(const char *text, size_t len, size_t *a, size_t *b, size_t
 	return 1;
 }
 
+/* Is s[0..n) in title case: two words or more, every word of four
+ * letters or more capitalised, and no sentence's end? */
+static int title_case(const char *s, size_t n)
+{
+	if (n == 0 || s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ':')
+		return 0;
+	size_t i = 0, words = 0;
+	while (i < n) {
+		while (i < n && is_blank(s[i]))
+			i++;
+		if (i >= n)
+			break;
+		size_t letters = 0;
+		int32_t first = text_decode(s, n, &i);
+		letters += text_is_letter(first);
+		while (i < n && !is_blank(s[i]))
+			letters += text_is_letter(text_decode(s, n, &i));
+		words++;
+		if (letters >= 4 && !text_is_upper(first))
+			return 0;
+	}
+	return words >= 2;
+}
+
+void fmt_text_head_lines(const char *text, size_t len, fmt_line_fn fn, void *arg)
+{
+	size_t p = 0;
+	for (int k = 0; k < FMT_HEAD_LINES && p < len; ) {
+		const char *nl = memchr(text + p, '\n', len - p);
+		size_t a = p, b = nl ? (size_t)(nl - text) : len;
+		p = b + 1;
+		trim(text, &a, &b);
+		if (a == b)
+			continue;
+		k++;
+		if (text_cp_len(text + a, b - a) <= TITLE_LINE_MAX && fn(arg, text + a, b - a))
+			return;
+	}
+}
+
+char *fmt_text_headline(const char *text, size_t len, fmt_line_fn shared, void *arg)
+{
+	size_t p = 0, from = 0;
+	for (int k = 0; k < FMT_HEAD_LINES && p < len; ) {
+		const char *nl = memchr(text + p, '\n', len - p);
+		size_t a = p, b = nl ? (size_t)(nl - text) : len;
+		size_t next = b + 1;
+		trim(text, &a, &b);
+		p = next;
+		if (a == b)
+			continue;
+		k++;
+		if (text_cp_len(text + a, b - a) > TITLE_LINE_MAX)
+			break;
+		if (shared && shared(arg, text + a, b - a)) {
+			from = next < len ? next : len;
+			continue;
+		}
+		/* a headline: followed by a blank line, or in title case */
+		size_t q = next;
+		while (q < len && is_blank(text[q]))
+			q++;
+		if ((q < len && text[q] == '\n') || title_case(text + a, b - a))
+			return xstrndup(text + a, b - a);
+		break;
+	}
+	return fmt_text_sentence_title(text + from, len - from);
+}
+
 char *fmt_text_title(const char *text, size_t len)
 {
-	size_t a, b, body;
-	if (title_line(text, len, &a, &b, &body))
-		return xstrndup(text + a, b - a);
-	return fmt_text_sentence_title(text, len);
+	return fmt_text_headline(text, len, NULL, NULL);
 }
 
 /* Words after which a period does not end a sentence. */

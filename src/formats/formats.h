@@ -147,8 +147,10 @@ void fmt_writer_finish(struct fmt_writer *w);
 
 /* Corpus JSON Lines: {"id", "title", ["date",] "text", "entities":
  * [{"start", "end", "type", "text", "status", "origin", "annotator",
- * ["confidence"]}]} on one line, confidence for suggestions that have
- * one (SPAN_HAS_CONFIDENCE), byte for byte what SQLite's json_object()
+ * ["confidence"], ["original_start", "original_end", "original_type"],
+ * ["referent_id", "referent"]}]} on one line, confidence for suggestions
+ * that have one (SPAN_HAS_CONFIDENCE), the detector's span and type for an
+ * entity an analyst changed (SPAN_HAS_ORIGINAL), byte for byte what SQLite's json_object()
  * would write. */
 int fmt_jsonl_write(struct fmt_writer *w, const struct doc *d);
 /* doccano {"id", "text", "label": [[start, end, "TYPE"], ...]}. */
@@ -183,6 +185,8 @@ struct fmt_csv_row {
 	const char *text;                   /* the entity's text (text_len bytes) */
 	size_t text_len;
 	const char *type, *status, *origin, *annotator, *updated_at;
+	int64_t original_start, original_end;
+	const char *original_type;          /* the detector's type, NULL: unchanged */
 	int64_t referent;                   /* the database's number, 0: none */
 	const char *referent_name;          /* its name ("" for none) */
 	size_t referent_name_len;
@@ -195,8 +199,9 @@ int fmt_csv_write(struct fmt_writer *w, const struct fmt_csv_row *r);
 /* Read CSV in the layout of the export (fmt_csv_header; columns found by
  * name in the header row, in any order, unknown ones ignored) from f,
  * calling row for each entity row.  article_id, start, end and type are
- * required; text, status, origin, annotator and referent are optional (NULL in the
- * row when the file lacks the column).  Exactly one leading ' is removed
+ * required; text, status, origin, annotator, referent and original_start,
+ * original_end, original_type are optional (NULL in the row when the file
+ * lacks the column).  Exactly one leading ' is removed
  * from every cell that has one (the export's formula guard); the text
  * cell keeps it in text_raw.  Cells must be valid UTF-8 unless
  * replace_invalid.  A row that cannot be read as an entity (a wrong
@@ -212,6 +217,8 @@ struct csv_entity {
 	const char *text, *text_raw;
 	const char *type, *status, *origin, *annotator;
 	const char *referent;       /* its referent's name, or NULL (no column, or empty) */
+	int64_t original_start, original_end;
+	const char *original_type;  /* the detector's type, or NULL (no columns, or empty) */
 };
 typedef int (*csv_entity_fn)(void *arg, const struct csv_entity *e);
 int fmt_csv_read(FILE *f, const char *name, int replace_invalid, csv_entity_fn row,
@@ -287,9 +294,23 @@ int fmt_brat_end(struct fmt_writer *w, int ok);
 
 /* ---- plain text (fmt_text.c) ------------------------------------------ */
 
-/* The title of a plain-text report (clean text): its first line when
- * that is at most 150 characters and followed by a blank line, else
- * fmt_text_sentence_title().  Owned; "" for an empty text. */
+/* A line of text (trimmed, not NUL-terminated); what the return means
+ * is the caller's. */
+typedef int (*fmt_line_fn)(void *arg, const char *line, size_t len);
+/* How many non-blank lines at the top of a report are looked at for a
+ * headline and for boilerplate. */
+#define FMT_HEAD_LINES 4
+/* Call fn for each of the first FMT_HEAD_LINES non-blank lines of text
+ * (those of at most 150 characters), until it returns non-zero. */
+void fmt_text_head_lines(const char *text, size_t len, fmt_line_fn fn, void *arg);
+/* The title of a plain-text report (clean text): its headline, the first
+ * line (at most 150 characters) that is followed by a blank line or in
+ * title case, after the lines that shared (NULL: none) says many reports
+ * open with (an agency's or an office's name); else
+ * fmt_text_sentence_title() of what follows those lines.  Owned; "" for
+ * an empty text. */
+char *fmt_text_headline(const char *text, size_t len, fmt_line_fn shared, void *arg);
+/* fmt_text_headline() with no boilerplate known. */
 char *fmt_text_title(const char *text, size_t len);
 /* A title derived from the first sentence (after a dateline, if any):
  * at most 100 characters, cut at a word with "…" when longer.  Owned. */

@@ -25,12 +25,14 @@ struct span {
 	const char *referent_name;  /* export: its name (borrowed), or NULL */
 	char *referent_in;          /* import: the referent's name the file gave
 	                               (owned), or NULL */
+	int64_t original_start, original_end;   /* SPAN_HAS_ORIGINAL: the detector's */
+	char original_type[64];     /* span and type before an analyst changed them */
 	unsigned has;               /* SPAN_HAS_* bits */
 	size_t line;                /* its line in the file, for messages; 0: the document's */
 };
 enum {
 	SPAN_HAS_STATUS = 1, SPAN_HAS_ORIGIN = 2, SPAN_HAS_ANNOTATOR = 4,
-	SPAN_HAS_CONFIDENCE = 8,
+	SPAN_HAS_CONFIDENCE = 8, SPAN_HAS_ORIGINAL = 16,
 };
 
 struct doc {

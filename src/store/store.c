@@ -309,6 +309,11 @@ static const char *const migrations[] = {
 	"ALTER TABLE article ADD COLUMN uncertainty REAL NOT NULL DEFAULT 0;\n"
 	"CREATE INDEX article_uncertainty ON article(uncertainty, id);\n"
 	"CREATE INDEX article_state_uncertainty ON article(state, uncertainty, id);\n",
+	/* 3 -> 4: the detector's span and type of an entity an analyst or an
+	 * import changed (all NULL while unchanged) */
+	"ALTER TABLE entity ADD COLUMN original_start INTEGER;\n"
+	"ALTER TABLE entity ADD COLUMN original_end INTEGER;\n"
+	"ALTER TABLE entity ADD COLUMN original_type TEXT;\n",
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,

@@ -42,7 +42,7 @@ const char *store_path(const struct store *st);
 int store_readonly(const struct store *st);
 
 /* Schema version this nerve writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* Explicit transactions (BEGIN IMMEDIATE, so a writer waits for another
  * writer at the start, not at commit).  Nesting is not supported. */
@@ -113,6 +113,9 @@ int store_ext_id_free(struct store *st, const char *ext_id);
 /* Load article id into *a (owned strings; article_finish()).  -1 with
  * err_set() when it does not exist. */
 int store_article_get(struct store *st, int64_t id, struct article *a);
+/* Set article id's title (the full-text index follows).  -1 with
+ * err_set() on error. */
+int store_article_set_title(struct store *st, int64_t id, const char *title);
 /* The id of the article whose text has this sha256 (hex): 1 and *id set
  * when there is one, 0 when not, -1 on error. */
 int store_article_by_sha(struct store *st, const char *sha256, int64_t *id);
@@ -145,6 +148,11 @@ struct entity {
 	char annotator[64];
 	char created_at[21], updated_at[21];
 	int64_t referent;           /* the referent it belongs to, or 0 */
+	/* The detector's span and type, kept the first time an analyst or an
+	 * import changed a suggestion's span or type; original_type "" while
+	 * unchanged. */
+	int64_t original_start, original_end;
+	char original_type[64];
 };
 
 /* A growable array of entities (embedded; zero-initialise, then
@@ -420,6 +428,8 @@ struct export_row {
 	const char *text;           /* the entity's text (not NUL-terminated) */
 	size_t text_len;
 	const char *type, *status, *origin, *annotator, *updated_at;
+	int64_t original_start, original_end;
+	const char *original_type;  /* the detector's type, or NULL: unchanged */
 	int64_t referent;           /* its referent, or 0 */
 	const char *referent_name;  /* its name, or "" */
 	size_t referent_name_len;
@@ -526,7 +536,8 @@ int store_journal_reversal(struct store *st, int64_t grp, const char *annotator,
 int store_edit_get(struct store *st, int64_t id, struct entity *e);
 /* Write e's start, end, type, status, origin, annotator and referent (0:
  * none) to entity e->id (its confidence and created_at stay; updated_at
- * becomes now). */
+ * becomes now).  e's original_* are written only when the entity has
+ * none yet: the first original is kept. */
 int store_edit_update(struct store *st, const struct entity *e);
 /* 1 when entity id is as the snapshot says (a JSON object from
  * store_entity_snapshot(); NULL: the entity does not exist), field by

@@ -293,6 +293,16 @@ int store_ext_id_free(struct store *st, const char *ext_id)
 	return r < 0 ? -1 : !r;
 }
 
+int store_article_set_title(struct store *st, int64_t id, const char *title)
+{
+	sqlite3_stmt *s = store_stmt(st, "UPDATE article SET title = ?2 WHERE id = ?1");
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, title, -1, SQLITE_STATIC);
+	return store_step_done(st, s, _("setting an article's title"));
+}
+
 int store_article_get(struct store *st, int64_t id, struct article *a)
 {
 	sqlite3_stmt *s = store_stmt(st,

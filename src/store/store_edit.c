@@ -69,7 +69,10 @@ int store_edit_update(struct store *st, const struct entity *e)
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"UPDATE entity SET start = ?2, \"end\" = ?3, type = ?4, status = ?5, origin = ?6, "
-		"annotator = ?7, referent = ?8, updated_at = " NOW " WHERE id = ?1");
+		"annotator = ?7, referent = ?8, "
+		"original_start = coalesce(original_start, ?9), "
+		"original_end = coalesce(original_end, ?10), "
+		"original_type = coalesce(original_type, ?11), updated_at = " NOW " WHERE id = ?1");
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, e->id);
@@ -81,6 +84,11 @@ int store_edit_update(struct store *st, const struct entity *e)
 	sqlite3_bind_text(s, 7, e->annotator, -1, SQLITE_STATIC);
 	if (e->referent > 0)
 		sqlite3_bind_int64(s, 8, e->referent);
+	if (e->original_type[0]) {
+		sqlite3_bind_int64(s, 9, e->original_start);
+		sqlite3_bind_int64(s, 10, e->original_end);
+		sqlite3_bind_text(s, 11, e->original_type, -1, SQLITE_STATIC);
+	}
 	if (store_step_done(st, s, _("updating an entity")) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) != 1) {
@@ -104,6 +112,9 @@ int store_edit_update(struct store *st, const struct entity *e)
 	row "annotator IS json_extract(" snap ", '$.annotator') AND " \
 	row "created_at IS json_extract(" snap ", '$.created_at') AND " \
 	row "referent IS json_extract(" snap ", '$.referent') AND " \
+	row "original_start IS json_extract(" snap ", '$.original_start') AND " \
+	row "original_end IS json_extract(" snap ", '$.original_end') AND " \
+	row "original_type IS json_extract(" snap ", '$.original_type') AND " \
 	"coalesce(abs(" row "confidence - json_extract(" snap ", '$.confidence')) <= 1e-9, " \
 	row "confidence IS json_extract(" snap ", '$.confidence'))"
 
@@ -143,7 +154,9 @@ int store_edit_restore(struct store *st, int64_t id, const char *snapshot)
 		"status = json_extract(?2, '$.status'), origin = json_extract(?2, '$.origin'), "
 		"confidence = json_extract(?2, '$.confidence'), "
 		"annotator = json_extract(?2, '$.annotator'), referent = json_extract(?2, '$.referent'), "
-		"updated_at = " NOW " WHERE id = ?1");
+		"original_start = json_extract(?2, '$.original_start'), "
+		"original_end = json_extract(?2, '$.original_end'), "
+		"original_type = json_extract(?2, '$.original_type'), updated_at = " NOW " WHERE id = ?1");
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -154,11 +167,14 @@ int store_edit_restore(struct store *st, int64_t id, const char *snapshot)
 		return 0;
 	s = store_stmt(st,
 		"INSERT INTO entity (id, article, start, \"end\", type, status, origin, confidence, "
-		"annotator, created_at, updated_at, referent) SELECT ?1, json_extract(?2, '$.article'), "
+		"annotator, created_at, updated_at, referent, original_start, original_end, "
+		"original_type) SELECT ?1, json_extract(?2, '$.article'), "
 		"json_extract(?2, '$.start'), json_extract(?2, '$.end'), json_extract(?2, '$.type'), "
 		"json_extract(?2, '$.status'), json_extract(?2, '$.origin'), "
 		"json_extract(?2, '$.confidence'), json_extract(?2, '$.annotator'), "
-		"json_extract(?2, '$.created_at'), " NOW ", json_extract(?2, '$.referent')");
+		"json_extract(?2, '$.created_at'), " NOW ", json_extract(?2, '$.referent'), "
+		"json_extract(?2, '$.original_start'), json_extract(?2, '$.original_end'), "
+		"json_extract(?2, '$.original_type')");
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -228,7 +244,10 @@ static int snapshots_equal(struct store *st, const char *a, const char *b)
 		"json_extract(?1, '$.annotator') AS annotator, "
 		"json_extract(?1, '$.created_at') AS created_at, "
 		"json_extract(?1, '$.confidence') AS confidence, "
-		"json_extract(?1, '$.referent') AS referent) AS r");
+		"json_extract(?1, '$.referent') AS referent, "
+		"json_extract(?1, '$.original_start') AS original_start, "
+		"json_extract(?1, '$.original_end') AS original_end, "
+		"json_extract(?1, '$.original_type') AS original_type) AS r");
 	if (!s)
 		return -1;
 	sqlite3_bind_text(s, 1, a, -1, SQLITE_STATIC);

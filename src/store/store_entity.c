@@ -64,8 +64,8 @@ int store_entity_add(struct store *st, struct entity *e)
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"INSERT INTO entity (article, start, \"end\", type, status, origin, confidence, "
-		"annotator, created_at, updated_at, referent) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)");
+		"annotator, created_at, updated_at, referent, original_start, original_end, "
+		"original_type) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13)");
 	if (!s)
 		return -1;
 	store_now(e->created_at);   /* no RETURNING: see store_article_add() */
@@ -82,6 +82,11 @@ int store_entity_add(struct store *st, struct entity *e)
 	sqlite3_bind_text(s, 9, e->created_at, -1, SQLITE_STATIC);
 	if (e->referent > 0)
 		sqlite3_bind_int64(s, 10, e->referent);
+	if (e->original_type[0]) {
+		sqlite3_bind_int64(s, 11, e->original_start);
+		sqlite3_bind_int64(s, 12, e->original_end);
+		sqlite3_bind_text(s, 13, e->original_type, -1, SQLITE_STATIC);
+	}
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -105,6 +110,9 @@ void store_entity_from_row(sqlite3_stmt *s, struct entity *e)
 	store_col_copy(s, 9, e->created_at, sizeof e->created_at);
 	store_col_copy(s, 10, e->updated_at, sizeof e->updated_at);
 	e->referent = sqlite3_column_int64(s, 11);
+	e->original_start = sqlite3_column_int64(s, 12);
+	e->original_end = sqlite3_column_int64(s, 13);
+	store_col_copy(s, 14, e->original_type, sizeof e->original_type);
 }
 
 int store_entities_of(struct store *st, int64_t article, struct entity_list *l)

@@ -97,7 +97,8 @@ static void bind_filter(sqlite3_stmt *s, const struct export_filter *f, struct b
 #define ROW_COLUMNS \
 	"e.article, a.ext_id, a.title, e.id, e.start, e.\"end\", e.type, e.status, e.origin, " \
 	"e.annotator, e.updated_at, coalesce(e.referent, 0), " \
-	"coalesce((SELECT name FROM referent WHERE id = e.referent), '')"
+	"coalesce((SELECT name FROM referent WHERE id = e.referent), ''), " \
+	"e.original_start, e.original_end, e.original_type"
 #define ROW_ORDER " ORDER BY e.article, e.start, e.\"end\", e.id"
 
 static const char sql_rows_all[] =
@@ -208,6 +209,9 @@ int store_export_entities(struct store *st, const struct export_filter *f, expor
 		r.referent = sqlite3_column_int64(s, 11);
 		r.referent_name = (const char *)sqlite3_column_text(s, 12);
 		r.referent_name_len = (size_t)sqlite3_column_bytes(s, 12);
+		r.original_start = sqlite3_column_int64(s, 13);
+		r.original_end = sqlite3_column_int64(s, 14);
+		r.original_type = (const char *)sqlite3_column_text(s, 15);
 		size_t b0 = walk_to(&w, r.start);
 		/* the end from a copy, so the next start walks on from this one */
 		struct walk e = w;

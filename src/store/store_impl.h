@@ -55,9 +55,10 @@ void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t size);
  * reads them (from the entity table, aliased or not). */
 #define ENTITY_COLUMNS \
 	"id, article, start, \"end\", type, status, origin, coalesce(confidence, 0), " \
-	"annotator, created_at, updated_at, coalesce(referent, 0)"
+	"annotator, created_at, updated_at, coalesce(referent, 0), " \
+	"coalesce(original_start, 0), coalesce(original_end, 0), coalesce(original_type, '')"
 /* How many columns ENTITY_COLUMNS has (a query may add its own after). */
-#define ENTITY_NCOLUMNS 12
+#define ENTITY_NCOLUMNS 15
 /* Fill e (cleared first) from s's current row of ENTITY_COLUMNS. */
 void store_entity_from_row(sqlite3_stmt *s, struct entity *e);
 

@@ -34,7 +34,8 @@ char *store_entity_snapshot(struct store *st, int64_t entity_id)
 		"SELECT json_object('id', id, 'article', article, 'start', start, 'end', \"end\", "
 		"'type', type, 'status', status, 'origin', origin, 'confidence', confidence, "
 		"'annotator', annotator, 'created_at', created_at, 'updated_at', updated_at, "
-		"'referent', referent) "
+		"'referent', referent, 'original_start', original_start, "
+		"'original_end', original_end, 'original_type', original_type) "
 		"FROM entity WHERE id = ?1");
 	if (!s)
 		return NULL;

@@ -383,6 +383,17 @@ int text_grapheme_width(const char *s, size_t len)
 	return w;
 }
 
+int text_width(const char *s, size_t len)
+{
+	int w = 0;
+	for (size_t i = 0; i < len; ) {
+		size_t e = text_grapheme_end(s, len, i);
+		w += text_grapheme_width(s + i, e - i);
+		i = e > i ? e : i + 1;
+	}
+	return w;
+}
+
 static utf8proc_category_t cat(int32_t c)
 {
 	return utf8proc_category(c);

@@ -58,6 +58,10 @@ int text_cp_width(int32_t c);
 /* Display columns of a grapheme cluster s[0..len) (its first code point's
  * width, at least 1 unless it is a control or lone mark). */
 int text_grapheme_width(const char *s, size_t len);
+/* Display columns of s[0..len): the sum of its grapheme clusters'
+ * widths (what a heading or a label takes on the screen, not its
+ * bytes). */
+int text_width(const char *s, size_t len);
 
 /* Character classes (Unicode general categories through utf8proc). */
 int text_is_letter(int32_t c);    /* L* */

@@ -24,6 +24,7 @@
 
 #include "draw.h"
 #include "store/store_browse.h"
+#include "text/text.h"
 #include "edit/annotate.h"
 #include "ui.h"
 #include "view.h"
@@ -601,6 +602,16 @@ static const char *state_mark(const struct ui *ui, enum article_state s)
 	}
 }
 
+/* s right-aligned in the w columns from x (cut with an ellipsis when
+ * wider). */
+static void draw_right(const struct ui *ui, int y, int x, int w, const char *s,
+                       struct draw_attr a)
+{
+	int sw = text_width(s, strlen(s));
+	int at = sw < w ? x + w - sw : x;
+	draw_str(ui, y, at, w - (at - x), s, strlen(s), a, DRAW_ELLIPSIS, NULL, 0, a);
+}
+
 static void list_draw(struct ui *ui, void *state)
 {
 	struct list_view *lv = state;
@@ -614,7 +625,7 @@ static void list_draw(struct ui *ui, void *state)
 	draw_fill(0, 0, w, title);
 	char *t = xasprintf("nerve: %s", ui->db_name);
 	const char *help = _("? help");
-	int hw = (int)strlen(help);
+	int hw = text_width(help, strlen(help));
 	int tw = draw_str(ui, 0, 1, w - 2, t, strlen(t), title, DRAW_ELLIPSIS, NULL, 0, title);
 	if (tw + hw + 3 < w)
 		draw_str(ui, 0, w - hw - 1, hw, help, strlen(help), title, 0, NULL, 0, title);
@@ -634,9 +645,11 @@ static void list_draw(struct ui *ui, void *state)
 		draw_str(ui, 1, id_x, ID_WIDTH, _("Id"), strlen(_("Id")), head, 0, NULL, 0, head);
 	draw_str(ui, 1, title_x, title_w, _("Title"), strlen(_("Title")), head, DRAW_ELLIPSIS,
 	         NULL, 0, head);
-	char cols[32];
-	snprintf(cols, sizeof cols, "%5s %5s", _("Ents"), _("Left"));
-	draw_str(ui, 1, counts_x, 12, cols, strlen(cols), head, 0, NULL, 0, head);
+	/* the counts' headings right-aligned over their 5-column numbers, by
+	 * display width: a translation's bytes are not its columns */
+	draw_fill(1, counts_x, 11, head);
+	draw_right(ui, 1, counts_x, 5, _("Ents"), head);
+	draw_right(ui, 1, counts_x + 6, 5, _("Left"), head);
 
 	if (lv->page.n == 0) {
 		const char *m = lv->q.state >= 0

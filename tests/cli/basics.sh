@@ -40,6 +40,13 @@ man=${TESTLIB%tests/cli/lib.sh}man/nerve.1
 for cmd in $commands; do
 	expect 0 "$NERVE" $cmd --help
 	contains "$T/out" "Usage: nerve $cmd"
+	# lines fit an 80-column terminal (bytes: the English text is ASCII), and -h is
+	# listed with --help
+	long=$(LC_ALL=C.UTF-8 awk 'length($0) > 79' "$T/out")
+	[ -z "$long" ] || fail "nerve $cmd --help has lines over 79 columns: $long"
+	grep -q '^  -h, --help ' "$T/out" || fail "nerve $cmd --help does not list -h, --help"
+	expect 0 "$NERVE" $cmd -h
+	contains "$T/out" "Usage: nerve $cmd"
 	expect 0 "$NERVE" $cmd --version
 	contains "$T/out" "nerve "
 	expect 2 "$NERVE" $cmd --no-such-option

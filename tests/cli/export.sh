@@ -16,7 +16,7 @@ CR=$(printf '\r')
 # CSV: header, CRLF line ends, accepted entities by default
 expect 0 "$NERVE" export
 head -n 1 "$T/out" >"$T/header"
-printf 'article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at,referent_id,referent\r\n' >"$T/want"
+printf 'article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at,original_start,original_end,original_type,referent_id,referent\r\n' >"$T/want"
 same "$T/header" "$T/want"
 # every line ends in CRLF but the one inside a quoted cell
 grep -v "$CR\$" "$T/out" >"$T/bare"
@@ -42,8 +42,9 @@ expect 0 "$NERVE" export --no-formula-guard
 contains "$T/out" "=formula,=1+1,9,0,22,\"=HYPERLINK(\"\"http://x\"\")\",MISC,"
 contains "$T/out" ",'quoted,MISC,"
 contains "$T/out" ",-minus,MISC,accepted,analyst,@ann,"
-# updated_at as YYYY-MM-DDTHH:MM:SSZ, then the referent's number and name
-grep -q ",[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z,[0-9][0-9]*,[^,]*$CR\$" "$T/out" ||
+# updated_at as YYYY-MM-DDTHH:MM:SSZ, no original_* (unchanged), then the
+# referent's number and name
+grep -q ",[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z,,,,[0-9][0-9]*,[^,]*$CR\$" "$T/out" ||
 	fail "updated_at is not YYYY-MM-DDTHH:MM:SSZ"
 
 # the CSV text column is the article text sliced by code points: compare
@@ -143,3 +144,58 @@ if [ -w /dev/full ]; then
 fi
 
 finish
+
+# an entity whose span or type was changed keeps the detector's: three
+# columns after updated_at, three fields in JSON Lines; empty otherwise
+export NERVE_DB="$T/orig.db"
+cat >"$T/orig.jsonl" <<'JSONL'
+{"id": "o1", "title": "Bridge", "text": "Mayor Ann Smith opened the Riverside bridge.", "entities": [{"start": 10, "end": 15, "type": "PERSON", "status": "suggested", "origin": "detector", "annotator": "detector", "confidence": 0.5}, {"start": 27, "end": 36, "type": "LOC", "status": "suggested", "origin": "detector", "annotator": "detector", "confidence": 0.5}]}
+JSONL
+expect 0 "$NERVE" import "$T/orig.jsonl"
+# a file that retypes a suggestion changes a detector's entity
+printf 'article_id,start,end,type,status,origin,annotator\r\no1,27,36,FAC,accepted,analyst,ann\r\n' \
+	>"$T/retype.csv"
+expect 0 "$NERVE" import "$T/retype.csv"
+expect 0 "$NERVE" export --status all -o "$T/orig.csv"
+contains "$T/orig.csv" ",PERSON,suggested,detector,detector,"
+grep -q ",PERSON,suggested,detector,detector,[0-9TZ:-]*,,,,,$CR\$" "$T/orig.csv" ||
+	fail "an unchanged entity has original_* cells: $(cat "$T/orig.csv")"
+grep -q ",Riverside,FAC,accepted,analyst,ann,[0-9TZ:-]*,27,36,LOC,,$CR\$" "$T/orig.csv" ||
+	fail "no original span and type: $(cat "$T/orig.csv")"
+expect 0 "$NERVE" export --format jsonl --status all -o "$T/orig1.jsonl"
+contains "$T/orig1.jsonl" '"annotator":"ann","original_start":27,"original_end":36,"original_type":"LOC"}'
+# both round trips lossless: into a database with the articles alone
+for f in csv jsonl; do
+	rm -f "$T/bare.db"*
+	expect 0 "$NERVE" export --format jsonl --by nobody -o "$T/bare.jsonl"
+	expect 0 "$NERVE" --db "$T/bare.db" import "$T/bare.jsonl"
+	if [ $f = csv ]; then
+		expect 0 "$NERVE" --db "$T/bare.db" import "$T/orig.csv"
+	else
+		expect 0 "$NERVE" --db "$T/bare.db" import "$T/orig1.jsonl"
+	fi
+	expect 0 "$NERVE" --db "$T/bare.db" export --format jsonl --status all -o "$T/orig2.jsonl"
+	same "$T/orig1.jsonl" "$T/orig2.jsonl"
+done
+# the CSV again, its cells compared (entity_id and updated_at aside)
+expect 0 "$NERVE" --db "$T/bare.db" export --status all -o "$T/orig2.csv"
+cut -d, -f1,2,4-10,12- "$T/orig.csv" >"$T/c1"
+cut -d, -f1,2,4-10,12- "$T/orig2.csv" >"$T/c2"
+same "$T/c1" "$T/c2"
+# the header with referent columns but no original_* ones still reads
+printf 'article_id,article_title,entity_id,start,end,text,type,status,origin,annotator,updated_at,referent_id,referent\r\no1,Bridge,1,6,9,Ann,PERSON,accepted,analyst,ann,2026-01-01T00:00:00Z,,\r\n' \
+	>"$T/old.csv"
+expect 0 "$NERVE" --db "$T/bare.db" import "$T/old.csv"
+contains "$T/out" "entities: 1"
+# a database of schema 3 (before original_*) gets the columns, empty
+if command -v sqlite3 >/dev/null 2>&1; then
+	expect 0 "$NERVE" --db "$T/v3.db" import "$T/orig.jsonl"
+	sqlite3 "$T/v3.db" "ALTER TABLE entity DROP COLUMN original_start;
+		ALTER TABLE entity DROP COLUMN original_end;
+		ALTER TABLE entity DROP COLUMN original_type; PRAGMA user_version = 3;" ||
+		fail "could not make a schema 3 database"
+	expect 0 "$NERVE" --db "$T/v3.db" export --status all
+	contains "$T/out" ",PERSON,suggested,detector,detector,"
+	lacks "$T/out" ",10,15,PERSON"
+	[ "$(sqlite3 "$T/v3.db" 'PRAGMA user_version')" = 4 ] || fail "schema 3 was not migrated"
+fi

@@ -43,6 +43,13 @@ onterm "$T/term" "$NERVE" export -o "$T/all2.csv"
 contains "$T/term" "nerve: exporting: "
 contains "$T/term" "B"
 same "$T/all.csv" "$T/all2.csv"
+# and then what it wrote: articles, entities, the file
+onterm "$T/term" "$NERVE" export --format jsonl --status all -o "$T/all.jsonl"
+n=$(grep -o '"start":' "$T/all.jsonl" | wc -l | tr -d ' ')
+[ "$n" -gt 0 ] || fail "no entities in the JSON Lines export"
+contains "$T/term" "nerve: wrote $T/all.jsonl: articles: 300, entities: $n"
+onterm "$T/term" "$NERVE" export --status all --article r7 -o "$T/one.csv"
+contains "$T/term" "nerve: wrote $T/one.csv: articles: 1, entities: $(($(wc -l <"$T/one.csv") - 1))"
 onterm "$T/term" "$NERVE" backup "$T/copy2.db"
 contains "$T/term" "nerve: backing up: 100% ("
 contains "$T/term" " pages)"

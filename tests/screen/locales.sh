@@ -45,6 +45,16 @@ for l in $linguas; do
 	grep -q 'import reports and annotations' "$T/$loc.help" &&
 		fail "$l: the command list of --help is not translated"
 	grep -q 'next article' "$T/$loc.screen" && fail "$l: the help screen is not translated"
+	# the list's title bar and count headings end at the right edge, by
+	# display width (a translation's bytes are not its columns)
+	printf ':screen %s\n' "$T/list.screen" >"$T/lkeys"
+	LC_ALL=$loc NERVE_LOCALEDIR=$T/locale browse 80x24 "$T/lkeys"
+	for row in 1 3; do
+		cols=$(sed -n "${row}p" "$T/list.screen" | sed 's/ *$//' | tr -d '\n' |
+			LC_ALL=C.UTF-8 wc -m)
+		[ "$cols" = 79 ] || fail "$l: list row $row is $cols columns wide, not 79:
+$(sed -n "${row}p" "$T/list.screen")"
+	done
 	# numbers in data stay numbers: a decimal point in any language
 	LC_ALL=$loc NERVE_LOCALEDIR=$T/locale "$NERVE" eval --json "$TESTDATA/eval-gold.jsonl" \
 		>"$T/$loc.json" 2>"$T/err" || fail "$l: eval --json failed: $(cat "$T/err")"

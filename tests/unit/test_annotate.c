@@ -349,6 +349,45 @@ static void test_resize(void)
 
 /* Edges never fall on punctuation, except after the period of an
  * initial or a dotted abbreviation. */
+/* An entity whose span or type the analyst changed keeps the
+ * detector's first; accepting keeps none; undo takes the record back. */
+static void test_original(void)
+{
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	struct annot a;
+	struct annot_result r;
+	annot_init(&a, st, "alice");
+	const char *t = "Mayor Ann Smith opened the Riverside bridge.";
+	int64_t art = add_article(st, t);
+	int64_t smith = suggest(st, art, t, "Smith", 0, "PERSON");
+	int64_t river = suggest(st, art, t, "Riverside", 0, "LOC");
+	int64_t start = cp_of(t, "Smith", 0);
+
+	CHECK_INT(annot_accept(&a, river, &r), 0);
+	CHECK_STR(get(st, river).original_type, "");
+	/* a resize, then a retype: the detector's span and type stay */
+	CHECK_INT(annot_resize(&a, smith, cp_of(t, "Ann", 0), start + 5, &r), 0);
+	struct entity e = get(st, smith);
+	CHECK_INT(e.original_start, start);
+	CHECK_INT(e.original_end, start + 5);
+	CHECK_STR(e.original_type, "PERSON");
+	CHECK_INT(annot_set_type(&a, smith, "ORG", &r), 0);
+	e = get(st, smith);
+	CHECK_STR(e.type, "ORG");
+	CHECK_INT(e.original_start, start);
+	CHECK_STR(e.original_type, "PERSON");
+	/* the journal's snapshots carry it: undo and redo restore it */
+	CHECK_INT(annot_undo(&a, &r), 0);
+	CHECK_INT(annot_undo(&a, &r), 0);
+	e = get(st, smith);
+	CHECK_INT(e.start, start);
+	CHECK_STR(e.original_type, "");
+	CHECK_INT(annot_redo(&a, &r), 0);
+	CHECK_STR(get(st, smith).original_type, "PERSON");
+	CHECK_JOURNAL(st);
+	store_close(&st);
+}
+
 static void test_edges(void)
 {
 	const char *t = "Col. Z. Hasanov (U.S.) met \"Aliyev\"; then, Baku-Tbilisi.";
@@ -1285,6 +1324,7 @@ int main(void)
 	test_seen();
 	test_decisions();
 	test_resize();
+	test_original();
 	test_edges();
 	test_nudge();
 	test_create();

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "formats/formats.h"
@@ -96,6 +97,37 @@ static void test_title(void)
 	CHECK_INT(strlen(t), 300);
 	free(t);
 	buf_free(&b);
+}
+
+/* A line shared by many reports, for fmt_text_headline(). */
+static int is_office(void *arg, const char *line, size_t len)
+{
+	(void)arg;
+	return (len == 14 && memcmp(line, "EXAMPLE AGENCY", 14) == 0) ||
+	       (len == 23 && memcmp(line, "Office of Public Record", 23) == 0);
+}
+
+static void test_headline(void)
+{
+	/* a line in title case is a headline without a blank line after it */
+	check_title("Harbour Bridge Opens to Traffic\nThe new bridge opened on Monday.",
+	            "Harbour Bridge Opens to Traffic");
+	/* a sentence that ends with a period is not */
+	check_title("The Bridge Opens Today.\nMore text.", "The Bridge Opens Today.");
+	/* boilerplate lines are skipped for the headline under them ... */
+	const char *t = "EXAMPLE AGENCY\nOffice of Public Record\n\nHarbour Bridge Opens\n\nBody.";
+	char *h = fmt_text_headline(t, strlen(t), is_office, NULL);
+	CHECK_STR(h, "Harbour Bridge Opens");
+	free(h);
+	/* ... or for the first sentence after them */
+	t = "EXAMPLE AGENCY\nThe bridge opened on Monday. It is long.";
+	h = fmt_text_headline(t, strlen(t), is_office, NULL);
+	CHECK_STR(h, "The bridge opened on Monday.");
+	free(h);
+	/* unknown as boilerplate, the first line is the title */
+	h = fmt_text_headline(t, strlen(t), NULL, NULL);
+	CHECK_STR(h, "EXAMPLE AGENCY");
+	free(h);
 }
 
 static void check_dateline(const char *text, const char *want, size_t want_end)
@@ -250,6 +282,58 @@ static int count_rows(void *arg, const struct export_row *r)
 {
 	(*(int *)arg)++;
 	return 0;
+}
+
+/* Reports of one import that open with the same office line take their
+ * headlines; a database's earlier articles keep their titles. */
+static void test_import_headlines(void)
+{
+	char dir[] = "/tmp/nerve-heads-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	struct store *st = store_open(":memory:", STORE_CREATE);
+	struct import_opts o = { 0 };
+	o.annotator = "tester";
+	o.message = collect_message;
+	o.no_detect = 1;
+	/* an earlier session's report with the same first line */
+	struct import *im = import_new(st, &o);
+	const char *old = "SAMPLE OFFICE\n\nA report from before.\n";
+	char *p = write_temp(dir, "old.txt", old, strlen(old));
+	CHECK_INT(import_path(im, p), 0);
+	free(p);
+	CHECK_INT(import_end(im), 0);
+	import_free(&im);
+
+	char sub[600];
+	snprintf(sub, sizeof sub, "%s/new", dir);
+	CHECK(mkdir(sub, 0700) == 0);
+	static const char *const body[] = {
+		"SAMPLE OFFICE\n\nRiver Levels Fall Again\n\nThe river fell.\n",
+		"SAMPLE OFFICE\n\nThe council met on Tuesday. It agreed.\n",
+		"SAMPLE OFFICE\nNew Ferry Timetable Published\nFerries run hourly.\n",
+		"A Report Without the Office\n\nText.\n",
+	};
+	for (size_t i = 0; i < 4; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "r%zu.txt", i);
+		free(write_temp(sub, name, body[i], strlen(body[i])));
+	}
+	im = import_new(st, &o);
+	CHECK_INT(import_path(im, sub), 0);
+	CHECK_INT(import_end(im), 0);
+	import_free(&im);
+	/* the directory is walked in name order */
+	static const char *const want[] = {
+		"SAMPLE OFFICE", "River Levels Fall Again", "The council met on Tuesday.",
+		"New Ferry Timetable Published", "A Report Without the Office",
+	};
+	for (int64_t id = 1; id <= 5; id++) {
+		struct article a;
+		CHECK_INT(store_article_get(st, id, &a), 0);
+		CHECK_STR(a.title, want[id - 1]);
+		article_finish(&a);
+	}
+	store_close(&st);
 }
 
 static void test_import(void)
@@ -472,6 +556,8 @@ int main(void)
 {
 	test_sha256();
 	test_title();
+	test_headline();
+	test_import_headlines();
 	test_dateline();
 	test_csv_cell();
 	test_clean_map();

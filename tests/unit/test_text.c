@@ -89,6 +89,11 @@ static void test_graphemes(void)
 	CHECK_INT(text_cp_width(0x4E2D), 2);
 	CHECK_INT(text_cp_width(0x301), 0);
 	CHECK_INT(text_grapheme_width("e\xCC\x81", 3), 1);
+	/* a string's columns, not its bytes: Cyrillic, a combining mark, CJK */
+	CHECK_INT(text_width("\xD0\x9E\xD1\x81\xD1\x82.", 7), 4);
+	CHECK_INT(text_width("e\xCC\x81x", 4), 2);
+	CHECK_INT(text_width("\xE4\xB8\xAD", 3), 2);
+	CHECK_INT(text_width("", 0), 0);
 }
 
 static void test_classes(void)
