@@ -488,7 +488,7 @@ int fmt_jsonl_write(struct fmt_writer *w, const struct doc *d)
 			buf_printf(b, ",\"original_start\":%lld,\"original_end\":%lld,"
 			           "\"original_type\":", (long long)sp->original_start,
 			           (long long)sp->original_end);
-			fmt_json_str(b, sp->original_type, strlen(sp->original_type));
+			buf_add_json(b, sp->original_type, strlen(sp->original_type));
 		}
 		if (sp->referent > 0 && sp->referent_name) {
 			buf_printf(b, ",\"referent_id\":%lld,\"referent\":", (long long)sp->referent);
