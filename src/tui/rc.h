@@ -8,7 +8,8 @@
  *                               KEY: script-mode notation (j, <C-r>, <Tab>)
  *                               ACTION: a name of actions.h, or none (unbind)
  *   color AREA|TYPE FG [BG] [ATTR]...
- *                               AREA: status, title, search, cursor, ...;
+ *                               AREA: status, title, header, cursor, search,
+ *                               selection, error, dim;
  *                               any other name is an entity type
  *                               FG, BG: a curses colour name, default, 0-255
  *                               ATTR: normal bold dim underline reverse
@@ -45,10 +46,13 @@ enum rc_attr {
 	RC_ATTR_ITALIC = 1 << 6,
 };
 
-/* The screen areas "color" knows (index into rc_area_name()). */
+/* The screen areas "color" knows (index into rc_area_name()), the
+ * styles of draw.h: the title and status bars, column headings, the
+ * list's cursor row and the article's word cursor, search matches, the
+ * article's selection, error messages and secondary (dim) text. */
 enum rc_area {
 	RC_AREA_STATUS, RC_AREA_TITLE, RC_AREA_HEADER, RC_AREA_CURSOR, RC_AREA_SEARCH,
-	RC_AREA_SELECTION, RC_AREA_PROMPT, RC_AREA_HELP, RC_AREA_COUNT,
+	RC_AREA_SELECTION, RC_AREA_ERROR, RC_AREA_DIM, RC_AREA_COUNT,
 	RC_AREA_TYPE = -1               /* not an area: an entity type's name */
 };
 
@@ -91,6 +95,8 @@ char *rc_user_path(const char *explicit_path);
  * of bad lines, or -1 when a file that must be read cannot be (after
  * reporting it). */
 int rc_load(const struct rc_ops *ops, const char *explicit_path);
+/* The same with another system file (for the tests). */
+int rc_load_from(const struct rc_ops *ops, const char *system_path, const char *explicit_path);
 
 /* The names the grammar takes, for the man page's test: the i-th view,
  * area or attribute name, or NULL past the last. */

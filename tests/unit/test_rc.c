@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "tap.h"
+#include "tui/options.h"
 #include "tui/rc.h"
 #include "lib/util.h"
 
@@ -211,7 +212,8 @@ static void test_files(void)
 }
 
 /* man/nerverc.5 lists every view, action, area and attribute as a ".B
- * name" line in its section, and nothing else there. */
+ * name" line in its section (.SS), and every option of the option table
+ * in OPTIONS (.SH), and nothing else there. */
 static void test_man(void)
 {
 	const char *src = getenv("SRCDIR");
@@ -233,7 +235,8 @@ static void test_man(void)
 		if (strncmp(line, ".SS ", 4) == 0)
 			snprintf(section, sizeof section, "%s", line + 4);
 		else if (strncmp(line, ".SH ", 4) == 0)
-			section[0] = '\0';
+			snprintf(section, sizeof section, "%s",
+			         strcmp(line + 4, "OPTIONS") == 0 ? "OPTIONS" : "");
 		else if (strncmp(line, ".B ", 3) == 0 && section[0]) {
 			char name[128];
 			size_t o = 0;
@@ -259,10 +262,13 @@ static void test_man(void)
 		ADD("Areas", rc_area_name(i));
 	for (int i = 0; rc_attr_name(i); i++)
 		ADD("Attributes", rc_attr_name(i));
+	for (int i = 0; i < OPTION_COUNT; i++)
+		ADD("OPTIONS", option_info((enum option_id)i)->name);
 #undef ADD
 	/* the man page's entries of these sections, in the tables' order */
 	char mine[65536] = "";
-	static const char *const secs[] = { "Views", "Actions", "Areas", "Attributes" };
+	static const char *const secs[] = { "Views", "Actions", "Areas", "Attributes",
+	                                      "OPTIONS" };
 	for (size_t s = 0; s < ARRAY_SIZE(secs); s++) {
 		size_t k = strlen(secs[s]);
 		for (char *p = man; *p;) {
