@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tap.h"
@@ -95,6 +96,11 @@ static void test_bind(void)
 	snprintf(want, sizeof want, "bind %d %d accept\n", AV_ARTICLE, 'y');
 	CHECK_STR(one("bind article y accept", 0), want);
 	CHECK(strstr(one("bind article y open", -1), "does nothing in the article view"));
+	/* the entity view is a view of bind, with its own column of actions */
+	snprintf(want, sizeof want, "bind %d %d merge\n", AV_ENTITIES, 'z');
+	CHECK_STR(one("bind entities z merge", 0), want);
+	CHECK(strstr(one("bind entities z accept", -1), "does nothing in the entities view"));
+	CHECK(strstr(one("bind list z merge", -1), "does nothing in the list view"));
 	CHECK(strstr(one("bind nowhere j down", -1), "unknown view 'nowhere'"));
 	CHECK(strstr(one("bind list <Nope> down", -1), "'<Nope>' is not a key"));
 	CHECK(strstr(one("bind list j frobnicate", -1), "unknown action 'frobnicate'"));
@@ -110,6 +116,9 @@ static void test_color(void)
 	         (unsigned)(RC_ATTR_UNDERLINE | RC_ATTR_BOLD));
 	CHECK_STR(one("color PERSON 208 underline bold", 0), want);
 	CHECK_STR(one("colour cursor default", 0), "color cursor default - 0\n");
+	/* the areas are draw.c's styles; any other name is a type's */
+	CHECK_STR(one("color error yellow", 0), "color error yellow - 0\n");
+	CHECK_STR(one("color dim 244", 0), "color dim 244 - 0\n");
 	CHECK(strstr(one("color cursor red blue sparkly", -1), "unknown attribute 'sparkly'"));
 	CHECK(strstr(one("color cursor mauve", -1), "'mauve' is not a colour"));
 	CHECK(strstr(one("color cursor", -1), "usage: color"));
@@ -204,6 +213,40 @@ static void test_files(void)
 	CHECK_INT(rc_load(&ops, path), 2);
 	CHECK(strstr(got, "set text-width=72") != NULL);
 	unsetenv("NERVE_RC");
+
+	/* the system file first, then the user's, each line applied as it
+	 * comes: the user's later lines win */
+	char *sys = xasprintf("%s/system", dir);
+	write_file(sys, "bind generic j down\nset auto-advance = off\n");
+	write_file(other, "bind generic j up\n");
+	got[0] = '\0';
+	CHECK_INT(rc_load_from(&ops, sys, other), 0);
+	snprintf(want, sizeof want, "bind %d %d down\nset auto-advance=off\nbind %d %d up\n",
+	         RC_VIEW_GENERIC, 'j', RC_VIEW_GENERIC, 'j');
+	CHECK_STR(got, want);
+	/* a missing system file is no error; without --rc and $NERVE_RC the
+	 * XDG file follows it */
+	char *xdg_dir = xasprintf("%s/nerve", dir), *xdg = xasprintf("%s/nerverc", xdg_dir);
+	CHECK_INT(mkdir(xdg_dir, 0700), 0);
+	write_file(xdg, "bind list k up\n");
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	got[0] = '\0';
+	CHECK_INT(rc_load_from(&ops, other, NULL), 0);   /* other: a "system" file */
+	snprintf(want, sizeof want, "bind %d %d up\nbind %d %d up\n", RC_VIEW_GENERIC, 'j',
+	         AV_LIST, 'k');
+	CHECK_STR(got, want);
+	unlink(sys);
+	got[0] = '\0';
+	CHECK_INT(rc_load_from(&ops, sys, NULL), 0);
+	snprintf(want, sizeof want, "bind %d %d up\n", AV_LIST, 'k');
+	CHECK_STR(got, want);
+	unsetenv("XDG_CONFIG_HOME");
+	unlink(xdg);
+	rmdir(xdg_dir);
+	unlink(other);
+	free(xdg);
+	free(xdg_dir);
+	free(sys);
 
 	unlink(path);
 	rmdir(dir);
