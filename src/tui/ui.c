@@ -8,6 +8,12 @@
  * is restored and the signal raised again so that the exit status tells
  * it), and crashes (restore, then the default action).
  *
+ * The rc files (rc.h) apply before the first screen, through rc_ops:
+ * "bind" edits the key map (the action table's default keys, per view),
+ * which key dispatch and the help overlay read; "color" sets draw.c's
+ * looks; "set" goes through the option table.  Their bad lines go to
+ * stderr (curses is not started yet) and the message line.
+ *
  * The view engine: a stack of views (view.h), the list at the bottom.
  * Keys go to the top view through the action table (the top view's
  * column of it; an overlay's is the one beneath's), and ':' commands by

@@ -12,7 +12,9 @@
  * (one article, with its type menu view_menu.c), view_entities.c (an
  * article's entities, E), view_help.c (the help overlay); options.c is
  * the table of options (:set), prompt.c the prompt line that reads ':'
- * commands.
+ * commands, rc.c the grammar of the rc files (and of :bind, :color, :set
+ * NAME = VALUE), whose lines ui.c applies to the key map, draw.c's looks
+ * and the options.
  *
  * Screen rows: 0 the title bar, 1 .. rows-3 the view, rows-2 the status
  * bar, rows-1 the message or prompt line.

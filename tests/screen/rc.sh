@@ -77,6 +77,12 @@ contains "$T/err" "$T/missing: No such file or directory"
 NERVE_RC="$T/missing" expect 1 env LINES=24 COLUMNS=80 "$NERVE" --script "$T/quit"
 contains "$T/err" "$T/missing: No such file or directory"
 
+# --help names it; an empty name is misuse
+expect 0 "$NERVE" --help
+contains "$T/out" "--rc FILE"
+expect 2 "$NERVE" --rc ""
+contains "$T/err" "--rc needs a file"
+
 # the prompt: :bind, :color, and :set in the rc file's form
 cat >"$T/keys" <<END
 :bind list x last
