@@ -284,11 +284,11 @@ char *rc_user_path(const char *explicit_path)
 
 int rc_load(const struct rc_ops *ops, const char *explicit_path)
 {
-	return rc_load_from(ops, SYSCONFDIR "/nerverc", explicit_path);
-}
-
-int rc_load_from(const struct rc_ops *ops, const char *system_path, const char *explicit_path)
-{
+	/* $NERVE_SYSTEM_RC, as tig's $TIGRC_SYSTEM: for tests, and for
+	 * trying a system file out before installing it */
+	const char *system_path = getenv("NERVE_SYSTEM_RC");
+	if (!system_path || !system_path[0])
+		system_path = SYSCONFDIR "/nerverc";
 	int bad = rc_file(ops, system_path, 1);
 	if (bad < 0) {
 		ops->report(ops->arg, NULL, 0, err_msg());

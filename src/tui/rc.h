@@ -17,7 +17,7 @@
  *   set NAME = VALUE            VALUE: a word, a number, or "quoted text"
  *
  * Files, read in order, each line applied as it comes: the system file
- * (SYSCONFDIR/nerverc), then the user's ($NERVE_RC or --rc FILE, else
+ * ($NERVE_SYSTEM_RC, else SYSCONFDIR/nerverc), then the user's ($NERVE_RC or --rc FILE, else
  * $XDG_CONFIG_HOME/nerve/nerverc, else ~/.config/nerve/nerverc).  A bad
  * line is reported with its file and line number and skipped; the rest
  * of the file still applies.  No curses here: the browser applies what is
@@ -90,13 +90,12 @@ int rc_file(const struct rc_ops *ops, const char *path, int optional);
  * one.  Owned. */
 char *rc_user_path(const char *explicit_path);
 
-/* Read the system rc file, then the user's (see rc_user_path); an
+/* Read the system rc file ($NERVE_SYSTEM_RC, else SYSCONFDIR/nerverc;
+ * it may be missing), then the user's (see rc_user_path); an
  * explicit or $NERVE_RC file must exist, the others may not.  The number
  * of bad lines, or -1 when a file that must be read cannot be (after
  * reporting it). */
 int rc_load(const struct rc_ops *ops, const char *explicit_path);
-/* The same with another system file (for the tests). */
-int rc_load_from(const struct rc_ops *ops, const char *system_path, const char *explicit_path);
 
 /* The names the grammar takes, for the man page's test: the i-th view,
  * area or attribute name, or NULL past the last. */

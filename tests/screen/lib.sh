@@ -11,6 +11,7 @@
 export TERM=xterm-256color
 # no rc file of the user running the tests: only the ones a test names
 unset NO_COLOR NERVE_SCRIPT NERVE_RC XDG_CONFIG_HOME LINES COLUMNS
+export NERVE_SYSTEM_RC=/dev/null
 EXPECTED="$SCREENDIR/expected"
 
 # makedb ARGS...: build $NERVE_DB from test files (see mkdb.c).

@@ -2,7 +2,6 @@
 # keys, sets options and colours before the first screen; a bad line is
 # reported with its file and line (on stderr and the message line) and
 # the lines after it still apply; the ':' prompt takes the same lines.
-# (The system file / user file order is in unit/test_rc.)
 . "$SCREENLIB"
 
 makedb "$TESTDATA/browse/browse.jsonl"
@@ -69,6 +68,19 @@ contains "$T/z.screen" "confirm-threshold 7"
 XDG_CONFIG_HOME="$T/none" browse 80x24 "$T/keys"
 [ -s "$T/err" ] && fail "a missing XDG rc file was reported: $(cat "$T/err")"
 contains "$T/z.screen" "confirm-threshold 20"
+
+# the system file first, then the user's: the user's lines win
+printf 'bind list w last\nset confirm-threshold = 9\n' >"$T/system"
+cat >"$T/keys2" <<END
+w
+:set confirm-threshold
+:screen $T/system.screen
+END
+NERVE_SYSTEM_RC="$T/system" browse 80x24 "$T/keys2" --rc "$T/rc"
+contains "$T/system.screen" " 5/5 "
+contains "$T/system.screen" "confirm-threshold 7"
+NERVE_SYSTEM_RC="$T/system" browse 80x24 "$T/keys2"
+contains "$T/system.screen" "confirm-threshold 9"
 
 # a file named by --rc or $NERVE_RC must exist
 printf ':quit\n' >"$T/quit"

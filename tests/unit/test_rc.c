@@ -165,6 +165,8 @@ static void test_files(void)
 	char dir[] = "/tmp/nerve-rc.XXXXXX";
 	CHECK(mkdtemp(dir) != NULL);
 	char *path = xasprintf("%s/rc", dir);
+	char *no_system = xasprintf("%s/no-system", dir);
+	setenv("NERVE_SYSTEM_RC", no_system, 1);    /* not the installed one */
 	/* bad lines are reported with file and line; the rest still applies,
 	 * in order, so a later line overrides an earlier one */
 	write_file(path, "# my keys\nbind list j down\nbind list j frob\n\n"
@@ -220,7 +222,8 @@ static void test_files(void)
 	write_file(sys, "bind generic j down\nset auto-advance = off\n");
 	write_file(other, "bind generic j up\n");
 	got[0] = '\0';
-	CHECK_INT(rc_load_from(&ops, sys, other), 0);
+	setenv("NERVE_SYSTEM_RC", sys, 1);
+	CHECK_INT(rc_load(&ops, other), 0);
 	snprintf(want, sizeof want, "bind %d %d down\nset auto-advance=off\nbind %d %d up\n",
 	         RC_VIEW_GENERIC, 'j', RC_VIEW_GENERIC, 'j');
 	CHECK_STR(got, want);
@@ -231,16 +234,19 @@ static void test_files(void)
 	write_file(xdg, "bind list k up\n");
 	setenv("XDG_CONFIG_HOME", dir, 1);
 	got[0] = '\0';
-	CHECK_INT(rc_load_from(&ops, other, NULL), 0);   /* other: a "system" file */
+	setenv("NERVE_SYSTEM_RC", other, 1);
+	CHECK_INT(rc_load(&ops, NULL), 0);
 	snprintf(want, sizeof want, "bind %d %d up\nbind %d %d up\n", RC_VIEW_GENERIC, 'j',
 	         AV_LIST, 'k');
 	CHECK_STR(got, want);
 	unlink(sys);
+	setenv("NERVE_SYSTEM_RC", sys, 1);
 	got[0] = '\0';
-	CHECK_INT(rc_load_from(&ops, sys, NULL), 0);
+	CHECK_INT(rc_load(&ops, NULL), 0);
 	snprintf(want, sizeof want, "bind %d %d up\n", AV_LIST, 'k');
 	CHECK_STR(got, want);
 	unsetenv("XDG_CONFIG_HOME");
+	setenv("NERVE_SYSTEM_RC", no_system, 1);
 	unlink(xdg);
 	rmdir(xdg_dir);
 	unlink(other);
@@ -250,6 +256,8 @@ static void test_files(void)
 
 	unlink(path);
 	rmdir(dir);
+	unsetenv("NERVE_SYSTEM_RC");
+	free(no_system);
 	free(path);
 	free(other);
 }
