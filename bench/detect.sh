@@ -4,7 +4,9 @@
 # shipped model's scores on the three annotated corpora with their type
 # maps, and learning from the analysts' domain (nerve train on the first
 # 100 documents and on the first 70% of worldwide/dev, scored on its last
-# 30%); then nerve import with detection.
+# 30%).  The speed part (SPEED_ONLY=1: only it) times detection alone
+# (bench/detect-core.c, its checksum of the suggestions printed) and
+# nerve import with and without detection, RUNS (default 5) interleaved.
 #
 # Run from the repository root after a build in build/ (BUILD=dir for
 # another).  Reads ../shared/corpora (SHARED=dir to override).  Needs
@@ -25,14 +27,49 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/nerve-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export NERVE_DATADIR="$top/data" NERVE_DB="$work/bench.db" LC_ALL=C.UTF-8
 
-echo "== speed (speed corpus, one core)"
+echo "== speed (speed corpus, one core): detection alone, and import with and without it"
 ${CC:-cc} -O2 -Wall -I"$build" -I"$top/src" -o "$work/detect-core" "$top/bench/detect-core.c" \
 	$NERVE_LIBS
 gzip -dc "$corpora/speed/whitehouse_2009_2015.jsonl.gz" >"$work/speed.jsonl"
-# one thread, so one core (not pinned: on a shared machine a pinned core may
-# be the busy one)
-/usr/bin/time -v "$work/detect-core" "$work/speed.jsonl" 2>"$work/time.txt"
-awk -F': ' '/Maximum resident set size/ { printf "peak memory: %.1f MB\n", $2 / 1024 }' "$work/time.txt"
+# the corpus lines carry an empty entity list, which import keeps as the
+# document's annotations: without it the texts are detected
+python3 - "$work/speed.jsonl" "$work/plain.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in open(sys.argv[1], encoding="utf-8"):
+        d = json.loads(line)
+        d.pop("entities", None)
+        out.write(json.dumps(d, ensure_ascii=False) + "\n")
+PY
+chars=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"]) for l in open(sys.argv[1], encoding="utf-8")))' "$work/plain.jsonl")
+# One thread, so one core (not pinned: on a shared machine a pinned core
+# may be the busy one).  The three take turns RUNS times (bench/median.sh).
+. "$top/bench/median.sh"
+i=0
+while [ $i -lt "${RUNS:-5}" ]; do
+	bench_run core "$work/detect-core" "$work/speed.jsonl"
+	grep '^detection' "$work/core.out" >>"$work/core.lines"
+	rm -f "$work/import.db"*
+	bench_run nodetect "$nerve" --db "$work/import.db" import --no-detect "$work/plain.jsonl"
+	rm -f "$work/import.db"*
+	bench_run detect "$nerve" --db "$work/import.db" import "$work/plain.jsonl"
+	i=$((i + 1))
+done
+grep -v '^detection' "$work/core.out"
+# detect_doc() alone, CPU seconds as detect-core measures them
+sed 's/.*in \([0-9.]*\) s (\([0-9.]*\) s CPU).*/\2/' "$work/core.lines" | sort -g | awk -v chars="$chars" '
+	{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+	printf "detect_doc() alone: %.2f s CPU median (%.2f-%.2f): %.2f M characters per CPU-second (%.2f-%.2f)\n",
+	       m, v[1], v[NR], chars / m / 1e6, chars / v[NR] / 1e6, chars / v[1] / 1e6 }'
+echo "import: $(cat "$work/detect.out")"
+bench_head "M chars/s (median wall, CPU)"
+bench_row core "detect-core (read, detect, no storing)" "$chars"
+bench_row nodetect "nerve import --no-detect" "$chars"
+bench_row detect "nerve import (detect and store)" "$chars"
+printf '%s %s %s\n' "$(bench_stat detect cpu)" "$(bench_stat nodetect cpu)" "$(bench_stat core cpu)" | awk '
+	{ printf "CPU medians: storing the suggestions %.2f s, finding them %.2f s (import - import --no-detect = %.2f s)\n",
+	         $1 - $4 - $7, $7, $1 - $4 }'
+[ "${SPEED_ONLY:-0}" = 0 ] || exit 0
 
 echo "== the shipped model (exact / overlap F1 over $types)"
 score() { # score NAME GOLD MAP
@@ -62,30 +99,3 @@ for part in first100 first70; do
 	NERVE_DB="$work/$part.db" score "trained $part" "$work/ww-last30.jsonl" \
 		"$corpora/worldwide/typemap.json"
 done
-
-echo "== nerve import with detection (speed corpus, fresh database)"
-# the corpus lines carry an empty entity list, which import keeps as the
-# document's annotations: without it the texts are detected
-python3 - "$work/speed.jsonl" "$work/plain.jsonl" <<'PY'
-import json, sys
-with open(sys.argv[2], "w", encoding="utf-8") as out:
-    for line in open(sys.argv[1], encoding="utf-8"):
-        d = json.loads(line)
-        d.pop("entities", None)
-        out.write(json.dumps(d, ensure_ascii=False) + "\n")
-PY
-chars=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"]) for l in open(sys.argv[1], encoding="utf-8")))' "$work/plain.jsonl")
-for mode in --no-detect ""; do
-	rm -f "$work/import.db"*
-	NERVE_DB="$work/import.db" /usr/bin/time -v "$nerve" import $mode "$work/plain.jsonl" \
-		>"$work/import.out" 2>"$work/import.time" || :
-	printf '%-12s %s\n' "${mode:-(detect)}" "$(cat "$work/import.out")"
-	awk -F': ' -v chars="$chars" '
-		/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; wall = s }
-		/User time/ { user = $2 }
-		/Maximum resident set size/ { rss = $2 }
-		END { printf "             %.2f s wall, %.2f s user, %.1f M characters/s, peak %.1f MB\n",
-		      wall, user, chars / wall / 1e6, rss / 1024 }' "$work/import.time"
-done
-grep -q "suggestions" "$work/import.out" ||
-	echo "(no suggestions: this nerve's import does not call the detector)"

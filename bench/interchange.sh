@@ -10,26 +10,25 @@
 #    holding the same articles without their entities and exported
 #    again, its rows compared but for entity_id and updated_at.  Any
 #    difference is reported (and the exit status is 1).
-# 2. CSV export speed: the speed corpus imported with --no-detect, then
-#    SUGGEST_EVERY (default 50) characters of every article one synthetic
-#    detector suggestion of 12 characters (until detection lands in main:
-#    the same rows a detector's suggestions would give, many of them),
-#    and every entity exported as CSV by nerve, next to the sqlite3
+# 2. CSV export speed: the speed corpus imported with detection (its
+#    empty entity lists dropped first, so that nerve's detector suggests
+#    the entities), and every entity exported as CSV by nerve, next to the sqlite3
 #    shell's own .mode csv output of the same rows (the same columns, the
 #    entity's text by substr(), the same order) from the same database in
 #    the same run, and to the shell without the text column (a floor).
-#    Each runs RUNS times (default 3); the fastest wall-clock time is
-#    reported.
+#    The three take turns RUNS times (default 5); each figure is the
+#    median with min and max (bench/median.sh).
 #
 # NERVE defaults to build/src/nerve; RE3D and CORPUS override the corpus
 # files.  Needs sqlite3.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 nerve=${1:-$top/build/src/nerve}
-re3d=${RE3D:-$top/../shared/corpora/re3d/dev.jsonl}
-corpus=${CORPUS:-$top/../shared/corpora/speed/whitehouse_2009_2015.jsonl.gz}
-runs=${RUNS:-3}
-every=${SUGGEST_EVERY:-50}
+shared=${SHARED:-$top/../shared}
+[ -d "$shared" ] || shared=$top/../../shared   # a worktree beside the clone
+re3d=${RE3D:-$shared/corpora/re3d/dev.jsonl}
+corpus=${CORPUS:-$shared/corpora/speed/whitehouse_2009_2015.jsonl.gz}
+runs=${RUNS:-5}
 [ -x "$nerve" ] || { echo "interchange.sh: no nerve at $nerve (build first)" >&2; exit 1; }
 [ -r "$re3d" ] || { echo "interchange.sh: cannot read $re3d" >&2; exit 1; }
 [ -r "$corpus" ] || { echo "interchange.sh: cannot read $corpus" >&2; exit 1; }
@@ -37,7 +36,7 @@ command -v sqlite3 >/dev/null || { echo "interchange.sh: needs sqlite3" >&2; exi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/nerve-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-export NERVE_ANNOTATOR=bench
+export NERVE_ANNOTATOR=bench NERVE_DATADIR=${NERVE_DATADIR:-$top/data}
 differences=0
 
 # ---- 1. round trips ---------------------------------------------------------
@@ -102,23 +101,19 @@ printf '%-8s %s; import: %s\n' csv "$result" "$(cat "$work/csv.import")"
 # ---- 2. CSV export speed ------------------------------------------------------
 
 echo "== CSV export of every entity of $(basename "$corpus")"
-gzip -dc "$corpus" >"$work/speed.jsonl"
-"$nerve" --db "$work/speed.db" import --no-detect "$work/speed.jsonl" >/dev/null 2>&1
-sqlite3 "$work/speed.db" <<SQL
-WITH RECURSIVE k(article, n, len) AS (
-  SELECT id, 0, length(text) FROM article
-  UNION ALL SELECT article, n + 1, len FROM k WHERE (n + 1) * $every + 12 <= len)
-INSERT INTO entity (article, start, "end", type, status, origin, confidence, annotator,
-                    created_at, updated_at)
-SELECT article, n * $every, n * $every + 12,
-  CASE n % 4 WHEN 0 THEN 'PERSON' WHEN 1 THEN 'ORG' WHEN 2 THEN 'LOC' ELSE 'DATE' END,
-  'suggested', 'detector', 0.5, 'detector', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
-  strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-FROM k WHERE n * $every + 12 <= len;
-SQL
+# the corpus lines carry an empty entity list, which import keeps as the
+# document's annotations: without it the texts are detected
+gzip -dc "$corpus" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    d = json.loads(line)
+    d.pop("entities", None)
+    sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+' >"$work/speed.jsonl"
+"$nerve" --db "$work/speed.db" import "$work/speed.jsonl" >/dev/null 2>&1
 entities=$(sqlite3 "$work/speed.db" "SELECT count(*) FROM entity")
 articles=$(sqlite3 "$work/speed.db" "SELECT count(*) FROM article")
-echo "$articles articles, $entities entities (one every $every characters)"
+echo "$articles articles, $entities entities (nerve's own suggestions)"
 
 shell_sql() {
 	cat <<SQL
@@ -130,36 +125,23 @@ SELECT a.ext_id AS article_id, a.title AS article_title, e.id AS entity_id, e.st
 FROM entity e JOIN article a ON a.id = e.article ORDER BY e.article, e.start, e."end", e.id;
 SQL
 }
-now() { date +%s.%N; }
-# once NAME CMD...: run CMD, append its wall-clock seconds to $work/NAME.times
-once() {
-	name=$1
-	shift
-	t0=$(now)
-	"$@"
-	t1=$(now)
-	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }' >>"$work/$name.times"
-}
-nerve_csv() { "$nerve" --db "$work/speed.db" export --status all -o "$work/nerve.csv"; }
-shell_csv() { shell_sql "$work/shell.csv" 'substr(a.text, e.start + 1, e."end" - e.start) AS text,' |
-              sqlite3 "$work/speed.db"; }
-shell_notext() { shell_sql "$work/notext.csv" '' | sqlite3 "$work/speed.db"; }
+. "$top/bench/median.sh"
 # taking turns, so that the load of the machine falls on each alike
 for r in $(seq "$runs"); do
-	once nerve nerve_csv
-	once shell shell_csv
-	once notext shell_notext
+	bench_run nerve "$nerve" --db "$work/speed.db" export --status all -o "$work/nerve.csv"
+	shell_sql "$work/shell.csv" 'substr(a.text, e.start + 1, e."end" - e.start) AS text,' >"$work/shell.sql"
+	bench_run shell sqlite3 "$work/speed.db" ".read $work/shell.sql"
+	shell_sql "$work/notext.csv" '' >"$work/notext.sql"
+	bench_run notext sqlite3 "$work/speed.db" ".read $work/notext.sql"
 done
-for n in nerve shell notext; do sort -n "$work/$n.times" | head -n 1 >"$work/$n.best"; done
 [ "$(grep -c "$(printf '\r')\$" "$work/nerve.csv")" = "$((entities + 1))" ] ||
 	{ echo "nerve exported $(grep -c "$(printf '\r')\$" "$work/nerve.csv") records, want $((entities + 1))"; differences=$((differences + 1)); }
-n=$(cat "$work/nerve.best") s=$(cat "$work/shell.best") f=$(cat "$work/notext.best")
-printf '%-42s %8s s  %6.1f MB\n' "nerve export (CSV, formula guard)" "$n" \
-	"$(awk -v b="$(wc -c <"$work/nerve.csv")" 'BEGIN { print b / 1e6 }')"
-printf '%-42s %8s s  %6.1f MB\n' "sqlite3 shell .mode csv, the same rows" "$s" \
-	"$(awk -v b="$(wc -c <"$work/shell.csv")" 'BEGIN { print b / 1e6 }')"
-printf '%-42s %8s s  %6.1f MB\n' "sqlite3 shell .mode csv, no text column" "$f" \
-	"$(awk -v b="$(wc -c <"$work/notext.csv")" 'BEGIN { print b / 1e6 }')"
-awk -v n="$n" -v s="$s" 'BEGIN { printf "nerve / shell: %.2f (the bar: at most 1.5)\n", n / s }'
+mb() { awk -v b="$(wc -c <"$1")" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
+bench_head "output"
+bench_row nerve "nerve export (CSV, formula guard)" | sed "s/\$/  $(mb "$work/nerve.csv")/"
+bench_row shell "sqlite3 shell .mode csv, the same rows" | sed "s/\$/  $(mb "$work/shell.csv")/"
+bench_row notext "sqlite3 shell .mode csv, no text column" | sed "s/\$/  $(mb "$work/notext.csv")/"
+printf '%s %s\n' "$(bench_stat nerve wall)" "$(bench_stat shell wall)" |
+	awk '{ printf "nerve / shell, median wall time: %.2f (the bar: at most 1.5)\n", $1 / $4 }'
 
 [ $differences = 0 ] || { echo "interchange.sh: $differences differences" >&2; exit 1; }

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "edit/detect_op.h"
+#include "edit/learn.h"
 #include "detect/detect.h"
 #include "store/store.h"
 #include "lib/progress.h"
@@ -76,7 +77,7 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 	size_t n = 0, suggestions = 0, done = 0, skipped = 0;
 	int rc = 1;
 	struct progress *meter = NULL;
-	struct detector *det = NULL;
+	struct learner *l = NULL;
 	if (ref) {
 		int found = store_article_find(st, ref, &one);
 		if (found <= 0) {
@@ -93,11 +94,13 @@ int cmd_detect(struct cli *cli, int argc, char **argv)
 		warnmsg("%s", err_msg());
 		goto out;
 	}
-	if (!(det = detect_op_detector(st)))
+	if (!(l = learner_open(st))) {
+		warnmsg("%s", err_msg());
 		goto out;
+	}
 	/* TRANSLATORS: what the progress line says nerve is doing, and what it counts */
 	meter = progress_new(_("detecting"), PROGRESS_ITEMS, _("articles"), n);
-	if (detect_op_run(st, det, ids, n, show_progress, meter, &suggestions) < 0)
+	if (detect_op_run(l, ids, n, show_progress, meter, &suggestions) < 0)
 		goto fail;
 	progress_free(&meter);
 	done = n;
@@ -117,7 +120,7 @@ fail:
 out:
 	progress_free(&meter);
 	free(ids);
-	detector_free(&det);
+	learner_free(&l);
 	store_close(&st);
 	return rc;
 }

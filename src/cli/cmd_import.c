@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "edit/detect_op.h"
+#include "edit/learn.h"
 #include "detect/detect.h"
 #include "edit/import.h"
 #include "store/store.h"
@@ -225,16 +225,24 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	o.progress_arg = meter;
 	o.message = print_message;
 	o.message_arg = meter;
-	struct detector *det = NULL;
-	if (!o.no_detect) {
-		if (!(det = detect_op_detector(st))) {
+	/* the detector as the team's work left it, which also learns from
+	 * each reviewed article marked done */
+	struct learner *learner = NULL;
+	if (!o.no_detect || o.reviewed) {
+		if (!(learner = learner_open(st)) && !o.no_detect) {
+			warnmsg("%s", err_msg());
 			progress_free(&meter);
 			typemap_free(&map);
 			store_close(&st);
 			return 1;
 		}
-		o.detect = detect_op_hook;
-		o.detect_arg = det;
+		if (!learner)   /* --no-detect --reviewed: the articles go in, unlearnt */
+			warnmsg(_("%s; the reviewed articles teach the model nothing"), err_msg());
+		o.learner = learner;
+	}
+	if (!o.no_detect) {
+		o.detect = learner_detect_hook;
+		o.detect_arg = learner;
 	}
 
 	struct import *im = import_new(st, &o);
@@ -252,6 +260,8 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		printf(_(", entities updated: %zu"), s->updated);
 	if (s->unchanged)
 		printf(_(", unchanged: %zu"), s->unchanged);
+	if (s->reviewed)
+		printf(_(", stored articles reviewed: %zu"), s->reviewed);
 	if (s->suggestions)
 		printf(_(", suggestions: %zu"), s->suggestions);
 	if (s->skipped)
@@ -262,7 +272,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	if (s->failed || s->skipped)
 		rc = 1;
 	import_free(&im);
-	detector_free(&det);
+	learner_free(&learner);
 	typemap_free(&map);
 	store_close(&st);
 	if (fflush(stdout) != 0)

@@ -56,6 +56,31 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 	printf("  %-16s %10lld %10lld %10lld\n", _("all"), (long long)tot[ENT_ACCEPTED],
 	       (long long)tot[ENT_SUGGESTED], (long long)tot[ENT_REJECTED]);
 	store_stats_finish(&s);
+
+	/* the model in the loop */
+	struct model_row m;
+	struct learn_stats ls;
+	int rc = store_model_active(st, &m, 0);
+	if (rc < 0 || store_learn_stats(st, rc == 0 ? m.id : 0, &ls) < 0) {
+		warnmsg("%s", err_msg());
+		model_row_finish(&m);
+		store_close(&st);
+		return 1;
+	}
+	if (rc == 0) {
+		char *on = xescape(m.trained_on);
+		printf(_("model: %lld, trained %s, %s\n"), (long long)m.id, m.created_at, on);
+		free(on);
+	} else {
+		printf(_("model: the shipped one\n"));
+	}
+	model_row_finish(&m);
+	if (ls.updates)
+		printf(_("learnt since: from %lld reviewed articles, last at %s\n"),
+		       (long long)ls.update_articles, ls.learned_at);
+	else
+		printf(_("learnt since: nothing yet (each article marked done teaches it)\n"));
+	printf(_("memory of decisions: %lld strings\n"), (long long)ls.strings);
 	store_close(&st);
 	return fflush(stdout) == 0 ? 0 : 1;
 }

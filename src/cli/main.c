@@ -4,9 +4,6 @@
 #include "config.h"
 
 #include <locale.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -293,14 +290,6 @@ int main(int argc, char **argv)
 	 * input too (models, lists): always with a decimal point, whatever
 	 * the language of the messages. */
 	setlocale(LC_NUMERIC, "C");
-#ifdef __GLIBC__
-	/* Import and detection free and allocate article-sized buffers one
-	 * document after another: let glibc keep them instead of returning
-	 * each to the kernel (an munmap or a trim of the heap, with the TLB
-	 * flushes they cost, per article).  Peak memory is unchanged. */
-	mallopt(M_MMAP_THRESHOLD, 64 << 20);
-	mallopt(M_TRIM_THRESHOLD, 128 << 20);
-#endif
 #if ENABLE_NLS
 	/* NERVE_LOCALEDIR: the catalogs of a build tree, for its tests */
 	const char *localedir = getenv("NERVE_LOCALEDIR");

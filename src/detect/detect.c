@@ -289,6 +289,7 @@ void detector_free(struct detector **pdet)
 	rules_finish(&det->rules);
 	feat_doc_finish(&det->fd);
 	tagger_out_finish(&det->out);
+	detect_online_finish(det);
 	free(det->spans.v);
 	free(det->conv.v);
 	free(det->blob);
@@ -465,6 +466,17 @@ static int name_word(const struct detector *det, size_t i)
 	       !honorific(t, i) && !((det->marks[i].b | det->marks[i].u) & det->l_titles);
 }
 
+/* 1 when tokens [a, b) hold an organisation head word ("Ministry"). */
+static int has_org_word(const struct detector *det, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++) {
+		const struct gaz_marks *m = &det->marks[k];
+		if ((m->b | m->i | m->l | m->u) & det->rl.org_words)
+			return 1;
+	}
+	return 0;
+}
+
 /* Tokens [a, b) look like a person's name: capitalised words (and
  * initials, hyphens, particles inside), no organisation word, no place
  * that is all of it. */
@@ -473,15 +485,12 @@ static int person_like(const struct detector *det, size_t a, size_t b)
 	const struct tokens *t = &det->toks;
 	if (a >= b || !name_word(det, a) || !name_word(det, b - 1))
 		return 0;
-	if (detect_lookup(det, a, b) & (det->l_places | det->l_demonyms))
+	if ((detect_lookup(det, a, b) & (det->l_places | det->l_demonyms)) ||
+	    has_org_word(det, a, b))
 		return 0;
-	for (size_t k = a; k < b; k++) {
-		const struct gaz_marks *m = &det->marks[k];
-		if ((m->b | m->i | m->l | m->u) & det->rl.org_words)
-			return 0;
+	for (size_t k = a; k < b; k++)
 		if (t->v[k].kind == TOK_NUMBER)
 			return 0;
-	}
 	return 1;
 }
 
@@ -569,15 +578,15 @@ static void convention(struct detector *det, uint32_t a, uint32_t b, int type, f
 	push_piece(out, a, b, type, conf, margin);
 }
 
-/* 1 when tokens [a, b) hold an organisation head word ("Ministry"). */
-static int has_org_word(const struct detector *det, size_t a, size_t b)
+/* Grow span p over d (which follows it): p ends where d ends and is as
+ * sure as the less sure of the two. */
+static void absorb(struct dspan *p, const struct dspan *d)
 {
-	for (size_t k = a; k < b; k++) {
-		const struct gaz_marks *m = &det->marks[k];
-		if ((m->b | m->i | m->l | m->u) & det->rl.org_words)
-			return 1;
-	}
-	return 0;
+	p->b = d->b;
+	if (d->conf < p->conf)
+		p->conf = d->conf;
+	if (d->margin < p->margin)
+		p->margin = d->margin;
 }
 
 /* An organisation's name with its "of" chain is one ORG: "Ministry" +
@@ -597,13 +606,8 @@ static void join_of_chains(struct detector *det, struct dspans *o)
 		    has_org_word(det, d->a, d->b)) {
 			/* a nationality word opening an organisation's name:
 			 * "Ruritanian" + "Bureau of Statistics" */
-			struct dspan *p = &o->v[w - 1];
-			p->b = d->b;
-			p->type = d->type;
-			if (d->conf < p->conf)
-				p->conf = d->conf;
-			if (d->margin < p->margin)
-				p->margin = d->margin;
+			o->v[w - 1].type = d->type;
+			absorb(&o->v[w - 1], d);
 			continue;
 		}
 		if (w > 0) {
@@ -615,11 +619,7 @@ static void join_of_chains(struct detector *det, struct dspans *o)
 			if (p->type == det->t_org && joint && d->a == h &&
 			    (d->type == det->t_org || d->type == det->t_loc) &&
 			    has_org_word(det, p->a, p->b) && !(t->v[d->a].flags & TOKF_SENT_START)) {
-				p->b = d->b;
-				if (d->conf < p->conf)
-					p->conf = d->conf;
-				if (d->margin < p->margin)
-					p->margin = d->margin;
+				absorb(p, d);
 				continue;
 			}
 		}
@@ -999,6 +999,8 @@ void detect_run(struct detector *det, const char *text, size_t len)
 	if (det->has_tagger)
 		tagger_decode(&det->tagger, &det->fd, &det->out);
 	merge(det);
+	if (det->memory)
+		detect_memory_apply(det, text);
 }
 
 /* Detection works on pieces of at most this many bytes, so that its
@@ -1029,6 +1031,11 @@ static size_t piece_end(const char *text, size_t len)
 	while (i > 0 && ((unsigned char)text[i] & 0xC0) == 0x80)
 		i--;
 	return i;
+}
+
+size_t detect_piece_end(const char *text, size_t len)
+{
+	return piece_end(text, len);
 }
 
 /* Detect in text (one piece) and append its spans to out, their offsets

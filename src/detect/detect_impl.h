@@ -93,7 +93,19 @@ struct detector {
 	struct dspans spans;
 	struct dspans conv;     /* scratch of detect_conventions() */
 	float doc_unknown;      /* CAL_DOC_UNKNOWN of the text prepared */
+	/* what the team's decisions taught it (online.c) */
+	struct tagger_overlay overlay;  /* online updates, on top of the tagger */
+	struct detect_memory *memory;   /* decisions across the corpus, or NULL */
 };
+
+/* online.c: apply the memory of decisions to det->spans (after the
+ * merge; text is the one prepared), and release what online.c
+ * allocated. */
+void detect_memory_apply(struct detector *det, const char *text);
+void detect_online_finish(struct detector *det);
+
+/* Where the piece of text that detection works on at once ends. */
+size_t detect_piece_end(const char *text, size_t len);
 
 /* Build a blob from its parts (tagger may be NULL: a detector that only
  * prepares texts, for training; cal may be NULL: confidence from the

@@ -191,15 +191,36 @@ void tagger_out_finish(struct tagger_out *o)
 	memset(o, 0, sizeof *o);
 }
 
+/* score[0..n) += row[0..n), eight tags at a time where the compiler has
+ * vector types (two SSE2 instructions on any x86-64, one AVX2 one in
+ * tagger_decode's AVX2 clone; NEON or plain code elsewhere; no -m flags
+ * needed).  Most of decoding is this loop, and -O2 leaves the plain one
+ * scalar.  Each tag's sum is formed in the same order as before, so the
+ * scores are the same to the bit. */
+static inline void add_row(float *restrict score, const float *restrict row, unsigned n)
+{
+	unsigned q = 0;
+#ifdef __GNUC__
+	typedef float v8sf __attribute__((vector_size(32)));
+	for (; q + 8 <= n; q += 8) {
+		v8sf s, r;   /* memcpy: rows are only 4-byte aligned */
+		memcpy(&s, score + q, sizeof s);
+		memcpy(&r, row + q, sizeof r);
+		s += r;
+		memcpy(score + q, &s, sizeof s);
+	}
+#endif
+	for (; q < n; q++)
+		score[q] += row[q];
+}
+
 /* Add the weights of a feature (its slot value v) to score. */
 static inline void add_weights(const struct tagger *tg, uint32_t v, float *restrict score)
 {
 	const uint32_t *w = tg->w + (v & OFFSET_MASK);
 	uint32_t n = v >> COUNT_SHIFT;
 	if (n == DENSE) {
-		const float *row = (const float *)(const void *)w;
-		for (unsigned q = 0; q < tg->ntags; q++)
-			score[q] += row[q];
+		add_row(score, (const float *)(const void *)w, tg->ntags);
 		return;
 	}
 	for (const uint32_t *e = w + n; w < e; w++)
@@ -211,6 +232,48 @@ static inline void add_feature(const struct tagger *tg, uint64_t h, float *score
 	const uint64_t *v = hmap_get(&tg->feat, h);
 	if (v)
 		add_weights(tg, (uint32_t)*v, score);
+}
+
+/* ---- the overlay of online updates ------------------------------------------ */
+
+void tagger_overlay_init(struct tagger_overlay *ov, unsigned ntags)
+{
+	memset(ov, 0, sizeof *ov);
+	hmap_init(&ov->rows, 0);
+	ov->ntags = ntags;
+}
+
+void tagger_overlay_finish(struct tagger_overlay *ov)
+{
+	hmap_finish(&ov->rows);
+	free(ov->w);
+	memset(ov, 0, sizeof *ov);
+}
+
+void tagger_overlay_add(struct tagger_overlay *ov, uint64_t h, unsigned tag, int32_t d)
+{
+	if (tag >= ov->ntags || d == 0)
+		return;
+	int added;
+	uint64_t *r = hmap_put(&ov->rows, h, &added);
+	if (added) {
+		*r = ov->n;
+		ov->w = xgrow(ov->w, &ov->cap, ov->n + 1, ov->ntags * sizeof *ov->w);
+		memset(ov->w + ov->n * ov->ntags, 0, ov->ntags * sizeof *ov->w);
+		ov->n++;
+	}
+	ov->w[*r * ov->ntags + tag] += d;
+}
+
+/* Add the overlay's weights of feature h to score. */
+static inline void add_overlay(const struct tagger_overlay *ov, uint64_t h, float *score)
+{
+	const uint64_t *r = hmap_get(&ov->rows, h);
+	if (!r)
+		return;
+	const int32_t *w = ov->w + *r * ov->ntags;
+	for (unsigned q = 0; q < ov->ntags; q++)
+		score[q] += (float)w[q] * (1.0f / TAGGER_OVERLAY_UNIT);
 }
 
 /* The weights (offset | count << COUNT_SHIFT) of the static features of
@@ -229,6 +292,13 @@ static size_t resolve(const struct tagger *tg, const struct feat_doc *d, size_t 
 	return n;
 }
 
+/* Decoding is built twice where GCC and the C library can choose at load
+ * time (target_clones: x86-64 with glibc's ifunc), for any x86-64 and for
+ * processors with AVX2; AVX2 brings no FMA, so the arithmetic and the
+ * tags are the same. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__gnu_linux__)
+__attribute__((target_clones("avx2", "default")))
+#endif
 void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_out *o)
 {
 	const struct tokens *t = d->toks;
@@ -241,6 +311,8 @@ void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_ou
 	}
 	float score[MAX_TAGS];
 	uint64_t dyn[FEAT_MAX_DYNAMIC];
+	const struct tagger_overlay *ov =
+		tg->overlay && tg->overlay->n && tg->overlay->ntags == tg->ntags ? tg->overlay : NULL;
 	/* a pipeline: the slots of token i+2 are fetched, the weights of
 	 * token i+1 found and fetched, while token i is scored */
 	uint32_t hits[2][FEAT_MAX_STATIC];
@@ -266,12 +338,67 @@ void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_ou
 		size_t nd = feat_dynamic(d, i, p1, p2, dyn);
 		for (size_t k = 0; k < nd; k++)
 			add_feature(tg, dyn[k], score);
+		if (ov) {
+			for (uint32_t k = d->off[i]; k < d->off[i + 1]; k++)
+				add_overlay(ov, d->f[k], score);
+			for (size_t k = 0; k < nd; k++)
+				add_overlay(ov, dyn[k], score);
+		}
 		unsigned tag = choose(score, tg->ntags, p1, sentence_last(t, i), &o->margin[i]);
 		o->tags[i] = (uint8_t)tag;
 		remember(d, i, o->tags, tag);
 		p2 = p1;
 		p1 = tag;
 	}
+}
+
+size_t tagger_learn_doc(const struct tagger *tg, struct tagger_overlay *ov,
+                        struct feat_doc *d, const uint8_t *gold, int32_t step,
+                        struct tagger_overlay *delta)
+{
+	const struct tokens *t = d->toks;
+	uint8_t *hist = xmalloc(t->n + 1);
+	float score[MAX_TAGS], margin;
+	uint64_t dyn[FEAT_MAX_DYNAMIC];
+	unsigned p1 = BOS_TAG, p2 = BOS_TAG;
+	size_t errors = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].flags & TOKF_SENT_START)
+			p1 = p2 = BOS_TAG;
+		memset(score, 0, tg->ntags * sizeof *score);
+		for (uint32_t k = d->off[i]; k < d->off[i + 1]; k++) {
+			add_feature(tg, d->f[k], score);
+			add_overlay(ov, d->f[k], score);
+		}
+		size_t nd = feat_dynamic(d, i, p1, p2, dyn);
+		for (size_t k = 0; k < nd; k++) {
+			add_feature(tg, dyn[k], score);
+			add_overlay(ov, dyn[k], score);
+		}
+		unsigned tag = choose(score, tg->ntags, p1, sentence_last(t, i), &margin);
+		unsigned g = gold[i] < tg->ntags ? gold[i] : 0;
+		if (tag != g) {
+			errors++;
+			for (uint32_t k = d->off[i]; k < d->off[i + 1]; k++) {
+				tagger_overlay_add(ov, d->f[k], g, step);
+				tagger_overlay_add(ov, d->f[k], tag, -step);
+				tagger_overlay_add(delta, d->f[k], g, step);
+				tagger_overlay_add(delta, d->f[k], tag, -step);
+			}
+			for (size_t k = 0; k < nd; k++) {
+				tagger_overlay_add(ov, dyn[k], g, step);
+				tagger_overlay_add(ov, dyn[k], tag, -step);
+				tagger_overlay_add(delta, dyn[k], g, step);
+				tagger_overlay_add(delta, dyn[k], tag, -step);
+			}
+		}
+		hist[i] = (uint8_t)g;
+		remember(d, i, hist, g);
+		p2 = p1;
+		p1 = g;
+	}
+	free(hist);
+	return errors;
 }
 
 /* ---- training ----------------------------------------------------------- */

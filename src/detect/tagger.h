@@ -24,6 +24,23 @@ struct buf;
 
 enum { TAGGER_MAX_TYPES = 30, TAGGER_TYPE_LEN = 32 };
 
+/* Weights added on top of a trained tagger's (the online updates of
+ * online.h): a row of ntags integers per feature, in units of
+ * 1/TAGGER_OVERLAY_UNIT.  Integers, so that adding and taking away the
+ * same updates in any order gives exactly the same weights.  Embedded;
+ * tagger_overlay_finish(). */
+#define TAGGER_OVERLAY_UNIT 1024
+struct tagger_overlay {
+	struct hmap rows;       /* feature hash -> row index */
+	int32_t *w;             /* n rows x ntags */
+	size_t n, cap;
+	unsigned ntags;
+};
+void tagger_overlay_init(struct tagger_overlay *ov, unsigned ntags);
+void tagger_overlay_finish(struct tagger_overlay *ov);
+/* Add d units to feature h's weight for tag. */
+void tagger_overlay_add(struct tagger_overlay *ov, uint64_t h, unsigned tag, int32_t d);
+
 static inline unsigned tag_type(unsigned tag) { return (tag - 1) / 4; }
 static inline unsigned tag_pos(unsigned tag) { return (tag - 1) % 4; }   /* 0 B, 1 I, 2 L, 3 U */
 static inline unsigned tag_make(unsigned type, unsigned pos) { return 1 + 4 * type + pos; }
@@ -40,6 +57,7 @@ struct tagger {
 	const uint32_t *w;      /* weights with their tags */
 	uint32_t *wcopy;        /* w, when it could not be used in place */
 	unsigned domain;        /* the domain whose features to add at tagging, or 0 */
+	const struct tagger_overlay *overlay;   /* added to the weights, or NULL (borrowed) */
 	float cal_a, cal_b;     /* P(right) = 1 / (1 + exp(-(cal_a * margin + cal_b))) */
 };
 
@@ -59,6 +77,17 @@ void tagger_out_finish(struct tagger_out *o);
 
 /* Tag the tokens of d (feat_static done) into o. */
 void tagger_decode(const struct tagger *tg, struct feat_doc *d, struct tagger_out *o);
+
+/* One online pass of the perceptron over a document (feat_static done)
+ * with its gold tags, on the weights of tg with its overlay: at each
+ * token tagged wrongly, every feature's weight for the gold tag gains
+ * 'step' units and for the predicted one loses them, in tg's overlay
+ * (which must be ov, not const for this) and in 'delta' (the same
+ * changes, for the record).  The history goes on from the gold tags, as
+ * in training.  Returns the number of tokens tagged wrongly. */
+size_t tagger_learn_doc(const struct tagger *tg, struct tagger_overlay *ov,
+                        struct feat_doc *d, const uint8_t *gold, int32_t step,
+                        struct tagger_overlay *delta);
 
 /* ---- training ----------------------------------------------------------- */
 

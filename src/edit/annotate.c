@@ -13,6 +13,8 @@
 #include <time.h>
 
 #include "journal.h"
+#include "learn.h"
+#include "lib/doc.h"
 #include "link.h"
 #include "store/store.h"
 #include "text/text.h"
@@ -36,6 +38,7 @@ void annot_init(struct annot *a, struct store *st, const char *annotator)
 	}
 	memcpy(a->annotator, annotator, n);
 	a->annotator[n] = '\0';
+	a->learner = NULL;
 }
 
 /* ---- transactions and journal groups ---------------------------------- */
@@ -998,12 +1001,95 @@ int annot_done_with(struct annot *a, int64_t article, enum entity_status rest,
 		if (l.v[i].status == ENT_SUGGESTED)
 			rc = decide_entity(&g, &l.v[i], rest,
 			                   rest == ENT_ACCEPTED ? "accept" : "reject");
+	if (rc == 0 && a->learner)
+		rc = learner_learn(a->learner, article, g.j.grp);
 	if (rc == 0) {
 		report(&g, r, 0);
 		r->changed = 1;
 	}
 	entity_list_finish(&l);
 	return finish(a, rc);
+}
+
+int annot_review_in(struct annot *a, int64_t article, const struct span *gold, size_t n,
+                    struct annot_result *r)
+{
+	memset(r, 0, sizeof *r);
+	struct article art = { 0 };
+	struct entity_list l = { 0 };
+	struct annot_group g = group_of(a, article);
+	enum article_state state;
+	unsigned char *kept = NULL;
+	int rc = store_article_get(a->st, article, &art);
+	if (rc == 0)
+		rc = store_edit_state(a->st, article, &state);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		rc = check_span(&art, gold[i].start, gold[i].end);
+		if (rc == 0 && store_type_ensure(a->st, gold[i].type) < 0)
+			rc = -1;
+	}
+	if (rc == 0)
+		rc = store_entities_of(a->st, article, &l);
+	if (rc < 0)
+		goto out;
+	kept = xcalloc(l.n + 1, 1);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		const struct span *sp = &gold[i];
+		/* the entity with this span: one not rejected first */
+		struct entity *e = NULL;
+		for (size_t k = 0; k < l.n; k++) {
+			struct entity *o = &l.v[k];
+			if (o->start == sp->start && o->end == sp->end && !kept[k] &&
+			    (!e || (highlighted(o) && !highlighted(e))))
+				e = o;
+		}
+		if (e) {
+			kept[e - l.v] = 1;
+			if (e->status == ENT_ACCEPTED && strcmp(e->type, sp->type) == 0)
+				continue;
+			int retype = strcmp(e->type, sp->type) != 0;
+			snprintf(e->type, sizeof e->type, "%s", sp->type);
+			rc = decide_entity(&g, e, ENT_ACCEPTED, retype ? "retype" : "accept");
+			continue;
+		}
+		struct entity ne = { 0 };
+		ne.article = article;
+		ne.start = sp->start;
+		ne.end = sp->end;
+		snprintf(ne.type, sizeof ne.type, "%s", sp->type);
+		ne.status = ENT_ACCEPTED;
+		ne.origin = ORIGIN_IMPORT;
+		snprintf(ne.annotator, sizeof ne.annotator, "%s", a->annotator);
+		rc = add(&g, &ne, "create");
+	}
+	for (size_t k = 0; rc == 0 && k < l.n; k++)
+		if (!kept[k] && highlighted(&l.v[k]))
+			rc = decide_entity(&g, &l.v[k], ENT_REJECTED, "reject");
+	if (rc == 0)
+		rc = mark_started(&g);
+	if (rc == 0 && state != STATE_DONE) {
+		rc = set_state(&g, STATE_DONE, "done");
+		if (rc == 0 && a->learner)
+			rc = learner_learn(a->learner, article, g.j.grp);
+	}
+	if (rc == 0) {
+		r->article = article;
+		r->changed = g.j.rows + (state != STATE_DONE);
+		snprintf(r->msg, sizeof r->msg, _("reviewed: %d entities changed"), g.j.rows);
+	}
+out:
+	free(kept);
+	entity_list_finish(&l);
+	article_finish(&art);
+	return rc;
+}
+
+int annot_review(struct annot *a, int64_t article, const struct span *gold, size_t n,
+                 struct annot_result *r)
+{
+	if (begin(a, r) < 0)
+		return -1;
+	return finish(a, annot_review_in(a, article, gold, n, r));
 }
 
 int annot_next(struct annot *a, int64_t article, int64_t *next)
@@ -1141,6 +1227,25 @@ static int reverse(struct annot *a, const struct journal_list *l, const char *ac
 	return 0;
 }
 
+/* What the model learnt at a done mark goes with it: undoing the group
+ * that marked an article done (or a redo of it) turns its update off,
+ * redoing turns it on again. */
+static int relearn(struct annot *a, int64_t grp, int undo)
+{
+	struct journal_list orig = { 0 };
+	int64_t decision = grp;
+	if (original(a, grp, &orig) < 0)
+		return -1;
+	for (size_t i = 0; i < orig.n; i++)
+		if (strcmp(orig.v[i].action, "done") == 0)
+			decision = orig.v[i].grp;
+	int done = 0;
+	for (size_t i = 0; i < orig.n; i++)
+		done |= strcmp(orig.v[i].action, "done") == 0;
+	journal_list_finish(&orig);
+	return done ? store_update_set_active(a->st, decision, !undo, NULL) : 0;
+}
+
 /* Undo (undo != 0) or redo. */
 static int undo_redo(struct annot *a, int undo, struct annot_result *r)
 {
@@ -1163,6 +1268,8 @@ static int undo_redo(struct annot *a, int undo, struct annot_result *r)
 	if (rc == 0)
 		rc = reverse(a, &l, undo ? "undo" : "redo", grp,
 		             undo ? _("cannot undo") : _("cannot redo"), &r->entity);
+	if (rc == 0)
+		rc = relearn(a, grp, undo);
 	if (rc == 0) {
 		char what[sizeof r->msg];
 		describe(a, grp, what, sizeof what);

@@ -81,13 +81,16 @@
 
 #include "store/store.h"
 
+struct span;
 struct store;
 
 /* An editing session: the database and who is deciding.  Embedded;
  * nothing to release. */
+struct learner;
 struct annot {
 	struct store *st;           /* borrowed */
 	char annotator[64];         /* stored on entities and journal rows */
+	struct learner *learner;    /* learns at each done mark, or NULL (borrowed) */
 	struct entity_seen {        /* annot_seen(): the entity as it was drawn */
 		int64_t id;             /* 0: none */
 		int64_t start, end;
@@ -201,13 +204,32 @@ int annot_propagate_corpus(struct annot *a, int64_t e, int dry_run, struct annot
 int annot_accept_all(struct annot *a, int64_t article, struct annot_result *r);
 
 /* Mark article done (state, reviewed_by = the analyst, reviewed_at =
- * now); journalled, so undo reopens it. */
+ * now); journalled, so undo reopens it.  With a learner, the model
+ * learns from the article's accepted entities in the same transaction
+ * (learner_learn()); undoing the done mark turns that update off again
+ * and redoing it on (learn.h). */
 int annot_done(struct annot *a, int64_t article, struct annot_result *r);
 /* The same, deciding the suggestions still undecided first, in the same
  * group (one undo step): rest is ENT_ACCEPTED or ENT_REJECTED, or
  * ENT_SUGGESTED to leave them (annot_done). */
 int annot_done_with(struct annot *a, int64_t article, enum entity_status rest,
                     struct annot_result *r);
+/* Make the article's entities exactly gold[0..n) (start, end in code
+ * points and type; a reviewed copy of the article from elsewhere, as
+ * import --reviewed brings it) and mark it done, as one journal group of
+ * the analyst's: an entity with a gold span is accepted with the gold
+ * type ("accept" or "retype"), a gold span no entity has becomes a new
+ * accepted entity of origin import ("create"), every other entity not
+ * rejected yet is rejected ("reject"), and the article is marked done
+ * ("done"), the model learning from it as at annot_done().  Undo takes
+ * it all back in one step.  Spans off the text or splitting a character
+ * are refused (-1, nothing changed); unknown types are created.
+ * annot_review_in() does the same inside the caller's transaction. */
+int annot_review(struct annot *a, int64_t article, const struct span *gold, size_t n,
+                 struct annot_result *r);
+int annot_review_in(struct annot *a, int64_t article, const struct span *gold, size_t n,
+                    struct annot_result *r);
+
 /* The next article still to review (new or in progress) after article in
  * id order, wrapping around; *next = 0 when there is no other. */
 int annot_next(struct annot *a, int64_t article, int64_t *next);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "detect_op.h"
+#include "learn.h"
 #include "link.h"
 
 #include <stdlib.h>
@@ -47,24 +48,18 @@ int detect_op_hook(void *arg, struct doc *d)
 	return 0;
 }
 
-int detect_op_run(struct store *st, struct detector *det, const int64_t *ids, size_t n,
+int detect_op_run(struct learner *l, const int64_t *ids, size_t n,
                   void (*progress)(void *arg, size_t done, size_t n), void *arg,
                   size_t *suggestions)
 {
 	enum { BATCH = 200 };
-	struct doc d = { 0 };
+	struct store *st = learner_store(l);
 	*suggestions = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i % BATCH == 0 && store_begin(st) < 0)
 			goto fail;
-		struct article a;
-		if (store_article_get(st, ids[i], &a) < 0)
-			goto fail;
-		d.nspans = 0;
-		detect_doc(det, a.text, a.text_len, &d);
-		article_finish(&a);
-		int k = store_replace_suggestions(st, ids[i], d.spans, d.nspans);
-		if (k < 0 || link_article(st, ids[i], NULL) < 0)
+		int k;
+		if (learner_refresh(l, ids[i], 1, &k) < 0)
 			goto fail;
 		*suggestions += (size_t)k;
 		if (((i + 1) % BATCH == 0 || i + 1 == n) && store_commit(st) < 0)
@@ -72,10 +67,8 @@ int detect_op_run(struct store *st, struct detector *det, const int64_t *ids, si
 		if (progress)
 			progress(arg, i + 1, n);
 	}
-	doc_finish(&d);
 	return 0;
 fail:
 	store_rollback(st);
-	doc_finish(&d);
 	return -1;
 }

@@ -24,14 +24,17 @@ struct detector *detect_op_detector(struct store *st);
  * appends the suggestions for d->text to d's spans.  Returns 0. */
 int detect_op_hook(void *arg, struct doc *d);
 
-/* Detect again in the articles ids[0..n) of st with det, replacing
- * their detector suggestions (store_replace_suggestions(): never an
- * analyst's or an import's entity, never a rejected span), one
+/* Detect again in the articles ids[0..n) of the learner's database with
+ * its detector as it is now (learn.h: the model, its online updates, the
+ * memory of decisions), replacing their detector suggestions
+ * (store_replace_suggestions(): never an analyst's or an import's
+ * entity, never a rejected span), one
  * transaction per batch of 200 articles, so that a crash loses one batch
  * and not the run.  progress (or NULL) is called after each article with
  * the articles done so far.  *suggestions gets the number stored.
  * Returns 0, or -1 with err_set() (the batch under way rolled back). */
-int detect_op_run(struct store *st, struct detector *det, const int64_t *ids, size_t n,
+struct learner;
+int detect_op_run(struct learner *l, const int64_t *ids, size_t n,
                   void (*progress)(void *arg, size_t done, size_t n), void *arg,
                   size_t *suggestions);
 

@@ -23,7 +23,9 @@
 #include <sys/stat.h>
 
 #include "import_impl.h"
+#include "annotate.h"
 #include "journal.h"
+#include "learn.h"
 #include "tokenizer.h"
 #include "formats/formats.h"
 #include "lib/input.h"
@@ -311,17 +313,18 @@ static char *free_ext_id(struct import *im, const char *base, size_t line)
 	}
 }
 
-/* Store one span of d as an entity of article, remapped through c.
- * 0 stored or dropped, 1 skipped (reported), -1 store error. */
-static int store_span(struct import *im, struct doc *d, size_t k, int64_t article,
-                      struct clean *c, struct cursor *in_cur, struct cursor *out_cur)
+/* Span k of d remapped through c into *out (start, end in the clean
+ * text, type mapped): 0 done, 2 dropped (mapped to "-"), 1 skipped
+ * (reported). */
+static int map_span(struct import *im, struct doc *d, size_t k, struct clean *c,
+                    struct cursor *in_cur, struct cursor *out_cur, struct span *out)
 {
 	struct span *sp = &d->spans[k];
 	char where[600];
 	import_place_item(im, sp->line ? sp->line : d->line, where);
 	const char *type = typemap_apply(im->o.map, sp->type);
 	if (!type)
-		return 0; /* mapped to "-": not wanted */
+		return 2; /* mapped to "-": not wanted */
 #define SKIP(...) do { \
 		char why_[400]; \
 		snprintf(why_, sizeof why_, __VA_ARGS__); \
@@ -355,12 +358,40 @@ static int store_span(struct import *im, struct doc *d, size_t k, int64_t articl
 	if (!text_is_grapheme_boundary(c->text, c->len, sb) ||
 	    !text_is_grapheme_boundary(c->text, c->len, eb))
 		SKIP(_("it splits a character (grapheme cluster)"));
+#undef SKIP
+	*out = *sp;
+	out->text = NULL;
+	out->start = (int64_t)s;
+	out->end = (int64_t)e;
+	snprintf(out->type, sizeof out->type, "%s", type);
+	return 0;
+}
+
+/* Store one span of d as an entity of article, remapped through c.
+ * 0 stored or dropped, 1 skipped (reported), -1 store error. */
+static int store_span(struct import *im, struct doc *d, size_t k, int64_t article,
+                      struct clean *c, struct cursor *in_cur, struct cursor *out_cur)
+{
+	struct span m, *sp = &m;
+	int mr = map_span(im, d, k, c, in_cur, out_cur, &m);
+	if (mr)
+		return mr == 2 ? 0 : mr;
+	char where[600];
+	import_place_item(im, sp->line ? sp->line : d->line, where);
+#define SKIP(...) do { \
+		char why_[400]; \
+		snprintf(why_, sizeof why_, __VA_ARGS__); \
+		import_report(im, _("%s: entity %zu (%lld-%lld): %s; skipped"), where, k + 1, \
+		       (long long)d->spans[k].start, (long long)d->spans[k].end, why_); \
+		im->cur.skipped++; \
+		return 1; \
+	} while (0)
 
 	struct entity ent = { 0 };
 	ent.article = article;
-	ent.start = (int64_t)s;
-	ent.end = (int64_t)e;
-	snprintf(ent.type, sizeof ent.type, "%s", type);
+	ent.start = m.start;
+	ent.end = m.end;
+	snprintf(ent.type, sizeof ent.type, "%s", m.type);
 	if (sp->has & SPAN_HAS_STATUS) {
 		if (entity_status_parse(sp->status, &ent.status) < 0)
 			SKIP(_("unknown status '%s'"), sp->status);
@@ -374,7 +405,7 @@ static int store_span(struct import *im, struct doc *d, size_t k, int64_t articl
 		ent.origin = ORIGIN_IMPORT;
 	}
 	if ((sp->has & SPAN_HAS_ANNOTATOR) && sp->annotator[0])
-		snprintf(ent.annotator, sizeof ent.annotator, "%s", sp->annotator);
+		snprintf(ent.annotator, sizeof ent.annotator, "%.63s", sp->annotator);
 	else
 		snprintf(ent.annotator, sizeof ent.annotator, "%s", im->o.annotator);
 	if (sp->has & SPAN_HAS_CONFIDENCE)
@@ -409,9 +440,77 @@ static int detect(struct import *im, int64_t article, struct clean *c)
 			rc = -1;
 		else
 			im->cur.suggestions += (size_t)n;
+		/* made by the model as it is now: not to be made again */
+		if (rc == 0 && im->o.learner)
+			rc = store_article_set_detected(im->st, article,
+			                                learner_model_generation(im->o.learner));
 	}
 	doc_finish(&d);
 	return rc;
+}
+
+/* A reviewed document that is a stored article: the same external id
+ * (whose text must be the same), else the same text.  Its entities
+ * become the article's (annot_review_in(), a journal group of its own).
+ * 1 when it was one (reviewed, or refused and reported), 0 when it is
+ * new, -1 on a store error. */
+static int reviewed_stored(struct import *im, struct doc *d, struct clean *c, const char *sha)
+{
+	char where[600];
+	int64_t article = 0;
+	int r = 0;
+	if (d->id && d->id[0]) {
+		r = store_article_by_ext_id(im->st, d->id, &article);
+		if (r < 0)
+			return -1;
+		if (r > 0) {
+			struct article a;
+			if (store_article_get(im->st, article, &a) < 0)
+				return -1;
+			int same = strcmp(a.sha256, sha) == 0;
+			article_finish(&a);
+			if (!same) {
+				import_report(im, _("%s: the id '%s' names article %lld, whose text differs "
+				                    "from this document's; nothing changed"),
+				              import_place(im, d->line, where), d->id, (long long)article);
+				im->cur.failed++;
+				im->file_bad = 1;
+				return 1;
+			}
+		}
+	}
+	if (!r) {
+		r = store_article_by_sha(im->st, sha, &article);
+		if (r <= 0)
+			return r;
+	}
+	struct doc gold = { 0 };
+	struct cursor in_cur = { c->in, c->in_len, 0, 0 };
+	struct cursor out_cur = { c->text, c->len, 0, 0 };
+	for (size_t k = 0; k < d->nspans; k++) {
+		struct span m;
+		int mr = map_span(im, d, k, c, &in_cur, &out_cur, &m);
+		if (mr == 1)
+			im->file_bad = 1;
+		if (mr)
+			continue;
+		if (import_need_type(im, m.type) < 0) {
+			doc_finish(&gold);
+			return -1;
+		}
+		*doc_push_span(&gold) = m;
+	}
+	struct annot an;
+	struct annot_result res;
+	annot_init(&an, im->st, im->o.annotator);
+	an.learner = im->o.learner;
+	r = annot_review_in(&an, article, gold.spans, gold.nspans, &res);
+	if (r == 0) {
+		im->cur.reviewed++;
+		im->cur.entities += gold.nspans;
+	}
+	doc_finish(&gold);
+	return r < 0 ? -1 : 1;
 }
 
 /* Store one document.  text_given: d->text is raw input to clean.
@@ -436,7 +535,18 @@ static int store_doc(struct import *im, struct doc *d, int from_jsonl)
 	char sha[65];
 	sha256_hex(c.text, c.len, sha);
 	int64_t dup;
-	int r = store_article_by_sha(im->st, sha, &dup);
+	int r;
+	if (im->o.reviewed) {
+		r = reviewed_stored(im, d, &c, sha);
+		if (r < 0)
+			goto fail;
+		if (r > 0) {
+			clean_finish(&c);
+			progress(im);
+			return 0;
+		}
+	}
+	r = store_article_by_sha(im->st, sha, &dup);
 	if (r < 0)
 		goto fail;
 	if (r) {
@@ -567,6 +677,7 @@ static void add_stats(struct import_stats *t, const struct import_stats *c)
 	t->renamed += c->renamed;
 	t->updated += c->updated;
 	t->unchanged += c->unchanged;
+	t->reviewed += c->reviewed;
 	t->chars += c->chars;
 	t->bytes += c->bytes;
 }
@@ -666,7 +777,9 @@ static int jsonl_file(struct import *im, struct input *in, const char *path, con
 	if (import_file_begin(im, path, name, source) < 0)
 		return -1;
 	/* many documents: index them in one go at the end */
-	int ok = store_bulk_begin(im->st) == 0 && read_docs(im, in->f, fmt) == 0;
+	/* reviewed documents may change stored articles, which the bulk mode
+	 * does not allow */
+	int ok = (im->o.reviewed || store_bulk_begin(im->st) == 0) && read_docs(im, in->f, fmt) == 0;
 	if (!ok)
 		input_read_error(in);
 	if (store_bulk_end(im->st, ok) < 0)

@@ -75,6 +75,8 @@ struct import_stats {
 	size_t renamed;         /* articles stored under NAME#2 for a clash */
 	size_t updated;         /* existing entities changed (CSV import) */
 	size_t unchanged;       /* CSV rows already as the database has them */
+	size_t reviewed;        /* stored articles a reviewed document replaced
+	                         * the entities of (--reviewed) */
 	uint64_t chars;         /* code points of the stored texts */
 	uint64_t bytes;         /* bytes of the stored texts */
 };
@@ -83,7 +85,14 @@ struct import_opts {
 	enum import_format format;      /* IMPORT_AUTO: recognise each path */
 	const struct typemap *map;      /* or NULL */
 	const char *annotator;          /* who imports (journal, entities) */
-	int reviewed;                   /* entities accepted, articles done */
+	int reviewed;                   /* entities accepted, articles done; a
+	                                 * document that is a stored article (the
+	                                 * same external id, else the same text)
+	                                 * is that article reviewed: its entities
+	                                 * become exactly the document's, as one
+	                                 * undoable group (annot_review()) */
+	struct learner *learner;        /* learns from each article marked done, or
+	                                 * NULL (borrowed) */
 	int replace_invalid;            /* invalid UTF-8 and NUL to U+FFFD */
 	int no_detect;                  /* never call detect */
 	uint64_t max_bytes;             /* refuse a file that holds more; 0: 1 GiB */

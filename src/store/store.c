@@ -238,6 +238,77 @@ static const char *const migrations[] = {
 	"    WHERE referent = new.referent AND article = new.article AND id <> new.id)\n"
 	"  WHERE id = new.referent;\n"
 	"END;\n",
+	/* 2 -> 3: the model in the loop.  learn holds the generation of what
+	 * detection uses (bumped by every change of the model, its online
+	 * updates or the decisions' memory: other processes compare it to
+	 * their own and reload) and the model's own generation (the model and
+	 * its updates only: suggestions older than it are made again);
+	 * model_update the online step of each article
+	 * marked done, as integer weight deltas on top of the model it was
+	 * computed against (base: a model row, 0 the shipped model), active
+	 * until its done mark is undone or a retrain folds it in; decision
+	 * the memory of decisions, the count of accepted and rejected
+	 * entities per string and type, kept by triggers (so that undo, which
+	 * restores entity rows, takes a decision's effect back with it);
+	 * article.detected_gen the model generation its suggestions were made at,
+	 * and article.uncertainty their expected number of corrections
+	 * (the sum of 1 - confidence), for the uncertainty sort. */
+	"CREATE TABLE learn (\n"
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+	"  generation INTEGER NOT NULL DEFAULT 1,\n"
+	"  model_generation INTEGER NOT NULL DEFAULT 1,\n"
+	"  learned_at TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"INSERT INTO learn (id) VALUES (1);\n"
+	"CREATE TABLE model_update (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,\n"
+	"  grp INTEGER NOT NULL,\n"
+	"  base INTEGER NOT NULL,\n"
+	"  active INTEGER NOT NULL DEFAULT 1,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  data BLOB NOT NULL\n"
+	");\n"
+	"CREATE INDEX model_update_base ON model_update(base, active, id);\n"
+	"CREATE INDEX model_update_grp ON model_update(grp);\n"
+	"CREATE TABLE decision (\n"
+	"  text TEXT NOT NULL,\n"
+	"  type TEXT NOT NULL,\n"
+	"  status TEXT NOT NULL,\n"
+	"  n INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (text, type, status)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TRIGGER decision_ai AFTER INSERT ON entity WHEN new.status <> 'suggested' BEGIN\n"
+	"  INSERT INTO decision (text, type, status, n)\n"
+	"    SELECT substr(text, new.start + 1, new.\"end\" - new.start), new.type, new.status, 1\n"
+	"    FROM article WHERE id = new.article\n"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
+	"  UPDATE learn SET generation = generation + 1;\n"
+	"END;\n"
+	"CREATE TRIGGER decision_ad AFTER DELETE ON entity WHEN old.status <> 'suggested' BEGIN\n"
+	"  UPDATE decision SET n = n - 1 WHERE status = old.status AND type = old.type AND\n"
+	"    text = (SELECT substr(text, old.start + 1, old.\"end\" - old.start)\n"
+	"            FROM article WHERE id = old.article);\n"
+	"  UPDATE learn SET generation = generation + 1;\n"
+	"END;\n"
+	"CREATE TRIGGER decision_au AFTER UPDATE OF status, type, start, \"end\", article ON entity\n"
+	"  WHEN (old.status <> 'suggested' OR new.status <> 'suggested') AND\n"
+	"  (old.status, old.type, old.start, old.\"end\", old.article) IS NOT\n"
+	"  (new.status, new.type, new.start, new.\"end\", new.article) BEGIN\n"
+	"  UPDATE decision SET n = n - 1 WHERE old.status <> 'suggested' AND\n"
+	"    status = old.status AND type = old.type AND\n"
+	"    text = (SELECT substr(text, old.start + 1, old.\"end\" - old.start)\n"
+	"            FROM article WHERE id = old.article);\n"
+	"  INSERT INTO decision (text, type, status, n)\n"
+	"    SELECT substr(text, new.start + 1, new.\"end\" - new.start), new.type, new.status, 1\n"
+	"    FROM article WHERE id = new.article AND new.status <> 'suggested'\n"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
+	"  UPDATE learn SET generation = generation + 1;\n"
+	"END;\n"
+	"ALTER TABLE article ADD COLUMN detected_gen INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE article ADD COLUMN uncertainty REAL NOT NULL DEFAULT 0;\n"
+	"CREATE INDEX article_uncertainty ON article(uncertainty, id);\n"
+	"CREATE INDEX article_state_uncertainty ON article(state, uncertainty, id);\n",
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
@@ -563,6 +634,11 @@ int store_commit(struct store *st)
 		return -1;
 	}
 	return 0;
+}
+
+int store_in_transaction(struct store *st)
+{
+	return !sqlite3_get_autocommit(st->db);
 }
 
 void store_rollback(struct store *st)

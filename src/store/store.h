@@ -42,13 +42,15 @@ const char *store_path(const struct store *st);
 int store_readonly(const struct store *st);
 
 /* Schema version this nerve writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* Explicit transactions (BEGIN IMMEDIATE, so a writer waits for another
  * writer at the start, not at commit).  Nesting is not supported. */
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
+/* 1 inside a transaction of store_begin(), else 0. */
+int store_in_transaction(struct store *st);
 
 /* An online copy of the whole database to path (SQLite backup API).
  * step, when not NULL, is called after each batch of pages with the pages
@@ -77,6 +79,7 @@ struct article {
 	char *reviewed_by;  /* "" when never */
 	char reviewed_at[21];
 	int annotated;      /* came with annotations: detect only when asked */
+	double uncertainty; /* of its suggestions (the uncertainty sort; read only) */
 };
 /* Release the strings of a (not a itself). */
 void article_finish(struct article *a);
@@ -641,14 +644,83 @@ void model_row_finish(struct model_row *m);
 /* Store a model (not active yet); *id gets its row id. */
 int store_model_add(struct store *st, const void *blob, size_t len, const char *trained_on,
                     const char *scores, int64_t *id);
-/* Make model id the active one (and no other). */
+/* Make model id the active one (and no other); the online updates so
+ * far are folded in (store_update_fold()). */
 int store_model_activate(struct store *st, int64_t id);
 int store_model_set_scores(struct store *st, int64_t id, const char *scores);
 /* The active model into *m (the blob too when with_data; owned:
  * model_row_finish): 0, 1 when there is none, -1 on error. */
 int store_model_active(struct store *st, struct model_row *m, int with_data);
-/* No active model: nerve goes back to the shipped one. */
+/* No active model: nerve goes back to the shipped one, and the online
+ * updates are given up (store_update_fold()). */
 int store_model_reset(struct store *st);
+
+/* ---- the model in the loop (store_learn.c) ---------------------------------- */
+
+/* The generation of what detection uses into *gen: a number that grows
+ * whenever the model, its online updates or the memory of decisions
+ * change (in any process); and the model's own (the model and its
+ * updates only) into *model_gen (may be NULL).  Reading them is one
+ * row, cheap enough to do before every detection. */
+int store_learn_generation(struct store *st, int64_t *gen, int64_t *model_gen);
+/* Make both generations grow (a change of the model). */
+int store_learn_bump(struct store *st);
+
+/* Store the online update of article, made at its done mark (journal
+ * group grp) against model base (a model row, 0 the shipped model); the
+ * generation grows and learned_at becomes now.  *id gets its row. */
+int store_update_add(struct store *st, int64_t article, int64_t grp, int64_t base,
+                     const void *data, size_t len, int64_t *id);
+/* Turn the updates made at journal group grp off (undo of the done
+ * mark: active 0) or on again (redo: active 1); the number of rows
+ * changed into *n (may be NULL), the generation grows when any did. */
+int store_update_set_active(struct store *st, int64_t grp, int active, int *n);
+/* After a retrain or a reset: every update so far is no longer applied
+ * (folded into the new model, or given up). */
+int store_update_fold(struct store *st);
+/* The ids of the updates applied on top of model base, ascending (owned,
+ * free()). */
+int store_update_ids(struct store *st, int64_t base, int64_t **ids, size_t *n);
+/* The articles of the latest max updates applied on top of model base,
+ * newest first (owned, free()). */
+int store_update_recent(struct store *st, int64_t base, size_t max, int64_t **articles,
+                        size_t *n);
+/* The data of update id (owned) and its length: 0, 1 when the row is
+ * gone, -1 on error. */
+int store_update_get(struct store *st, int64_t id, void **data, size_t *len);
+
+/* Call fn for each string of the memory of decisions with a count above
+ * 0: its text, its type, accepted (1) or rejected (0), and the count;
+ * fn returning -1 stops the walk (-1 returned). */
+int store_decisions(struct store *st,
+                    int (*fn)(void *arg, const char *text, size_t len, const char *type,
+                              int accepted, int64_t n),
+                    void *arg);
+
+/* What nerve stats says of the learning. */
+struct learn_stats {
+	int64_t generation;
+	char learned_at[21];        /* last online update, "" when never */
+	int64_t updates;            /* online updates applied now */
+	int64_t update_articles;    /* distinct articles they come from */
+	int64_t strings;            /* strings in the memory of decisions */
+};
+int store_learn_stats(struct store *st, int64_t base, struct learn_stats *out);
+
+/* The model generation article's suggestions were made at into *gen, and
+ * whether it came with annotations. */
+int store_article_detected(struct store *st, int64_t article, int64_t *gen, int *annotated);
+/* Record that article's suggestions are those of model generation gen. */
+int store_article_set_detected(struct store *st, int64_t article, int64_t gen);
+/* Up to max articles still to review, not annotated, whose suggestions
+ * are older than model generation gen: those after article 'after' in id
+ * order first, then from the start.  *ids owned (free()). */
+int store_articles_stale(struct store *st, int64_t gen, int64_t after, size_t max,
+                         int64_t **ids, size_t *n);
+/* The accepted entities of article as gold spans (start, end, type)
+ * appended to d's spans. */
+int store_accepted_spans(struct store *st, int64_t article, struct doc *d);
+
 
 /* The ids of the articles detection runs on (store_detect.c): those that
  * are new or in progress (also done when all) and came without

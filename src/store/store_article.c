@@ -93,7 +93,7 @@ int store_triggers_pause(struct store *st)
 		"'article_tally_ai', 'article_tally_ad', 'article_tally_au', "
 		"'entity_tally_ai', 'entity_tally_ad', 'entity_tally_au', "
 		"'referent_tally_ai', 'referent_tally_ad', 'referent_tally_au', "
-		"'referent_articles_au')");
+		"'referent_articles_au', 'decision_ai', 'decision_ad', 'decision_au')");
 	if (!s)
 		return -1;
 	if (sqlite3_step(s) != SQLITE_ROW) {
@@ -176,6 +176,13 @@ int store_bulk_end(struct store *st, int index)
 		"sum(status = 'rejected') AS r, count(DISTINCT article) AS n FROM entity "
 		"WHERE referent IN (SELECT referent FROM entity WHERE article > ?1 "
 		"AND referent IS NOT NULL) GROUP BY referent) AS t WHERE referent.id = t.id",
+		/* the memory of decisions (decision_ai) */
+		"INSERT INTO decision (text, type, status, n) "
+		"SELECT substr(a.text, e.start + 1, e.\"end\" - e.start), e.type, e.status, count(*) "
+		"FROM entity e JOIN article a ON a.id = e.article "
+		"WHERE a.id > ?1 AND e.status <> 'suggested' GROUP BY 1, 2, 3 "
+		"ON CONFLICT DO UPDATE SET n = n + excluded.n",
+		"UPDATE learn SET generation = generation + (?1 = ?1)",
 	};
 	for (size_t i = 0; index && rc == 0 && i < ARRAY_SIZE(redo); i++) {
 		sqlite3_stmt *s = store_stmt(st, redo[i]);
@@ -290,7 +297,7 @@ int store_article_get(struct store *st, int64_t id, struct article *a)
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"SELECT id, ext_id, title, source, published, text, sha256, imported_at, state, "
-		"reviewed_by, reviewed_at, annotated FROM article WHERE id = ?1");
+		"reviewed_by, reviewed_at, annotated, uncertainty FROM article WHERE id = ?1");
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -310,6 +317,7 @@ int store_article_get(struct store *st, int64_t id, struct article *a)
 	a->reviewed_by = store_col_str(s, 9);
 	store_col_copy(s, 10, a->reviewed_at, sizeof a->reviewed_at);
 	a->annotated = sqlite3_column_int(s, 11);
+	a->uncertainty = sqlite3_column_double(s, 12);
 	sqlite3_reset(s);
 	return 0;
 }

@@ -4,10 +4,10 @@
  *
  * Each sort order is a key column and a direction; the list is ordered
  * by (key, id) in that direction, so that every row has a unique
- * position and "the rows after this one" is a row-value range on an
- * index: (key, id) > (?, ?).  The SQL for each sort, filter and kind of
- * fetch is generated once into static buffers (store_stmt() caches
- * statements by the text's address).
+ * position and "the rows after this one" are two ranges on an index:
+ * key = ? AND id > ?, then key > ? (see enum part).  The SQL for each
+ * sort, filter, kind of fetch and part is generated once into static
+ * buffers (store_stmt() caches statements by the text's address).
  */
 #include "config.h"
 #include "store_browse.h"
@@ -29,6 +29,7 @@ static const struct sortdef {
 	[BROWSE_DATE] = { N_("date"), "published", 1, 1 },
 	[BROWSE_TITLE] = { N_("title"), "title", 0, 1 },
 	[BROWSE_LEFT] = { N_("left"), "n_suggested", 1, 0 },
+	[BROWSE_UNSURE] = { N_("uncertain"), "uncertainty", 1, 0 },
 };
 
 const char *browse_sort_name(enum browse_sort s)
@@ -53,16 +54,44 @@ enum kind {
 };
 
 #define ROW_COLUMNS "id, state, published, title, n_entities, n_suggested, " \
-	"CASE WHEN title = '' THEN substr(text, 1, 120) ELSE '' END, ext_id"
+	"CASE WHEN title = '' THEN substr(text, 1, 120) ELSE '' END, ext_id, uncertainty"
+
+/* A fetch from a key in a sort with a key column runs in two parts:
+ * the rows that tie with the key's value, by id, then the rows beyond
+ * that value.  SQLite (3.40) seeks an index only by the first column of
+ * "(key, id) > (?, ?)", and walks every tie before the id: all the rows,
+ * when no report has a date. */
+enum part {
+	P_WHOLE,     /* no key, or a sort without a key column */
+	P_TIES,      /* key = ?2 AND id beyond ?3 */
+	P_BEYOND,    /* key beyond ?2 */
+};
 
 /* Parameters: ?1 state, ?2 key, ?3 id, ?4 limit (or offset), ?5 fts. */
-static char sql_text[BROWSE_NSORTS][2][K_NKINDS][512];
+static char sql_text[BROWSE_NSORTS][2][K_NKINDS][3][512];
 
-static const char *sql_for(const struct browse_query *q, enum kind k)
+/* 1 when kind k of query q runs in two parts. */
+static int split(const struct browse_query *q, enum kind k)
+{
+	return sorts[q->sort].key && (k == K_FROM || k == K_AFTER || k == K_BEFORE ||
+	                              k == K_SAFTER || k == K_SBEFORE || k == K_RANK);
+}
+
+/* Move the text of b into out (one of sql_text's buffers); returns out. */
+static const char *keep_sql(char *out, struct buf *b)
+{
+	if (b->len >= sizeof sql_text[0][0][0][0])
+		die("store_browse: query too long");
+	memcpy(out, b->data, b->len + 1);
+	buf_free(b);
+	return out;
+}
+
+static const char *sql_for(const struct browse_query *q, enum kind k, enum part part)
 {
 	const struct sortdef *d = &sorts[q->sort];
 	int filtered = q->state >= 0;
-	char *out = sql_text[q->sort][filtered][k];
+	char *out = sql_text[q->sort][filtered][k][part];
 	if (out[0])
 		return out;
 
@@ -78,6 +107,15 @@ static const char *sql_for(const struct browse_query *q, enum kind k)
 		op = desc ? "<" : ">";
 
 	struct buf b = BUF_INIT;
+	if (k == K_RANK && !filtered && !d->key) {
+		/* Counting "id < ?" would walk the table itself, text and all
+		 * (hundreds of megabytes on a big corpus): count each review
+		 * state's part of the (state, id) index instead, the states
+		 * being the rows of the tally. */
+		buf_adds(&b, "SELECT coalesce(sum((SELECT count(*) FROM article a "
+		             "WHERE a.state = t.state AND a.id < ?3)), 0) FROM article_tally t");
+		return keep_sql(out, &b);
+	}
 	if (k == K_RANK)
 		buf_adds(&b, "SELECT count(*) FROM article");
 	else
@@ -88,8 +126,10 @@ static const char *sql_for(const struct browse_query *q, enum kind k)
 		glue = " AND ";
 	}
 	if (op) {
-		if (d->key)
-			buf_printf(&b, "%s(%s, id) %s (?2, ?3)", glue, d->key, op);
+		if (part == P_TIES)
+			buf_printf(&b, "%s%s = ?2 AND id %s ?3", glue, d->key, op);
+		else if (part == P_BEYOND)
+			buf_printf(&b, "%s%s %c ?2", glue, d->key, op[0]);
 		else
 			buf_printf(&b, "%sid %s ?3", glue, op);
 		glue = " AND ";
@@ -104,11 +144,7 @@ static const char *sql_for(const struct browse_query *q, enum kind k)
 			buf_printf(&b, " ORDER BY id %s", dir);
 		buf_adds(&b, k == K_NTH ? " LIMIT 1 OFFSET ?4" : " LIMIT ?4");
 	}
-	if (b.len >= sizeof sql_text[0][0][0])
-		die("store_browse: query too long");
-	memcpy(out, b.data, b.len + 1);
-	buf_free(&b);
-	return out;
+	return keep_sql(out, &b);
 }
 
 void browse_row_finish(struct browse_row *r)
@@ -158,17 +194,18 @@ static void bind_query(sqlite3_stmt *s, const struct browse_query *q,
 		sqlite3_bind_text(s, 2, key->title ? key->title : "", -1, SQLITE_STATIC);
 	else if (q->sort == BROWSE_LEFT)
 		sqlite3_bind_int64(s, 2, key->suggested);
+	else if (q->sort == BROWSE_UNSURE)
+		sqlite3_bind_double(s, 2, key->uncertainty);
 	sqlite3_bind_int64(s, 3, key->id);
 }
 
-/* Bind the query's parameters and key; run; collect rows into p
- * (reversed when backward, so that p is in list order). */
-static int fetch(struct store *st, const struct browse_query *q, enum kind k,
-                 const struct browse_row *key, int64_t limit, const char *fts,
-                 struct browse_page *p)
+/* Bind the query's parameters and key; run part of kind k; append up
+ * to limit rows to p. */
+static int fetch_part(struct store *st, const struct browse_query *q, enum kind k,
+                      enum part part, const struct browse_row *key, int64_t limit,
+                      const char *fts, struct browse_page *p)
 {
-	browse_page_clear(p);
-	sqlite3_stmt *s = store_stmt(st, sql_for(q, k));
+	sqlite3_stmt *s = store_stmt(st, sql_for(q, k, part));
 	if (!s)
 		return -1;
 	bind_query(s, q, key);
@@ -188,11 +225,32 @@ static int fetch(struct store *st, const struct browse_query *q, enum kind k,
 		r->suggested = sqlite3_column_int64(s, 5);
 		r->lead = store_col_str(s, 6);
 		r->ext_id = store_col_str(s, 7);
+		r->uncertainty = sqlite3_column_double(s, 8);
 	}
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		browse_page_clear(p);
+	if (rc != SQLITE_DONE)
 		return store_fail(st, _("reading the article list"));
+	return 0;
+}
+
+/* Run kind k of query q from key; collect up to limit rows into p
+ * (reversed when backward, so that p is in list order). */
+static int fetch(struct store *st, const struct browse_query *q, enum kind k,
+                 const struct browse_row *key, int64_t limit, const char *fts,
+                 struct browse_page *p)
+{
+	browse_page_clear(p);
+	int rc;
+	if (!split(q, k)) {
+		rc = fetch_part(st, q, k, P_WHOLE, key, limit, fts, p);
+	} else {
+		rc = fetch_part(st, q, k, P_TIES, key, limit, fts, p);
+		if (rc == 0 && (int64_t)p->n < limit)
+			rc = fetch_part(st, q, k, P_BEYOND, key, limit - (int64_t)p->n, fts, p);
+	}
+	if (rc < 0) {
+		browse_page_clear(p);
+		return -1;
 	}
 	if (k == K_LAST || k == K_BEFORE) {
 		for (size_t i = 0, j = p->n ? p->n - 1 : 0; i < j; i++, j--) {
@@ -269,16 +327,20 @@ int store_browse_nth(struct store *st, const struct browse_query *q, int64_t n,
 int store_browse_rank(struct store *st, const struct browse_query *q,
                       const struct browse_row *key, int64_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_for(q, K_RANK));
-	if (!s)
-		return -1;
-	bind_query(s, q, key);
-	int rc = sqlite3_step(s);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, _("counting articles"));
-	return 0;
+	*n = 0;
+	for (enum part part = split(q, K_RANK) ? P_TIES : P_WHOLE;; part++) {
+		sqlite3_stmt *s = store_stmt(st, sql_for(q, K_RANK, part));
+		if (!s)
+			return -1;
+		bind_query(s, q, key);
+		int rc = sqlite3_step(s);
+		*n += rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		sqlite3_reset(s);
+		if (rc != SQLITE_ROW)
+			return store_fail(st, _("counting articles"));
+		if (part != P_TIES)
+			return 0;
+	}
 }
 
 int store_browse_search(struct store *st, const struct browse_query *q, const char *fts,

@@ -28,9 +28,14 @@ enum browse_sort {
 	BROWSE_DATE,        /* published date, newest first */
 	BROWSE_TITLE,       /* title, A to Z (byte order) */
 	BROWSE_LEFT,        /* suggestions left to decide, most first */
+	BROWSE_UNSURE,      /* uncertainty, most first: the corrections the
+	                     * suggestions are expected to need, the sum of
+	                     * (1 - confidence) over them, as detection left it
+	                     * (article.uncertainty) */
 	BROWSE_NSORTS
 };
-/* A short untranslated name ("imported", "date", "title", "left"); the
+/* A short untranslated name ("imported", "date", "title", "left",
+ * "uncertain"); the
  * caller translates with _(). */
 const char *browse_sort_name(enum browse_sort s);
 
@@ -51,6 +56,7 @@ struct browse_row {
 	char *ext_id;           /* the external id (NULL in a key built by hand) */
 	int64_t entities;       /* suggested and accepted */
 	int64_t suggested;      /* suggestions left to decide */
+	double uncertainty;     /* the sort key of BROWSE_UNSURE */
 };
 
 /* Rows in list order.  Embedded: zero-initialise; the functions below

@@ -196,46 +196,118 @@ static int blocked(const struct blockers *b, int64_t start, int64_t end)
 	       bsearch(&key, b->rejected.v, b->rejected.n, sizeof key, cmp_span) != NULL;
 }
 
+/* The detector's suggestions now in article, sorted by span and type. */
+static int old_suggestions(struct store *st, int64_t article, struct entity_list *out)
+{
+	struct entity_list all = { 0 };
+	if (store_entities_of(st, article, &all) < 0)
+		return -1;
+	for (size_t i = 0; i < all.n; i++)
+		if (all.v[i].status == ENT_SUGGESTED && strcmp(all.v[i].annotator, "detector") == 0)
+			*entity_list_push(out) = all.v[i];
+	entity_list_finish(&all);
+	return 0;
+}
+
+/* The suggestion of old with exactly sp's span and type, or NULL. */
+static struct entity *same_suggestion(struct entity_list *old, const struct span *sp)
+{
+	for (size_t i = 0; i < old->n; i++)   /* a report holds few: a scan will do */
+		if (old->v[i].start == sp->start && old->v[i].end == sp->end &&
+		    strcmp(old->v[i].type, sp->type) == 0)
+			return &old->v[i];
+	return NULL;
+}
+
+/* Turn the table's CHECK constraints off (or back on) for this
+ * connection. */
+static int checks(struct store *st, int on)
+{
+	sqlite3_stmt *s = store_stmt(st, on ? "PRAGMA ignore_check_constraints = 0"
+	                                    : "PRAGMA ignore_check_constraints = 1");
+	return s ? store_step_done(st, s, _("storing suggestions")) : -1;
+}
+
 int store_replace_suggestions(struct store *st, int64_t article, const struct span *spans,
                               size_t n)
 {
 	int own = sqlite3_get_autocommit(st->db);
-	int stored = 0, paused = 0;
+	int stored = 0, paused = 0, unchecked = 0;
 	struct blockers b = { 0 };
+	struct entity_list old = { 0 };
+	unsigned char *keep = NULL;
 	if (own && store_begin(st) < 0)
 		return -1;
+	/* A suggestion made again (same span and type) keeps its row, so that
+	 * a browser showing it can still decide it; the others go. */
+	if (old_suggestions(st, article, &old) < 0)
+		goto fail;
+	keep = xcalloc(old.n + 1, 1);
+	for (size_t i = 0; i < n; i++) {
+		struct entity *o = same_suggestion(&old, &spans[i]);
+		if (o)
+			keep[o - old.v] = 1;
+	}
 	/* The suggestions about to go leave their referents first, while
 	 * the triggers still count (there are few, and nothing else would
 	 * know which referents lose mentions). */
 	sqlite3_stmt *s = store_stmt(st,
-		"UPDATE entity SET referent = NULL WHERE article = ?1 AND status = 'suggested' "
-		"AND annotator = 'detector' AND referent IS NOT NULL");
+		"UPDATE entity SET referent = NULL WHERE id = ?1 AND referent IS NOT NULL");
 	if (!s)
 		goto fail;
-	sqlite3_bind_int64(s, 1, article);
-	if (store_step_done(st, s, _("replacing suggestions")) < 0)
-		goto fail;
+	for (size_t i = 0; i < old.n; i++) {
+		if (keep[i])
+			continue;
+		sqlite3_bind_int64(s, 1, old.v[i].id);
+		if (store_step_done(st, s, _("replacing suggestions")) < 0)
+			goto fail;
+	}
 	/* The entity triggers keep the article's tallies, rewriting the
 	 * article row (text and all) at every entity: off for the batch,
 	 * and the tallies counted once at the end. */
 	if ((paused = store_triggers_pause(st)) < 0)
 		goto fail;
-	s = store_stmt(st,
-		"DELETE FROM entity WHERE article = ?1 AND status = 'suggested' "
-		"AND annotator = 'detector'");
+	s = store_stmt(st, "DELETE FROM entity WHERE id = ?1");
 	if (!s)
 		goto fail;
-	sqlite3_bind_int64(s, 1, article);
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		store_fail(st, _("replacing suggestions"));
-		goto fail;
+	for (size_t i = 0; i < old.n; i++) {
+		if (keep[i])
+			continue;
+		sqlite3_bind_int64(s, 1, old.v[i].id);
+		if (store_step_done(st, s, _("replacing suggestions")) < 0)
+			goto fail;
 	}
 	if (blockers_load(st, article, &b) < 0)
 		goto fail;
+	/* The status and origin constraints are IN lists, which SQLite
+	 * checks through a temporary b-tree built anew for every row (most
+	 * of the cost of storing a suggestion).  These rows hold the names of
+	 * ENT_SUGGESTED and ORIGIN_DETECTOR and spans checked just below, so
+	 * the checks are off for the batch. */
+	if (n > 0) {
+		if (checks(st, 0) < 0)
+			goto fail;
+		unchecked = 1;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct span *sp = &spans[i];
 		if (sp->start < 0 || sp->end <= sp->start)
 			continue;
+		struct entity *o = same_suggestion(&old, sp);
+		if (o) {
+			if (o->confidence != sp->confidence) {
+				sqlite3_stmt *u = store_stmt(st,
+					"UPDATE entity SET confidence = ?2 WHERE id = ?1");
+				if (!u)
+					goto fail;
+				sqlite3_bind_int64(u, 1, o->id);
+				sqlite3_bind_double(u, 2, sp->confidence);
+				if (store_step_done(st, u, _("replacing suggestions")) < 0)
+					goto fail;
+			}
+			stored++;
+			continue;
+		}
 		if (blocked(&b, sp->start, sp->end))
 			continue;
 		if (store_type_ensure(st, sp->type) < 0)
@@ -253,7 +325,25 @@ int store_replace_suggestions(struct store *st, int64_t article, const struct sp
 			goto fail;
 		stored++;
 	}
+	if (unchecked) {
+		unchecked = 0;
+		if (checks(st, 1) < 0)
+			goto fail;
+	}
+	/* the uncertainty sort: the corrections the suggestions are expected
+	 * to need */
+	s = store_stmt(st,
+		"UPDATE article SET uncertainty = (SELECT total(1 - coalesce(confidence, 0.5)) "
+		"FROM entity WHERE article = ?1 AND status = 'suggested') WHERE id = ?1");
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, article);
+	if (store_step_done(st, s, _("replacing suggestions")) < 0)
+		goto fail;
 	blockers_finish(&b);
+	entity_list_finish(&old);
+	free(keep);
+	keep = NULL;
 	if (paused && (store_triggers_resume(st) < 0 || store_recount(st, article) < 0))
 		goto fail;
 	if (own && store_commit(st) < 0)
@@ -261,6 +351,10 @@ int store_replace_suggestions(struct store *st, int64_t article, const struct sp
 	return stored;
 fail:
 	blockers_finish(&b);
+	entity_list_finish(&old);
+	free(keep);
+	if (unchecked)
+		checks(st, 1);
 	if (paused)
 		store_triggers_resume(st);
 	if (own) {

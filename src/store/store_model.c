@@ -39,7 +39,8 @@ int store_model_activate(struct store *st, int64_t id)
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		return store_fail(st, _("activating a model"));
-	return 0;
+	/* a model trained now holds what the online updates taught */
+	return store_update_fold(st);
 }
 
 int store_model_set_scores(struct store *st, int64_t id, const char *scores)
@@ -96,12 +97,22 @@ void model_row_finish(struct model_row *m)
 
 int store_model_reset(struct store *st)
 {
-	sqlite3_stmt *s = store_stmt(st, "UPDATE model SET active = 0 WHERE active");
-	if (!s)
+	int own = !store_in_transaction(st);
+	if (own && store_begin(st) < 0)
 		return -1;
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return store_fail(st, _("going back to the shipped model"));
-	return 0;
+	sqlite3_stmt *s = store_stmt(st, "UPDATE model SET active = 0 WHERE active");
+	int rc = s ? 0 : -1;
+	if (rc == 0 && sqlite3_step(s) != SQLITE_DONE)
+		rc = store_fail(st, _("going back to the shipped model"));
+	/* the online updates go with the trained model */
+	if (rc == 0)
+		rc = store_update_fold(st);
+	if (own) {
+		if (rc == 0)
+			return store_commit(st);
+		store_rollback(st);
+	}
+	return rc;
 }
 
 int store_done_docs(struct store *st, int (*fn)(struct doc *d, void *arg), void *arg)

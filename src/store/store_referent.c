@@ -39,22 +39,23 @@ int store_referent_add(struct store *st, struct referent *r)
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"INSERT INTO referent (type, name, name_rank, key, surname, initial, created_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) RETURNING id");
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 	if (!s)
 		return -1;
+	char now[STORE_TIME_LEN];   /* no RETURNING: see store_article_add() */
+	store_now(now);
 	sqlite3_bind_text(s, 1, r->type, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, r->name ? r->name : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, r->name_rank);
 	sqlite3_bind_text(s, 4, r->key ? r->key : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, r->surname, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 6, r->initial, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		store_fail(st, _("storing a referent"));
-		sqlite3_reset(s);
-		return -1;
-	}
-	r->id = sqlite3_column_int64(s, 0);
+	sqlite3_bind_text(s, 7, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, _("storing a referent"));
+	r->id = sqlite3_last_insert_rowid(st->db);
 	return 0;
 }
 

@@ -91,6 +91,8 @@
 	X(SCREEN,      "screen",       "[--attrs] FILE", "",              N_("write the screen (and attributes) to FILE"), N_("write the screen (and attributes) to FILE"), N_("write the screen (and attributes) to FILE")) \
 	X(RESIZE,      "resize",       "COLSxLINES", "",                  N_("resize the screen (script mode)"), N_("resize the screen (script mode)"), N_("resize the screen (script mode)")) \
 	X(EXPORT,      "export",       "[--format F] FILE", "",           N_("export the accepted entities of every article to FILE"), N_("export the accepted entities of every article to FILE"), N_("export the accepted entities of every article to FILE")) \
+	X(DETECT,      "detect",       "",     "",                        NULL,                              N_("detect the article's suggestions again with the model as it is now"), NULL) \
+	X(TRAIN,       "train",        "",     "",                        N_("train the model again on everything reviewed (progress below)"), N_("train the model again on everything reviewed (progress below)"), N_("train the model again on everything reviewed (progress below)")) \
 	X(TIMING,      "timing",       "FILE", "",                        N_("write each key's time in milliseconds to FILE (benchmarks)"), N_("write each key's time in milliseconds to FILE (benchmarks)"), N_("write each key's time in milliseconds to FILE (benchmarks)"))
 
 enum action {

@@ -42,6 +42,8 @@
 
 #include "draw.h"
 #include "edit/export.h"
+#include "edit/learn.h"
+#include "edit/train_op.h"
 #include "layout.h"
 #include "rc.h"
 #include "text/text.h"
@@ -429,6 +431,40 @@ static int script_next(struct ui *ui, struct ui_event *ev)
 	}
 }
 
+/* 1 when a key is waiting to be read (never in script mode, whose
+ * keys come one after the other's drawing, as from an analyst who
+ * pauses). */
+static int key_waiting(struct ui *ui)
+{
+	if (ui->script)
+		return 0;
+	wint_t wc;
+	wtimeout(stdscr, 0);
+	int rc = wget_wch(stdscr, &wc);
+	wtimeout(stdscr, 1000);
+	if (rc == ERR)
+		return 0;
+	if (rc == KEY_CODE_YES)
+		ungetch((int)wc);
+	else
+		unget_wch((wchar_t)wc);
+	return 1;
+}
+
+/* Between keys, unless one is already waiting: the views' deferred work,
+ * and the drawing it changes. */
+static void idle(struct ui *ui)
+{
+	if (key_waiting(ui))
+		return;
+	int changed = 0;
+	for (size_t i = 0; i < ui->nviews; i++)
+		if (ui->views[i].ops->idle && ui->views[i].ops->idle(ui, ui->views[i].state))
+			changed = 1;
+	if (changed)
+		ui_draw(ui);
+}
+
 int ui_next_event(struct ui *ui, struct ui_event *ev)
 {
 	if (quit_signal)
@@ -443,11 +479,14 @@ int ui_next_event(struct ui *ui, struct ui_event *ev)
 		if (rc == ERR) {
 			/* A timeout or an interrupted read.  A pause after keys is the
 			 * time to copy the write-ahead log into the database, out of
-			 * the way of the next keystroke. */
+			 * the way of the next keystroke, and to detect again in the
+			 * next articles to review whose suggestions are older than the
+			 * model. */
 			if (ui->idle_work) {
 				ui->idle_work = 0;
 				store_checkpoint(ui->st);
 			}
+			ui_idle_refresh(ui);
 			continue;
 		}
 		ui->idle_work = 1;
@@ -904,6 +943,64 @@ static void act_export(struct ui *ui, const char *args)
 	ui_message(ui, _("exported to %s"), args);
 }
 
+void ui_idle_refresh(struct ui *ui)
+{
+	enum { FEW = 3 };
+	if (!ui->learner || store_readonly(ui->st) || learner_sync(ui->learner) < 0)
+		return;
+	int64_t gen = learner_model_generation(ui->learner);
+	if (gen == ui->idle_gen)
+		return;
+	int64_t *ids;
+	size_t n;
+	if (store_articles_stale(ui->st, gen, ui->current, FEW, &ids, &n) < 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (learner_refresh(ui->learner, ids[i], 0, NULL) < 0)
+			break;   /* busy, say: the next pause tries again */
+	if (n < FEW)
+		ui->idle_gen = gen;
+	free(ids);
+}
+
+/* Training's progress on the message line. */
+static void train_progress(void *arg, unsigned epoch, unsigned epochs, size_t errors,
+                           size_t tokens)
+{
+	struct ui *ui = arg;
+	ui_message(ui, _("training: pass %u of %u, %zu of %zu tokens wrong"), epoch, epochs,
+	           errors, tokens);
+	ui_draw(ui);
+}
+
+/* :train: a full retrain on the shipped data and everything reviewed,
+ * the browser using the new model afterwards. */
+static void act_train(struct ui *ui)
+{
+	if (store_readonly(ui->st)) {
+		ui_error(ui, _("%s: the database is read-only: no training"), store_path(ui->st));
+		return;
+	}
+	struct train_op_opts o = { 0 };
+	o.progress = train_progress;
+	o.progress_arg = ui;
+	int64_t id;
+	char *info = NULL;
+	ui_message(ui, _("training: reading the training data"));
+	ui_draw(ui);
+	if (train_op_run(ui->st, &o, &id, &info) < 0) {
+		ui_error(ui, _("training failed: %s"), err_msg());
+		free(info);
+		return;
+	}
+	if (ui->learner && learner_sync(ui->learner) < 0)
+		ui_error(ui, "%s", err_msg());
+	else
+		ui_message(ui, _("model %lld in use: %s"), (long long)id, info ? info : "");
+	free(info);
+	refresh_views(ui);
+}
+
 /* :bind and :color: the rc file's line. */
 static void act_rc(struct ui *ui, const char *command, const char *args)
 {
@@ -1003,6 +1100,9 @@ static int engine_act(struct ui *ui, enum action a)
 	case ACT_EXPORT:
 		act_export(ui, ui->args);
 		return 1;
+	case ACT_TRAIN:
+		act_train(ui);
+		return 1;
 	default:
 		return 0;
 	}
@@ -1080,6 +1180,7 @@ static void handle_key(struct ui *ui, int key)
 static void ui_free(struct ui *ui)
 {
 	close_views(ui);
+	learner_free(&ui->learner);
 	term_stop();
 	script_close(&ui->script);
 	free(ui->types);
@@ -1144,11 +1245,16 @@ int ui_run(struct store *st, const struct ui_setup *setup)
 		return 1;
 	}
 	install_signals(!ui.script);
+	/* the detector, to refresh stale suggestions and learn at each done */
+	char *learn_error = NULL;
+	if (!store_readonly(ui.st) && !(ui.learner = learner_open(ui.st)))
+		learn_error = xstrdup(err_msg());
 	/* Checkpoints wait for a pause (see ui_next_event), not a keystroke. */
 	if (!ui.script)
 		store_set_autocheckpoint(ui.st, 10000);
 	if (ui_view_open(&ui, &view_list_ops, NULL) < 0) {
 		free(ascii_warning);
+		free(learn_error);
 		ui_free(&ui);
 		return 1;
 	}
@@ -1156,10 +1262,13 @@ int ui_run(struct store *st, const struct ui_setup *setup)
 		ui_error(&ui, _("%s: the database is read-only: browsing only"), store_path(ui.st));
 	if (ascii_warning)
 		ui_error(&ui, "%s", ascii_warning);
+	if (learn_error)
+		ui_error(&ui, _("no detection: %s"), learn_error);
 	free(ascii_warning);
+	free(learn_error);
 
 	/* A key's time, for :timing, runs from reading it to the end of the
-	 * drawing that shows what it did. */
+	 * drawing that shows what it did; the views' idle work follows it. */
 	struct timespec t0;
 	int timed_key = -1;
 	while (!ui.quit) {
@@ -1172,6 +1281,7 @@ int ui_run(struct store *st, const struct ui_setup *setup)
 			            (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 		}
 		timed_key = -1;
+		idle(&ui);
 		struct ui_event ev;
 		if (ui_next_event(&ui, &ev) < 0)
 			break;

@@ -88,6 +88,13 @@ struct ui {
 	int rc_errors;              /* bad rc lines reported by the current load */
 	int quit;
 	int idle_work;              /* a key came since the last idle checkpoint */
+	/* the model in the loop (edit/learn.h): the detector as the team's
+	 * work leaves it, or NULL (a read-only database, no model) */
+	struct learner *learner;
+	int64_t idle_gen;           /* the generation the idle refresh found nothing
+	                               stale at */
+	int64_t current;            /* the article shown, or 0: the idle refresh
+	                               starts after it */
 };
 
 /* How the browser starts; the strings are borrowed for ui_run. */
@@ -109,6 +116,10 @@ int ui_run(struct store *st, const struct ui_setup *setup);
  * the next key. */
 void ui_message(struct ui *ui, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void ui_error(struct ui *ui, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* At a pause: detect again in a few of the next articles to review whose
+ * suggestions are older than the model (the learner's generation). */
+void ui_idle_refresh(struct ui *ui);
 
 /* Redraw the screen now (the prompt draws while it reads). */
 void ui_draw(struct ui *ui);

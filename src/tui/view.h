@@ -72,6 +72,9 @@ struct view_ops {
 	void (*reload)(struct ui *ui, void *state);
 	/* Answer a query of a view above: 1 when answered (NULL: never). */
 	int (*answer)(struct ui *ui, void *state, struct view_query *q);
+	/* Do the work that waits for a pause between keys (the list's row
+	 * number after a jump); 1 when what is drawn changed (NULL: none). */
+	int (*idle)(struct ui *ui, void *state);
 };
 
 /* Open a view over the current ones; -1 when it cannot open (the

@@ -33,6 +33,8 @@
 
 #include "draw.h"
 #include "edit/annotate.h"
+#include "edit/learn.h"
+#include "edit/learn.h"
 #include "layout.h"
 #include "menu.h"
 #include "store/store_browse.h"
@@ -808,6 +810,7 @@ static void apply_type(struct article_view *av, const char *name)
 		if (!f)
 			return;
 		id = f->id;
+		annot_seen(&av->an, f);   /* refused if a colleague changed it since drawn */
 		rc = annot_set_type(&av->an, id, name, &r);
 	}
 	edited(av, rc, &r);
@@ -893,6 +896,7 @@ static struct browse_row row_of(const struct article_view *av)
 	row.title = av->a.title;
 	row.lead = (char *)"";
 	row.ext_id = av->a.ext_id;
+	row.uncertainty = av->a.uncertainty;
 	for (size_t i = 0; i < av->ents.n; i++) {
 		row.entities += av->ents.v[i].status != ENT_REJECTED;
 		row.suggested += av->ents.v[i].status == ENT_SUGGESTED;
@@ -999,6 +1003,7 @@ static int edit_act(struct article_view *av, enum action a)
 		if (!(f = need_focus(av)))
 			return 1;
 		int64_t id = f->id;
+		annot_seen(&av->an, f);   /* refused if a colleague changed it since drawn */
 		rc = a == ACT_ACCEPT ? annot_accept(&av->an, id, &r) : annot_reject(&av->an, id, &r);
 		edited(av, rc, &r);
 		if (rc == 0)
@@ -1039,6 +1044,7 @@ static int edit_act(struct article_view *av, enum action a)
 		                       : a == ACT_START_RIGHT ? ANNOT_START_RIGHT
 		                       : a == ACT_END_LEFT    ? ANNOT_END_LEFT
 		                                              : ANNOT_END_RIGHT;
+		annot_seen(&av->an, f);
 		rc = annot_nudge(&av->an, f->id, edge, view_boundary, av, &r);
 		edited(av, rc, &r);
 		return 1;
@@ -1080,6 +1086,20 @@ static int edit_act(struct article_view *av, enum action a)
 	case ACT_DONE:
 		done(av);
 		return 1;
+	case ACT_DETECT: {
+		int n;
+		if (!ui->learner) {
+			ui_error(ui, _("no detector: the model could not be loaded"));
+		} else if (learner_refresh(ui->learner, av->a.id, 1, &n) < 0) {
+			ui_error(ui, "%s", err_msg());
+		} else {
+			reload(av);
+			ui_refresh_beneath(ui);
+			ui_message(ui, _("%d suggestions (the model of generation %lld)"), n,
+			           (long long)learner_generation(ui->learner));
+		}
+		return 1;
+	}
 	case ACT_UNDO:
 	case ACT_REDO:
 		undo_redo(av, a == ACT_REDO);
@@ -1118,17 +1138,23 @@ static struct article_view *load(struct ui *ui, int64_t id)
 {
 	struct article_view *av = xcalloc(1, sizeof *av);
 	av->ui = ui;
+	/* suggestions older than the model are made again first (keeping
+	 * every decision); a failure leaves them as they were */
+	if (ui->learner && !store_readonly(ui->st) && learner_refresh(ui->learner, id, 0, NULL) < 0)
+		ui_error(ui, "%s", err_msg());
 	if (store_article_get(ui->st, id, &av->a) < 0) {
 		ui_error(ui, "%s", err_msg());
 		free(av);
 		return NULL;
 	}
+	ui->current = id;
 	if (store_entities_of(ui->st, id, &av->ents) < 0)
 		ui_error(ui, "%s", err_msg());
 	make_spans(av);
 	av->nwords = layout_review_words(av->a.text, av->a.text_len, &av->words);
 	build_wordmarks(av);
 	annot_init(&av->an, ui->st, ui->annotator);
+	av->an.learner = ui->learner;
 	av->goal = -1;
 	focus_from_cursor(av);
 	/* carry the list's search over: its words highlighted, the cursor on

@@ -155,6 +155,7 @@ static void *entities_open(struct ui *ui, const void *arg)
 {
 	struct ent_view *ev = xcalloc(1, sizeof *ev);
 	annot_init(&ev->an, ui->st, ui->annotator);
+	ev->an.learner = ui->learner;
 	ev->type = -1;
 	ev->q.sort = RSORT_MENTIONS;
 	const int64_t *id = arg;

@@ -7,7 +7,10 @@
  * last pages are fetched directly.  The position comes from counting
  * moves, and the total from the store's tallies, so nothing here scans
  * the corpus except an explicit jump (:goto, a search hit, a new sort
- * order), which asks the store for one row's rank once.
+ * order).  A jump shows the page at once and leaves the row number to
+ * the next pause between keys (one count of the rows before it, which
+ * on a big corpus takes longer than the jump): until then the positions
+ * are counted from the page's first row and the status line shows "~".
  *
  * Columns: the review-state mark, the published date (when the screen is
  * wide enough), the title (search matches highlighted), the entity count
@@ -34,6 +37,8 @@ struct list_view {
 	int64_t top;                /* position of page.v[0] in the list */
 	int64_t cur;                /* position of the cursor */
 	int64_t total;              /* rows in the list */
+	int unplaced;               /* top and cur count from the page's first row,
+	                               whose rank is not known yet */
 	size_t height;              /* rows the page was fetched for */
 	int stale;                  /* re-read the rows before use */
 	char *search;               /* the search as typed, or NULL */
@@ -116,7 +121,7 @@ static size_t scroll_down(struct list_view *lv, size_t k)
 static size_t scroll_up(struct list_view *lv, size_t k)
 {
 	struct ui *ui = lv->ui;
-	if (lv->page.n == 0 || lv->top == 0)
+	if (lv->page.n == 0 || (lv->top == 0 && !lv->unplaced))
 		return 0;
 	struct browse_row key;
 	browse_row_copy(&key, &lv->page.v[0]);
@@ -129,7 +134,7 @@ static size_t scroll_up(struct list_view *lv, size_t k)
 	size_t m = lv->tmp.n;
 	splice(&lv->page, &lv->tmp, 1);
 	lv->top -= (int64_t)m;
-	if (lv->top < 0)
+	if (lv->top < 0 && !lv->unplaced)
 		lv->top = 0;
 	if (lv->page.n > lv->height)
 		drop(&lv->page, lv->page.n - lv->height, 0);
@@ -150,6 +155,7 @@ static void load_first(struct list_view *lv)
 	if (store_browse_first(ui->st, &lv->q, lv->height, &lv->page) < 0)
 		failed(ui);
 	lv->top = lv->cur = 0;
+	lv->unplaced = 0;
 }
 
 static void load_last(struct list_view *lv)
@@ -162,11 +168,14 @@ static void load_last(struct list_view *lv)
 		lv->total = (int64_t)lv->page.n;
 	lv->top = lv->total - (int64_t)lv->page.n;
 	lv->cur = lv->page.n ? lv->total - 1 : 0;
+	lv->unplaced = 0;
 }
 
-/* Show the page that starts at row (at position pos) with the cursor on
- * it; near the end of the list, fill the screen from above. */
-static void load_at(struct list_view *lv, const struct browse_row *row, int64_t pos)
+/* Show the page that starts at row (at position pos, or unplaced) with
+ * the cursor on it; near the end of the list, fill the screen from
+ * above. */
+static void load_at(struct list_view *lv, const struct browse_row *row, int64_t pos,
+                    int unplaced)
 {
 	struct ui *ui = lv->ui;
 	struct browse_row key;
@@ -178,6 +187,7 @@ static void load_at(struct list_view *lv, const struct browse_row *row, int64_t 
 		return;
 	}
 	lv->top = lv->cur = pos;
+	lv->unplaced = unplaced;
 	if (lv->page.n < lv->height)
 		scroll_up(lv, lv->height - lv->page.n);
 }
@@ -256,17 +266,31 @@ static void list_refresh(struct ui *ui, void *state)
 	lv->stale = 1;
 }
 
-/* Put the cursor on row (found by a search or a new order): its
- * position is its rank. */
+/* Put the cursor on row (found by a search or a new order); its
+ * position, its rank, waits for place(). */
 static void jump_to(struct list_view *lv, const struct browse_row *row)
 {
+	load_at(lv, row, 0, 1);
+}
+
+/* Count the rank of the page's first row, and so know the positions;
+ * 1 when they changed. */
+static int place(struct list_view *lv)
+{
 	struct ui *ui = lv->ui;
-	int64_t pos;
-	if (store_browse_rank(ui->st, &lv->q, row, &pos) < 0) {
+	if (!lv->unplaced)
+		return 0;
+	lv->unplaced = 0;
+	if (lv->page.n == 0)
+		return 1;
+	int64_t rank;
+	if (store_browse_rank(ui->st, &lv->q, &lv->page.v[0], &rank) < 0) {
 		failed(ui);
-		return;
+		rank = 0;
 	}
-	load_at(lv, row, pos);
+	lv->cur += rank - lv->top;
+	lv->top = rank;
+	return 1;
 }
 
 /* Put the cursor on article id if it is on the page; 1 if it was. */
@@ -318,7 +342,7 @@ static void go_to(struct list_view *lv, int64_t n)
 	struct browse_row row;
 	browse_row_copy(&row, &lv->tmp.v[0]);
 	browse_page_clear(&lv->tmp);
-	load_at(lv, &row, n - 1);
+	load_at(lv, &row, n - 1, 0);
 	browse_row_finish(&row);
 }
 
@@ -423,6 +447,7 @@ static const char *sort_label(enum browse_sort s)
 	case BROWSE_DATE: return _("date, newest first");
 	case BROWSE_TITLE: return _("title");
 	case BROWSE_LEFT: return _("suggestions left, most first");
+	case BROWSE_UNSURE: return _("uncertain, most first");
 	default: return "";
 	}
 }
@@ -442,6 +467,7 @@ static void undo_redo(struct list_view *lv, int redo)
 	struct annot an;
 	struct annot_result r;
 	annot_init(&an, ui->st, ui->annotator);
+	an.learner = ui->learner;
 	int rc = redo ? annot_redo(&an, &r) : annot_undo(&an, &r);
 	lv->stale = 1;
 	if (rc < 0) {
@@ -664,8 +690,11 @@ static void list_status(struct ui *ui, void *state, struct buf *b)
 {
 	struct list_view *lv = state;
 	(void)ui;
-	buf_printf(b, "%lld/%lld", lv->total ? (long long)lv->cur + 1 : 0LL,
-	           (long long)lv->total);
+	if (lv->unplaced)
+		buf_printf(b, "~/%lld", (long long)lv->total);
+	else
+		buf_printf(b, "%lld/%lld", lv->total ? (long long)lv->cur + 1 : 0LL,
+		           (long long)lv->total);
 	buf_printf(b, "  %s: %s", _("sort"), sort_label(lv->q.sort));
 	if (lv->q.state >= 0)
 		buf_printf(b, "  %s: %s", _("state"), state_label(lv->q.state));
@@ -714,11 +743,18 @@ out:
 	return rc;
 }
 
+static int list_idle(struct ui *ui, void *state)
+{
+	(void)ui;
+	return place(state);
+}
+
 static int list_answer(struct ui *ui, void *state, struct view_query *q)
 {
 	struct list_view *lv = state;
 	switch (q->kind) {
 	case VQ_POSITION:
+		place(lv);
 		q->cur = lv->cur;
 		q->total = lv->total;
 		return 1;
@@ -749,4 +785,5 @@ const struct view_ops view_list_ops = {
 	.act = list_act,
 	.reload = list_refresh,
 	.answer = list_answer,
+	.idle = list_idle,
 };

@@ -18,6 +18,7 @@ for size in 80x24 40x12; do
 :sort
 :sort
 :sort
+:sort
 <Enter>
 :goto 3
 :screen $T/goto-from-article-$size.screen

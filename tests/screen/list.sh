@@ -27,6 +27,7 @@ s
 s
 :screen $T/list-sort-left.screen
 s
+s
 F
 F
 F

@@ -30,6 +30,7 @@ struct ctx {
 	enum article_state state;
 	int64_t grp;            /* the journal group of the file's entities */
 	int failed;
+	int64_t last;               /* the largest article id added */
 };
 
 static int add_doc(struct doc *d, void *arg)
@@ -53,6 +54,8 @@ static int add_doc(struct doc *d, void *arg)
 	a.state = c->state;
 	a.annotated = d->has_entities;
 	int rc = store_article_add(c->st, &a);
+	if (rc == 0 && a.id > c->last)
+		c->last = a.id;
 	if (rc < 0) {
 		fprintf(stderr, "mkdb: %s: %s\n", c->file, err_msg());
 		c->failed = 1;
@@ -151,6 +154,14 @@ int main(int argc, char **argv)
 			c.failed = 1;
 		}
 	}
+	/* the suggestions of the files count as the current model's, so that
+	 * the browser does not detect again in the articles it opens */
+	int64_t any, gen = 0;
+	if (store_learn_generation(c.st, &any, &gen) < 0)
+		c.failed = 1;
+	for (int64_t id = 1; id <= c.last && !c.failed; id++)
+		if (store_article_set_detected(c.st, id, gen) < 0)
+			c.failed = 1;
 	if (store_commit(c.st) < 0) {
 		fprintf(stderr, "mkdb: %s\n", err_msg());
 		c.failed = 1;
