@@ -15,11 +15,12 @@ struct cli {
 	const char *annotator;   /* --annotator, $NERVE_ANNOTATOR, login name */
 	int sync_full;           /* --sync full */
 	const char *script;      /* --script FILE or $NERVE_SCRIPT (browser) */
+	const char *rc;          /* --rc FILE (browser; else $NERVE_RC, see rc.h) */
 };
 
 /* Long option ids of the global options, above any short option char. */
 enum {
-	OPT_DB = 1000, OPT_ANNOTATOR, OPT_SYNC, OPT_SCRIPT, OPT_HELP, OPT_VERSION,
+	OPT_DB = 1000, OPT_ANNOTATOR, OPT_SYNC, OPT_SCRIPT, OPT_RC, OPT_HELP, OPT_VERSION,
 	OPT_CMD_BASE = 1100      /* commands number their own long options from here */
 };
 
@@ -30,6 +31,7 @@ enum {
 	{ "annotator", required_argument, NULL, OPT_ANNOTATOR }, \
 	{ "sync", required_argument, NULL, OPT_SYNC }, \
 	{ "script", required_argument, NULL, OPT_SCRIPT }, \
+	{ "rc", required_argument, NULL, OPT_RC }, \
 	{ "help", no_argument, NULL, OPT_HELP }, \
 	{ "version", no_argument, NULL, OPT_VERSION }
 

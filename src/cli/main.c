@@ -45,6 +45,8 @@ static void usage(void)
 	         "                         else the login name)\n"
 	         "      --sync full        fsync every decision (safe against power loss)\n"
 	         "      --script FILE      read browser keys from FILE (tests)\n"
+	         "      --rc FILE          the browser's rc file (default $NERVE_RC, else\n"
+	         "                         $XDG_CONFIG_HOME/nerve/nerverc)\n"
 	         "  -h, --help             show this help and exit\n"
 	         "      --version          show the version and exit\n\n"
 	         "'%s help COMMAND' describes a command.  Exit status: 0 success,\n"
@@ -109,6 +111,11 @@ int cli_global_option(struct cli *cli, int opt, const char *cmd_usage)
 		return 1;
 	case OPT_SCRIPT:
 		cli->script = optarg;
+		return 1;
+	case OPT_RC:
+		if (!optarg[0])
+			exit(cli_usage_error(NULL, _("--rc needs a file")));
+		cli->rc = optarg;
 		return 1;
 	case OPT_HELP:
 	case 'h':
@@ -227,7 +234,8 @@ static int browse(const struct cli *cli)
 		else
 			store_set_busy_timeout(st, (int)ms);
 	}
-	int rc = ui_run(st, cli->annotator, cli->script);
+	struct ui_setup setup = { cli->annotator, cli->script, cli->rc };
+	int rc = ui_run(st, &setup);
 	store_close(&st);
 	return rc;
 }

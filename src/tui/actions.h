@@ -84,6 +84,8 @@
 	/* the ':' commands: no keys, arguments after the name */ \
 	X(QUIT_ALL,    "quit",         "",     "",                        N_("quit"),                        N_("quit"), N_("quit")) \
 	X(SET,         "set",          "[NAME [VALUE]]", "",              N_("set an option (without a value: show it; alone: show them all)"), N_("set an option (without a value: show it; alone: show them all)"), N_("set an option (without a value: show it; alone: show them all)")) \
+	X(BIND,        "bind",         "VIEW KEY ACTION", "",             N_("bind a key to an action, as in the rc file (ACTION none: unbind it)"), N_("bind a key to an action, as in the rc file (ACTION none: unbind it)"), N_("bind a key to an action, as in the rc file (ACTION none: unbind it)")) \
+	X(COLOR,       "color",        "AREA|TYPE FG [BG] [ATTR]...", "", N_("set the colours of an area or a type, as in the rc file"), N_("set the colours of an area or a type, as in the rc file"), N_("set the colours of an area or a type, as in the rc file")) \
 	X(GOTO,        "goto",         "N",    "",                        N_("go to row N of the article list"), NULL, NULL) \
 	X(TYPE,        "type",         "NAME", "",                        NULL,                              N_("set the type (or label the selection) by name"), NULL) \
 	X(SCREEN,      "screen",       "[--attrs] FILE", "",              N_("write the screen (and attributes) to FILE"), N_("write the screen (and attributes) to FILE"), N_("write the screen (and attributes) to FILE")) \

@@ -111,6 +111,63 @@ static short pair_of(const struct ui *ui, int fg, int bg)
 	return (short)++npairs;
 }
 
+/* What the rc file's "color" lines set: a style's or a type's look on
+ * this terminal (draw_set_style, draw_set_type). */
+struct look {
+	int set;
+	int fg, bg;         /* colour numbers, -1 the terminal's default */
+	attr_t attr;
+};
+static struct look styles[DS_COUNT];
+static struct look *type_looks;     /* by type index */
+static size_t ntype_looks, cap_type_looks;
+
+/* Colour name (draw_parse_colour's, or "default") into *out; -1 with
+ * err_set() when it is none. */
+static int colour_value(const char *name, int *out)
+{
+	if (strcmp(name, "default") == 0) {
+		*out = -1;
+		return 0;
+	}
+	*out = draw_parse_colour(name);
+	if (*out < 0) {
+		err_set(_("'%s' is not a colour (a name such as red or bright-blue, default, or "
+		          "0-255)"), name);
+		return -1;
+	}
+	return 0;
+}
+
+/* Fill look l from fg and bg (NULL: default). */
+static int look_parse(struct look *l, const char *fg, const char *bg, attr_t attr)
+{
+	struct look n = { 1, -1, -1, attr };
+	if (colour_value(fg, &n.fg) < 0 || (bg && colour_value(bg, &n.bg) < 0))
+		return -1;
+	*l = n;
+	return 0;
+}
+
+int draw_set_style(enum draw_style s, const char *fg, const char *bg, attr_t attr)
+{
+	return look_parse(&styles[s], fg, bg, attr);
+}
+
+int draw_set_type(int type, const char *fg, const char *bg, attr_t attr)
+{
+	struct look l;
+	if (type < 0 || look_parse(&l, fg, bg, attr) < 0)
+		return -1;
+	if ((size_t)type >= ntype_looks) {
+		type_looks = xgrow(type_looks, &cap_type_looks, (size_t)type + 1, sizeof *type_looks);
+		memset(type_looks + ntype_looks, 0, ((size_t)type + 1 - ntype_looks) * sizeof *type_looks);
+		ntype_looks = (size_t)type + 1;
+	}
+	type_looks[type] = l;
+	return 0;
+}
+
 void draw_init(struct ui *ui)
 {
 	const char *nc = getenv("NO_COLOR");
@@ -126,6 +183,10 @@ void draw_init(struct ui *ui)
 void draw_finish(void)
 {
 	npairs = 0;
+	memset(styles, 0, sizeof styles);
+	free(type_looks);
+	type_looks = NULL;
+	ntype_looks = cap_type_looks = 0;
 }
 
 struct draw_attr draw_style(const struct ui *ui, enum draw_style s)
@@ -176,6 +237,11 @@ struct draw_attr draw_style(const struct ui *ui, enum draw_style s)
 	case DS_COUNT:
 		break;
 	}
+	if (styles[s].set) {
+		a.attr = styles[s].attr;
+		a.pair = styles[s].fg < 0 && styles[s].bg < 0 ? 0
+		                                              : pair_of(ui, styles[s].fg, styles[s].bg);
+	}
 	return a;
 }
 
@@ -188,6 +254,12 @@ struct draw_attr draw_entity(const struct ui *ui, int type, enum entity_status s
 		a.pair = pair_of(ui, colour, -1);
 	}
 	a.attr = status == ENT_ACCEPTED ? A_BOLD : status == ENT_SUGGESTED ? A_UNDERLINE : A_DIM;
+	if (type >= 0 && (size_t)type < ntype_looks && type_looks[type].set) {
+		/* the rc file's look: its colours, its attributes as well */
+		colour = type_looks[type].fg;
+		a.pair = pair_of(ui, colour, type_looks[type].bg);
+		a.attr |= type_looks[type].attr;
+	}
 	/* A colour this terminal lacks becomes the nearest it has (orange
 	 * red, grey white on 8 colours): dim tells it from the type that has
 	 * that colour. */

@@ -44,8 +44,18 @@ enum draw_style {
  * ui->markup (NO_COLOR set and non-empty, or no colour support, or
  * fewer than 8 colours). */
 void draw_init(struct ui *ui);
-/* Forget the colour pairs (before curses ends). */
+/* Forget the colour pairs and the looks of the rc file (before curses
+ * ends). */
 void draw_finish(void);
+
+/* The rc file's "color": style s, or entities of type index type, look
+ * like fg on bg (colour names as entity types take them, "default", or
+ * 0-255; bg NULL: default) on this terminal.  A style's attributes
+ * become attr; an entity keeps what its status draws (bold, underlined,
+ * dim) and adds attr.  May come before curses starts.  -1 with
+ * err_set() on a colour that is none. */
+int draw_set_style(enum draw_style s, const char *fg, const char *bg, attr_t attr);
+int draw_set_type(int type, const char *fg, const char *bg, attr_t attr);
 
 struct draw_attr draw_style(const struct ui *ui, enum draw_style s);
 /* The look of an entity of type index type (-1: unknown) and status. */

@@ -20,16 +20,16 @@
 # define SYSCONFDIR "/etc"
 #endif
 
-/* "bind" views: the action table's columns, and generic for all of them.
- * (An entities view gets a row here when actions.h has its column.) */
+/* "bind" views: the action table's columns, and generic for all of them. */
 static const struct { const char *name; int view; } views[] = {
-	{ "list", AV_LIST }, { "article", AV_ARTICLE }, { "generic", RC_VIEW_GENERIC },
+	{ "list", AV_LIST }, { "article", AV_ARTICLE }, { "entities", AV_ENTITIES },
+	{ "generic", RC_VIEW_GENERIC },
 };
 
 static const char *const areas[RC_AREA_COUNT] = {
 	[RC_AREA_STATUS] = "status", [RC_AREA_TITLE] = "title", [RC_AREA_HEADER] = "header",
 	[RC_AREA_CURSOR] = "cursor", [RC_AREA_SEARCH] = "search",
-	[RC_AREA_SELECTION] = "selection", [RC_AREA_PROMPT] = "prompt", [RC_AREA_HELP] = "help",
+	[RC_AREA_SELECTION] = "selection", [RC_AREA_ERROR] = "error", [RC_AREA_DIM] = "dim",
 };
 
 static const struct { const char *name; unsigned attr; } attrs[] = {
@@ -125,7 +125,7 @@ static int cmd_bind(const struct rc_ops *ops, struct words *ws)
 		if (strcmp(ws->w[1], views[v].name) == 0)
 			break;
 	if (v == ARRAY_SIZE(views)) {
-		err_set(_("unknown view '%s' (list, article, generic)"), ws->w[1]);
+		err_set(_("unknown view '%s' (list, article, entities, generic)"), ws->w[1]);
 		return -1;
 	}
 	int key = ops->key_parse(ws->w[2], strlen(ws->w[2]));
@@ -284,7 +284,12 @@ char *rc_user_path(const char *explicit_path)
 
 int rc_load(const struct rc_ops *ops, const char *explicit_path)
 {
-	int bad = rc_file(ops, SYSCONFDIR "/nerverc", 1);
+	/* $NERVE_SYSTEM_RC, as tig's $TIGRC_SYSTEM: for tests, and for
+	 * trying a system file out before installing it */
+	const char *system_path = getenv("NERVE_SYSTEM_RC");
+	if (!system_path || !system_path[0])
+		system_path = SYSCONFDIR "/nerverc";
+	int bad = rc_file(ops, system_path, 1);
 	if (bad < 0) {
 		ops->report(ops->arg, NULL, 0, err_msg());
 		bad = 0;        /* an unreadable system file does not stop the user's */

@@ -8,7 +8,8 @@
  *                               KEY: script-mode notation (j, <C-r>, <Tab>)
  *                               ACTION: a name of actions.h, or none (unbind)
  *   color AREA|TYPE FG [BG] [ATTR]...
- *                               AREA: status, title, search, cursor, ...;
+ *                               AREA: status, title, header, cursor, search,
+ *                               selection, error, dim;
  *                               any other name is an entity type
  *                               FG, BG: a curses colour name, default, 0-255
  *                               ATTR: normal bold dim underline reverse
@@ -16,7 +17,7 @@
  *   set NAME = VALUE            VALUE: a word, a number, or "quoted text"
  *
  * Files, read in order, each line applied as it comes: the system file
- * (SYSCONFDIR/nerverc), then the user's ($NERVE_RC or --rc FILE, else
+ * ($NERVE_SYSTEM_RC, else SYSCONFDIR/nerverc), then the user's ($NERVE_RC or --rc FILE, else
  * $XDG_CONFIG_HOME/nerve/nerverc, else ~/.config/nerve/nerverc).  A bad
  * line is reported with its file and line number and skipped; the rest
  * of the file still applies.  No curses here: the browser applies what is
@@ -45,10 +46,13 @@ enum rc_attr {
 	RC_ATTR_ITALIC = 1 << 6,
 };
 
-/* The screen areas "color" knows (index into rc_area_name()). */
+/* The screen areas "color" knows (index into rc_area_name()), the
+ * styles of draw.h: the title and status bars, column headings, the
+ * list's cursor row and the article's word cursor, search matches, the
+ * article's selection, error messages and secondary (dim) text. */
 enum rc_area {
 	RC_AREA_STATUS, RC_AREA_TITLE, RC_AREA_HEADER, RC_AREA_CURSOR, RC_AREA_SEARCH,
-	RC_AREA_SELECTION, RC_AREA_PROMPT, RC_AREA_HELP, RC_AREA_COUNT,
+	RC_AREA_SELECTION, RC_AREA_ERROR, RC_AREA_DIM, RC_AREA_COUNT,
 	RC_AREA_TYPE = -1               /* not an area: an entity type's name */
 };
 
@@ -86,7 +90,8 @@ int rc_file(const struct rc_ops *ops, const char *path, int optional);
  * one.  Owned. */
 char *rc_user_path(const char *explicit_path);
 
-/* Read the system rc file, then the user's (see rc_user_path); an
+/* Read the system rc file ($NERVE_SYSTEM_RC, else SYSCONFDIR/nerverc;
+ * it may be missing), then the user's (see rc_user_path); an
  * explicit or $NERVE_RC file must exist, the others may not.  The number
  * of bad lines, or -1 when a file that must be read cannot be (after
  * reporting it). */

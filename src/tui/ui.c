@@ -8,6 +8,12 @@
  * is restored and the signal raised again so that the exit status tells
  * it), and crashes (restore, then the default action).
  *
+ * The rc files (rc.h) apply before the first screen, through rc_ops:
+ * "bind" edits the key map (the action table's default keys, per view),
+ * which key dispatch and the help overlay read; "color" sets draw.c's
+ * looks; "set" goes through the option table.  Their bad lines go to
+ * stderr (curses is not started yet) and the message line.
+ *
  * The view engine: a stack of views (view.h), the list at the bottom.
  * Keys go to the top view through the action table (the top view's
  * column of it; an overlay's is the one beneath's), and ':' commands by
@@ -39,6 +45,7 @@
 #include "edit/learn.h"
 #include "edit/train_op.h"
 #include "layout.h"
+#include "rc.h"
 #include "text/text.h"
 #include "view.h"
 #include "lib/util.h"
@@ -136,13 +143,32 @@ static int canonical_key(int key)
 	}
 }
 
-/* The key map, built from the action table. */
+/* The key map: for each view, the keys and their actions, first the
+ * action table's defaults (in its order, so that an action's first key
+ * comes first), then edited by the rc file's "bind" lines. */
 static struct binding {
 	int key;
 	enum action_view view;
 	enum action action;
 } *bindings;
 static size_t nbindings, capbindings;
+
+/* Bind key to action a in view v (ACT_NONE: unbind it), replacing what
+ * it was bound to there. */
+static void keymap_set(enum action_view v, int key, enum action a)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < nbindings; i++)
+		if (bindings[i].key != key || bindings[i].view != v)
+			bindings[o++] = bindings[i];
+	nbindings = o;
+	if (a == ACT_NONE)
+		return;
+	bindings = xgrow(bindings, &capbindings, nbindings + 1, sizeof *bindings);
+	bindings[nbindings].key = key;
+	bindings[nbindings].view = v;
+	bindings[nbindings++].action = a;
+}
 
 static void build_keymap(void)
 {
@@ -159,15 +185,9 @@ static void build_keymap(void)
 				int key = ui_key_parse(p, (size_t)(e - p));
 				if (key < 0)
 					die("action table: bad key '%.*s' for %s", (int)(e - p), p, ai->name);
-				for (int v = 0; v < AV_COUNT; v++) {
-					if (!ai->help[v])
-						continue;
-					bindings = xgrow(bindings, &capbindings, nbindings + 1,
-					                 sizeof *bindings);
-					bindings[nbindings].key = key;
-					bindings[nbindings].view = (enum action_view)v;
-					bindings[nbindings++].action = (enum action)a;
-				}
+				for (int v = 0; v < AV_COUNT; v++)
+					if (ai->help[v])
+						keymap_set((enum action_view)v, key, (enum action)a);
 			}
 			p = e;
 		}
@@ -183,13 +203,30 @@ enum action ui_key_action(const struct ui *ui, int key)
 	return ACT_NONE;
 }
 
+void ui_action_keys(enum action_view av, enum action a, char *out, size_t size)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < nbindings; i++)
+		if (bindings[i].action == a && bindings[i].view == av)
+			buf_printf(&b, "%s%s", b.len ? " " : "", ui_key_name(bindings[i].key));
+	action_keys_label(b.data ? b.data : "", out, size);
+	buf_free(&b);
+}
+
 const char *ui_action_key(enum action a)
 {
+	/* the first key bound to a, in the first view that has one */
 	static char out[32];
+	for (int v = 0; v < AV_COUNT; v++)
+		for (size_t i = 0; i < nbindings; i++)
+			if (bindings[i].action == a && bindings[i].view == (enum action_view)v) {
+				action_keys_label(ui_key_name(bindings[i].key), out, sizeof out);
+				return out;
+			}
+	/* unbound everywhere: the table's first key, as the prompts name it */
 	char first[32];
 	const char *keys = action_info(a)->keys;
-	size_t n = strcspn(keys, " ");
-	snprintf(first, sizeof first, "%.*s", (int)n, keys);
+	snprintf(first, sizeof first, "%.*s", (int)strcspn(keys, " "), keys);
 	action_keys_label(first, out, sizeof out);
 	return out;
 }
@@ -710,6 +747,128 @@ static int ui_dump_screen(struct ui *ui, const char *path, int attrs)
 	return 0;
 }
 
+/* ---- the rc file ---------------------------------------------------- */
+
+static int rc_key_parse(const char *s, size_t len)
+{
+	return ui_key_parse(s, len);
+}
+
+static int rc_bind(void *arg, int view, int key, enum action a)
+{
+	(void)arg;
+	for (int v = 0; v < AV_COUNT; v++)
+		if (view == RC_VIEW_GENERIC ? !!action_info(a)->help[v] || a == ACT_NONE : v == view)
+			keymap_set((enum action_view)v, key, a);
+	return 0;
+}
+
+/* The curses attributes of a set of enum rc_attr. */
+static attr_t rc_curses_attrs(unsigned set)
+{
+	static const struct { unsigned rc; attr_t curses; } map[] = {
+		{ RC_ATTR_BOLD, A_BOLD }, { RC_ATTR_DIM, A_DIM }, { RC_ATTR_UNDERLINE, A_UNDERLINE },
+		{ RC_ATTR_REVERSE, A_REVERSE }, { RC_ATTR_STANDOUT, A_STANDOUT },
+		{ RC_ATTR_BLINK, A_BLINK },
+#ifdef A_ITALIC
+		{ RC_ATTR_ITALIC, A_ITALIC },
+#endif
+	};
+	attr_t a = A_NORMAL;
+	for (size_t i = 0; i < ARRAY_SIZE(map); i++)
+		if (set & map[i].rc)
+			a |= map[i].curses;
+	return a;
+}
+
+static int rc_color(void *arg, enum rc_area area, const char *type, const char *fg,
+                    const char *bg, unsigned attrs)
+{
+	/* each area of rc.h and the draw.h styles it covers */
+	static const enum draw_style styles[RC_AREA_COUNT][2] = {
+		[RC_AREA_STATUS] = { DS_STATUS, DS_STATUS },
+		[RC_AREA_TITLE] = { DS_TITLE, DS_TITLE },
+		[RC_AREA_HEADER] = { DS_HEADER, DS_HEADER },
+		[RC_AREA_CURSOR] = { DS_ROW, DS_CURSOR },
+		[RC_AREA_SEARCH] = { DS_MATCH, DS_TEXT_MATCH },
+		[RC_AREA_SELECTION] = { DS_SELECT, DS_SELECT },
+		[RC_AREA_ERROR] = { DS_ERROR, DS_ERROR },
+		[RC_AREA_DIM] = { DS_DIM, DS_DIM },
+	};
+	struct ui *ui = arg;
+	attr_t a = rc_curses_attrs(attrs);
+	if (area == RC_AREA_TYPE) {
+		int t = ui_type_index(ui, type);
+		if (t < 0) {
+			err_set(_("'%s' is neither an area (status, title, ...) nor a type"), type);
+			return -1;
+		}
+		return draw_set_type(t, fg, bg, a);
+	}
+	for (int i = 0; i < 2; i++)
+		if (draw_set_style(styles[area][i], fg, bg, a) < 0)
+			return -1;
+	return 0;
+}
+
+static int rc_set(void *arg, const char *name, const char *value)
+{
+	struct ui *ui = arg;
+	return options_set(&ui->opts, name, value);
+}
+
+/* A bad line: on stderr before curses starts (the rc files), on the
+ * message line always (the first of them, with how many followed). */
+static void rc_report(void *arg, const char *file, size_t line, const char *msg)
+{
+	struct ui *ui = arg;
+	char where[512] = "";
+	if (file && line)
+		snprintf(where, sizeof where, "%s:%zu: ", file, line);
+	else if (file)
+		snprintf(where, sizeof where, "%s: ", file);
+	if (!curses_on)
+		warnmsg("%s%s", where, msg);
+	if (!ui->msg_error || !ui->msg.len)
+		ui_error(ui, "%s%s", where, msg);
+	ui->rc_errors++;
+}
+
+static const struct rc_ops ui_rc_ops_proto = {
+	rc_key_parse, rc_bind, rc_color, rc_set, rc_report, NULL,
+};
+
+/* Apply one rc line (the ':' prompt's bind, color, set NAME = VALUE):
+ * 0, or -1 when it was reported on the message line. */
+static int rc_apply(struct ui *ui, const char *line)
+{
+	struct rc_ops ops = ui_rc_ops_proto;
+	ops.arg = ui;
+	ui->rc_errors = 0;
+	if (rc_line(&ops, line, NULL, 0) < 0)
+		return -1;
+	refresh_views(ui); /* what the views show may depend on it */
+	return 0;
+}
+
+/* Read the rc files at start-up: -1 (reported) when one that must be
+ * read cannot be. */
+static int rc_start(struct ui *ui, const char *explicit_path)
+{
+	struct rc_ops ops = ui_rc_ops_proto;
+	ops.arg = ui;
+	ui->rc_errors = 0;
+	if (rc_load(&ops, explicit_path) < 0)
+		return -1;
+	if (ui->rc_errors > 1) {
+		/* the message line shows the first, and says how many there were */
+		char *first = xstrdup(ui->msg.data);
+		ui_error(ui, _("%s (and %d more: see stderr)"), first, ui->rc_errors - 1);
+		free(first);
+	}
+	return 0;
+}
+
 /* ---- dispatch ------------------------------------------------------- */
 
 static void act_screen(struct ui *ui, const char *args)
@@ -842,9 +1001,29 @@ static void act_train(struct ui *ui)
 	refresh_views(ui);
 }
 
-/* :set [NAME [VALUE]]: set an option, or show it, or show them all. */
+/* :bind and :color: the rc file's line. */
+static void act_rc(struct ui *ui, const char *command, const char *args)
+{
+	char *line = xasprintf("%s %s", command, args);
+	if (rc_apply(ui, line) == 0)
+		ui_message(ui, "%s", line);
+	free(line);
+}
+
+/* :set [NAME [VALUE]]: set an option, or show it, or show them all;
+ * also the rc file's "set NAME = VALUE". */
 static void act_set(struct ui *ui, const char *args)
 {
+	if (strchr(args, '=')) {
+		char *line = xasprintf("set %s", args);
+		if (rc_apply(ui, line) == 0) {
+			char name[64];
+			snprintf(name, sizeof name, "%.*s", (int)strcspn(args, " ="), args);
+			act_set(ui, name);     /* shows the value as it is now */
+		}
+		free(line);
+		return;
+	}
 	char name[64], value[64];
 	int n = sscanf(args, "%63s %63s", name, value);
 	char v[32];
@@ -902,6 +1081,12 @@ static int engine_act(struct ui *ui, enum action a)
 		return 1;
 	case ACT_SET:
 		act_set(ui, ui->args);
+		return 1;
+	case ACT_BIND:
+		act_rc(ui, "bind", ui->args);
+		return 1;
+	case ACT_COLOR:
+		act_rc(ui, "color", ui->args);
 		return 1;
 	case ACT_SCREEN:
 		act_screen(ui, ui->args);
@@ -1010,12 +1195,13 @@ static void ui_free(struct ui *ui)
 	nbindings = capbindings = 0;
 }
 
-int ui_run(struct store *st, const char *annotator, const char *script)
+int ui_run(struct store *st, const struct ui_setup *setup)
 {
+	const char *script = setup->script;
 	struct ui ui;
 	memset(&ui, 0, sizeof ui);
 	ui.st = st;
-	ui.annotator = annotator;
+	ui.annotator = setup->annotator;
 	ui.args = "";
 	options_init(&ui.opts);
 	build_keymap();
@@ -1032,6 +1218,12 @@ int ui_run(struct store *st, const char *annotator, const char *script)
 	ui.db_name = xstrdup(slash ? slash + 1 : path);
 	if (store_types(ui.st, &ui.types, &ui.ntypes) < 0) {
 		warnmsg("%s", err_msg());
+		ui_free(&ui);
+		return 1;
+	}
+	/* after the types (a "color" line may name one), before curses (so
+	 * that its errors can go to stderr too) */
+	if (rc_start(&ui, setup->rc) < 0) {
 		ui_free(&ui);
 		return 1;
 	}

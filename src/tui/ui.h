@@ -12,7 +12,9 @@
  * (one article, with its type menu view_menu.c), view_entities.c (an
  * article's entities, E), view_help.c (the help overlay); options.c is
  * the table of options (:set), prompt.c the prompt line that reads ':'
- * commands.
+ * commands, rc.c the grammar of the rc files (and of :bind, :color, :set
+ * NAME = VALUE), whose lines ui.c applies to the key map, draw.c's looks
+ * and the options.
  *
  * Screen rows: 0 the title bar, 1 .. rows-3 the view, rows-2 the status
  * bar, rows-1 the message or prompt line.
@@ -83,6 +85,7 @@ struct ui {
 	char *pending;              /* a ':' command to run after the current action */
 	struct buf msg;             /* the message line, until the next key */
 	int msg_error;
+	int rc_errors;              /* bad rc lines reported by the current load */
 	int quit;
 	int idle_work;              /* a key came since the last idle checkpoint */
 	/* the model in the loop (edit/learn.h): the detector as the team's
@@ -94,11 +97,20 @@ struct ui {
 	                               starts after it */
 };
 
+/* How the browser starts; the strings are borrowed for ui_run. */
+struct ui_setup {
+	const char *annotator;      /* who decides */
+	const char *script;         /* read keys from this file (script mode), or NULL */
+	const char *rc;             /* the user's rc file (--rc), or NULL: $NERVE_RC,
+	                               else the XDG one (rc.h) */
+};
+
 /* Run the browser on the open database st (borrowed; the caller closes
- * it) for annotator, reading keys from the file script when it is not
- * NULL (script mode).  Returns the exit status: 0, or 1 when the script,
- * the types or the terminal cannot be opened. */
-int ui_run(struct store *st, const char *annotator, const char *script);
+ * it) as setup says.  The rc files apply before the first screen; their
+ * bad lines go to stderr and the message line.  Returns the exit
+ * status: 0, or 1 when the script, the types, the terminal or an rc
+ * file named by --rc or $NERVE_RC cannot be opened. */
+int ui_run(struct store *st, const struct ui_setup *setup);
 
 /* Show a message (or an error, drawn as such) on the message line until
  * the next key. */
@@ -128,6 +140,9 @@ enum action ui_key_action(const struct ui *ui, int key);
 /* The first key of action a as the help shows it ("D", "Enter"), in a
  * static buffer. */
 const char *ui_action_key(enum action a);
+/* The keys bound to action a in view av as the help shows them ("j,
+ * Down"; "" when none is), into out. */
+void ui_action_keys(enum action_view av, enum action a, char *out, size_t size);
 /* Whether the ':' command a leaves the message line as it was (the
  * script's :screen, :resize, :timing). */
 int ui_keeps_message(enum action a);

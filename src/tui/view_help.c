@@ -46,10 +46,10 @@ static size_t build(const struct ui *ui, struct line **out)
 	                                                    : _("Keys in the article list")), -1);
 	for (int a = 1; a < ACT_COUNT; a++) {
 		const struct action_info *ai = action_info((enum action)a);
-		if (!ai->help[av] || !ai->keys[0])
-			continue;
 		char keys[64];
-		action_keys_label(ai->keys, keys, sizeof keys);
+		ui_action_keys(av, (enum action)a, keys, sizeof keys);
+		if (!ai->help[av] || !keys[0])
+			continue;
 		add(&v, &n, &cap, xstrdup(keys), xstrdup(_(ai->help[av])), -1);
 	}
 	add(&v, &n, &cap, NULL, xstrdup(""), -1);

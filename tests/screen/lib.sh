@@ -9,7 +9,9 @@
 # committing).
 . "$TESTLIB"
 export TERM=xterm-256color
-unset NO_COLOR NERVE_SCRIPT LINES COLUMNS
+# no rc file of the user running the tests: only the ones a test names
+unset NO_COLOR NERVE_SCRIPT NERVE_RC XDG_CONFIG_HOME LINES COLUMNS
+export NERVE_SYSTEM_RC=/dev/null
 EXPECTED="$SCREENDIR/expected"
 
 # makedb ARGS...: build $NERVE_DB from test files (see mkdb.c).

@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tap.h"
+#include "tui/options.h"
 #include "tui/rc.h"
 #include "lib/util.h"
 
@@ -94,6 +96,11 @@ static void test_bind(void)
 	snprintf(want, sizeof want, "bind %d %d accept\n", AV_ARTICLE, 'y');
 	CHECK_STR(one("bind article y accept", 0), want);
 	CHECK(strstr(one("bind article y open", -1), "does nothing in the article view"));
+	/* the entity view is a view of bind, with its own column of actions */
+	snprintf(want, sizeof want, "bind %d %d merge\n", AV_ENTITIES, 'z');
+	CHECK_STR(one("bind entities z merge", 0), want);
+	CHECK(strstr(one("bind entities z accept", -1), "does nothing in the entities view"));
+	CHECK(strstr(one("bind list z merge", -1), "does nothing in the list view"));
 	CHECK(strstr(one("bind nowhere j down", -1), "unknown view 'nowhere'"));
 	CHECK(strstr(one("bind list <Nope> down", -1), "'<Nope>' is not a key"));
 	CHECK(strstr(one("bind list j frobnicate", -1), "unknown action 'frobnicate'"));
@@ -109,6 +116,9 @@ static void test_color(void)
 	         (unsigned)(RC_ATTR_UNDERLINE | RC_ATTR_BOLD));
 	CHECK_STR(one("color PERSON 208 underline bold", 0), want);
 	CHECK_STR(one("colour cursor default", 0), "color cursor default - 0\n");
+	/* the areas are draw.c's styles; any other name is a type's */
+	CHECK_STR(one("color error yellow", 0), "color error yellow - 0\n");
+	CHECK_STR(one("color dim 244", 0), "color dim 244 - 0\n");
 	CHECK(strstr(one("color cursor red blue sparkly", -1), "unknown attribute 'sparkly'"));
 	CHECK(strstr(one("color cursor mauve", -1), "'mauve' is not a colour"));
 	CHECK(strstr(one("color cursor", -1), "usage: color"));
@@ -155,6 +165,8 @@ static void test_files(void)
 	char dir[] = "/tmp/nerve-rc.XXXXXX";
 	CHECK(mkdtemp(dir) != NULL);
 	char *path = xasprintf("%s/rc", dir);
+	char *no_system = xasprintf("%s/no-system", dir);
+	setenv("NERVE_SYSTEM_RC", no_system, 1);    /* not the installed one */
 	/* bad lines are reported with file and line; the rest still applies,
 	 * in order, so a later line overrides an earlier one */
 	write_file(path, "# my keys\nbind list j down\nbind list j frob\n\n"
@@ -204,14 +216,55 @@ static void test_files(void)
 	CHECK(strstr(got, "set text-width=72") != NULL);
 	unsetenv("NERVE_RC");
 
+	/* the system file first, then the user's, each line applied as it
+	 * comes: the user's later lines win */
+	char *sys = xasprintf("%s/system", dir);
+	write_file(sys, "bind generic j down\nset auto-advance = off\n");
+	write_file(other, "bind generic j up\n");
+	got[0] = '\0';
+	setenv("NERVE_SYSTEM_RC", sys, 1);
+	CHECK_INT(rc_load(&ops, other), 0);
+	snprintf(want, sizeof want, "bind %d %d down\nset auto-advance=off\nbind %d %d up\n",
+	         RC_VIEW_GENERIC, 'j', RC_VIEW_GENERIC, 'j');
+	CHECK_STR(got, want);
+	/* a missing system file is no error; without --rc and $NERVE_RC the
+	 * XDG file follows it */
+	char *xdg_dir = xasprintf("%s/nerve", dir), *xdg = xasprintf("%s/nerverc", xdg_dir);
+	CHECK_INT(mkdir(xdg_dir, 0700), 0);
+	write_file(xdg, "bind list k up\n");
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	got[0] = '\0';
+	setenv("NERVE_SYSTEM_RC", other, 1);
+	CHECK_INT(rc_load(&ops, NULL), 0);
+	snprintf(want, sizeof want, "bind %d %d up\nbind %d %d up\n", RC_VIEW_GENERIC, 'j',
+	         AV_LIST, 'k');
+	CHECK_STR(got, want);
+	unlink(sys);
+	setenv("NERVE_SYSTEM_RC", sys, 1);
+	got[0] = '\0';
+	CHECK_INT(rc_load(&ops, NULL), 0);
+	snprintf(want, sizeof want, "bind %d %d up\n", AV_LIST, 'k');
+	CHECK_STR(got, want);
+	unsetenv("XDG_CONFIG_HOME");
+	setenv("NERVE_SYSTEM_RC", no_system, 1);
+	unlink(xdg);
+	rmdir(xdg_dir);
+	unlink(other);
+	free(xdg);
+	free(xdg_dir);
+	free(sys);
+
 	unlink(path);
 	rmdir(dir);
+	unsetenv("NERVE_SYSTEM_RC");
+	free(no_system);
 	free(path);
 	free(other);
 }
 
 /* man/nerverc.5 lists every view, action, area and attribute as a ".B
- * name" line in its section, and nothing else there. */
+ * name" line in its section (.SS), and every option of the option table
+ * in OPTIONS (.SH), and nothing else there. */
 static void test_man(void)
 {
 	const char *src = getenv("SRCDIR");
@@ -233,7 +286,8 @@ static void test_man(void)
 		if (strncmp(line, ".SS ", 4) == 0)
 			snprintf(section, sizeof section, "%s", line + 4);
 		else if (strncmp(line, ".SH ", 4) == 0)
-			section[0] = '\0';
+			snprintf(section, sizeof section, "%s",
+			         strcmp(line + 4, "OPTIONS") == 0 ? "OPTIONS" : "");
 		else if (strncmp(line, ".B ", 3) == 0 && section[0]) {
 			char name[128];
 			size_t o = 0;
@@ -259,10 +313,13 @@ static void test_man(void)
 		ADD("Areas", rc_area_name(i));
 	for (int i = 0; rc_attr_name(i); i++)
 		ADD("Attributes", rc_attr_name(i));
+	for (int i = 0; i < OPTION_COUNT; i++)
+		ADD("OPTIONS", option_info((enum option_id)i)->name);
 #undef ADD
 	/* the man page's entries of these sections, in the tables' order */
 	char mine[65536] = "";
-	static const char *const secs[] = { "Views", "Actions", "Areas", "Attributes" };
+	static const char *const secs[] = { "Views", "Actions", "Areas", "Attributes",
+	                                      "OPTIONS" };
 	for (size_t s = 0; s < ARRAY_SIZE(secs); s++) {
 		size_t k = strlen(secs[s]);
 		for (char *p = man; *p;) {
