@@ -30,6 +30,8 @@ dir=${BENCHDIR:-${TMPDIR:-/tmp}/nerve-bench}
 mkdir -p "$dir"
 export LC_ALL=C.UTF-8 TERM=xterm-256color LINES=24 COLUMNS=80 NERVE_ANNOTATOR=bench
 unset NO_COLOR NERVE_SCRIPT
+# the browser as shipped: no rc file of the user's or the system's
+export NERVE_RC=/dev/null NERVE_SYSTEM_RC=/dev/null
 bin=$dir/edit-core
 ${CC:-cc} -O2 -Wall -Wformat -I"$build" -I"$top/src" -o "$bin" "$top/bench/edit-core.c" \
 	$NERVE_LIBS

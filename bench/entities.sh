@@ -23,6 +23,8 @@ mkdir -p "$dir"
 export NERVE_DATADIR=${NERVE_DATADIR:-$top/data}
 export LC_ALL=C.UTF-8 TERM=xterm-256color LINES=24 COLUMNS=80
 unset NO_COLOR NERVE_SCRIPT
+# the browser as shipped: no rc file of the user's or the system's
+export NERVE_RC=/dev/null NERVE_SYSTEM_RC=/dev/null
 
 if [ ! -f "$dir/entities-all.db" ]; then
 	gzip -dc "$speed" | python3 -c '

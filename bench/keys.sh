@@ -28,6 +28,8 @@ mkdir -p "$dir"
 export NERVE_DATADIR="$top/data" LC_ALL=C.UTF-8 TERM=xterm-256color LINES=24 COLUMNS=80 \
 	NERVE_ANNOTATOR=bench
 unset NO_COLOR NERVE_SCRIPT
+# the browser as shipped: no rc file of the user's or the system's
+export NERVE_RC=/dev/null NERVE_SYSTEM_RC=/dev/null
 bin=$dir/keys-plan
 ${CC:-cc} -O2 -Wall -Wformat -I"$build" -I"$top/src" -o "$bin" "$top/bench/keys-plan.c" \
 	"$build/src/tui/libnerve-tui.a" $NERVE_LIBS
