@@ -5,4 +5,4 @@ NERVE_LIBS=
 for l in edit formats detect store text lib; do
 	NERVE_LIBS="$NERVE_LIBS $build/src/$l/libnerve-$l.a"
 done
-NERVE_LIBS="$NERVE_LIBS $(pkg-config --libs sqlite3 libutf8proc) -lm"
+NERVE_LIBS="$NERVE_LIBS $(pkg-config --libs sqlite3 libutf8proc zlib) -lm"

@@ -19,8 +19,8 @@ mkdir -p "$obj"
 san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 flags="-O1 -g $san -I$build -I$top/src -DLOCALEDIR=\"/nonexistent\" \
 	-DPKGDATADIR=\"$top/data\" -DFUZZ_DATADIR=\"$top/data\" \
-	$(pkg-config --cflags sqlite3 libutf8proc)"
-libs="$(pkg-config --libs sqlite3 libutf8proc) -lm"
+	$(pkg-config --cflags sqlite3 libutf8proc zlib)"
+libs="$(pkg-config --libs sqlite3 libutf8proc zlib) -lm"
 
 # the libraries, compiled once (again only when a source is newer)
 objs=
