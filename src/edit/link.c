@@ -460,6 +460,29 @@ static int64_t head_rank(const struct link_mention *m)
 	       ((int64_t)(m->accepted != 0) << 24) + (m->name.cps & 0xffffff);
 }
 
+/* Link each mention of form to the one group that the mentions keep()
+ * gives by order 'by' hold for it; mark it ambiguous when there are
+ * several (rules 2 and 3). */
+static void link_short_forms(const struct link_mention *m, size_t n, size_t *up,
+                             char *ambiguous, const char *distinct,
+                             int (*keep)(const struct link_mention *), enum order by,
+                             enum link_form form)
+{
+	struct lookup l;
+	int several;
+	build(m, n, distinct, keep, by, &l);
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].name.form != form)
+			continue;
+		size_t g = unique_group(m, up, &l, &m[i], &several);
+		if (g != LINK_NONE)
+			join(up, i, g);
+		else if (several)
+			ambiguous[i] = 1;
+	}
+	free(l.v);
+}
+
 void link_cluster(const struct link_mention *m, size_t n, size_t *head)
 {
 	size_t cap = n ? n : 1;
@@ -495,30 +518,9 @@ void link_cluster(const struct link_mention *m, size_t n, size_t *head)
 			join(up, i, g);
 	}
 	free(l.v);
-	/* rule 2: an initial and surname */
-	build(m, n, distinct, full, BY_SURNAME_INITIAL, &l);
-	for (size_t i = 0; i < n; i++) {
-		if (m[i].name.form != LINK_INITIAL)
-			continue;
-		size_t g = unique_group(m, up, &l, &m[i], &several);
-		if (g != LINK_NONE)
-			join(up, i, g);
-		else if (several)
-			ambiguous[i] = 1;
-	}
-	free(l.v);
-	/* rule 3: a surname alone */
-	build(m, n, distinct, named, BY_SURNAME, &l);
-	for (size_t i = 0; i < n; i++) {
-		if (m[i].name.form != LINK_SURNAME)
-			continue;
-		size_t g = unique_group(m, up, &l, &m[i], &several);
-		if (g != LINK_NONE)
-			join(up, i, g);
-		else if (several)
-			ambiguous[i] = 1;
-	}
-	free(l.v);
+	/* rule 2: an initial and surname; rule 3: a surname alone */
+	link_short_forms(m, n, up, ambiguous, distinct, full, BY_SURNAME_INITIAL, LINK_INITIAL);
+	link_short_forms(m, n, up, ambiguous, distinct, named, BY_SURNAME, LINK_SURNAME);
 	/* The head of each group: the best of its members. */
 	size_t *best = xmalloc(cap * sizeof *best);
 	for (size_t i = 0; i < n; i++)

@@ -327,6 +327,27 @@ void store_now(char out[STORE_TIME_LEN])
 		out[0] = '\0';
 }
 
+int store_step_ids(struct store *st, sqlite3_stmt *s, int64_t **ids, size_t *n,
+                   const char *what)
+{
+	size_t cap = 0;
+	int rc;
+	*ids = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*ids = xgrow(*ids, &cap, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return store_fail(st, what);
+	}
+	return 0;
+}
+
 int store_fail(struct store *st, const char *what)
 {
 	int code = sqlite3_extended_errcode(st->db);

@@ -39,6 +39,11 @@ int store_step_done(struct store *st, sqlite3_stmt *s, const char *what);
  * -1 returned with err_set() ("no article N", or the database's error). */
 int store_step_article(struct store *st, sqlite3_stmt *s, int64_t article);
 
+/* Step s (bound already) to its end, collecting its first column into
+ * *ids (owned; *n of them) and reset it: 0, or -1 through store_fail(st,
+ * what) with *ids NULL. */
+int store_step_ids(struct store *st, sqlite3_stmt *s, int64_t **ids, size_t *n,
+                   const char *what);
 /* Column i of s's current row as an owned string: NULL when it is NULL
  * (store_col_dup), "" when it is NULL (store_col_str). */
 char *store_col_dup(sqlite3_stmt *s, int i);

@@ -97,20 +97,7 @@ int store_update_ids(struct store *st, int64_t base, int64_t **ids, size_t *n)
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, base);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*ids = xgrow(*ids, &cap, *n + 1, sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return store_fail(st, _("reading the model's updates"));
-	}
-	return 0;
+	return store_step_ids(st, s, ids, n, _("reading the model's updates"));
 }
 
 int store_update_recent(struct store *st, int64_t base, size_t max, int64_t **articles,
@@ -125,20 +112,7 @@ int store_update_recent(struct store *st, int64_t base, size_t max, int64_t **ar
 		return -1;
 	sqlite3_bind_int64(s, 1, base);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)max);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*articles = xgrow(*articles, &cap, *n + 1, sizeof **articles);
-		(*articles)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(*articles);
-		*articles = NULL;
-		*n = 0;
-		return store_fail(st, _("reading the model's updates"));
-	}
-	return 0;
+	return store_step_ids(st, s, articles, n, _("reading the model's updates"));
 }
 
 int store_update_get(struct store *st, int64_t id, void **data, size_t *len)
@@ -256,20 +230,7 @@ int store_articles_stale(struct store *st, int64_t gen, int64_t after, size_t ma
 	sqlite3_bind_int64(s, 1, gen);
 	sqlite3_bind_int64(s, 2, after);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)max);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*ids = xgrow(*ids, &cap, *n + 1, sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return store_fail(st, _("listing the articles to detect again"));
-	}
-	return 0;
+	return store_step_ids(st, s, ids, n, _("listing the articles to detect again"));
 }
 
 int store_accepted_spans(struct store *st, int64_t article, struct doc *d)
